@@ -1,0 +1,45 @@
+"""The ``porteparole`` command: a thin shell over the library.
+
+Each command module parses arguments, calls one library function and renders the result
+with Rich. Library errors (``errors.PorteparoleError``) become a one-line message and a
+non-zero exit code here, and nowhere else.
+
+Command modules expose ``register(app)``; they are registered explicitly below rather
+than as an import side effect.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from porteparole.errors import PorteparoleError
+
+
+def build_app() -> typer.Typer:
+    """The Typer application with every command registered."""
+    from porteparole.cli import commands_core, commands_eval
+
+    app = typer.Typer(
+        name="porteparole",
+        help="Read government press conferences, statements and news into an auditable store.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for module in (commands_core, commands_eval):
+        module.register(app)
+    return app
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning library errors into clean exits."""
+    app = build_app()
+    try:
+        app()
+    except PorteparoleError as error:
+        from rich.console import Console
+
+        Console(stderr=True).print(f"[bold red]error[/] {error}", highlight=False)
+        sys.exit(2)

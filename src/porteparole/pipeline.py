@@ -1,0 +1,101 @@
+"""One pipeline, many runners: ``analyze`` is a pure function of the text and the knowledge.
+
+The CLI, the store's ingest, a process pool and a Spark job all call the functions here;
+only how documents arrive and where analyses go differs.
+
+Stages, in order (each a module with one public function):
+
+1. clean      repair Unicode, normalize, remove site boilerplate     ``clean.clean``
+2. detect     language of the cleaned text                            ``detect.detect_language``
+3. structure  press-conference turns, or article title/paragraphs;
+              then the kind (press_conference / news_article /
+              statement)                                              ``structure.*``, ``detect.detect_kind``
+4. annotate   spaCy: sentences, tokens, entities, dependencies         ``nlp.annotate``
+5. actors     mentions resolved to canonical actors                   (issue 3)
+6. quotes     direct and reported speech with speakers                (issue 4)
+7. events     PLOVER events, CAMEO root, Goldstein                    (issue 4)
+8. topics     taxonomy labels per turn and paragraph                  (issue 4)
+9. mechanisms status updates of tracked mechanisms                    (issue 4)
+
+Stages 1-3 (``prepare``) are cheap and need no model: ingest runs them first, so that a
+document already in the store is recognised by its id before any NLP is spent on it.
+"""
+
+from __future__ import annotations
+
+from porteparole import clean as cleaning
+from porteparole import detect
+from porteparole.errors import InputError
+from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
+from porteparole.structure import Structure
+from porteparole.structure.article import parse_article
+from porteparole.structure.press_conference import parse_press_conference
+
+
+def prepare(raw: RawDocument) -> Analysis | Rejected:
+    """Stages 1-3: the document, its kind and its structure, without NLP."""
+    cleaned = cleaning.clean(raw.text)  # 1
+    if not cleaned.text.strip():
+        return Rejected(raw.origin, "empty", "no text is left after cleaning")
+    if detect.is_listing_page(cleaned.text):
+        return Rejected(raw.origin, "listing_page", "the page is a list of links, not a document")
+    language = detect.detect_language(cleaned.text, declared=raw.language)  # 2
+    doc_id = document_id_for(cleaned.text)
+    structure = _structure(cleaned.text, doc_id, language, raw)  # 3
+    kind = (
+        "press_conference"
+        if structure.is_press_conference
+        else detect.detect_kind(cleaned.text, structure.title, language)
+    )
+    document = Document(
+        id=doc_id,
+        origin=raw.origin,
+        language=language,
+        kind=kind,
+        text=cleaned.text,
+        title=structure.title or raw.title,
+        date=structure.date or raw.date,
+        time=structure.time,
+        place=structure.place,
+        ministry=structure.ministry,
+        spokesperson=structure.spokesperson,
+        flags=cleaned.flags,
+        removed=cleaned.removed,
+    )
+    return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)
+
+
+def _structure(text: str, doc_id: str, language: str, raw: RawDocument) -> Structure:
+    conference = parse_press_conference(text, doc_id, language, title_hint=raw.title)
+    if conference.is_press_conference:
+        return conference
+    return parse_article(text, doc_id, language, title_hint=raw.title)
+
+
+def analyze(
+    source: str | RawDocument,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    language: str | None = None,
+) -> Analysis:
+    """Read one document completely: every stage, in order.
+
+    ``source`` is the document's text (with optional metadata the caller knows) or a
+    ``RawDocument`` from a reader. Raises ``InputError`` when the text is not a document
+    (empty, a listing page); ingest records those as ``Rejected`` instead.
+    """
+    raw = (
+        source
+        if isinstance(source, RawDocument)
+        else RawDocument(Origin("<text>", "text"), source, title, date, language)
+    )
+    prepared = prepare(raw)
+    if isinstance(prepared, Rejected):
+        raise InputError(f"not a document ({prepared.reason}): {prepared.detail}")
+    return enrich(prepared)
+
+
+def enrich(prepared: Analysis) -> Analysis:
+    """Stages 4-9 on a prepared document. Grows as the NLP stages land."""
+    return prepared

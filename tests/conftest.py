@@ -1,0 +1,41 @@
+"""Shared fixtures: the real corpora beside the project, skipped cleanly when absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five real French seed documents (../shared/corpus/seeds)."""
+    return _existing(SHARED / "corpus" / "seeds")
+
+
+@pytest.fixture(scope="session")
+def seeds_gold_dir() -> Path:
+    """Gold annotations of the seeds (../shared/eval/seeds)."""
+    return _existing(SHARED / "eval" / "seeds")
+
+
+@pytest.fixture(scope="session")
+def fmprc_dir() -> Path:
+    """503 raw HTML pages of the Foreign Ministry's English site (../shared/corpus/fmprc-en)."""
+    return _existing(SHARED / "corpus" / "fmprc-en")
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The project's own sample corpus."""
+    return _existing(EXAMPLES)
