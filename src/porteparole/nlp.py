@@ -42,3 +42,43 @@ def load_model(language: str) -> Any:
         raise ModelError(
             f"spaCy model {name!r} for {language!r} is not installed; run `make setup`"
         ) from error
+
+
+def annotate(texts: list[tuple[str, str]], *, batch_size: int = 8) -> list[Any]:
+    """Stage 4: one spaCy ``Doc`` per ``(language, text)``, in input order.
+
+    Texts are grouped by language and run through ``nlp.pipe`` (several times faster than
+    one call per text). A language without a configured model gets a blank tokenizer-only
+    pipeline (sentences by punctuation), so later stages degrade instead of failing.
+    """
+    docs: list[Any] = [None] * len(texts)
+    by_language: dict[str, list[int]] = {}
+    for position, (language, _) in enumerate(texts):
+        by_language.setdefault(language, []).append(position)
+    for language, positions in by_language.items():
+        model = _model_or_blank(language)
+        batch = (texts[p][1] for p in positions)
+        for position, doc in zip(positions, model.pipe(batch, batch_size=batch_size), strict=True):
+            docs[position] = doc
+    return docs
+
+
+@cache
+def _model_or_blank(language: str) -> Any:
+    import spacy
+
+    if model_name(language) is not None:
+        return load_model(language)
+    blank = spacy.blank(language if _spacy_has_language(language) else "xx")
+    blank.add_pipe("sentencizer")
+    return blank
+
+
+def _spacy_has_language(code: str) -> bool:
+    from spacy.util import get_lang_class
+
+    try:
+        get_lang_class(code)
+    except ImportError:
+        return False
+    return True

@@ -23,13 +23,22 @@ document already in the store is recognised by its id before any NLP is spent on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from porteparole import clean as cleaning
 from porteparole import detect
 from porteparole.errors import InputError
+from porteparole.nlp import annotate
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
 from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
 from porteparole.structure.press_conference import parse_press_conference
+
+
+# A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
+# reasonable for one document on a laptop, so the document is rejected, not half-read.
+MAX_DOCUMENT_CHARS = 1_000_000
 
 
 def prepare(raw: RawDocument) -> Analysis | Rejected:
@@ -37,6 +46,12 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
     cleaned = cleaning.clean(raw.text)  # 1
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "no text is left after cleaning")
+    if len(cleaned.text) > MAX_DOCUMENT_CHARS:
+        return Rejected(
+            raw.origin,
+            "too_large",
+            f"{len(cleaned.text):,} characters; the limit is {MAX_DOCUMENT_CHARS:,}",
+        )
     if detect.is_listing_page(cleaned.text):
         return Rejected(raw.origin, "listing_page", "the page is a list of links, not a document")
     language = detect.detect_language(cleaned.text, declared=raw.language)  # 2
@@ -103,5 +118,22 @@ def enrich(prepared: Analysis) -> Analysis:
 
 def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
     """Stages 4-9 on a batch: spaCy runs over the batch at once (``nlp.pipe``), which is
-    several times faster than one document at a time. Grows as the NLP stages land."""
-    return list(prepared)
+    several times faster than one document at a time.
+
+    Every NLP stage has the same shape, ``stage(analysis, doc) -> Analysis``: it reads the
+    spaCy ``Doc`` of the document's whole text (so token offsets are document offsets) and
+    the records earlier stages added, and returns the analysis with its own records added.
+    """
+    if not NLP_STAGES:
+        return list(prepared)
+    docs = annotate([(a.document.language, a.document.text) for a in prepared])  # 4
+    enriched = []
+    for analysis, doc in zip(prepared, docs, strict=True):
+        for stage in NLP_STAGES:  # 5-9
+            analysis = stage(analysis, doc)
+        enriched.append(analysis)
+    return enriched
+
+
+# Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.
+NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = ()
