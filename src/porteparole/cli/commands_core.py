@@ -1,0 +1,338 @@
+"""The core commands: ``ingest``, ``show``, ``search``, ``report``, ``rejected``, ``demo``.
+
+Each command parses its arguments, calls one library function (``porteparole.ingest`` or
+``porteparole.query``) and renders the result with Rich. Library errors become a one-line
+message on standard error and exit code 2, here and nowhere else. Heavy modules are
+imported inside the commands so that ``porteparole --help`` stays fast.
+
+Every command takes ``--db PATH`` (default ``porteparole.db``, or ``$PORTEPAROLE_DB``),
+except ``demo``, which always builds a fresh ``demo.db`` (or ``--db``) and so ignores the
+environment variable rather than risk recreating a real store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from porteparole.errors import InputError, PorteparoleError
+
+if TYPE_CHECKING:
+    from porteparole.ingest import IngestReport
+    from porteparole.query import DocumentView, Report, SearchHit
+    from porteparole.store import Store
+
+DEFAULT_DB = Path("porteparole.db")
+DEMO_DB = Path("demo.db")
+SHOWN_REJECTIONS = 5  # rejections listed after an ingest; the rest via `porteparole rejected`
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="PORTEPAROLE_DB", help="The store file (SQLite).",
+                 show_default=True),
+]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Library errors as a one-line message and exit code 2, never a traceback."""
+    try:
+        yield
+    except PorteparoleError as error:
+        message = Text("error ", style="bold red") + Text(str(error))
+        Console(stderr=True, soft_wrap=True).print(message)
+        raise typer.Exit(2) from None
+
+
+def _existing_store(db: Path) -> Store:
+    from porteparole.store import Store
+
+    if str(db) != ":memory:" and not db.exists():
+        raise InputError(f"no store at {db}; create it with `porteparole ingest PATH` "
+                         "or point --db / PORTEPAROLE_DB at one")
+    return Store(db)
+
+
+# -- ingest -------------------------------------------------------------------------------
+
+
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents analysed and committed together.")
+    ] = 16,
+) -> None:
+    """Read documents into the store; already stored ones are skipped (idempotent)."""
+    from porteparole.store import Store
+
+    with _user_errors(), Store(db) as store:
+        result = _ingest_with_progress(paths, store, batch_size)
+    _render_ingest(result, Console())
+
+
+def _ingest_with_progress(paths: list[str], store: Store, batch_size: int) -> IngestReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from porteparole.ingest import ingest
+
+    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return ingest(paths, store, batch_size=batch_size, on_progress=advance)
+
+
+def _render_ingest(result: IngestReport, out: Console) -> None:
+    out.print(f"new: {result.new}  unchanged: {result.unchanged}  "
+              f"rejected: {result.rejected_count}  (from {result.sources} sources)")
+    for item in result.rejected[:SHOWN_REJECTIONS]:
+        where = item.origin.source + (f":{item.origin.line}" if item.origin.line else "")
+        out.print(Text(f"  rejected {where}: {item.reason} — {item.detail}", style="yellow"))
+    if result.rejected_count > SHOWN_REJECTIONS:
+        out.print(f"  … and {result.rejected_count - SHOWN_REJECTIONS} more: "
+                  "see `porteparole rejected`")
+
+
+# -- show ---------------------------------------------------------------------------------
+
+
+def show_command(
+    doc: Annotated[str, typer.Argument(help="A document id, or the first characters of one.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show one document: its metadata, then its turns (or paragraphs) in order."""
+    from porteparole import query
+
+    with _user_errors(), _existing_store(db) as store:
+        view = query.get_document(store, doc)
+    _render_document(view, Console())
+
+
+def _render_document(view: DocumentView, out: Console) -> None:
+    a = view.analysis
+    d = a.document
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column(overflow="fold")  # long paths are folded, never cut
+    for name, value in (
+        ("id", d.id), ("title", d.title), ("kind", d.kind), ("language", d.language),
+        ("date", " ".join(v for v in (d.date, d.time) if v) or None), ("place", d.place),
+        ("ministry", d.ministry), ("spokesperson", d.spokesperson),
+        ("read from", "\n".join(_where(o.source, o.line) for o in view.origins)),
+        ("ingested", view.ingested_at), ("flags", ", ".join(d.flags) or None),
+        ("records", f"{len(a.turns)} turns, {len(a.paragraphs)} paragraphs, "
+                    f"{len(a.mentions)} mentions, {len(a.quotes)} quotes, "
+                    f"{len(a.events)} events, {len(a.topics)} topics, "
+                    f"{len(a.mechanism_updates)} mechanism updates"),
+    ):
+        if value:
+            meta.add_row(name, Text(value))
+    out.print(meta)
+    out.print()
+    _render_body(view, out)
+
+
+def _where(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def _render_body(view: DocumentView, out: Console) -> None:
+    a = view.analysis
+    if a.turns:
+        for turn in a.turns:
+            head = Text(f"[{turn.index}] {turn.role}", style="bold cyan")
+            if turn.speaker:
+                head.append(f" — {turn.speaker}", style="bold")
+            out.print(head)
+            out.print(Text(a.span_text(turn.start, turn.end)), Text())
+    elif a.paragraphs:
+        for paragraph in a.paragraphs:
+            out.print(Text(a.span_text(paragraph.start, paragraph.end)), Text())
+    else:
+        out.print(Text(a.document.text))
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+def search_command(
+    query: Annotated[str, typer.Argument(
+        help='Words (all must match), "a phrase", a OR b, -word to exclude (after --), '
+             "prefix*.")],
+    db: DbOption = DEFAULT_DB,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 code, e.g. fr.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="press_conference, news_article or statement.")
+    ] = None,
+    spokesperson: Annotated[str | None, typer.Option(help="Part of the name.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Questions asked by this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+) -> None:
+    """Search documents and press-conference turns, best matches first.
+
+    A query that starts with - must follow --: porteparole search -- -word other
+    """
+    from porteparole.query import SearchFilters, search
+
+    with _user_errors():
+        filters = SearchFilters(language, kind, spokesperson, outlet, since, until)
+        with _existing_store(db) as store:
+            hits = search(store, query, filters, limit=limit)
+    _render_hits(hits, Console())
+
+
+def _render_hits(hits: list[SearchHit], out: Console) -> None:
+    from porteparole.query import MARK_END, MARK_START
+
+    if not hits:
+        out.print("no match")
+        return
+    for hit in hits:
+        head = Text(hit.document_id[:10], style="bold magenta")
+        head.append(f"  {hit.date or '????-??-??'}  {hit.language}  {hit.kind}")
+        if hit.unit == "turn":
+            head.append(f"  turn {hit.turn_index} {hit.role}", style="cyan")
+            if hit.speaker:
+                head.append(f" — {hit.speaker}", style="cyan")
+        out.print(head)
+        plain = hit.snippet.replace(MARK_START, "").replace(MARK_END, "")
+        if hit.title and plain != hit.title:  # a title match is shown once, highlighted
+            out.print(Text(f"  {hit.title}", style="bold"))
+        out.print(Text("  ") + highlighted(hit.snippet))
+
+
+def highlighted(snippet: str) -> Text:
+    """A snippet with the matched words in bold yellow (markers from ``query.search``)."""
+    from porteparole.query import MARK_END, MARK_START
+
+    text = Text()
+    for i, part in enumerate(snippet.replace("\n", " ").split(MARK_START)):
+        matched, _, rest = part.partition(MARK_END) if i else ("", "", part)
+        text.append(matched, style="bold yellow")
+        text.append(rest)
+    return text
+
+
+# -- report and rejected --------------------------------------------------------------------
+
+
+def report_command(db: DbOption = DEFAULT_DB) -> None:
+    """Figures: documents by language and kind, press conferences, outlets, rejections."""
+    from porteparole import query
+
+    with _user_errors(), _existing_store(db) as store:
+        figures = query.report(store)
+    _render_report(figures, Console())
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _render_report(r: Report, out: Console) -> None:
+    out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
+              f"{r.rejected} rejected inputs")
+    kinds = _table("Documents by language and kind", "language", "kind", "documents")
+    for c in r.by_language_kind:
+        kinds.add_row(c.language, c.kind, str(c.documents))
+    conferences = _table("Press conferences", "date", "spokesperson", "questions", "id")
+    for pc in r.conferences:
+        conferences.add_row(pc.date or "?", pc.spokesperson or "?", str(pc.questions),
+                            pc.document_id[:10])
+    outlets = _table("Outlets that asked most", "outlet", "questions")
+    for o in r.outlets:
+        outlets.add_row(Text(o.outlet), str(o.questions))
+    reasons = _table("Rejected inputs by reason", "reason", "inputs")
+    for reason in r.rejected_by_reason:
+        reasons.add_row(reason.reason, str(reason.inputs))
+    for table in (kinds, conferences, outlets, reasons):
+        if table.row_count:
+            out.print(table)
+
+
+def rejected_command(
+    db: DbOption = DEFAULT_DB,
+    reason: Annotated[str | None, typer.Option(help="Only this reason code.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Most entries to show.")] = None,
+) -> None:
+    """List inputs that were kept aside, with the reason and the detail."""
+    from porteparole import query
+
+    with _user_errors(), _existing_store(db) as store:
+        entries = query.rejected(store, reason=reason, limit=limit)
+    out = Console()
+    if not entries:
+        out.print("no rejected input")
+        return
+    table = _table(f"{len(entries)} rejected inputs", "source", "reason", "detail", "last seen")
+    table.columns[0].overflow = "fold"  # a path is worth more than a tidy column
+    for entry in entries:
+        o = entry.rejected.origin
+        table.add_row(Text(_where(o.source, o.line)), entry.rejected.reason,
+                      Text(entry.rejected.detail), entry.last_seen)
+    out.print(table)
+
+
+# -- demo ---------------------------------------------------------------------------------
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus: beside the source tree (editable install), or under
+    the current directory (running from a checkout)."""
+    import porteparole
+
+    package_root = Path(porteparole.__file__).resolve().parents[2]
+    for base in (package_root, Path.cwd()):
+        candidate = base / "examples" / "corpus"
+        if candidate.is_dir():
+            return candidate
+    raise InputError("the sample corpus examples/corpus was not found; run the demo from "
+                     "a porteparole checkout")
+
+
+def demo_command(
+    db: Annotated[
+        Path, typer.Option("--db", help="The demo store, recreated on each run.")
+    ] = DEMO_DB,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh store and print the report."""
+    from porteparole import query
+    from porteparole.store import Store, remove_store
+
+    out = Console()
+    with _user_errors():
+        corpus = sample_corpus()
+        remove_store(db)
+        with Store(db) as store:
+            result = _ingest_with_progress([str(corpus)], store, batch_size=16)
+            figures = query.report(store)
+    out.print(f"sample corpus: {corpus}  →  {db}")
+    _render_ingest(result, out)
+    _render_report(figures, out)
+    out.print(f"next: porteparole search --db {db} \"…\"   porteparole show --db {db} ID")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the core commands to ``app``."""
+    app.command("ingest")(ingest_command)
+    app.command("show")(show_command)
+    app.command("search")(search_command)
+    app.command("report")(report_command)
+    app.command("rejected")(rejected_command)
+    app.command("demo")(demo_command)

@@ -1,0 +1,136 @@
+"""The system's reading of a document, in the gold format, so that it can be scored.
+
+Names and codes come from the knowledge base through an injected ``actor_lookup`` (actor id
+-> ``Actor``), so that this module knows nothing of how actors are stored. Until the knowledge
+base exists the default lookup knows no actor, and the fields that need one (quote speakers,
+persons, countries, events) honestly score zero instead of failing.
+
+Coding choices, following FORMAT.md:
+
+- ``countries``: every state the document refers to "by name, capital, adjective or
+  institution": mentioned states, and the country of mentioned state institutions
+  (organizations with a country and a state sector, such as the Pentagon -> USA). A person's
+  nationality or a company's home country is not a reference to the state.
+- event ``source``/``target``: a state is its alpha-3 code; an organization with a country
+  acts for that country; an international organization (no country) is its canonical name
+  ("NATO"); a person or outlet acts for their country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from porteparole.evaluate.gold import (
+    OPTIONAL_FIELDS,
+    Annotation,
+    GoldEvent,
+    GoldQuote,
+    GoldTurn,
+)
+from porteparole.records import Actor, Analysis
+
+ActorLookup = Callable[[str], Actor | None]
+
+# Sectors of organizations that are the state itself (government, armed forces, diplomacy,
+# legislature, judiciary, police, intelligence); an organization with no sector given but a
+# country is taken to be one too, as the knowledge base lists state bodies first.
+STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
+
+
+def no_actors(actor_id: str) -> Actor | None:
+    """The lookup used when no knowledge base is available: it knows no actor."""
+    return None
+
+
+def default_actor_lookup() -> ActorLookup:
+    """The knowledge base's lookup, or ``no_actors`` while ``porteparole.actors.kb`` is absent.
+
+    Only the absence of the module is forgiven; any other import error, or an invalid
+    knowledge file (``KnowledgeError``), is a real problem and propagates.
+    """
+    try:
+        from porteparole.actors import kb
+    except ModuleNotFoundError as error:
+        if error.name in ("porteparole.actors.kb", "porteparole.actors"):
+            return no_actors
+        raise
+    return kb.load_knowledge_base().actor
+
+
+def _resolve(actor_id: str | None, lookup: ActorLookup) -> Actor | None:
+    return None if actor_id is None else lookup(actor_id)
+
+
+def actor_code(actor: Actor | None) -> str | None:
+    """How an actor is coded as an event party (see the module docstring)."""
+    if actor is None:
+        return None
+    if actor.type == "state":
+        return actor.country or actor.id
+    if actor.type == "organization" and actor.country is None:
+        return actor.name
+    return actor.country
+
+
+def state_referred(actor: Actor) -> str | None:
+    """The state a mention of ``actor`` refers to, if it is a state or a state institution."""
+    if actor.type == "state":
+        return actor.country or actor.id
+    is_institution = actor.sector is None or actor.sector in STATE_SECTORS
+    if actor.type == "organization" and actor.country is not None and is_institution:
+        return actor.country
+    return None
+
+
+def _unique(values: list[str | None]) -> tuple[str, ...]:
+    """Values in order of first appearance, without ``None`` and repeats."""
+    return tuple(dict.fromkeys(v for v in values if v is not None))
+
+
+def analysis_to_prediction(
+    analysis: Analysis,
+    actor_lookup: ActorLookup = no_actors,
+    *,
+    document: str | None = None,
+) -> Annotation:
+    """The system's reading of one analysed document, every field present.
+
+    ``document`` is the corpus file name the prediction is for; by default the name of the
+    analysis's origin. Turns carry their whole text as ``begins``, quotes their whole
+    content as ``contains`` and events their whole evidence span as ``evidence``.
+    """
+    doc = analysis.document
+    text = doc.text
+    mentioned = [_resolve(m.actor_id, actor_lookup) for m in analysis.mentions]
+    actors = [a for a in mentioned if a is not None]
+
+    def name_of(actor_id: str | None) -> str | None:
+        actor = _resolve(actor_id, actor_lookup)
+        return None if actor is None else actor.name
+
+    def code_of(actor_id: str | None) -> str | None:
+        return actor_code(_resolve(actor_id, actor_lookup))
+
+    return Annotation(
+        document=document or Path(doc.origin.source).name,
+        annotated=frozenset(OPTIONAL_FIELDS),
+        language=doc.language,
+        kind=doc.kind,
+        title=doc.title,
+        date=doc.date,
+        spokesperson=doc.spokesperson,
+        turns=tuple(GoldTurn(t.role, t.speaker, text[t.start : t.end]) for t in analysis.turns),
+        quotes=tuple(
+            GoldQuote(name_of(q.speaker_actor), q.kind, text[q.start : q.end])
+            for q in analysis.quotes
+        ),
+        persons=_unique([a.name for a in actors if a.type == "person"]),
+        countries=_unique([state_referred(a) for a in actors]),
+        events=tuple(
+            GoldEvent(
+                code_of(e.source_actor), e.type, code_of(e.target_actor), text[e.start : e.end]
+            )
+            for e in analysis.events
+        ),
+    )

@@ -1,0 +1,168 @@
+"""Ingest: sources in, analyses stored, every input accounted for.
+
+Stages, in order:
+
+1. discover    the sources (files, expanded directories, ``-`` for stdin) are listed
+               first, so that a progress bar knows its total       ``read.discover``
+2. read        each source yields documents or rejections           ``read.read_source``
+3. prepare     clean, detect, structure (no NLP), giving the id     ``pipeline.prepare``
+4. skip        a document already stored (or already waiting in
+               this batch) is counted *unchanged*: no NLP is spent
+               on it; its origin is remembered for provenance
+5. enrich      NLP on a batch at once                                ``pipeline.enrich_many``
+6. write       the batch in one transaction                          ``Store.write_batch``
+
+Guarantees: re-ingesting adds nothing (ids are content hashes); a crash or kill loses at
+most the batch in flight and never half a document; an input that cannot be read, and a
+document whose analysis raises, is stored as a ``Rejected`` and the ingest goes on.
+
+The same text met twice (two files, or two lines of a feed) is one document. The second
+sighting counts as *unchanged* and its origin is added to the document's origins
+(``document_origins``), so ``porteparole show`` lists every place the text was read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from porteparole import pipeline, read
+from porteparole.errors import StoreError
+from porteparole.records import Analysis, Origin, RawDocument, Rejected
+from porteparole.store import Store
+
+ProgressCallback = Callable[[int, int], None]  # (sources done, sources in total)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest did: every document read is exactly one of new/unchanged/rejected."""
+
+    sources: int
+    new: int
+    unchanged: int
+    rejected: tuple[Rejected, ...] = ()
+
+    @property
+    def rejected_count(self) -> int:
+        return len(self.rejected)
+
+    @property
+    def documents(self) -> int:
+        """Inputs met: documents read plus inputs rejected."""
+        return self.new + self.unchanged + len(self.rejected)
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    *,
+    batch_size: int = 16,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Read ``paths`` into ``store`` (see the module docstring for the stages)."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    sources = read.discover(paths)  # 1
+    run = _Run(store, batch_size)
+    if on_progress:
+        on_progress(0, len(sources))
+    for done, source in enumerate(sources, 1):
+        run.take_all(read.read_source(source))  # 2
+        if on_progress:
+            on_progress(done, len(sources))
+    run.flush()
+    return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected))
+
+
+@dataclass
+class _Run:
+    """The state of one ingest: the batch being filled and the running counts."""
+
+    store: Store
+    batch_size: int
+    new: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    batch: dict[str, Analysis] = field(default_factory=dict)
+    repeats: list[tuple[str, Origin]] = field(default_factory=list)
+
+    def take_all(self, items: Iterable[RawDocument | Rejected]) -> None:
+        for item in items:
+            if isinstance(item, Rejected):
+                self.reject(item)
+            else:
+                self.take(item)
+
+    def take(self, raw: RawDocument) -> None:
+        prepared = _guarded(pipeline.prepare, raw)  # 3
+        if isinstance(prepared, Rejected):
+            self.reject(prepared)
+            return
+        doc_id = prepared.document.id
+        if doc_id in self.batch or self.store.has_document(doc_id):  # 4
+            self.unchanged += 1
+            self.repeats.append((doc_id, raw.origin))
+            return
+        self.batch[doc_id] = prepared
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def reject(self, rejected: Rejected) -> None:
+        self.store.add_rejected(rejected)
+        self.rejected.append(rejected)
+
+    def flush(self) -> None:
+        prepared = list(self.batch.values())
+        self.batch.clear()
+        if prepared:
+            self.new += self._write(_enrich(prepared))  # 5, 6
+        for doc_id, origin in self.repeats:
+            if self.store.has_document(doc_id):  # absent if its analysis failed
+                self.store.add_origin(doc_id, origin)
+        self.repeats.clear()
+
+    def _write(self, outcomes: list[Analysis | Rejected]) -> int:
+        analyses = [a for a in outcomes if isinstance(a, Analysis)]
+        for failed in (o for o in outcomes if isinstance(o, Rejected)):
+            self.reject(failed)
+        try:
+            return self.store.write_batch(analyses)
+        except StoreError:
+            # One document's records broke the schema: write the others one by one, so
+            # that only the faulty document is rejected (with the reason).
+            return sum(self._write_one(a) for a in analyses)
+
+    def _write_one(self, analysis: Analysis) -> int:
+        try:
+            return self.store.write_batch([analysis])
+        except StoreError as error:
+            self.reject(_failure(analysis.document.origin, analysis.document.text, error))
+            return 0
+
+
+def _enrich(prepared: list[Analysis]) -> list[Analysis | Rejected]:
+    """Stage 5 on the batch; if the batch fails, document by document, so that one
+    document that breaks the NLP is rejected instead of taking the batch down."""
+    try:
+        return list(pipeline.enrich_many(prepared))
+    except Exception:  # noqa: BLE001 - isolated and reported per document below
+        return [_guarded(pipeline.enrich, p) for p in prepared]
+
+
+def _guarded(stage: Callable[..., Analysis | Rejected], item: RawDocument | Analysis
+             ) -> Analysis | Rejected:
+    """Run a stage on one document; an unexpected exception becomes a ``Rejected``."""
+    try:
+        return stage(item)
+    except Exception as error:  # noqa: BLE001 - recorded as analysis_failed, not swallowed
+        if isinstance(item, Analysis):
+            return _failure(item.document.origin, item.document.text, error)
+        return _failure(item.origin, item.text, error)
+
+
+def _failure(origin: Origin, text: str, error: Exception) -> Rejected:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return Rejected(origin, "analysis_failed", f"{type(error).__name__}: {error}", digest)

@@ -1,0 +1,144 @@
+"""``Store``: the one object that owns the SQLite file and every write to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from porteparole.errors import StoreError
+from porteparole.records import Analysis, Origin, Rejected
+from porteparole.store import reader, schema, writer
+from porteparole.store.connection import open_connection
+
+
+class Store:
+    """A porteparole database: one SQLite file in WAL mode, migrated on open.
+
+    Use it as a context manager. Writes go through ``write_batch``, ``add_rejected`` and
+    ``add_origin``, each one transaction; questions are asked through
+    ``porteparole.query``, which is the only caller of ``rows``. One ``Store`` is one
+    writer: share it across threads only behind a lock of your own.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._conn: sqlite3.Connection | None = open_connection(self.path)
+        try:
+            schema.migrate(self._conn)
+        except sqlite3.DatabaseError as error:
+            self.close()
+            raise StoreError(f"cannot migrate {self.path}: {error}") from error
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed")
+        return self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def write_batch(self, analyses: Sequence[Analysis]) -> int:
+        """Store analyses in one transaction; return how many documents were new.
+
+        All of the batch is written or none of it; a document already stored is skipped
+        (its origin is remembered), so writing the same batch twice adds nothing.
+        """
+        seen_at = schema.now()
+        try:
+            with self._transaction() as conn:
+                return sum(writer.write_analysis(conn, a, seen_at) for a in analyses)
+        except sqlite3.IntegrityError as error:
+            raise StoreError(f"a record of the batch breaks the schema: {error}") from error
+
+    def add_rejected(self, rejected: Rejected) -> None:
+        """Keep a rejected input aside with its reason; a re-run does not duplicate it."""
+        with self._transaction() as conn:
+            writer.upsert_rejected(conn, rejected, schema.now())
+
+    def add_origin(self, document_id: str, origin: Origin) -> None:
+        """Note another place a stored document was read from (same text, other file)."""
+        with self._transaction() as conn:
+            writer.add_origin(conn, document_id, origin, schema.now())
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        row = self._connection.execute(
+            "SELECT 1 FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return row is not None
+
+    def analysis(self, document_id: str) -> Analysis | None:
+        """A stored document with all its records, exactly as written; None if absent."""
+        return reader.load_analysis(self._connection, document_id)
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations applied to this store, in order."""
+        return schema.applied(self._connection)
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read for ``porteparole.query``, the module that holds every question.
+
+        Other callers ask ``porteparole.query`` rather than writing SQL of their own.
+        """
+        return self._connection.execute(sql, params).fetchall()
+
+
+def remove_store(path: str | Path) -> None:
+    """Delete a store file and its WAL companions, refusing anything that is not a store.
+
+    ``porteparole demo`` recreates its database on every run; this keeps a mistyped
+    ``--db`` from deleting a file that is not a porteparole store.
+    """
+    target = Path(path)
+    if target.exists() and not _is_store(target):
+        raise StoreError(f"{target} exists and is not a porteparole store; not deleting it")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+
+def _is_store(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            found = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return found is not None

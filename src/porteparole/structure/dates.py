@@ -1,0 +1,83 @@
+"""Dates a document carries: only full dates, with a day, a month and a year.
+
+Regexes only *locate* candidate phrases (ISO dates, "2 juillet 2024", "May 10, 2018");
+dateparser, told the document's languages and required to find a day, a month and a year,
+decides what they mean. A bare "le 30 novembre" or a weekday therefore gives no date: the
+text does not say which year, and guessing one would put a record in the wrong place on a
+timeline.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import dateparser
+
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
+_WORD = r"[^\W\d_]{3,}\.?"
+_CANDIDATES = (
+    re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"),  # ISO, handled without dateparser
+    re.compile(rf"(?<!\d)\d{{1,2}}(?:er|e|st|nd|rd|th)?\.?\s+{_WORD},?\s+\d{{4}}(?!\d)"),
+    re.compile(rf"\b{_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)"),
+)
+_TIMESTAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$")
+
+
+def parse_date(phrase: str, languages: Sequence[str]) -> str | None:
+    """The ISO date of a date phrase, or None unless it gives a day, a month and a year."""
+    return _parse(phrase.strip(), tuple(languages))
+
+
+@lru_cache(maxsize=4096)
+def _parse(phrase: str, languages: tuple[str, ...]) -> str | None:
+    iso = _CANDIDATES[0].fullmatch(phrase)
+    if iso:
+        return _iso(*(int(g) for g in iso.groups()))
+    try:
+        parsed = dateparser.parse(phrase, languages=list(languages) or None, settings=_SETTINGS)
+    except (ValueError, OverflowError):  # dateparser raises these on odd digit runs
+        return None
+    if parsed is None or not 1900 <= parsed.year <= 2100:
+        return None
+    return parsed.date().isoformat()
+
+
+def find_date(text: str, languages: Sequence[str]) -> str | None:
+    """The first full date written in ``text`` (a title, a dateline, a date line)."""
+    found = find_date_span(text, languages)
+    return found[0] if found else None
+
+
+def find_date_span(text: str, languages: Sequence[str]) -> tuple[str, int, int] | None:
+    """The first full date in ``text`` as (ISO date, start, end of the phrase)."""
+    candidates = sorted(
+        (m.start(), m.end()) for pattern in _CANDIDATES for m in pattern.finditer(text)
+    )
+    for start, end in candidates:
+        date = parse_date(text[start:end], languages)
+        if date:
+            return date, start, end
+    return None
+
+
+def read_timestamp(line: str) -> tuple[str, str | None] | None:
+    """A timestamp line ("2024-07-02 23:55") as (ISO date, "HH:MM" or None), else None."""
+    match = _TIMESTAMP.match(line.strip())
+    if not match:
+        return None
+    year, month, day, hour, minute = match.groups()
+    date = _iso(int(year), int(month), int(day))
+    if date is None:
+        return None
+    time = f"{int(hour):02d}:{minute}" if hour is not None and int(hour) < 24 else None
+    return date, time
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,51 @@
+"""Dates a document carries: a day, a month and a year, or nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from porteparole.structure.dates import find_date, find_date_span, parse_date, read_timestamp
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "expected"),
+    [
+        ("4 avril 2023", "fr", "2023-04-04"),
+        ("1er août 2021", "fr", "2021-08-01"),
+        ("March 9, 2019", "en", "2019-03-09"),
+        ("Sept. 14, 2022", "en", "2022-09-14"),
+        ("2020-02-29", "en", "2020-02-29"),
+        ("le 12 décembre", "fr", None),
+        ("mardi", "fr", None),
+        ("June 3", "en", None),
+        ("2021-02-30", "en", None),
+    ],
+)
+def test_parse_date_requires_a_year(phrase: str, language: str, expected: str | None) -> None:
+    assert parse_date(phrase, [language]) == expected
+
+
+def test_find_date_in_titles() -> None:
+    assert find_date("Conférence de presse du 11 mai 2022 tenue par", ["fr"]) == "2022-05-11"
+    assert find_date("Regular Press Conference on June7, 2018", ["en"]) == "2018-06-07"
+    assert find_date("Regular Press Conference on September 28", ["en"]) is None
+    assert find_date("Il a parlé jeudi, le 8 janvier, à Pékin.", ["fr"]) is None
+
+
+def test_find_date_span_points_at_the_phrase() -> None:
+    text = "Updated: April 2, 2024"
+    date, start, end = find_date_span(text, ["en"]) or ("", 0, 0)
+    assert (date, text[start:end]) == ("2024-04-02", "April 2, 2024")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2024-01-15 08:30", ("2024-01-15", "08:30")),
+        (" 2019-11-02 ", ("2019-11-02", None)),
+        ("2019-13-02 10:00", None),
+        ("Le 2024-01-15 à 08:30", None),
+    ],
+)
+def test_read_timestamp(line: str, expected: tuple[str, str | None] | None) -> None:
+    assert read_timestamp(line) == expected
