@@ -49,3 +49,17 @@ def test_find_date_span_points_at_the_phrase() -> None:
 )
 def test_read_timestamp(line: str, expected: tuple[str, str | None] | None) -> None:
     assert read_timestamp(line) == expected
+
+
+def test_complete_year_takes_the_year_nearest_the_hint() -> None:
+    from porteparole.structure.dates import complete_year
+
+    title = "Spokesperson's Regular Press Conference on September 10"
+    assert complete_year(title, "2018-09-07", ["en"]) == "2018-09-10"
+    assert complete_year("Point de presse du 30 décembre", "2019-01-02", ["fr"]) == "2018-12-30"
+
+
+def test_complete_year_needs_a_month_and_day() -> None:
+    from porteparole.structure.dates import complete_year
+
+    assert complete_year("Remarks on the situation in the region", "2019-08-06", ["en"]) is None

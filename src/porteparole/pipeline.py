@@ -11,7 +11,7 @@ Stages, in order (each a module with one public function):
               then the kind (press_conference / news_article /
               statement)                                              ``structure.*``, ``detect.detect_kind``
 4. annotate   spaCy: sentences, tokens, entities, dependencies         ``nlp.annotate``
-5. actors     mentions resolved to canonical actors                   (issue 3)
+5. actors     mentions resolved to canonical actors                   ``actors.resolve.resolve_actors``
 6. quotes     direct and reported speech with speakers                (issue 4)
 7. events     PLOVER events, CAMEO root, Goldstein                    (issue 4)
 8. topics     taxonomy labels per turn and paragraph                  (issue 4)
@@ -28,11 +28,13 @@ from typing import Any
 
 from porteparole import clean as cleaning
 from porteparole import detect
+from porteparole.actors.resolve import resolve_actors
 from porteparole.errors import InputError
 from porteparole.nlp import annotate
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
 from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
+from porteparole.structure.dates import complete_year
 from porteparole.structure.press_conference import parse_press_conference
 
 
@@ -57,6 +59,7 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
     language = detect.detect_language(cleaned.text, declared=raw.language)  # 2
     doc_id = document_id_for(cleaned.text)
     structure = _structure(cleaned.text, doc_id, language, raw)  # 3
+    date, date_flags = _date(structure, raw, language)
     kind = (
         "press_conference"
         if structure.is_press_conference
@@ -69,15 +72,33 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
         kind=kind,
         text=cleaned.text,
         title=structure.title or raw.title,
-        date=structure.date or raw.date,
+        date=date,
         time=structure.time,
         place=structure.place,
         ministry=structure.ministry,
         spokesperson=structure.spokesperson,
-        flags=cleaned.flags,
+        flags=cleaned.flags + date_flags,
         removed=cleaned.removed,
     )
     return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)
+
+
+def _date(structure: Structure, raw: RawDocument, language: str) -> tuple[str | None, tuple[str, ...]]:
+    """The document's date, most trustworthy source first, with a flag when inferred.
+
+    The text's own full date, then the source's metadata; else, with an approximate date
+    from the page's context, the title's month and day completed with the nearest year
+    ("date_year_inferred"), or that approximate date itself ("date_approximate").
+    """
+    if structure.date or raw.date:
+        return structure.date or raw.date, ()
+    if raw.date_hint is None:
+        return None, ()
+    title = structure.title or raw.title or ""
+    completed = complete_year(title, raw.date_hint, [language, "en", "fr"]) if title else None
+    if completed:
+        return completed, ("date_year_inferred",)
+    return raw.date_hint, ("date_approximate",)
 
 
 def _structure(text: str, doc_id: str, language: str, raw: RawDocument) -> Structure:
@@ -136,4 +157,4 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
 
 
 # Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.
-NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = ()
+NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = (resolve_actors,)

@@ -70,8 +70,11 @@ class RawDocument:
     origin: Origin
     text: str
     title: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD
+    date: str | None = None  # ISO YYYY-MM-DD, from the source's metadata
     language: str | None = None  # ISO 639-1, when the source declares it
+    # An approximate date from the page's surroundings (links, file paths), when the
+    # metadata has none: only used to supply the year of a date the text prints without one.
+    date_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +168,9 @@ class Mention:
     entity_type: str  # PER, ORG, LOC, GPE, NORP, PRON, ROLE, ...
     actor_id: str | None
     confidence: float
-    method: str = "alias"  # alias | fuzzy | role | coreference | metonymy | ner
+    # how it was resolved: name | alias | adjective | institution | metonymy | apposition |
+    # role (a description resolved by date) | coreference | surname | fuzzy | ner (unresolved)
+    method: str = "alias"
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,9 @@ def _unique(values: list[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v is not None))
 
 
+UNNAMING_METHODS = frozenset({"role"})
+
+
 def analysis_to_prediction(
     analysis: Analysis,
     actor_lookup: ActorLookup = no_actors,
@@ -104,6 +107,13 @@ def analysis_to_prediction(
     text = doc.text
     mentioned = [_resolve(m.actor_id, actor_lookup) for m in analysis.mentions]
     actors = [a for a in mentioned if a is not None]
+    # A person "the document mentions" is one it names: a role description resolved by
+    # date ("the Kremlin spokesperson") or a pronoun designates someone without naming them.
+    named = [
+        _resolve(m.actor_id, actor_lookup)
+        for m in analysis.mentions
+        if m.method not in UNNAMING_METHODS and m.entity_type != "PRON"
+    ]
 
     def name_of(actor_id: str | None) -> str | None:
         actor = _resolve(actor_id, actor_lookup)
@@ -125,7 +135,7 @@ def analysis_to_prediction(
             GoldQuote(name_of(q.speaker_actor), q.kind, text[q.start : q.end])
             for q in analysis.quotes
         ),
-        persons=_unique([a.name for a in actors if a.type == "person"]),
+        persons=_unique([a.name for a in named if a is not None and a.type == "person"]),
         countries=_unique([state_referred(a) for a in actors]),
         events=tuple(
             GoldEvent(

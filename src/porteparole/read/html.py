@@ -65,10 +65,27 @@ def html_document(page: str, origin: Origin, data: bytes) -> RawDocument | Rejec
     title = _clean_title(getattr(extracted, "title", None))
     date = getattr(extracted, "date", None)
     date = date if isinstance(date, str) and _ISO_DATE.fullmatch(date) else None
+    hint = None if date else _approximate_date(page)
     url = getattr(extracted, "url", None)
     if origin.url is None and isinstance(url, str) and url.startswith(("http://", "https://")):
         origin = Origin(origin.source, origin.format, origin.line, url)  # the page's canonical
-    return RawDocument(origin=origin, text=text, title=title, date=date)
+    return RawDocument(origin=origin, text=text, title=title, date=date, date_hint=hint)
+
+
+def _approximate_date(page: str) -> str | None:
+    """htmldate's extensive search, for pages whose metadata carries no date.
+
+    It reads dates anywhere in the page (image paths, links to neighbouring pages), so it
+    can be off by days: the pipeline uses it for the year of a date the text prints without
+    one, and otherwise only as a date flagged approximate.
+    """
+    from htmldate import find_date
+
+    try:
+        found = find_date(page, extensive_search=True, original_date=True)
+    except Exception:  # a heuristic on hostile input: no hint is the honest answer
+        return None
+    return found if isinstance(found, str) and _ISO_DATE.fullmatch(found) else None
 
 
 def _paragraphs(text: str | None) -> str:

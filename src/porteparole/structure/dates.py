@@ -81,3 +81,31 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_MONTH_DAY = (
+    re.compile(rf"(?<!\d)\d{{1,2}}(?:er|e|st|nd|rd|th)?\.?\s+{_WORD}(?![\s,]*\d)"),
+    re.compile(rf"\b{_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]|,?\s+\d)"),
+)
+
+
+def complete_year(text: str, hint: str, languages: Sequence[str]) -> str | None:
+    """A month and day printed without a year ("on September 10"), dated with the year
+    that puts it nearest to ``hint`` (an approximate ISO date from the page's context).
+
+    A page whose metadata says 2018-09-07 and whose title says "September 10" is
+    2018-09-10; "December 30" near 2019-01-02 is 2018-12-30.
+    """
+    anchor = datetime.date.fromisoformat(hint)
+    for pattern in _MONTH_DAY:
+        for match in pattern.finditer(text):
+            phrase = match.group(0)
+            options = [
+                parse_date(f"{phrase} {year}", languages)
+                for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+            ]
+            dates = [datetime.date.fromisoformat(d) for d in options if d]
+            if dates:
+                best = min(dates, key=lambda d: abs((d - anchor).days))
+                return best.isoformat()
+    return None

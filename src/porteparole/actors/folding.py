@@ -1,0 +1,67 @@
+"""Folded word tokens: how names in the text are compared with names in the knowledge base.
+
+Names are compared token by token on a *folded* form (lowercase, accents stripped,
+typographic apostrophes and dashes unified), so that "Pekin", "PÉKIN" and "Pékin" are one
+key. The tokens are our own, not spaCy's: spaCy keeps "sino-américaines" or "Biden-Harris"
+as one token in some contexts and splits them in others, while knowledge names must be cut
+exactly like the text they are looked up in. Each token keeps its character offsets in the
+original text, so matches map back to document spans without any offset arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word is a run of letters/digits; every other visible character is a token of its own
+# (hyphens and apostrophes matter: "sino-" is a prefix, "l'OTAN" is "l" "'" "OTAN").
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+
+_PUNCTUATION = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'",
+    "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark of the text, with its folded comparison key."""
+
+    start: int
+    end: int
+    key: str  # folded form
+    upper: bool  # first character is an uppercase letter
+    caps: bool  # every letter is uppercase (an acronym as printed)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lowercase, accents stripped, typographic variants unified: the comparison form."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def tokenize(text: str) -> list[Token]:
+    """The text's tokens with their offsets and folded keys."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        tokens.append(
+            Token(
+                match.start(),
+                match.end(),
+                fold(word),
+                word[:1].isupper(),
+                word.isupper(),
+            )
+        )
+    return tokens
+
+
+def keys(text: str) -> tuple[str, ...]:
+    """The folded token keys of a knowledge name, cut exactly like the text is."""
+    return tuple(fold(m.group()) for m in _TOKEN.finditer(text))

@@ -1,0 +1,148 @@
+"""The language-specific words resolution needs, read from the knowledge files.
+
+Role descriptions (``knowledge/roles/<lang>.yaml``), pronouns and speech verbs
+(``knowledge/pronouns/<lang>.yaml``) and honorific titles (``knowledge/titles/<lang>.txt``)
+are data: a language without them resolves names and skips what it lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from porteparole.actors.folding import keys
+from porteparole.actors.kb import fold, load_titles
+from porteparole.errors import KnowledgeError
+
+
+@dataclass(frozen=True, slots=True)
+class RolePattern:
+    """One way to write a role: folded tokens, with ``slot`` the index of ``{state}``."""
+
+    tokens: tuple[str, ...]
+    slot: int | None  # position of the state adjective/name inside the pattern, if any
+    role: str
+    of: str  # "state" | "organization"
+    states: tuple[str, ...] = ()  # the only states this wording is used for (empty: all)
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionPattern:
+    """A state's office named with the state's adjective ("ministère chinois de la Défense")."""
+
+    tokens: tuple[str, ...]
+    slot: int
+    keys: tuple[str, ...]  # folded words identifying the office among the state's organizations
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything language-specific that resolution reads, for one language."""
+
+    language: str
+    roles: tuple[RolePattern, ...] = ()
+    institutions: tuple[InstitutionPattern, ...] = ()
+    connectors: frozenset[str] = frozenset()
+    anchor_sides: tuple[str, ...] = ("right",)
+    inflections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    titles: tuple[tuple[str, ...], ...] = ()
+    pronouns: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    subject_deps: frozenset[str] = frozenset({"nsubj"})
+
+
+SLOT = "{state}"
+
+
+def _split_slot(text: str) -> tuple[tuple[str, ...], int | None]:
+    if SLOT not in text:
+        return keys(text), None
+    before, after = text.split(SLOT, 1)
+    left = keys(before)
+    return left + (SLOT,) + keys(after), len(left)
+
+
+def _read_yaml(node: Traversable | Path, where: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(node.read_text("utf-8"))
+    except yaml.YAMLError as error:
+        raise KnowledgeError(f"{where}: not valid YAML ({error})") from error
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{where}: expected a mapping at the top level")
+    return data
+
+
+def _roles(data: dict[str, Any], where: str) -> tuple[RolePattern, ...]:
+    patterns = []
+    for index, entry in enumerate(data.get("roles") or ()):
+        if not isinstance(entry, dict) or "role" not in entry or "words" not in entry:
+            raise KnowledgeError(f"{where}: roles[{index}] needs 'role' and 'words'")
+        of = entry.get("of", "state")
+        if of not in ("state", "organization"):
+            raise KnowledgeError(f"{where}: roles[{index}].of must be state or organization")
+        for words in entry["words"]:
+            tokens, slot = _split_slot(str(words))
+            patterns.append(
+                RolePattern(tokens, slot, entry["role"], of, tuple(entry.get("states") or ()))
+            )
+    return tuple(patterns)
+
+
+def _institutions(data: dict[str, Any], where: str) -> tuple[InstitutionPattern, ...]:
+    patterns = []
+    for index, entry in enumerate(data.get("institutions") or ()):
+        if not isinstance(entry, dict) or not entry.get("words") or not entry.get("keys"):
+            raise KnowledgeError(f"{where}: institutions[{index}] needs 'words' and 'keys'")
+        folded = tuple(fold(str(k)) for k in entry["keys"])
+        for words in entry["words"]:
+            tokens, slot = _split_slot(str(words))
+            if slot is None:
+                raise KnowledgeError(f"{where}: institutions[{index}]: {words!r} lacks {SLOT}")
+            patterns.append(InstitutionPattern(tokens, slot, folded))
+    return tuple(patterns)
+
+
+def _inflections(data: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rules = data.get("adjective_inflections") or {}
+    return tuple((str(ending or ""), tuple(str(s) for s in adds)) for ending, adds in rules.items())
+
+
+
+
+def knowledge_root(directory: str | Path | None = None) -> Traversable | Path:
+    """The knowledge directory: the package's own unless a directory is given."""
+    return Path(directory) if directory is not None else resources.files("porteparole.knowledge")
+
+
+@cache
+def load_lexicon(
+    language: str, directory: str | None = None, titles: str | None = None
+) -> Lexicon:
+    """The lexicon of ``language``; an empty one when the language has no files.
+
+    ``directory`` holds ``roles/`` and ``pronouns/`` (default: the package's knowledge);
+    ``titles`` the titles directory (default: the package's ``knowledge/titles``).
+    """
+    root = knowledge_root(directory)
+    roles_node = root.joinpath("roles", f"{language}.yaml")
+    pronouns_node = root.joinpath("pronouns", f"{language}.yaml")
+    roles = _read_yaml(roles_node, str(roles_node)) if roles_node.is_file() else {}
+    pronouns = _read_yaml(pronouns_node, str(pronouns_node)) if pronouns_node.is_file() else {}
+    return Lexicon(
+        language=language,
+        roles=_roles(roles, str(roles_node)),
+        institutions=_institutions(roles, str(roles_node)),
+        connectors=frozenset(k for c in roles.get("connectors") or () for k in keys(str(c))),
+        anchor_sides=tuple(roles.get("anchor_sides") or ("right",)),
+        inflections=_inflections(roles),
+        titles=tuple(keys(t) for t in load_titles(language, Path(titles) if titles else None)),
+        pronouns=frozenset(keys(p)[-1] for p in pronouns.get("pronouns") or ()),
+        speech_verbs=frozenset(str(v).lower() for v in pronouns.get("speech_verbs") or ()),
+        subject_deps=frozenset(pronouns.get("subject_deps") or ("nsubj",)),
+    )

@@ -1,0 +1,425 @@
+"""Stage 5: every span that names or designates an actor, resolved to the knowledge base.
+
+``resolve_actors(analysis, doc)`` adds ``Mention`` records, fills each turn's
+``speaker_actor`` and the document's canonical ``spokesperson``. In order:
+
+1. knowledge names (names, aliases, capitals as metonyms for their state, adjectives,
+   demonyms, compound prefixes), longest match first (``matcher``);
+2. a state's institutions written with its adjective ("l'armée chinoise") (``roles``);
+3. spaCy entities the knowledge base does not list: a close spelling of a known name
+   (``fuzzy``), else kept unresolved — a name is never dropped;
+4. surnames alone, then role descriptions by the document's date, then subject pronouns
+   of speech verbs (``coref``, ``roles``).
+
+Turn labels ("Reuters:", "Mao Ning :") are speakers, not mentions of the content: they are
+skipped, and resolved into ``Turn.speaker_actor`` instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from porteparole.actors.coref import UNRESOLVED_CONFIDENCE, pronoun_mentions, resolve_surname
+from porteparole.actors.folding import Token, tokenize
+from porteparole.actors.fuzzy import FuzzyIndex
+from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.actors.lexicon import Lexicon, load_lexicon
+from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
+from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
+from porteparole.records import Actor, Analysis, Mention, Turn
+
+__all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
+
+# Confidence by method: how often a mention resolved this way is right.
+CONFIDENCE = {
+    "name": 1.0, "alias": 0.95, "adjective": 0.9, "institution": 0.9, "metonymy": 0.85,
+    "apposition": 0.9, "role": 0.8, "coreference": 0.7, "ner": UNRESOLVED_CONFIDENCE,
+}
+_NER_TYPES = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE",
+              "NORP": "NORP"}
+_KIND_RANK = {"name": 0, "alias": 0, "capital": 1, "adjective": 2, "demonym": 2, "prefix": 2}
+_KIND_METHOD = {"name": "alias", "alias": "alias", "capital": "metonymy",
+                "adjective": "adjective", "demonym": "adjective", "prefix": "adjective"}
+_FOREIGN_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "FAC", "WORK_OF_ART"})
+_APPOSITION_SKIP = frozenset({",", "(", ")"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class Resolver:
+    """Everything built once per (knowledge base, language): matchers, roles, fuzzy index."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.matcher: KnowledgeMatcher = build_matcher(kb, lexicon)
+        self.roles = RoleFinder(kb, lexicon)
+        self.fuzzy = FuzzyIndex(kb)
+
+    def resolve(self, analysis: Analysis, doc: Any) -> Analysis:
+        document = analysis.document
+        text = document.text
+        skip = label_spans(text, analysis.turns)
+        tokens = tokenize(text)
+        matches = [m for m in self.matcher.find(tokens) if not _inside(m.start, m.end, skip)]
+        ents = [
+            (e.start_char, e.end_char, e.label_)
+            for e in getattr(doc, "ents", ())
+            if not _inside(e.start_char, e.end_char, skip)
+        ]
+        work = _Work(document.id, text, tokens, matches, ents, self.kb)
+        self._names(work)
+        index = MatchIndex(matches, self.kb)
+        institutions = self.roles.institutions(tokens, index)
+        self._institutions(work, institutions)
+        roles = self.roles.roles(tokens, index, institutions)
+        work.role_spans = [(r.start, r.end) for r in roles]
+        self._entities(work)
+        self._surnames(work)
+        self._roles(work, roles, document.date)
+        work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
+        mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))
+        turns = tuple(self._speaker(turn) for turn in analysis.turns)
+        spokesperson = self._spokesperson(document.spokesperson, turns, document.kind)
+        return dataclasses.replace(
+            analysis,
+            document=dataclasses.replace(document, spokesperson=spokesperson),
+            mentions=analysis.mentions + mentions,
+            turns=turns,
+        )
+
+    # -- 1. knowledge names ---------------------------------------------------------------
+
+    def _names(self, work: _Work) -> None:
+        for match in work.matches:
+            kinds = match.kinds
+            if TITLE in kinds or kinds == {"surname"}:
+                continue
+            best = _best_candidates(match.candidates)
+            actor_ids = {c.actor_id for c in best}
+            kind = best[0].kind
+            if kind == "capital" and work.inside_foreign_entity(match):
+                continue  # "Beijing Daily", "Washington Post": not the state
+            if kind == "prefix":  # "sino-": the word without its hyphen
+                if not work.state_word_at(match.last):
+                    continue  # "Indo-Pacifique", "anglo-saxon": not a compound of states
+                end = work.tokens[match.first].end
+                work.add(match.start, end, None, actor_ids, kind)
+            else:
+                work.add(match.start, match.end, None, actor_ids, kind)
+
+    def _institutions(self, work: _Work, institutions: Iterable[Institution]) -> None:
+        for found in institutions:
+            start, end = work.tokens[found.first].start, work.tokens[found.last - 1].end
+            if not work.covered_by_actor(start, end, found.actor_id):
+                work.add(start, end, "ORG", {found.actor_id}, "institution")
+
+    # -- 3. spaCy entities ----------------------------------------------------------------
+
+    def _entities(self, work: _Work) -> None:
+        for start, end, label in work.ents:
+            if label not in _NER_TYPES or work.overlaps(start, end) or work.has_surname(
+                start, end
+            ) or work.in_role(start, end):
+                continue
+            start = work.after_titles(start, end)
+            surface = work.text[start:end]
+            hit = self.fuzzy.best(surface, label)
+            if hit is None:
+                work.mentions.append(Mention(work.document_id, start, end, surface,
+                                             _NER_TYPES[label], None,
+                                             CONFIDENCE["ner"], "ner"))
+                continue
+            actor_id, score = hit
+            work.mentions.append(Mention(work.document_id, start, end, surface,
+                                         self._entity_type(actor_id, "name"), actor_id,
+                                         round(0.9 * score / 100, 3), "fuzzy"))
+
+    # -- 4. surnames, roles ---------------------------------------------------------------
+
+    def _surnames(self, work: _Work) -> None:
+        named = work.named_persons()
+        for match in work.matches:
+            if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
+                continue
+            strong = work.title_before(match) or work.in_person_entity(match)
+            found = resolve_surname((c.actor_id for c in match.candidates if c.actor_id),
+                                    named, strong)
+            if found is not None:
+                work.mentions.append(Mention(
+                    work.document_id, match.start, match.end, work.text[match.start:match.end],
+                    "PER", found.actor_id, found.confidence, found.method))
+
+    def _roles(self, work: _Work, spans: Sequence[RoleSpan], on: str | None) -> None:
+        named = work.named_persons()
+        day = on if on and _ISO_DATE.fullmatch(on) else None
+        for span in spans:
+            apposed = work.apposition(span.last)
+            if apposed is not None:
+                actor_id, method = apposed.actor_id, "apposition"
+            elif span.anchor is not None:
+                actor_id, method = self._holder(span, day, named), "role"
+            else:
+                continue
+            confidence = CONFIDENCE[method] if actor_id else UNRESOLVED_CONFIDENCE
+            work.mentions.append(Mention(work.document_id, span.start, span.end,
+                                         work.text[span.start:span.end], "ROLE", actor_id,
+                                         confidence, "role"))
+
+    def _holder(self, span: RoleSpan, day: str | None, named: set[str]) -> str | None:
+        holders = [a.id for a in self.kb.holders(span.role, span.anchor or "", day)]
+        if len(holders) == 1:
+            return holders[0]
+        preferred = [h for h in holders if h in named]
+        return preferred[0] if len(preferred) == 1 else None
+
+    # -- turns and the spokesperson -------------------------------------------------------
+
+    def _speaker(self, turn: Turn) -> Turn:
+        if turn.speaker is None or turn.speaker_actor is not None:
+            return turn
+        # An asker is an outlet first ("AFP" the agency, not the Philippine armed forces).
+        preferences = (("outlet",), ("organization",)) if turn.role == "question" else (
+            ("person",),)
+        found = None
+        for wanted in preferences:
+            found = found or self._one_actor(turn.speaker, wanted)
+        return dataclasses.replace(turn, speaker_actor=found.id) if found else turn
+
+    def _spokesperson(self, printed: str | None, turns: Sequence[Turn], kind: str) -> str | None:
+        if printed:
+            found = self._one_actor(printed, ("person",))
+            return found.name if found else printed
+        if kind != "press_conference":
+            return None
+        answering = {t.speaker_actor for t in turns if t.role == "answer" and t.speaker_actor}
+        if len(answering) == 1:
+            actor = self.kb.actor(answering.pop())
+            return actor.name if actor else None
+        return None
+
+    def _one_actor(self, name: str, types: Sequence[str]) -> Actor | None:
+        found = [a for a in self.kb.find(name) if a.type in types]
+        if not found:
+            tokens = tokenize(name)
+            matches = self.matcher.find(tokens)
+            if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(tokens):
+                ids = {c.actor_id for c in matches[0].candidates if c.actor_id}
+                found = [a for a in map(self.kb.actor, ids) if a and a.type in types]
+        return found[0] if len(found) == 1 else None
+
+    def _entity_type(self, actor_id: str, kind: str) -> str:
+        actor = self.kb.actor(actor_id)
+        if actor is None:
+            return "ORG"
+        if actor.type == "person":
+            return "PER"
+        if actor.type == "state":
+            return "NORP" if kind in ("adjective", "demonym", "prefix") else "GPE"
+        return "ORG"
+
+
+class _Work:
+    """The state of one document's resolution: its tokens, matches, entities, mentions."""
+
+    def __init__(self, document_id: str, text: str, tokens: list[Token], matches: list[Match],
+                 ents: list[tuple[int, int, str]], kb: KnowledgeBase) -> None:
+        self.document_id = document_id
+        self.text = text
+        self.tokens = tokens
+        self.matches = matches
+        self.ents = ents
+        self.kb = kb
+        self.mentions: list[Mention] = []
+        self._titles_ending = {m.end: m for m in matches if TITLE in m.kinds}
+        self._titles_starting = {m.start: m for m in matches if TITLE in m.kinds}
+        self._starts = {t.start: i for i, t in enumerate(tokens)}
+        self._surnames = [m for m in matches if m.kinds == {"surname"}]
+        self._by_first = {m.first: m for m in matches}
+        self.role_spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int, entity: str | None, actor_ids: set[str | None],
+            kind: str) -> None:
+        actor_id = next(iter(actor_ids)) if len(actor_ids) == 1 else None
+        method = _KIND_METHOD.get(kind, kind)
+        confidence = CONFIDENCE["name" if kind == "name" else method] if actor_id else (
+            UNRESOLVED_CONFIDENCE)
+        if entity is None:
+            entity = self._entity(actor_id, kind)
+        self.mentions.append(Mention(self.document_id, start, end, self.text[start:end],
+                                     entity, actor_id, confidence, method))
+
+    def _entity(self, actor_id: str | None, kind: str) -> str:
+        actor = self.kb.actor(actor_id) if actor_id else None
+        if actor is None:
+            return "NORP" if kind in ("adjective", "demonym", "prefix") else "ORG"
+        if actor.type == "person":
+            return "PER"
+        if actor.type == "state":
+            return "NORP" if kind in ("adjective", "demonym", "prefix") else "GPE"
+        return "ORG"
+
+    def state_word_at(self, position: int) -> bool:
+        """A state's name, adjective or prefix starts at this token ("-américain")."""
+        match = self._by_first.get(position)
+        if match is None:
+            return False
+        return any(
+            c.kind in _KIND_RANK and (actor := self.kb.actor(c.actor_id or "")) is not None
+            and actor.type == "state"
+            for c in match.candidates
+        )
+
+    def in_role(self, start: int, end: int) -> bool:
+        """Inside a role's words ("État" of "secrétaire d'État"): not a name of its own."""
+        return any(a <= start and end <= b for a, b in self.role_spans)
+
+    def has_surname(self, start: int, end: int) -> bool:
+        """A surname alone lies in the span: coreference resolves it, not spaCy's label."""
+        return any(m.start < end and start < m.end for m in self._surnames)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
+    def covered_by_actor(self, start: int, end: int, actor_id: str) -> bool:
+        return any(m.start <= start and end <= m.end and m.actor_id == actor_id
+                   for m in self.mentions)
+
+    def inside_foreign_entity(self, match: Match) -> bool:
+        """The match is a strict part of a spaCy name of another kind ("Beijing Daily")."""
+        return any(
+            s <= match.start and match.end <= e and e - s > match.end - match.start
+            and label in _FOREIGN_LABELS
+            for s, e, label in self.ents
+        )
+
+    def in_person_entity(self, match: Match) -> bool:
+        """spaCy tags a person made only of surnames (and titles) around the match.
+
+        "l'administration Biden-Harris" qualifies; "Ren'ai Jiao" (a reef) does not make
+        "Ren" a person just because spaCy calls the whole a person.
+        """
+        for start, end, label in self.ents:
+            if label in ("PER", "PERSON") and start <= match.start and match.end <= end:
+                return all(
+                    t.key == "-" or self._surname_or_title(t.start)
+                    for t in self.tokens
+                    if start <= t.start < end
+                )
+        return False
+
+    def _surname_or_title(self, offset: int) -> bool:
+        return any(m.start <= offset < m.end for m in self._surnames) or any(
+            m.start <= offset < m.end for m in self._titles_starting.values()
+        )
+
+    def title_before(self, match: Match) -> bool:
+        if match.first == 0:
+            return False
+        return self.tokens[match.first - 1].end in self._titles_ending
+
+    def after_titles(self, start: int, end: int) -> int:
+        """The entity's start once leading titles ("M.", "le général") are skipped."""
+        while start in self._titles_starting and self._titles_starting[start].end < end:
+            title_end = self._titles_starting[start].end
+            following = [t.start for t in self.tokens if title_end <= t.start < end]
+            if not following:
+                break
+            start = following[0]
+        return start
+
+    def named_persons(self) -> set[str]:
+        return {m.actor_id for m in self.mentions
+                if m.entity_type == "PER" and m.actor_id and m.method in ("alias", "fuzzy")}
+
+    def apposition(self, last: int) -> Mention | None:
+        """The person named right after a role ("…Défense, Wu Qian", "le président Xi")."""
+        position, steps = last, 0
+        while position < len(self.tokens) and steps < 8:
+            token = self.tokens[position]
+            person = self._person_at(token.start)
+            if person is not None:
+                return person
+            if token.key in _APPOSITION_SKIP or token.start in self._titles_starting:
+                position = self._next_after(token, position)
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _person_at(self, start: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.start == start and mention.entity_type == "PER":
+                return mention
+        return None
+
+    def _next_after(self, token: Token, position: int) -> int:
+        title = self._titles_starting.get(token.start)
+        if title is None:
+            return position + 1
+        return self._starts.get(_next_start(self.tokens, title.end), len(self.tokens))
+
+
+def _next_start(tokens: Sequence[Token], offset: int) -> int:
+    for token in tokens:
+        if token.start >= offset:
+            return token.start
+    return -1
+
+
+def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
+    ranked = [c for c in candidates if c.kind in _KIND_RANK]
+    if not ranked:
+        return list(candidates)
+    top = min(_KIND_RANK[c.kind] for c in ranked)
+    return [c for c in ranked if _KIND_RANK[c.kind] == top]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def label_spans(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:
+    """The printed speaker labels of the turns: the label line's text before the turn."""
+    spans = []
+    for turn in turns:
+        if turn.label is None:
+            continue
+        line_start = text.rfind("\n", 0, turn.start) + 1
+        if line_start < turn.start:
+            spans.append((line_start, turn.start))
+    return spans
+
+
+_RESOLVERS: dict[tuple[int, str, str | None], tuple[KnowledgeBase, Resolver]] = {}
+
+
+def resolver_for(kb: KnowledgeBase, language: str, titles: str | Path | None = None) -> Resolver:
+    """The cached resolver of a knowledge base for a language (built on first use)."""
+    key = (id(kb), language, str(titles) if titles else None)
+    cached = _RESOLVERS.get(key)
+    if cached is None or cached[0] is not kb:
+        if len(_RESOLVERS) > 16:
+            _RESOLVERS.clear()
+        cached = (kb, Resolver(kb, load_lexicon(language, None, key[2])))
+        _RESOLVERS[key] = cached
+    return cached[1]
+
+
+def resolve_actors(
+    analysis: Analysis,
+    doc: Any,
+    *,
+    knowledge: KnowledgeBase | None = None,
+    titles: str | Path | None = None,
+) -> Analysis:
+    """Stage 5: the analysis with its mentions, turn speakers and spokesperson resolved.
+
+    ``doc`` is the spaCy Doc of the document's whole text. ``knowledge`` defaults to the
+    package's knowledge base and ``titles`` to its ``knowledge/titles`` directory.
+    """
+    kb = knowledge if knowledge is not None else load_knowledge_base()
+    return resolver_for(kb, analysis.document.language, titles).resolve(analysis, doc)
