@@ -70,7 +70,9 @@ actors:
   - {id: donald-trump, name: Donald Trump, type: person, country: USA, surname: Trump,
      roles: [{role: head_of_state, organization: USA, start: 2017-01-20, end: 2021-01-20},
              {role: head_of_state, organization: USA, start: 2025-01-20, end: null}]}
-  - {id: kamala-harris, name: Kamala Harris, type: person, country: USA, surname: Harris}
+  - {id: kamala-harris, name: Kamala Harris, type: person, country: USA, surname: Harris,
+     roles: [{role: vice_head_of_state, organization: USA, start: 2021-01-20,
+              end: 2025-01-20}]}
   - {id: volodymyr-zelenskyy, name: Volodymyr Zelenskyy, type: person, country: UKR,
      surname: Zelenskyy}
   - {id: ferdinand-marcos-jr, name: Ferdinand Marcos Jr., type: person, country: PHL,
@@ -269,6 +271,22 @@ def test_surname_known_only_to_the_knowledge_base_needs_a_name_context(knowledge
     analysis = _resolve(text, knowledge, nlp_fr)
     assert _actor(analysis, "Biden") == "joe-biden"
     assert _actor(analysis, "Harris") == "kamala-harris"
+
+
+def test_surname_of_someone_without_top_office_is_not_guessed(knowledge, nlp_fr):
+    """Li Shangfu and Li Qiang hold no top office in this knowledge base: "Li" alone,
+    never named in full, could be anyone called Li."""
+    text = "Selon le général Li, la situation reste stable."
+    analysis = _resolve(text, knowledge, nlp_fr)
+    assert all(m.actor_id is None for m in analysis.mentions if m.surface == "Li")
+
+
+def test_surname_beginning_an_unknown_name_is_not_that_surname_alone(knowledge, nlp_fr):
+    text = "Wu Qian a parlé. Le général Wu Yanan a rencontré l'amiral américain mardi."
+    analysis = _resolve(text, knowledge, nlp_fr)
+    later = [m for m in analysis.mentions if m.start >= text.index("Wu Yanan")]
+    assert all(m.actor_id != "wu-qian" for m in later)
+    assert any(m.surface == "Wu Yanan" and m.actor_id is None for m in later)
 
 
 def test_pronoun_subject_of_a_speech_verb(knowledge, nlp_fr):

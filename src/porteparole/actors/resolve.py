@@ -23,7 +23,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from porteparole.actors.coref import UNRESOLVED_CONFIDENCE, pronoun_mentions, resolve_surname
+from porteparole.actors.coref import (
+    PROMINENT_ROLES,
+    UNRESOLVED_CONFIDENCE,
+    pronoun_mentions,
+    resolve_surname,
+)
 from porteparole.actors.folding import Token, tokenize
 from porteparole.actors.fuzzy import FuzzyIndex
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
@@ -145,13 +150,27 @@ class Resolver:
         for match in work.matches:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
-            strong = work.title_before(match) or work.in_person_entity(match)
-            found = resolve_surname((c.actor_id for c in match.candidates if c.actor_id),
-                                    named, strong)
+            if work.starts_longer_name(match):
+                continue  # "General Wu Yanan" is not Wu Qian: the name goes on
+            strong = (
+                work.title_before(match) or work.title_after(match)
+                or work.in_person_entity(match)
+            )
+            candidates = [c.actor_id for c in match.candidates if c.actor_id]
+            found = resolve_surname(candidates, named, strong, self._prominent(candidates))
             if found is not None:
                 work.mentions.append(Mention(
                     work.document_id, match.start, match.end, work.text[match.start:match.end],
                     "PER", found.actor_id, found.confidence, found.method))
+
+    def _prominent(self, actor_ids: Iterable[str]) -> set[str]:
+        """The persons among ``actor_ids`` who ever held a top office."""
+        found = set()
+        for actor_id in actor_ids:
+            actor = self.kb.actor(actor_id)
+            if actor is not None and any(r.role in PROMINENT_ROLES for r in actor.roles):
+                found.add(actor_id)
+        return found
 
     def _roles(self, work: _Work, spans: Sequence[RoleSpan], on: str | None) -> None:
         named = work.named_persons()
@@ -278,8 +297,15 @@ class _Work:
         return any(a <= start and end <= b for a, b in self.role_spans)
 
     def has_surname(self, start: int, end: int) -> bool:
-        """A surname alone lies in the span: coreference resolves it, not spaCy's label."""
-        return any(m.start < end and start < m.end for m in self._surnames)
+        """A surname alone lies in the span: coreference resolves it, not spaCy's label.
+
+        A surname that begins a longer unknown name ("Wu Yanan") is not alone: the span
+        stays spaCy's, to be kept as the unknown person it names.
+        """
+        return any(
+            m.start < end and start < m.end and not self.starts_longer_name(m)
+            for m in self._surnames
+        )
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -320,6 +346,24 @@ class _Work:
         if match.first == 0:
             return False
         return self.tokens[match.first - 1].end in self._titles_ending
+
+    def title_after(self, match: Match) -> bool:
+        """A title word follows the surname ("the Trump administration")."""
+        return match.last < len(self.tokens) and self.tokens[match.last].start in self._titles_starting
+
+    def starts_longer_name(self, match: Match) -> bool:
+        """The surname is followed, after one space, by another capitalised word that is
+        neither a title nor a known surname: it begins a name the knowledge base does not
+        know ("Wu Yanan", "Zhang Youxia"), not a surname used alone."""
+        if match.last >= len(self.tokens):
+            return False
+        following = self.tokens[match.last]
+        if following.start != match.end + 1 or following.start in self._titles_starting:
+            return False
+        word = self.text[following.start:following.end]
+        return word[:1].isupper() and word[1:2].islower() and not self._surname_or_title(
+            following.start
+        )
 
     def after_titles(self, start: int, end: int) -> int:
         """The entity's start once leading titles ("M.", "le général") are skipped."""

@@ -28,6 +28,7 @@ from porteparole.evaluate.gold import (
     GoldQuote,
     GoldTurn,
 )
+from porteparole.evaluate.fold import fold
 from porteparole.records import Actor, Analysis
 
 ActorLookup = Callable[[str], Actor | None]
@@ -91,6 +92,28 @@ def _unique(values: list[str | None]) -> tuple[str, ...]:
 UNNAMING_METHODS = frozenset({"role"})
 
 
+def unknown_person_names(analysis: Analysis) -> list[str]:
+    """Full names of people the knowledge base does not know, as the text prints them.
+
+    A span counts when it is tagged a person, never resolved, and never tagged as a place
+    or an organization elsewhere in the document (NER disagreeing with itself is a sign of
+    a place name such as a reef or a district).
+    """
+    from porteparole.actors.names import printed_person_name
+
+    language = analysis.document.language
+    elsewhere = {
+        fold(m.surface) for m in analysis.mentions if m.entity_type in {"LOC", "GPE", "ORG"}
+    }
+    names = []
+    for mention in analysis.mentions:
+        if mention.actor_id is None and mention.entity_type == "PER":
+            name = printed_person_name(mention.surface, language)
+            if name and fold(mention.surface) not in elsewhere:
+                names.append(name)
+    return names
+
+
 def analysis_to_prediction(
     analysis: Analysis,
     actor_lookup: ActorLookup = no_actors,
@@ -135,7 +158,10 @@ def analysis_to_prediction(
             GoldQuote(name_of(q.speaker_actor), q.kind, text[q.start : q.end])
             for q in analysis.quotes
         ),
-        persons=_unique([a.name for a in named if a is not None and a.type == "person"]),
+        persons=_unique(
+            [a.name for a in named if a is not None and a.type == "person"]
+            + unknown_person_names(analysis)
+        ),
         countries=_unique([state_referred(a) for a in actors]),
         events=tuple(
             GoldEvent(

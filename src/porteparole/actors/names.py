@@ -1,0 +1,61 @@
+"""Is this span a person's name as printed? For people the knowledge base does not know.
+
+The knowledge base cannot list every official a text names. An unresolved span that spaCy
+tags as a person still names a real person, and analysts (and the evaluation) want it: this
+module decides, conservatively, whether such a span is a full personal name and returns it
+without titles ("General Liu Zhenli" -> "Liu Zhenli"). Words that never belong to a name
+("Force", "Ministry") live in ``knowledge/names/<lang>.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from porteparole.actors.folding import fold
+from porteparole.actors.kb import load_titles
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@cache
+def _not_name_words(language: str) -> frozenset[str]:
+    source = resources.files("porteparole.knowledge") / "names" / f"{language}.txt"
+    if not source.is_file():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in source.read_text("utf-8").splitlines())
+    return frozenset(fold(line) for line in lines if line)
+
+
+@cache
+def _folded_titles(language: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in load_titles(language))
+
+
+def printed_person_name(surface: str, language: str) -> str | None:
+    """The personal name a span prints, without titles, or None if it is not clearly one.
+
+    A full name has at least two words, each capitalised, none a word that never belongs
+    to a name, and no digits.
+    """
+    words = _WORD.findall(surface)
+    words = _without_titles(words, language)
+    if len(words) < 2 or any(not w[0].isupper() for w in words):
+        return None
+    excluded = _not_name_words(language)
+    if any(fold(w) in excluded for w in words):
+        return None
+    return " ".join(words)
+
+
+def _without_titles(words: list[str], language: str) -> list[str]:
+    titles = _folded_titles(language)
+    while words:
+        for size in (3, 2, 1):
+            if len(words) > size and fold(" ".join(words[:size])) in titles:
+                words = words[size:]
+                break
+        else:
+            return words
+    return words
