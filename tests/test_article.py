@@ -79,3 +79,16 @@ def test_seed_articles_are_not_press_conferences(seeds_dir: Path, seeds_gold_dir
         s = article(text)
         assert (s.title, s.date) == (gold["title"], gold["date"]), gold["document"]
         assert len(s.paragraphs) == sum(1 for line in text.splitlines() if line.strip())
+
+
+def test_kicker_headline_followed_by_a_numeric_date_line() -> None:
+    from porteparole.structure.article import parse_article
+
+    text = (
+        "Mer de Chine : Manille convoque l'ambassadeur chinois\n\n"
+        "14/03/2024 09:15\n\n"
+        "MANILLE: Les Philippines ont convoqué jeudi l'ambassadeur de Chine."
+    )
+    structure = parse_article(text, "doc", "fr")
+    assert structure.title == "Mer de Chine : Manille convoque l'ambassadeur chinois"
+    assert structure.date == "2024-03-14"

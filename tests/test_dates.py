@@ -63,3 +63,11 @@ def test_complete_year_needs_a_month_and_day() -> None:
     from porteparole.structure.dates import complete_year
 
     assert complete_year("Remarks on the situation in the region", "2019-08-06", ["en"]) is None
+
+
+def test_numeric_timestamp_follows_the_language_order() -> None:
+    from porteparole.structure.dates import read_timestamp
+
+    assert read_timestamp("05/08/2022 18:40") == ("2022-08-05", "18:40")
+    assert read_timestamp("05/08/2022 18:40", day_first=False) == ("2022-05-08", "18:40")
+    assert read_timestamp("31/02/2022") is None  # no such day

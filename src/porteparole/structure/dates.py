@@ -63,12 +63,27 @@ def find_date_span(text: str, languages: Sequence[str]) -> tuple[str, int, int] 
     return None
 
 
-def read_timestamp(line: str) -> tuple[str, str | None] | None:
-    """A timestamp line ("2024-07-02 23:55") as (ISO date, "HH:MM" or None), else None."""
+_NUMERIC_TIMESTAMP = re.compile(
+    r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::\d{2})?)?$"
+)
+
+
+def read_timestamp(line: str, *, day_first: bool = True) -> tuple[str, str | None] | None:
+    """A timestamp line as (ISO date, "HH:MM" or None), else None.
+
+    ISO lines ("2024-07-02 23:55") need nothing more; numeric ones ("05/08/2022 18:40")
+    are read day first or month first as the document's language writes them
+    (``numeric_dates`` in ``knowledge/structure/<lang>.yaml``).
+    """
     match = _TIMESTAMP.match(line.strip())
-    if not match:
-        return None
-    year, month, day, hour, minute = match.groups()
+    if match:
+        year, month, day, hour, minute = match.groups()
+    else:
+        numeric = _NUMERIC_TIMESTAMP.match(line.strip())
+        if not numeric:
+            return None
+        first, second, year, hour, minute = numeric.groups()
+        day, month = (first, second) if day_first else (second, first)
     date = _iso(int(year), int(month), int(day))
     if date is None:
         return None

@@ -51,12 +51,14 @@ def read_header(
         if _matches(line, vocab.site_headers) or _matches(line, vocab.boilerplate):
             body = index + 1
             continue
-        stamp = read_timestamp(line) or _date_line(line, vocab)
+        stamp = read_timestamp(line, day_first=vocab.day_first) or _date_line(line, vocab)
         if stamp:
             date, time = date or stamp[0], time or stamp[1]
             body = index + 1
             continue
-        if title is None and index == body and _headline(line, vocab):
+        if title is None and index == body and _headline(
+            line, vocab, before_date=_is_stamp(lines[index + 1 : index + 2], vocab)
+        ):
             title, body = line, index + 1
             continue
         break
@@ -115,11 +117,23 @@ def _find_ministry(title: str, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _headline(line: str, vocab: Vocabulary) -> bool:
-    """Short, no final sentence punctuation, not a "Speaker: text" line."""
+def _is_stamp(lines: list[str], vocab: Vocabulary) -> bool:
+    return bool(lines) and bool(
+        read_timestamp(lines[0], day_first=vocab.day_first) or _date_line(lines[0], vocab)
+    )
+
+
+def _headline(line: str, vocab: Vocabulary, *, before_date: bool = False) -> bool:
+    """Short, no final sentence punctuation, not a "Speaker: text" line.
+
+    A kicker headline ("Taïwan : Pékin sanctionne…") reads like a "Speaker: text" turn;
+    when a date line follows it, it is the headline, since turns are not dated line by line.
+    """
     if len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
-    if line.rstrip().endswith(_SENTENCE_END) or read_label(line, vocab) is not None:
+    if line.rstrip().endswith(_SENTENCE_END):
+        return False
+    if read_label(line, vocab) is not None and not before_date:
         return False
     return any(c.isalpha() for c in line)
 

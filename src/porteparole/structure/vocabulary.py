@@ -55,6 +55,7 @@ class Vocabulary:
     datelines: tuple[re.Pattern[str], ...]
     ministries: tuple[tuple[str, str], ...]  # (folded alias, canonical), longest alias first
     languages: tuple[str, ...]  # dateparser languages for this vocabulary
+    day_first: bool = True  # "05/08/2022" is 5 August (numeric_dates: day_first)
 
 
 def fold_label(text: str) -> str:
@@ -109,6 +110,7 @@ def _compile(datas: list[dict[str, Any]], languages: tuple[str, ...]) -> Vocabul
         label_max_words=max(int(d.get("label_max_words", 6)) for d in datas),
         ministries=_ministries(datas),
         languages=languages,
+        day_first=all(d.get("numeric_dates", "day_first") == "day_first" for d in datas),
         **{key: _patterns(datas, key) for key in _PATTERN_FIELDS},
     )
 
