@@ -445,3 +445,18 @@ def test_unknown_language_uses_every_vocabulary() -> None:
     text = "Radio Lune : Une question ?\n\nQ: And another?\n\nLin Mei : Réponse.\n\nA: Answer.\n"
     s = parse(text, "und", hint="Conférence de presse du ministère des Affaires étrangères")
     assert [t.role for t in s.turns] == ["question", "question", "answer", "statement"]
+
+
+EN_MND_LEDE = """Regular Press Conference of the Ministry of National Defense on March 30, 2023
+
+Senior Colonel Tan Kefei, spokesperson for the Ministry of National Defense, answered questions from reporters on Thursday afternoon.
+
+Question: Some media say the exercise targets a third country. What is your comment?
+
+Tan Kefei: The exercise is part of the annual training plan.
+"""
+
+
+def test_editorial_lede_about_the_spokesperson_is_not_a_turn() -> None:
+    s = parse(EN_MND_LEDE, "en")
+    assert [(t.role, t.speaker) for t in s.turns] == [("question", None), ("answer", "Tan Kefei")]

@@ -184,8 +184,22 @@ class _Assembler:
             self.draft.end = unit.paragraph.end
             if self.draft.start is None:
                 self.draft.start = unit.body
-        else:
+        elif not self._editorial_lede(unit):
             self._begin("statement", self.cast.spokesperson, None, unit)
+
+    def _editorial_lede(self, unit: Unit) -> bool:
+        """An unlabelled opening paragraph that speaks *of* the spokesperson ("Senior
+        Colonel Wu Qian, spokesperson for the Ministry of National Defense, answered…") is
+        the editor's narration, not an announcement the spokesperson makes."""
+        if self.turns or not self.cast.spokesperson:
+            return False
+        opening = fold_label(strip_honorifics(self.text[unit.body : unit.paragraph.end][:160],
+                                              self.vocab))
+        name = fold_label(self.cast.spokesperson)
+        if not opening.startswith(name):
+            return False
+        rest = opening[len(name):].lstrip()
+        return rest[:1] == "," or (rest[:1].isalpha() and rest[:1].islower())
 
     def _labelled(self, unit: Unit) -> None:
         assert unit.label is not None
