@@ -14,8 +14,8 @@ Stages, in order (each a module with one public function):
 5. actors     mentions resolved to canonical actors                   ``actors.resolve.resolve_actors``
 6. quotes     direct and reported speech with speakers                (issue 4)
 7. events     PLOVER events, CAMEO root, Goldstein                    (issue 4)
-8. topics     taxonomy labels per turn and paragraph                  (issue 4)
-9. mechanisms status updates of tracked mechanisms                    (issue 4)
+8. topics     taxonomy labels per turn and paragraph                  ``topics.assign_topics``
+9. mechanisms status updates of tracked mechanisms                    ``mechanisms.track_mechanisms``
 
 Stages 1-3 (``prepare``) are cheap and need no model: ingest runs them first, so that a
 document already in the store is recognised by its id before any NLP is spent on it.
@@ -30,12 +30,14 @@ from porteparole import clean as cleaning
 from porteparole import detect
 from porteparole.actors.resolve import resolve_actors
 from porteparole.errors import InputError
+from porteparole.mechanisms import track_mechanisms
 from porteparole.nlp import annotate
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
 from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
 from porteparole.structure.dates import complete_year
 from porteparole.structure.press_conference import parse_press_conference
+from porteparole.topics import assign_topics
 
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
@@ -157,4 +159,8 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
 
 
 # Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.
-NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = (resolve_actors,)
+NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = (
+    resolve_actors,  # 5
+    assign_topics,  # 8
+    track_mechanisms,  # 9
+)

@@ -19,7 +19,12 @@ from porteparole.errors import PorteparoleError
 
 def build_app() -> typer.Typer:
     """The Typer application with every command registered."""
-    from porteparole.cli import commands_core, commands_eval
+    from porteparole.cli import (
+        commands_actors,
+        commands_analysis,
+        commands_core,
+        commands_eval,
+    )
 
     app = typer.Typer(
         name="porteparole",
@@ -28,7 +33,7 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
-    for module in (commands_core, commands_eval):
+    for module in (commands_core, commands_actors, commands_analysis, commands_eval):
         module.register(app)
     return app
 

@@ -247,7 +247,7 @@ def _table(title: str, *columns: str) -> Table:
 
 def _render_report(r: Report, out: Console) -> None:
     out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
-              f"{r.rejected} rejected inputs")
+              f"{r.rejected} rejected inputs, {r.unresolved_mentions} unresolved mentions")
     kinds = _table("Documents by language and kind", "language", "kind", "documents")
     for c in r.by_language_kind:
         kinds.add_row(c.language, c.kind, str(c.documents))

@@ -107,6 +107,15 @@ class Store:
         """Names of the migrations applied to this store, in order."""
         return schema.applied(self._connection)
 
+    def table_columns(self, table: str) -> list[reader.Column]:
+        """The columns of one of the store's tables (for exports that mirror the schema)."""
+        return reader.table_columns(self._connection, table)
+
+    def table_batches(self, table: str, columns: Sequence[str], *, size: int = 5000
+                      ) -> Iterator[list[sqlite3.Row]]:
+        """Rows of a whole table, ``size`` at a time, in storage order (for exports)."""
+        return reader.table_batches(self._connection, table, columns, size)
+
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         """Run a read for ``porteparole.query``, the module that holds every question.
 

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+from porteparole.errors import StoreError
 from porteparole.records import (
     Analysis,
     Document,
@@ -99,3 +102,52 @@ def _update(r: sqlite3.Row) -> MechanismUpdate:
     return MechanismUpdate(r["mechanism_id"], r["status"], r["date"],
                            tuple(json.loads(r["parties"])), r["document_id"], r["start"],
                            r["end"])
+
+
+# Public names for ``porteparole.query``, which reads the same rows with context columns
+# (a document's date, a span's words) joined on.
+turn_of = _turn
+mention_of = _mention
+quote_of = _quote
+event_of = _event
+update_of = _update
+
+
+# -- whole tables, for exports -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a stored table as SQLite declares it (``INTEGER``, ``REAL``, ``TEXT``)."""
+
+    name: str
+    declared_type: str
+    not_null: bool
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> list[Column]:
+    """The columns of one of the store's own tables, in order."""
+    _check_table(conn, table)
+    return [Column(r["name"], (r["type"] or "").upper(), bool(r["notnull"]))
+            for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def table_batches(conn: sqlite3.Connection, table: str, columns: Sequence[str],
+                  size: int) -> Iterator[list[sqlite3.Row]]:
+    """Rows of a table in storage order, ``size`` at a time (memory stays flat on big stores)."""
+    _check_table(conn, table)
+    known = {c.name for c in table_columns(conn, table)}
+    unknown = [c for c in columns if c not in known]
+    if unknown:
+        raise StoreError(f"table {table} has no column {', '.join(unknown)}")
+    listed = ", ".join(f'"{c}"' for c in columns)
+    cursor = conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY rowid')
+    while batch := cursor.fetchmany(size):
+        yield batch
+
+
+def _check_table(conn: sqlite3.Connection, table: str) -> None:
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+    if found is None:
+        raise StoreError(f"the store has no table {table!r}")

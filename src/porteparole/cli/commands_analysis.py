@@ -1,0 +1,203 @@
+"""Commands about what happened: ``events``, ``timeline``, ``mechanisms``, ``export``.
+
+Each parses its arguments, calls one library function (``porteparole.query``,
+``porteparole.timeline``, ``porteparole.export``) and renders Rich tables, or with
+``--json`` one JSON document alone on standard output. ``--source``/``--target`` take a
+state code, an organization or person id, or a name; a state also covers its country's
+institutions and officials (``CHN`` matches ``CHN-MND`` and ``wu-qian``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from porteparole.cli.commands_actors import (
+    JsonOption,
+    LimitOption,
+    clip,
+    event_table,
+    print_json,
+)
+from porteparole.cli.commands_core import (
+    DEFAULT_DB,
+    DbOption,
+    _existing_store,
+    _table,
+    _user_errors,
+)
+
+if TYPE_CHECKING:
+    from porteparole.query import MechanismHistory
+    from porteparole.timeline import Timeline
+
+SinceOption = Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")]
+NegatedOption = Annotated[
+    bool, typer.Option("--include-negated", help="Also events the text denies happened.")
+]
+
+
+# -- events -------------------------------------------------------------------------------
+
+
+def events_command(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="Who acts: code, id or name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Who is acted on: code, id or name.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="A PLOVER type, e.g. REJECT.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    include_negated: NegatedOption = False,
+    both_directions: Annotated[
+        bool, typer.Option("--both-directions", help="Also target → source events.")
+    ] = False,
+    limit: LimitOption = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """Events, most recent first, with their evidence."""
+    from porteparole import query
+
+    with _user_errors():
+        filters = query.EventFilters(source, target, event_type, since, until,
+                                     include_negated, both_directions)
+        with _existing_store(db) as store:
+            found = query.events(store, filters, limit=limit)
+    if as_json:
+        print_json(found)
+        return
+    out = Console()
+    if not found:
+        out.print("no event matches")
+        return
+    out.print(event_table(found, f"{len(found)} events"))
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+def timeline_command(
+    source: Annotated[str, typer.Argument(help="One party: code, id or name.")],
+    target: Annotated[str, typer.Argument(help="The other party: code, id or name.")],
+    db: DbOption = DEFAULT_DB,
+    both_directions: Annotated[
+        bool, typer.Option("--both-directions", help="Count target → source events too.")
+    ] = False,
+    chart: Annotated[
+        Path | None, typer.Option("--chart", help="Also draw the months into this SVG file.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    include_negated: NegatedOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Events between two parties per month: counts by type and mean Goldstein score."""
+    from porteparole import query
+    from porteparole.timeline import write_svg
+
+    with _user_errors():
+        with _existing_store(db) as store:
+            result = query.dyad_timeline(store, source, target, since=since, until=until,
+                                         both_directions=both_directions,
+                                         include_negated=include_negated)
+        if chart is not None:
+            write_svg(result, chart)
+            Console(stderr=True).print(Text(f"chart written to {chart}"))
+    if as_json:
+        print_json({**dataclasses.asdict(result), "title": result.title, "total": result.total})
+        return
+    _render_timeline(result, Console())
+
+
+def _render_timeline(t: Timeline, out: Console) -> None:
+    if not t.months:
+        out.print(Text(f"{t.title}: no dated event"))
+    else:
+        table = _table(t.title, "month", "events", "by type", "mean Goldstein")
+        for m in t.months:
+            types = ", ".join(f"{kind} {n}" for kind, n in m.by_type.items())
+            score = "" if m.mean_goldstein is None else f"{m.mean_goldstein:+.2f}"
+            table.add_row(m.month, str(m.events), types, score)
+        out.print(table)
+    if t.undated:
+        out.print(f"{t.undated} events without a date are not in the months above")
+
+
+# -- mechanisms ---------------------------------------------------------------------------
+
+
+def mechanisms_command(
+    db: DbOption = DEFAULT_DB,
+    mechanism: Annotated[
+        str | None, typer.Option("--id", help="One mechanism: its id, name or alias.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Tracked mechanisms: current status (latest update by date) and history."""
+    from porteparole import query
+
+    with _user_errors(), _existing_store(db) as store:
+        found = query.mechanisms(store, mechanism=mechanism)
+    if as_json:
+        print_json([{**dataclasses.asdict(h), "current": h.current} for h in found])
+        return
+    out = Console()
+    if not found:
+        out.print("no mechanism update in the store")
+        return
+    for history in found:
+        _render_mechanism(history, out)
+
+
+def _render_mechanism(h: MechanismHistory, out: Console) -> None:
+    m = h.mechanism
+    head = Text(m.name, style="bold")
+    if m.name != m.id:
+        head.append(f"  ({m.id})", style="dim")
+    current = h.current
+    head.append("  current: ")
+    head.append(f"{current.update.status} since {current.date or '?'}" if current
+                else "no update stored", style="bold cyan")
+    out.print(head)
+    if not h.history:
+        return
+    table = _table("", "date", "status", "parties", "document", "evidence")
+    table.columns[4].overflow = "fold"
+    for v in h.history:
+        u = v.update
+        table.add_row(v.date or "?", u.status, ", ".join(u.parties), u.document_id[:10],
+                      Text(clip(v.evidence)))
+    out.print(table)
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+def export_command(
+    directory: Annotated[Path, typer.Argument(help="Directory for the .parquet files.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write every table as a Parquet file (for DuckDB, pandas, Spark)."""
+    from porteparole.export import export_parquet
+
+    with _user_errors(), _existing_store(db) as store:
+        written = export_parquet(store, directory)
+    out = Console()
+    for path in written:
+        out.print(Text(str(path)))
+    out.print(f"{len(written)} Parquet files written to {directory}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``events``, ``timeline``, ``mechanisms`` and ``export`` to ``app``."""
+    app.command("events")(events_command)
+    app.command("timeline")(timeline_command)
+    app.command("mechanisms")(mechanisms_command)
+    app.command("export")(export_command)

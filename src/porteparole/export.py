@@ -1,0 +1,105 @@
+"""Parquet export of the store: one file per table, for DuckDB, pandas, Spark.
+
+Columns are the store's own, named as the record fields (``document_id``, ``start``,
+``end``...), typed from the SQLite declarations (INTEGER → int64, REAL → double, TEXT →
+string), so that a column added by a migration is exported without a change here. Three
+columns the store keeps as JSON text become Parquet lists of strings (``documents.flags``,
+``documents.removed``, ``mechanism_updates.parties``) and ``events.negated`` a boolean. The
+internal ``pk`` row numbers are left out: a document is its ``id``, a span record its
+``(document_id, start, end)``.
+
+Spans are character offsets into ``documents.text``; in DuckDB the words of a turn are
+``substr(d.text, t.start + 1, t."end" - t.start)``.
+
+Each file is written to a temporary name and renamed, so a crash never leaves a truncated
+``.parquet`` that looks complete. Rows are streamed in batches: memory stays flat on a big
+store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from porteparole.errors import InputError
+from porteparole.store import Store
+from porteparole.store.reader import Column
+
+TABLES: tuple[str, ...] = (
+    "documents", "document_origins", "turns", "paragraphs", "mentions", "quotes", "events",
+    "topics", "mechanism_updates", "rejected",
+)
+_JSON_LISTS = frozenset({("documents", "flags"), ("documents", "removed"),
+                         ("mechanism_updates", "parties")})
+_BOOLEANS = frozenset({("events", "negated")})
+_SQL_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
+BATCH_ROWS = 5000
+
+
+def export_parquet(store: Store, directory: str | Path,
+                   tables: Sequence[str] = TABLES) -> list[Path]:
+    """Write ``<table>.parquet`` for each table into ``directory`` (created if needed).
+
+    Returns the files written, in table order. Existing files of the same names are
+    replaced; nothing else in the directory is touched.
+    """
+    target = Path(directory)
+    if target.exists() and not target.is_dir():
+        raise InputError(f"{target} is a file; give a directory for the Parquet files")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"cannot create {target}: {error.strerror}") from error
+    return [_export_table(store, table, target) for table in tables]
+
+
+def _export_table(store: Store, table: str, directory: Path) -> Path:
+    columns = [c for c in store.table_columns(table) if c.name != "pk"]
+    schema = pa.schema([_field(table, c) for c in columns])
+    path = directory / f"{table}.parquet"
+    partial = directory / f".{table}.parquet.partial"
+    names = [c.name for c in columns]
+    try:
+        with pq.ParquetWriter(partial, schema) as writer:
+            for batch in store.table_batches(table, names, size=BATCH_ROWS):
+                writer.write_table(_arrow(table, schema, names, batch))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def _field(table: str, column: Column) -> pa.Field:
+    key = (table, column.name)
+    if key in _JSON_LISTS:
+        kind = pa.list_(pa.string())
+    elif key in _BOOLEANS:
+        kind = pa.bool_()
+    else:
+        kind = _SQL_TYPES.get(column.declared_type, pa.string())
+    return pa.field(column.name, kind, nullable=not column.not_null)
+
+
+def _arrow(table: str, schema: pa.Schema, names: list[str],
+           rows: Iterable[Any]) -> pa.Table:
+    data: dict[str, list[Any]] = {name: [] for name in names}
+    for row in rows:
+        for name in names:
+            data[name].append(_value(table, name, row[name]))
+    return pa.table(data, schema=schema)
+
+
+def _value(table: str, column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if (table, column) in _JSON_LISTS:
+        return json.loads(value)
+    if (table, column) in _BOOLEANS:
+        return bool(value)
+    return value

@@ -1,0 +1,178 @@
+"""Stage 9: status updates of tracked mechanisms, with the sentence as evidence.
+
+``track_mechanisms(analysis, doc)`` adds ``MechanismUpdate`` records. In each sentence that
+is not a question, the names of the mechanisms of ``knowledge/mechanisms.yaml`` are found
+(in the document's language, on folded forms and lemmas) and the status cues that govern
+them are judged on the dependency parse (``status``: path, upper cue, irrealis, negation,
+conditional and future). One update per (mechanism, status) per sentence:
+
+- ``date``: a date written in the deciding cue's clause (``dates``), else the document's;
+- ``parties``: the mechanism's parties from the data;
+- span: the sentence.
+
+A mechanism whose names are generic ("military communication", "ceasefire") counts only in
+documents that mention all of its ``requires`` actors (resolved by stage 5); without any
+resolved mention the check is skipped, so the stage still works on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from typing import Any
+
+from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
+from porteparole.mechanisms.dates import clause_date
+from porteparole.mechanisms.status import Cue, Grammar, clause, decide
+from porteparole.records import Analysis, MechanismUpdate
+from porteparole.topics.cues import CueMatch, CueMatcher
+
+__all__ = ["load_catalog", "track_mechanisms"]
+
+_VERB_POS = {"VERB", "AUX"}
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+def track_mechanisms(analysis: Analysis, doc: Any, catalog: Catalog | None = None) -> Analysis:
+    """Stage 9: the analysis with the ``MechanismUpdate`` records of its sentences added."""
+    catalog = catalog or load_catalog()
+    language = analysis.document.language
+    modality = catalog.modality.get(language)
+    if modality is None or not doc.has_annotation("DEP"):
+        return analysis
+    names_matcher, cues_matcher = _matchers(catalog, language)
+    allowed = _allowed(catalog, analysis)
+    updates: list[MechanismUpdate] = []
+    for start, end in _lines(doc):
+        span = doc[start:end]
+        if span.text.rstrip(" \n»”\"'’)").endswith("?"):
+            continue
+        names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
+        if not names:
+            continue
+        grammar = Grammar(
+            modality, catalog.future, catalog.carriers.get(language, frozenset()),
+            catalog.circumstantial.get(language, frozenset()),
+            _cues(doc, cues_matcher.find(doc, start, end), names),
+            frozenset(i for n in names for i in range(n.start, n.end)), (start, end),
+        )
+        seen: set[tuple[str, str]] = set()
+        for name in names:
+            for decision in decide(doc, (name.start, name.end), grammar):
+                key = (str(name.payload), decision.status)
+                if key not in seen:
+                    seen.add(key)
+                    updates.append(_update(analysis, catalog, doc, key, decision.cue, name, span))
+    return dataclasses.replace(
+        analysis, mechanism_updates=analysis.mechanism_updates + tuple(updates)
+    )
+
+
+def _update(
+    analysis: Analysis, catalog: Catalog, doc: Any, key: tuple[str, str], cue: int,
+    name: CueMatch, span: Any,
+) -> MechanismUpdate:
+    language, document = analysis.document.language, analysis.document
+    text = clause(doc, cue, (name.start, name.end))
+    date = clause_date(text, catalog.months.get(language, ()), document.date) or document.date
+    mechanism = catalog.mechanism(key[0])
+    return MechanismUpdate(
+        mechanism.id, key[1], date, mechanism.parties, document.id,
+        span.start_char, span.end_char,
+    )
+
+
+def _lines(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of each sentence cut at line breaks, without edge spaces.
+
+    A title and the dateline under it are never one clause, whatever the parser says.
+    """
+    ranges = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text or token.i == sentence.end - 1:
+                end = token.i if token.is_space else token.i + 1
+                while start < end and doc[start].is_space:
+                    start += 1
+                if start < end:
+                    ranges.append((start, end))
+                start = token.i + 1
+    return _merge_verbless(doc, ranges)
+
+
+def _merge_verbless(doc: Any, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a verbless fragment to the next range on the same line ("Pékin" | "a suspendu...").
+
+    The parser sometimes ends a sentence after a subject; the evidence must hold it.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged:
+            previous = merged[-1]
+            between = doc[previous[1]:start]
+            verbless = not any(t.pos_ in {"VERB", "AUX"} for t in doc[previous[0]:previous[1]])
+            if verbless and not any("\n" in t.text for t in between):
+                merged[-1] = (previous[0], end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+@cache
+def _matchers(catalog: Catalog, language: str) -> tuple[CueMatcher, CueMatcher]:
+    names = [
+        (alias, mechanism.id)
+        for mechanism in catalog.mechanisms
+        for alias in mechanism.aliases.get(language, ())
+    ]
+    cues = [
+        (word, (status, part))
+        for status, parts in catalog.statuses.get(language, {}).items()
+        for part, words in parts.items()
+        for word in words
+    ]
+    return CueMatcher(language, names), CueMatcher(language, cues)
+
+
+def _allowed(catalog: Catalog, analysis: Analysis) -> set[str]:
+    """Mechanisms whose required actors the document mentions (all, without mentions)."""
+    present = {m.actor_id for m in analysis.mentions if m.actor_id}
+    return {m.id for m in catalog.mechanisms if not present or _mentions_all(m, present)}
+
+
+def _mentions_all(mechanism: Mechanism, present: set[str]) -> bool:
+    return all(
+        any(actor == wanted or actor.startswith(wanted + "-") for actor in present)
+        for wanted in mechanism.requires
+    )
+
+
+def _longest(matches: list[CueMatch]) -> list[CueMatch]:
+    """Names that do not overlap, longest first (a name inside a longer name is dropped)."""
+    kept: list[CueMatch] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= k.start or k.end <= match.start for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _cues(doc: Any, matches: list[CueMatch], names: list[CueMatch]) -> dict[int, Cue]:
+    """Status cue tokens outside the names; a verb cue on a verb or participle only."""
+    cues: dict[int, Cue] = {}
+    for match in matches:
+        if any(match.start < n.end and n.start < match.end for n in names):
+            continue
+        status, part = match.payload  # type: ignore[misc]
+        tokens = doc[match.start:match.end]
+        if not any(_fits(token, part) for token in tokens):
+            continue
+        for token in tokens:
+            cues.setdefault(token.i, Cue(token.i, status, part))
+    return cues
+
+
+def _fits(token: Any, part: str) -> bool:
+    if part == "nouns":
+        return token.pos_ in _NOUN_POS
+    return token.pos_ in _VERB_POS or "Part" in token.morph.get("VerbForm")

@@ -1,0 +1,138 @@
+"""Stage 8: taxonomy labels per turn and per paragraph.
+
+``assign_topics(analysis, doc)`` adds ``Topic`` records:
+
+- per paragraph (``unit="paragraph"``), from the paragraph's own words;
+- per press-conference turn (``unit="turn"``, span = the turn). A question and the answers
+  that follow it form an *exchange*; the exchange is scored as one unit and its labels go to
+  each of its turns, so a question and its answer always agree (a short question names the
+  topic, the answer often only says "we have noted the reports"). A statement is its own unit.
+
+Evidence is language-neutral: cue phrases of the document's language from
+``knowledge/topics.yaml`` (matched on folded forms and lemmas, ``cues``) and actor cues on
+the mentions stage 5 resolved. Scores: ``scoring``. The taxonomy: ``docs/topics.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from porteparole.records import Analysis, Mention, Topic, Turn
+from porteparole.topics.cues import CueMatcher
+from porteparole.topics.scoring import Hit, score_unit
+from porteparole.topics.taxonomy import ActorCue, Taxonomy, load_taxonomy
+
+__all__ = ["assign_topics", "load_taxonomy", "topic_hits"]
+
+
+def assign_topics(analysis: Analysis, doc: Any, taxonomy: Taxonomy | None = None) -> Analysis:
+    """Stage 8: the analysis with ``Topic`` records for its turns and paragraphs added."""
+    taxonomy = taxonomy or load_taxonomy()
+    hits = topic_hits(analysis, doc, taxonomy)
+    words = _WordCounter(doc)
+    topics: list[Topic] = []
+    for turns in _exchanges(analysis.turns):
+        inside = [h for h in hits if _within(h, turns)]
+        inside += _co_mentions(taxonomy, analysis.mentions, [(t.start, t.end) for t in turns])
+        count = sum(words.between(t.start, t.end) for t in turns)
+        for label, score in score_unit(inside, count, taxonomy.scoring):
+            topics.extend(
+                Topic(analysis.document.id, t.start, t.end, label, score, "turn") for t in turns
+            )
+    for paragraph in analysis.paragraphs:
+        span = [(paragraph.start, paragraph.end)]
+        inside = [h for h in hits if paragraph.start <= h.start and h.end <= paragraph.end]
+        inside += _co_mentions(taxonomy, analysis.mentions, span)
+        count = words.between(paragraph.start, paragraph.end)
+        for label, score in score_unit(inside, count, taxonomy.scoring):
+            topics.append(
+                Topic(analysis.document.id, paragraph.start, paragraph.end, label, score)
+            )
+    return dataclasses.replace(analysis, topics=analysis.topics + tuple(topics))
+
+
+def topic_hits(analysis: Analysis, doc: Any, taxonomy: Taxonomy) -> list[Hit]:
+    """Every cue and single-actor hit in the document, by character offsets."""
+    hits = [
+        Hit(label, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), weight, key)
+        for m in _matcher(taxonomy, analysis.document.language).find(doc)
+        for (label, weight, key) in [m.payload]  # type: ignore[misc]
+    ]
+    for label in taxonomy.labels:
+        for cue in label.actors:
+            if len(cue.ids) == 1:
+                hits.extend(
+                    Hit(label.id, m.start, m.end, cue.weight, cue.ids[0])
+                    for m in analysis.mentions
+                    if _is_actor(m.actor_id, cue.ids[0])
+                )
+    return hits
+
+
+@cache
+def _matcher(taxonomy: Taxonomy, language: str) -> CueMatcher:
+    cues = [
+        (phrase, (label, weight, phrase)) for phrase, (label, weight) in taxonomy.cues(language)
+    ]
+    return CueMatcher(language, cues)
+
+
+def _co_mentions(
+    taxonomy: Taxonomy, mentions: Sequence[Mention], spans: list[tuple[int, int]]
+) -> list[Hit]:
+    """One hit per multi-actor cue whose actors are all mentioned inside the spans."""
+    present = {
+        m.actor_id for m in mentions
+        if m.actor_id and any(s <= m.start and m.end <= e for s, e in spans)
+    }
+    return [
+        Hit(label.id, -1, -1, cue.weight, "+".join(cue.ids))
+        for label in taxonomy.labels
+        for cue in label.actors
+        if len(cue.ids) > 1 and _all_present(cue, present)
+    ]
+
+
+def _all_present(cue: ActorCue, present: set[str | None]) -> bool:
+    return all(any(_is_actor(p, wanted) for p in present) for wanted in cue.ids)
+
+
+def _is_actor(actor_id: str | None, wanted: str) -> bool:
+    """An actor cue names a state or organization and covers its institutions (TWN-MND)."""
+    return actor_id is not None and (actor_id == wanted or actor_id.startswith(wanted + "-"))
+
+
+def _within(hit: Hit, turns: Iterable[Turn]) -> bool:
+    return any(t.start <= hit.start and hit.end <= t.end for t in turns)
+
+
+def _exchanges(turns: Sequence[Turn]) -> list[list[Turn]]:
+    """Statements alone; each question with the answers that follow it."""
+    groups: list[list[Turn]] = []
+    for turn in sorted(turns, key=lambda t: t.index):
+        if turn.role == "answer" and groups and groups[-1][0].role == "question":
+            groups[-1].append(turn)
+        else:
+            groups.append([turn])
+    return groups
+
+
+class _WordCounter:
+    """Words (tokens that are not punctuation or space) between two character offsets."""
+
+    def __init__(self, doc: Any) -> None:
+        self._starts = [t.idx for t in doc]
+        self._cumulative = [0]
+        for token in doc:
+            self._cumulative.append(
+                self._cumulative[-1] + (not (token.is_punct or token.is_space))
+            )
+
+    def between(self, start: int, end: int) -> int:
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return self._cumulative[last] - self._cumulative[first]

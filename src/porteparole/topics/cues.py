@@ -1,0 +1,117 @@
+"""Cue phrases matched on a spaCy ``Doc`` by word form *or* lemma, folded.
+
+Topic cues and mechanism names are written once per language in the knowledge files, as
+words or short phrases ("export control", "canal de communication militaire"). A text
+inflects them ("export controls", "canaux de communication militaires"), so each token of
+the text is compared on two keys: its folded form and its folded lemma. A cue word matches a
+token when it equals either key, which lets the data author write a cue as a lemma (robust
+to inflection) or as a form (robust to a wrong lemma from a small model).
+
+spaCy's ``PhraseMatcher`` compares one attribute per matcher (``LOWER`` *or* ``LEMMA``) and
+does not fold accents, so the lookup is our own: an index from a cue's first key to the cues
+that start with it, checked token by token. Cue phrases are cut with the language's spaCy
+tokenizer, so they are cut exactly like the text.
+
+Acronyms (a cue word of two or more letters, all capitals: "AI", "IA", "MMCA", "WHO") match
+only tokens printed in capitals too, so that "who" or "ai" in running text do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from porteparole.actors.kb import fold
+
+__all__ = ["CueMatch", "CueMatcher", "phrase_keys"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    keys: tuple[str, ...]
+    acronym: tuple[bool, ...]  # per word: match capitals only
+    payload: Hashable
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """One occurrence of a cue: token span ``[start, end)`` of the doc and the cue's payload."""
+
+    start: int
+    end: int
+    payload: Hashable
+
+
+@cache
+def _tokenizer(language: str) -> Any:
+    import spacy
+    from spacy.util import get_lang_class
+
+    try:
+        get_lang_class(language)
+    except ImportError:
+        language = "xx"
+    return spacy.blank(language).tokenizer
+
+
+def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """The folded words of a cue phrase, cut by the language's tokenizer, and acronym flags."""
+    words = [t.text for t in _tokenizer(language)(phrase) if not t.is_space]
+    return (
+        tuple(fold(w) for w in words),
+        tuple(len(w) >= 2 and w.isalpha() and w.isupper() for w in words),
+    )
+
+
+class CueMatcher:
+    """Every occurrence of a set of cue phrases in a doc, longest first at each position."""
+
+    def __init__(self, language: str, cues: Iterable[tuple[str, Hashable]]) -> None:
+        self.language = language
+        self._index: dict[str, list[_Cue]] = {}
+        for phrase, payload in cues:
+            keys, acronym = phrase_keys(phrase, language)
+            if keys:
+                self._index.setdefault(keys[0], []).append(_Cue(keys, acronym, payload))
+        for entries in self._index.values():
+            entries.sort(key=lambda c: -len(c.keys))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._index.values())
+
+    def find(self, doc: Any, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """Matches inside tokens ``[start, end)``; several cues may match at one position."""
+        end = len(doc) if end is None else end
+        keys = [_token_keys(doc[i]) for i in range(start, end)]
+        caps = [doc[i].text.isupper() for i in range(start, end)]
+        found: list[CueMatch] = []
+        for offset, token_keys in enumerate(keys):
+            for cue in self._candidates(token_keys):
+                if _fits(cue, keys, caps, offset):
+                    found.append(CueMatch(start + offset, start + offset + len(cue.keys),
+                                          cue.payload))
+        return found
+
+    def _candidates(self, token_keys: tuple[str, ...]) -> Iterable[_Cue]:
+        for key in token_keys:
+            yield from self._index.get(key, ())
+
+
+def _token_keys(token: Any) -> tuple[str, ...]:
+    if token.is_space:
+        return ()
+    form = fold(token.text)
+    lemma = fold(token.lemma_) if token.lemma_ else form
+    return (form,) if lemma == form else (form, lemma)
+
+
+def _fits(cue: _Cue, keys: list[tuple[str, ...]], caps: list[bool], offset: int) -> bool:
+    if offset + len(cue.keys) > len(keys):
+        return False
+    for position, (key, acronym) in enumerate(zip(cue.keys, cue.acronym, strict=True)):
+        index = offset + position
+        if key not in keys[index] or (acronym and not caps[index]):
+            return False
+    return True

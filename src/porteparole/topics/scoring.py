@@ -1,0 +1,68 @@
+"""From cue hits to a topic score per unit.
+
+A unit (a turn, an exchange, a paragraph) collects the hits inside it. For each label:
+
+1. overlapping hits of the label keep only the heaviest (a text cue "Taiwan" and the
+   mention of TWN on the same word count once; "South China Sea" beats "China Sea");
+2. a cue counts at most ``max_repeats`` times, so one word repeated does not make a topic;
+3. the evidence ``E`` is the sum of the remaining weights;
+4. it is normalized by length: ``N = E / (max(n, L) / L) ** a`` with ``n`` the unit's words,
+   ``L = reference_length`` and ``a = length_exponent`` — a short question naming Taiwan once
+   is about Taiwan, a long answer that names it once in passing is not;
+5. the score saturates: ``score = 1 - exp(-N / scale)``, in [0, 1).
+
+Labels scoring at least ``threshold`` are kept, best first, at most ``max_labels``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from porteparole.topics.taxonomy import Scoring
+
+__all__ = ["Hit", "score_unit"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One piece of evidence for a label: a cue or a mention at characters ``[start, end)``."""
+
+    label: str
+    start: int
+    end: int
+    weight: float
+    key: str  # what is counted for max_repeats: the cue phrase or the actor ids
+
+
+def score_unit(hits: Iterable[Hit], words: int, scoring: Scoring) -> list[tuple[str, float]]:
+    """The labels of a unit of ``words`` words, ``(label, score)`` best first."""
+    by_label: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_label.setdefault(hit.label, []).append(hit)
+    length = (max(words, scoring.reference_length) / scoring.reference_length)
+    divisor = length ** scoring.length_exponent
+    scored = []
+    for label, label_hits in by_label.items():
+        evidence = _evidence(label_hits, scoring.max_repeats)
+        score = round(1.0 - math.exp(-evidence / divisor / scoring.scale), 3)
+        if score >= scoring.threshold:
+            scored.append((label, score))
+    scored.sort(key=lambda pair: (-pair[1], pair[0]))
+    return scored[: scoring.max_labels]
+
+
+def _evidence(hits: list[Hit], max_repeats: int) -> float:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.weight, h.start - h.end, h.start)):
+        if not any(hit.start < k.end and k.start < hit.end for k in kept):
+            kept.append(hit)
+    counts: Counter[str] = Counter()
+    total = 0.0
+    for hit in kept:
+        counts[hit.key] += 1
+        if counts[hit.key] <= max_repeats:
+            total += hit.weight
+    return total

@@ -1,0 +1,427 @@
+"""Questions about actors, quotes, events, dyad timelines and mechanisms, on a hand-built store.
+
+The store holds three documents written for these tests (no corpus text): a French press
+conference of the Chinese foreign ministry, an English news article and an English
+statement, with mentions (some unresolved), quotes, events of several dates and types, and
+a mechanism suspended and then resumed (stored in the opposite order, so that "current"
+must come from the dates, not from the storage order).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from porteparole import query
+from porteparole.errors import InputError
+from porteparole.mechanisms.catalog import Mechanism
+from porteparole.records import (
+    Analysis,
+    Document,
+    Event,
+    MechanismUpdate,
+    Mention,
+    Origin,
+    Paragraph,
+    Quote,
+    Turn,
+    document_id_for,
+)
+from porteparole.store import Store
+
+CONFERENCE = (
+    "Conférence de presse régulière du 5 mars 2024\n"
+    "Mao Ning : Bonjour à tous.\n"
+    "Agence France-Presse : Quelle est la position de la Chine sur les sanctions ?\n"
+    "Mao Ning : La Chine rejette fermement les sanctions des États-Unis. Pékin demande à "
+    "Washington de reprendre le dialogue avec la commission Tanaka."
+)
+ARTICLE = (
+    "Beijing and Washington resume military hotline\n"
+    "BEIJING, May 20 - Defence spokesman Wu Qian said the two militaries would resume talks "
+    "with the Pentagon. Observers from Zorland attended. The PLA did not fire on the ship.\n"
+    "Manila accused Beijing of blocking its boats."
+)
+STATEMENT = (
+    "Statement on the hotline\n"
+    "The military hotline between China and the United States was suspended after the "
+    "visit. Washington imposed new sanctions on Chinese firms. The Commission Tanaka met."
+)
+
+
+HOTLINE = "chn-usa-military-communication"  # an id of knowledge/mechanisms.yaml
+
+
+def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+def mention(doc: str, text: str, words: str, actor: str | None, nth: int = 0) -> Mention:
+    kind = "ner" if actor is None else "alias"
+    return Mention(doc, *span(text, words, nth), words, "GPE", actor,
+                   0.5 if actor is None else 0.95, kind)
+
+
+def paragraphs(doc: str, text: str) -> tuple[Paragraph, ...]:
+    out, start = [], 0
+    for index, line in enumerate(text.split("\n")):
+        out.append(Paragraph(doc, index, start, start + len(line)))
+        start += len(line) + 1
+    return tuple(out)
+
+
+def conference() -> Analysis:
+    text, doc = CONFERENCE, document_id_for(CONFERENCE)
+    lines = text.split("\n")
+    turns, offset = [], len(lines[0]) + 1
+    for index, line in enumerate(lines[1:]):
+        label, _, body = line.partition(" : ")
+        start = offset + len(label) + 3
+        role, actor = (("question", "media-afp") if label.startswith("Agence")
+                       else ("statement" if index == 0 else "answer", "mao-ning"))
+        turns.append(Turn(doc, index, role, label, start, start + len(body), label, actor))
+        offset += len(line) + 1
+    answer = turns[2]
+    return Analysis(
+        document=Document(doc, Origin("conf.txt", "text"), "fr", "press_conference", text,
+                          title=lines[0], date="2024-03-05", spokesperson="Mao Ning"),
+        turns=tuple(turns),
+        mentions=(
+            mention(doc, text, "Mao Ning", "mao-ning"),
+            mention(doc, text, "la Chine", "CHN"),
+            mention(doc, text, "La Chine", "CHN"),
+            mention(doc, text, "États-Unis", "USA"),
+            mention(doc, text, "Pékin", "CHN"),
+            mention(doc, text, "Washington", "USA"),
+            mention(doc, text, "commission Tanaka", None),
+        ),
+        quotes=(Quote(doc, answer.start, answer.end, "mao-ning", "Mao Ning", "direct", None, 2),),
+        events=(
+            Event(doc, *span(text, "La Chine rejette fermement les sanctions"), "CHN",
+                  "REJECT", "USA", None, "12", -4.0, date="2024-03-05"),
+            Event(doc, *span(text, "Pékin demande à Washington de reprendre le dialogue"),
+                  "CHN", "REQUEST", "USA", None, "02", 3.0, date="2024-03-05"),
+        ),
+    )
+
+
+def article() -> Analysis:
+    text, doc = ARTICLE, document_id_for(ARTICLE)
+    said = span(text, "the two militaries would resume talks with the Pentagon")
+    return Analysis(
+        document=Document(doc, Origin("article.txt", "text"), "en", "news_article", text,
+                          title=text.split("\n")[0], date="2024-05-20"),
+        paragraphs=paragraphs(doc, text),
+        mentions=(
+            mention(doc, text, "Beijing", "CHN"),
+            mention(doc, text, "Washington", "USA"),
+            mention(doc, text, "Wu Qian", "wu-qian"),
+            mention(doc, text, "Pentagon", "USA-DOD"),
+            mention(doc, text, "Zorland", None),
+            mention(doc, text, "PLA", "CHN-PLA"),
+            mention(doc, text, "Manila", "PHL"),
+            mention(doc, text, "Beijing", "CHN", nth=1),
+        ),
+        quotes=(Quote(doc, *said, "wu-qian", "Wu Qian", "reported", "said", None),),
+        events=(
+            Event(doc, *said, "wu-qian", "COOPERATE", "USA-DOD", None, "06", 6.0,
+                  date="2024-05-20", speaker_actor="wu-qian"),
+            Event(doc, *span(text, "The PLA did not fire on the ship"), "CHN-PLA", "ASSAULT",
+                  "USA", None, "19", -10.0, negated=True, date="2024-05-20"),
+            Event(doc, *span(text, "Manila accused Beijing of blocking its boats"), "PHL",
+                  "ACCUSE", "CHN", None, "11", -2.0, date=None),
+        ),
+        mechanism_updates=(MechanismUpdate(HOTLINE, "resumed", "2024-05-20",
+                                           ("CHN", "USA"), doc, *said),),
+    )
+
+
+def statement() -> Analysis:
+    text, doc = STATEMENT, document_id_for(STATEMENT)
+    suspended = span(text, "The military hotline between China and the United States was "
+                           "suspended after the visit")
+    return Analysis(
+        document=Document(doc, Origin("statement.txt", "text"), "en", "statement", text,
+                          title=text.split("\n")[0], date="2023-12-01"),
+        paragraphs=paragraphs(doc, text),
+        mentions=(
+            mention(doc, text, "China", "CHN"),
+            mention(doc, text, "United States", "USA"),
+            mention(doc, text, "Washington", "USA"),
+            mention(doc, text, "Commission Tanaka", None),
+        ),
+        events=(
+            # No date of its own: the document's date stands in.
+            Event(doc, *span(text, "Washington imposed new sanctions on Chinese firms"),
+                  "USA", "SANCTION", "CHN", None, "16", -4.0),
+        ),
+        mechanism_updates=(MechanismUpdate(HOTLINE, "suspended", "2023-12-01",
+                                           ("CHN", "USA"), doc, *suspended),),
+    )
+
+
+def build_store(path: Path) -> Path:
+    """The test store: the article (resumed) is written before the statement (suspended)."""
+    with Store(path) as store:
+        store.write_batch([conference(), article(), statement()])
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(build_store(tmp_path / "a.db")) as opened:
+        yield opened
+
+
+# -- resolving actors -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ref", "actor_id"), [
+    ("CHN", "CHN"), ("chn", "CHN"), ("wu-qian", "wu-qian"), ("Wu Qian", "wu-qian"),
+    ("ngo khiem", "wu-qian"), ("  MAO NING ", "mao-ning"), ("Pentagon", "USA-DOD"),
+])
+def test_resolve_actor_by_id_or_any_folded_alias(ref: str, actor_id: str) -> None:
+    assert query.resolve_actor(ref) == actor_id
+
+
+def test_an_ambiguous_name_lists_every_candidate_id() -> None:
+    with pytest.raises(InputError, match="several actors") as caught:
+        query.resolve_actor("AFP")
+    assert "PHL-AFP" in str(caught.value) and "media-afp" in str(caught.value)
+
+
+def test_an_unknown_name_is_an_input_error(store: Store) -> None:
+    with pytest.raises(InputError, match="no actor is named"):
+        query.resolve_actor("Nobody At All", store=store)
+
+
+def test_an_id_only_the_store_knows_is_accepted(tmp_path: Path) -> None:
+    analysis = statement()
+    doc = analysis.document.id
+    extra = Mention(doc, 0, 9, "Statement", "ORG", "xx-unknown-actor", 0.9, "alias")
+    with Store(tmp_path / "x.db") as s:
+        s.write_batch([Analysis(analysis.document, mentions=(extra,))])
+        assert query.resolve_actor("xx-unknown-actor", store=s) == "xx-unknown-actor"
+        profile = query.actor_profile(s, "xx-unknown-actor")
+        assert profile.actor is None and profile.mentions == 1
+
+
+def test_a_state_scope_covers_its_institutions_and_officials_not_outlets() -> None:
+    scope = query.actor_scope("CHN")
+    assert {"CHN", "CHN-MND", "CHN-PLA", "wu-qian", "mao-ning"} <= scope
+    assert "USA" not in scope and "media-xinhua" not in scope
+    assert query.actor_scope("CHN-MND") == {"CHN-MND"}
+
+
+# -- actors -----------------------------------------------------------------------------
+
+
+def test_actors_ranked_by_mentions_then_documents(store: Store) -> None:
+    ranking = query.actors(store)
+    first = ranking.actors[0]
+    assert (first.actor_id, first.mentions, first.documents) == ("CHN", 6, 3)
+    usa = next(a for a in ranking.actors if a.actor_id == "USA")
+    assert (usa.mentions, usa.documents, usa.name, usa.type) == (5, 3, "United States", "state")
+    mentions = [a.mentions for a in ranking.actors]
+    assert mentions == sorted(mentions, reverse=True)
+
+
+def test_actors_filters_and_limit(store: Store) -> None:
+    chinese = query.actors(store, country="chn")
+    assert {a.actor_id for a in chinese.actors} == {"CHN", "mao-ning", "wu-qian", "CHN-PLA"}
+    persons = query.actors(store, actor_type="person")
+    assert {a.actor_id for a in persons.actors} == {"mao-ning", "wu-qian"}
+    assert len(query.actors(store, limit=2).actors) == 2
+    with pytest.raises(InputError, match="actor type"):
+        query.actors(store, actor_type="planet")
+    with pytest.raises(InputError, match="limit"):
+        query.actors(store, limit=0)
+
+
+def test_unresolved_mentions_are_counted_with_folded_surfaces(store: Store) -> None:
+    ranking = query.actors(store, country="USA")
+    assert ranking.unresolved == 3
+    surfaces = {(s.surface.casefold(), s.mentions) for s in ranking.unresolved_surfaces}
+    assert surfaces == {("commission tanaka", 2), ("zorland", 1)}
+    assert ranking.unresolved_surfaces[0].mentions == 2
+
+
+def test_report_counts_unresolved_mentions(store: Store) -> None:
+    assert query.report(store).unresolved_mentions == 3
+
+
+# -- one actor --------------------------------------------------------------------------
+
+
+def test_profile_of_a_spokesperson(store: Store) -> None:
+    profile = query.actor_profile(store, "Mao Ning")
+    assert profile.actor is not None and profile.actor.type == "person"
+    assert any(r.role == "spokesperson" for r in profile.actor.roles)
+    assert [d.document_id for d in profile.documents] == [conference().document.id]
+    assert profile.mentions == 1
+    assert profile.answer_turns == 1
+    (said,) = profile.quotes
+    assert said.text.startswith("La Chine rejette") and said.date == "2024-03-05"
+    assert profile.events == ()
+
+
+def test_profile_lists_events_as_source_or_target_most_recent_first(store: Store) -> None:
+    profile = query.actor_profile(store, "CHN")
+    kinds = [v.event.type for v in profile.events]
+    assert kinds[:1] == ["ACCUSE"]  # Manila accused Beijing: CHN as target, latest date
+    assert set(kinds) == {"ACCUSE", "REJECT", "REQUEST", "SANCTION"}
+    dates = [v.date for v in profile.events]
+    assert dates == sorted(dates, reverse=True)
+    assert profile.documents_total == 3
+    short = query.actor_profile(store, "CHN", limit=1)
+    assert len(short.events) == 1 and short.events_total == 4
+    assert len(short.documents) == 1 and short.documents_total == 3
+
+
+# -- quotes -----------------------------------------------------------------------------
+
+
+def test_quotes_by_speaker_kind_and_date(store: Store) -> None:
+    everything = query.quotes(store)
+    assert [q.quote.speaker_actor for q in everything] == ["wu-qian", "mao-ning"]
+    assert [q.quote.kind for q in query.quotes(store, kind="reported")] == ["reported"]
+    assert [q.quote.speaker_actor for q in query.quotes(store, speaker="Ngô Khiêm")] == [
+        "wu-qian"]
+    assert query.quotes(store, since="2024-04-01", until="2024-05-31")[0].date == "2024-05-20"
+    assert query.quotes(store, until="2024-01-01") == []
+
+
+def test_quotes_about_an_actor_named_inside_the_quoted_words(store: Store) -> None:
+    about_usa = query.quotes(store, about="États-Unis")
+    assert [q.quote.speaker_actor for q in about_usa] == ["mao-ning"]
+    about_dod = query.quotes(store, about="USA-DOD")
+    assert [q.quote.speaker_actor for q in about_dod] == ["wu-qian"]
+    # Wu Qian is named in the article, but outside the words he is quoted saying.
+    assert query.quotes(store, about="wu-qian") == []
+
+
+@pytest.mark.parametrize("kwargs", [{"kind": "indirect"}, {"since": "2024-13-01"},
+                                    {"until": "5 mars"}, {"speaker": "AFP"}])
+def test_bad_quote_filters_raise_input_error(store: Store, kwargs: dict[str, str]) -> None:
+    with pytest.raises(InputError):
+        query.quotes(store, **kwargs)
+
+
+# -- events -----------------------------------------------------------------------------
+
+
+def types(views: list[query.EventView]) -> list[str]:
+    return [v.event.type for v in views]
+
+
+def test_events_most_recent_first_without_negated_ones(store: Store) -> None:
+    found = query.events(store)
+    assert "ASSAULT" not in types(found)
+    assert len(found) == 5
+    dates = [v.date for v in found]
+    assert dates == sorted(dates, reverse=True)
+    sanction = next(v for v in found if v.event.type == "SANCTION")
+    assert sanction.date == "2023-12-01" and sanction.event.date is None
+    assert sanction.evidence == "Washington imposed new sanctions on Chinese firms"
+    negated = query.events(store, query.EventFilters(include_negated=True))
+    assert "ASSAULT" in types(negated) and len(negated) == 6
+
+
+def test_a_state_source_matches_its_institutions_and_officials(store: Store) -> None:
+    chinese = query.events(store, query.EventFilters(source="CHN", include_negated=True))
+    assert {v.event.source_actor for v in chinese} == {"CHN", "wu-qian", "CHN-PLA"}
+    to_usa = query.events(store, query.EventFilters(source="China", target="USA"))
+    assert sorted(types(to_usa)) == ["COOPERATE", "REJECT", "REQUEST"]
+    only_ministry = query.events(store, query.EventFilters(source="CHN-MND"))
+    assert only_ministry == []
+
+
+def test_event_filters_type_dates_direction_and_limit(store: Store) -> None:
+    assert types(query.events(store, query.EventFilters(type="reject"))) == ["REJECT"]
+    spring = query.events(store, query.EventFilters(since="2024-03-01", until="2024-03-31"))
+    assert sorted(types(spring)) == ["REJECT", "REQUEST"]
+    both = query.events(store, query.EventFilters(source="USA", target="CHN",
+                                                  both_directions=True))
+    assert sorted(types(both)) == ["COOPERATE", "REJECT", "REQUEST", "SANCTION"]
+    assert len(query.events(store, limit=2)) == 2
+
+
+@pytest.mark.parametrize("kwargs", [{"type": "HUG"}, {"since": "2024-02-30"},
+                                    {"until": "yesterday"}])
+def test_bad_event_filters_raise_input_error(kwargs: dict[str, str]) -> None:
+    with pytest.raises(InputError):
+        query.EventFilters(**kwargs)
+
+
+def test_an_unknown_event_party_is_an_input_error(store: Store) -> None:
+    with pytest.raises(InputError, match="no actor"):
+        query.events(store, query.EventFilters(source="Atlantis"))
+
+
+# -- timeline ---------------------------------------------------------------------------
+
+
+def test_dyad_timeline_by_month_one_direction(store: Store) -> None:
+    t = query.dyad_timeline(store, "CHN", "USA")
+    assert (t.source, t.target, t.source_name) == ("CHN", "USA", "China")
+    assert [m.month for m in t.months] == ["2024-03", "2024-04", "2024-05"]
+    march, april, may = t.months
+    assert (march.events, march.by_type, march.mean_goldstein) == (
+        2, {"REJECT": 1, "REQUEST": 1}, -0.5)
+    assert (april.events, april.mean_goldstein) == (0, None)
+    assert may.by_type == {"COOPERATE": 1}
+
+
+def test_dyad_timeline_both_directions_and_negated(store: Store) -> None:
+    t = query.dyad_timeline(store, "CHN", "USA", both_directions=True)
+    assert t.months[0].month == "2023-12" and t.months[0].by_type == {"SANCTION": 1}
+    assert t.total == 4
+    with_negated = query.dyad_timeline(store, "CHN", "USA", include_negated=True)
+    assert with_negated.months[-1].by_type == {"ASSAULT": 1, "COOPERATE": 1}
+
+
+# -- mechanisms -------------------------------------------------------------------------
+
+
+def mechanism(mechanism_id: str, name: str, **aliases: tuple[str, ...]) -> Mechanism:
+    return Mechanism(mechanism_id, name, "channel", ("CHN", "USA"), ("CHN", "USA"), aliases)
+
+
+CATALOG = {HOTLINE: mechanism(HOTLINE, "Military hotline", en=("hotline",),
+                              fr=("ligne directe militaire",))}
+
+
+def test_mechanism_current_status_is_the_latest_by_date(store: Store) -> None:
+    (history,) = query.mechanisms(store, catalog=CATALOG)
+    assert history.mechanism.name == "Military hotline"
+    assert [v.update.status for v in history.history] == ["suspended", "resumed"]
+    assert history.current is not None and history.current.update.status == "resumed"
+    assert history.current.evidence.startswith("the two militaries would resume")
+    assert history.history[0].update.parties == ("CHN", "USA")
+
+
+def test_one_mechanism_by_id_name_or_alias(store: Store) -> None:
+    for ref in (HOTLINE, "military HOTLINE", "hotline", "Ligne directe militaire"):
+        (history,) = query.mechanisms(store, mechanism=ref, catalog=CATALOG)
+        assert history.mechanism.id == HOTLINE
+    empty = {**CATALOG, "un-res": mechanism("un-res", "A resolution")}
+    (quiet,) = query.mechanisms(store, mechanism="un-res", catalog=empty)
+    assert quiet.history == () and quiet.current is None
+    with pytest.raises(InputError, match="no mechanism"):
+        query.mechanisms(store, mechanism="teleporter", catalog=CATALOG)
+
+
+def test_a_mechanism_missing_from_the_catalog_is_shown_by_id(store: Store) -> None:
+    (history,) = query.mechanisms(store, catalog={})
+    assert (history.mechanism.id, history.mechanism.name) == (HOTLINE, HOTLINE)
+
+
+def test_the_packaged_catalog_names_the_stored_mechanism(store: Store) -> None:
+    catalog = query.mechanism_catalog()
+    assert all(m.id == key and m.name for key, m in catalog.items())
+    (history,) = query.mechanisms(store)
+    assert history.mechanism is catalog[HOTLINE]
