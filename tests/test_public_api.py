@@ -1,0 +1,35 @@
+"""The public surface is deliberate: the package's ``__all__`` and every CLI command are
+frozen here, and every command must be documented in the README."""
+
+from __future__ import annotations
+
+import re
+
+import porteparole
+from porteparole.cli import build_app
+
+from conftest import ROOT
+
+
+def _commands() -> set[str]:
+    app = build_app()
+    return {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
+
+
+def test_package_exports_are_frozen() -> None:
+    assert sorted(porteparole.__all__) == ["SCHEMA_VERSION", "analyze"]
+    assert callable(porteparole.analyze)
+
+
+def test_cli_commands_are_frozen() -> None:
+    assert _commands() == {
+        "ingest", "show", "search", "report", "rejected", "demo", "actors", "actor",
+        "quotes", "events", "timeline", "mechanisms", "export", "eval",
+    }
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"porteparole ([a-z]+)\b", readme))
+    missing = _commands() - documented
+    assert not missing, f"commands missing from README.md: {sorted(missing)}"
