@@ -267,3 +267,25 @@ def test_killed_ingest_loses_at_most_the_batch_in_flight(tmp_path: Path) -> None
             "FROM documents d")}
         assert stored == expected  # every document once, each with all its paragraphs
         assert count(store, "documents_fts") == KILL_DOCUMENTS
+
+
+def test_worker_processes_store_the_same_documents_as_one_process(tmp_path: Path) -> None:
+    """The process-pool runner is an adapter: same documents, same turns, exactly once."""
+    from porteparole.ingest import ingest
+    from porteparole.store import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(7):
+        (corpus / f"d{number}.txt").write_text(
+            f"Le ministère a publié jeudi son rapport numéro {number} sur la coopération "
+            f"régionale.\n\nLe texte numéro {number} décrit les échanges avec les voisins.",
+            encoding="utf-8",
+        )
+    (corpus / "copy.txt").write_text((corpus / "d3.txt").read_text("utf-8"), encoding="utf-8")
+    with Store(tmp_path / "serial.db") as serial, Store(tmp_path / "pool.db") as pooled:
+        one = ingest([corpus], serial, batch_size=2, workers=1)
+        two = ingest([corpus], pooled, batch_size=2, workers=2)
+        assert (one.new, one.unchanged) == (two.new, two.unchanged) == (7, 1)
+        query = "select id, kind, language from documents order by id"
+        assert serial.rows(query, ()) == pooled.rows(query, ())

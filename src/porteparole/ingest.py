@@ -9,7 +9,8 @@ Stages, in order:
 4. skip        a document already stored (or already waiting in
                this batch) is counted *unchanged*: no NLP is spent
                on it; its origin is remembered for provenance
-5. enrich      NLP on a batch at once                                ``pipeline.enrich_many``
+5. enrich      NLP on a batch at once, in this process or in worker
+               processes (``--workers``)                 ``runners`` → ``pipeline.enrich_many``
 6. write       the batch in one transaction                          ``Store.write_batch``
 
 Guarantees: re-ingesting adds nothing (ids are content hashes); a crash or kill loses at
@@ -23,7 +24,6 @@ sighting counts as *unchanged* and its origin is added to the document's origins
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +31,7 @@ from pathlib import Path
 from porteparole import pipeline, read
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
+from porteparole.runners import ProcessPoolRunner, SerialRunner, failure, guarded, make_runner
 from porteparole.store import Store
 
 ProgressCallback = Callable[[int, int], None]  # (sources done, sources in total)
@@ -60,20 +61,30 @@ def ingest(
     store: Store,
     *,
     batch_size: int = 16,
+    workers: int = 1,
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
-    """Read ``paths`` into ``store`` (see the module docstring for the stages)."""
+    """Read ``paths`` into ``store`` (see the module docstring for the stages).
+
+    ``workers`` > 1 runs the NLP of several batches at once in worker processes
+    (``runners.ProcessPoolRunner``); reading, preparing and writing stay in this process.
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     sources = read.discover(paths)  # 1
-    run = _Run(store, batch_size)
-    if on_progress:
-        on_progress(0, len(sources))
-    for done, source in enumerate(sources, 1):
-        run.take_all(read.read_source(source))  # 2
+    runner = make_runner(workers)
+    run = _Run(store, batch_size, runner)
+    try:
         if on_progress:
-            on_progress(done, len(sources))
-    run.flush()
+            on_progress(0, len(sources))
+        for done, source in enumerate(sources, 1):
+            run.take_all(read.read_source(source))  # 2
+            if on_progress:
+                on_progress(done, len(sources))
+        run.flush()
+        run.drain(wait_all=True)
+    finally:
+        runner.close()
     return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected))
 
 
@@ -83,10 +94,12 @@ class _Run:
 
     store: Store
     batch_size: int
+    runner: SerialRunner | ProcessPoolRunner
     new: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     batch: dict[str, Analysis] = field(default_factory=dict)
+    in_flight: set[str] = field(default_factory=set)  # ids submitted, not yet written
     repeats: list[tuple[str, Origin]] = field(default_factory=list)
 
     def take_all(self, items: Iterable[RawDocument | Rejected]) -> None:
@@ -97,12 +110,12 @@ class _Run:
                 self.take(item)
 
     def take(self, raw: RawDocument) -> None:
-        prepared = _guarded(pipeline.prepare, raw)  # 3
+        prepared = guarded(pipeline.prepare, raw)  # 3
         if isinstance(prepared, Rejected):
             self.reject(prepared)
             return
         doc_id = prepared.document.id
-        if doc_id in self.batch or self.store.has_document(doc_id):  # 4
+        if doc_id in self.batch or doc_id in self.in_flight or self.store.has_document(doc_id):
             self.unchanged += 1
             self.repeats.append((doc_id, raw.origin))
             return
@@ -118,11 +131,24 @@ class _Run:
         prepared = list(self.batch.values())
         self.batch.clear()
         if prepared:
-            self.new += self._write(_enrich(prepared))  # 5, 6
+            self.in_flight.update(p.document.id for p in prepared)
+            self.runner.submit(prepared)  # 5
+        self.drain()
+
+    def drain(self, *, wait_all: bool = False) -> None:
+        """Write the batches the runner has finished (6), then the repeats' origins."""
+        for outcome in self.runner.results(wait_all=wait_all):
+            self.new += self._write(outcome)
+            for item in outcome:
+                if isinstance(item, Analysis):
+                    self.in_flight.discard(item.document.id)
+        waiting = []
         for doc_id, origin in self.repeats:
-            if self.store.has_document(doc_id):  # absent if its analysis failed
+            if self.store.has_document(doc_id):
                 self.store.add_origin(doc_id, origin)
-        self.repeats.clear()
+            elif doc_id in self.in_flight and not wait_all:
+                waiting.append((doc_id, origin))  # its first sighting is still being analysed
+        self.repeats = waiting
 
     def _write(self, outcomes: list[Analysis | Rejected]) -> int:
         analyses = [a for a in outcomes if isinstance(a, Analysis)]
@@ -139,30 +165,7 @@ class _Run:
         try:
             return self.store.write_batch([analysis])
         except StoreError as error:
-            self.reject(_failure(analysis.document.origin, analysis.document.text, error))
+            self.reject(failure(analysis.document.origin, analysis.document.text, error))
             return 0
 
 
-def _enrich(prepared: list[Analysis]) -> list[Analysis | Rejected]:
-    """Stage 5 on the batch; if the batch fails, document by document, so that one
-    document that breaks the NLP is rejected instead of taking the batch down."""
-    try:
-        return list(pipeline.enrich_many(prepared))
-    except Exception:  # noqa: BLE001 - isolated and reported per document below
-        return [_guarded(pipeline.enrich, p) for p in prepared]
-
-
-def _guarded(stage: Callable[..., Analysis | Rejected], item: RawDocument | Analysis
-             ) -> Analysis | Rejected:
-    """Run a stage on one document; an unexpected exception becomes a ``Rejected``."""
-    try:
-        return stage(item)
-    except Exception as error:  # noqa: BLE001 - recorded as analysis_failed, not swallowed
-        if isinstance(item, Analysis):
-            return _failure(item.document.origin, item.document.text, error)
-        return _failure(item.origin, item.text, error)
-
-
-def _failure(origin: Origin, text: str, error: Exception) -> Rejected:
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return Rejected(origin, "analysis_failed", f"{type(error).__name__}: {error}", digest)

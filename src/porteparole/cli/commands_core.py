@@ -69,16 +69,22 @@ def ingest_command(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents analysed and committed together.")
     ] = 16,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Processes analysing batches at once (one a core)."),
+    ] = 1,
 ) -> None:
     """Read documents into the store; already stored ones are skipped (idempotent)."""
     from porteparole.store import Store
 
     with _user_errors(), Store(db) as store:
-        result = _ingest_with_progress(paths, store, batch_size)
+        result = _ingest_with_progress(paths, store, batch_size, workers)
     _render_ingest(result, Console())
 
 
-def _ingest_with_progress(paths: list[str], store: Store, batch_size: int) -> IngestReport:
+def _ingest_with_progress(
+    paths: list[str], store: Store, batch_size: int, workers: int = 1
+) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from porteparole.ingest import ingest
@@ -90,7 +96,9 @@ def _ingest_with_progress(paths: list[str], store: Store, batch_size: int) -> In
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return ingest(paths, store, batch_size=batch_size, on_progress=advance)
+        return ingest(
+            paths, store, batch_size=batch_size, workers=workers, on_progress=advance
+        )
 
 
 def _render_ingest(result: IngestReport, out: Console) -> None:

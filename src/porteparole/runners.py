@@ -1,0 +1,98 @@
+"""Runners: how NLP batches are executed, apart from what they compute.
+
+``pipeline.enrich_many`` is pure; a runner decides where it runs. ``SerialRunner`` runs each
+batch in this process as it is submitted. ``ProcessPoolRunner`` sends batches to worker
+processes (each loads the spaCy models once) so that a multi-core machine analyses several
+batches at a time, while this process keeps reading, preparing and writing: the store still
+has one writer. A Spark runner (``spark.py``) is the same idea over a cluster.
+
+A runner hands results back in submission order, a batch at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import get_context
+
+from porteparole import pipeline
+from porteparole.records import Analysis, Origin, RawDocument, Rejected
+
+Outcome = list[Analysis | Rejected]
+
+
+def enrich_batch(prepared: list[Analysis]) -> Outcome:
+    """NLP stages on a batch; if the batch fails, document by document, so that one
+    document that breaks the NLP is rejected instead of taking the batch down."""
+    try:
+        return list(pipeline.enrich_many(prepared))
+    except Exception:  # noqa: BLE001 - isolated and reported per document below
+        return [guarded(pipeline.enrich, p) for p in prepared]
+
+
+def guarded(stage: Callable[..., Analysis | Rejected], item: RawDocument | Analysis
+            ) -> Analysis | Rejected:
+    """Run a stage on one document; an unexpected exception becomes a ``Rejected``."""
+    try:
+        return stage(item)
+    except Exception as error:  # noqa: BLE001 - recorded as analysis_failed, not swallowed
+        if isinstance(item, Analysis):
+            return failure(item.document.origin, item.document.text, error)
+        return failure(item.origin, item.text, error)
+
+
+def failure(origin: Origin, text: str, error: Exception) -> Rejected:
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return Rejected(origin, "analysis_failed", f"{type(error).__name__}: {error}", digest)
+
+
+class SerialRunner:
+    """Each batch analysed in this process, at once."""
+
+    def __init__(self) -> None:
+        self._done: deque[Outcome] = deque()
+
+    def submit(self, batch: list[Analysis]) -> None:
+        self._done.append(enrich_batch(batch))
+
+    def results(self, *, wait_all: bool = False) -> Iterator[Outcome]:
+        while self._done:
+            yield self._done.popleft()
+
+    def close(self) -> None:
+        self._done.clear()
+
+
+class ProcessPoolRunner:
+    """Batches analysed in ``workers`` processes, at most ``workers * 2`` in flight.
+
+    Workers are started with "spawn": they import porteparole afresh rather than inherit
+    this process's state, which is safe with the threads that libraries start.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        self._pending: deque[Future[Outcome]] = deque()
+        self._limit = workers * 2
+
+    def submit(self, batch: list[Analysis]) -> None:
+        self._pending.append(self._pool.submit(enrich_batch, batch))
+
+    def results(self, *, wait_all: bool = False) -> Iterator[Outcome]:
+        """Finished batches, oldest first; waits while too many are in flight (or for all)."""
+        while self._pending and (
+            wait_all or len(self._pending) >= self._limit or self._pending[0].done()
+        ):
+            yield self._pending.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_runner(workers: int) -> SerialRunner | ProcessPoolRunner:
+    """The runner for ``workers`` processes (1: this process only)."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    return SerialRunner() if workers == 1 else ProcessPoolRunner(workers)
