@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.pipeline import MAX_DOCUMENT_CHARS, analyze, prepare
 from porteparole.errors import InputError
+from porteparole.pipeline import MAX_DOCUMENT_CHARS, analyze, prepare
 from porteparole.read import read_source
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
 

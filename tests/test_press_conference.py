@@ -449,7 +449,8 @@ def test_unknown_language_uses_every_vocabulary() -> None:
 
 EN_MND_LEDE = """Regular Press Conference of the Ministry of National Defense on March 30, 2023
 
-Senior Colonel Tan Kefei, spokesperson for the Ministry of National Defense, answered questions from reporters on Thursday afternoon.
+Senior Colonel Tan Kefei, spokesperson for the Ministry of National Defense, answered \
+questions from reporters on Thursday afternoon.
 
 Question: Some media say the exercise targets a third country. What is your comment?
 

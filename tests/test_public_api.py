@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import porteparole
-from porteparole.cli import build_app
-
 from conftest import ROOT
+from porteparole.cli import build_app
 
 
 def _commands() -> set[str]:

@@ -5,17 +5,16 @@ only how documents arrive and where analyses go differs.
 
 Stages, in order (each a module with one public function):
 
-1. clean      repair Unicode, normalize, remove site boilerplate     ``clean.clean``
-2. detect     language of the cleaned text                            ``detect.detect_language``
-3. structure  press-conference turns, or article title/paragraphs;
-              then the kind (press_conference / news_article /
-              statement)                                              ``structure.*``, ``detect.detect_kind``
-4. annotate   spaCy: sentences, tokens, entities, dependencies         ``nlp.annotate``
-5. actors     mentions resolved to canonical actors                   ``actors.resolve.resolve_actors``
-6. quotes     direct and reported speech with speakers                (issue 4)
-7. events     PLOVER events, CAMEO root, Goldstein                    (issue 4)
-8. topics     taxonomy labels per turn and paragraph                  ``topics.assign_topics``
-9. mechanisms status updates of tracked mechanisms                    ``mechanisms.track_mechanisms``
+1. clean       repair Unicode, normalize, remove boilerplate    ``clean.clean``
+2. detect      language of the cleaned text                     ``detect.detect_language``
+3. structure   press-conference turns, or article title and
+               paragraphs; then the kind                        ``structure.*``, ``detect``
+4. annotate    spaCy: sentences, tokens, entities, parse       ``nlp.annotate``
+5. actors      mentions resolved to canonical actors           ``actors.resolve``
+6. quotes      direct and reported speech with speakers        ``quotes``
+7. events      PLOVER events, CAMEO root, Goldstein            ``events``
+8. topics      taxonomy labels per turn and paragraph          ``topics.assign_topics``
+9. mechanisms  status updates of tracked mechanisms            ``mechanisms``
 
 Stages 1-3 (``prepare``) are cheap and need no model: ingest runs them first, so that a
 document already in the store is recognised by its id before any NLP is spent on it.
@@ -38,7 +37,6 @@ from porteparole.structure.article import parse_article
 from porteparole.structure.dates import complete_year
 from porteparole.structure.press_conference import parse_press_conference
 from porteparole.topics import assign_topics
-
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
 # reasonable for one document on a laptop, so the document is rejected, not half-read.
@@ -85,7 +83,9 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
     return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)
 
 
-def _date(structure: Structure, raw: RawDocument, language: str) -> tuple[str | None, tuple[str, ...]]:
+def _date(
+    structure: Structure, raw: RawDocument, language: str
+) -> tuple[str | None, tuple[str, ...]]:
     """The document's date, most trustworthy source first, with a flag when inferred.
 
     The text's own full date, then the source's metadata; else, with an approximate date

@@ -349,7 +349,9 @@ class _Work:
 
     def title_after(self, match: Match) -> bool:
         """A title word follows the surname ("the Trump administration")."""
-        return match.last < len(self.tokens) and self.tokens[match.last].start in self._titles_starting
+        if match.last >= len(self.tokens):
+            return False
+        return self.tokens[match.last].start in self._titles_starting
 
     def starts_longer_name(self, match: Match) -> bool:
         """The surname is followed, after one space, by another capitalised word that is

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from porteparole.evaluate.fold import fold
 from porteparole.evaluate.gold import (
     OPTIONAL_FIELDS,
     Annotation,
@@ -28,7 +29,6 @@ from porteparole.evaluate.gold import (
     GoldQuote,
     GoldTurn,
 )
-from porteparole.evaluate.fold import fold
 from porteparole.records import Actor, Analysis
 
 ActorLookup = Callable[[str], Actor | None]
