@@ -29,8 +29,10 @@ from porteparole import clean as cleaning
 from porteparole import detect
 from porteparole.actors.resolve import resolve_actors
 from porteparole.errors import InputError
+from porteparole.events import extract_events
 from porteparole.mechanisms import track_mechanisms
 from porteparole.nlp import annotate
+from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
 from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
@@ -161,6 +163,8 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
 # Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.
 NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = (
     resolve_actors,  # 5
+    extract_quotes,  # 6
+    extract_events,  # 7
     assign_topics,  # 8
     track_mechanisms,  # 9
 )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from porteparole.actors.parties import actor_code, state_referred
 from porteparole.evaluate.fold import fold
 from porteparole.evaluate.gold import (
     OPTIONAL_FIELDS,
@@ -29,6 +30,7 @@ from porteparole.evaluate.gold import (
     GoldQuote,
     GoldTurn,
 )
+from porteparole.events import reportable
 from porteparole.records import Actor, Analysis
 
 ActorLookup = Callable[[str], Actor | None]
@@ -36,9 +38,6 @@ ActorLookup = Callable[[str], Actor | None]
 # Sectors of organizations that are the state itself (government, armed forces, diplomacy,
 # legislature, judiciary, police, intelligence); an organization with no sector given but a
 # country is taken to be one too, as the knowledge base lists state bodies first.
-STATE_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "DIP", "LEG", "JUD", "COP", "SPY"})
-
-
 def no_actors(actor_id: str) -> Actor | None:
     """The lookup used when no knowledge base is available: it knows no actor."""
     return None
@@ -61,27 +60,6 @@ def default_actor_lookup() -> ActorLookup:
 
 def _resolve(actor_id: str | None, lookup: ActorLookup) -> Actor | None:
     return None if actor_id is None else lookup(actor_id)
-
-
-def actor_code(actor: Actor | None) -> str | None:
-    """How an actor is coded as an event party (see the module docstring)."""
-    if actor is None:
-        return None
-    if actor.type == "state":
-        return actor.country or actor.id
-    if actor.type == "organization" and actor.country is None:
-        return actor.name
-    return actor.country
-
-
-def state_referred(actor: Actor) -> str | None:
-    """The state a mention of ``actor`` refers to, if it is a state or a state institution."""
-    if actor.type == "state":
-        return actor.country or actor.id
-    is_institution = actor.sector is None or actor.sector in STATE_SECTORS
-    if actor.type == "organization" and actor.country is not None and is_institution:
-        return actor.country
-    return None
 
 
 def _unique(values: list[str | None]) -> tuple[str, ...]:
@@ -154,19 +132,25 @@ def analysis_to_prediction(
         date=doc.date,
         spokesperson=doc.spokesperson,
         turns=tuple(GoldTurn(t.role, t.speaker, text[t.start : t.end]) for t in analysis.turns),
+        # Gold quote lists are exhaustive for *named* speakers (FORMAT.md): a quote whose
+        # speaker did not resolve is kept in the store, but is not a prediction about them.
         quotes=tuple(
             GoldQuote(name_of(q.speaker_actor), q.kind, text[q.start : q.end])
             for q in analysis.quotes
+            if name_of(q.speaker_actor) is not None
         ),
         persons=_unique(
             [a.name for a in named if a is not None and a.type == "person"]
             + unknown_person_names(analysis)
         ),
         countries=_unique([state_referred(a) for a in actors]),
+        # Gold codes what happened between known parties: negated and conditional events
+        # stay in the store, flagged, but are not claims that the interaction took place.
         events=tuple(
             GoldEvent(
                 code_of(e.source_actor), e.type, code_of(e.target_actor), text[e.start : e.end]
             )
             for e in analysis.events
+            if reportable(e) and code_of(e.source_actor) and code_of(e.target_actor)
         ),
     )

@@ -1,0 +1,327 @@
+"""Who does what to whom: the actors of a cue's arguments, read from the parse and the mentions.
+
+Actors are never resolved here: stage 5 (``porteparole.actors``) has put an actor id on every
+mention it could, and this module only finds which mentions fill which argument of a cue.
+An argument phrase is searched breadth-first from its head ("les responsables de la défense
+de la Chine" -> "Chine"), so the nearest actor wins and a conjunction gives several
+("l'Australie, le Royaume-Uni et les États-Unis"). Three readings are added on top of the
+mentions, because they need the event's context rather than the name: "les deux pays" / "the
+two sides" (the last two states named before), and first-person words ("nous", "notre",
+"we") in someone's speech, which stand for the speaker's state.
+
+The dependency labels of both schemes in use are understood: Universal Dependencies
+(French models: ``obl`` + ``case``) and ClearNLP (English models: ``prep`` + ``pobj``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from porteparole.actors.kb import KnowledgeBase
+from porteparole.actors.parties import actor_code
+from porteparole.events.patterns import Lexicon
+from porteparole.records import Analysis, Mention
+
+SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
+PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
+OBJECT = frozenset({"obj", "dobj", "iobj", "dative"})
+PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
+# Children through which an argument phrase is searched for its actors (never a subject of
+# an embedded clause: "la tentative du Japon qui …" is about Japan, not about "qui").
+EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "flat",
+                    "flat:name", "obl:agent", "agent", "acl", "acl:relcl", "relcl", "prep",
+                    "pobj", "obj", "dobj", "obl", "obl:arg", "obl:mod", "xcomp", "conj",
+                    "nummod", "fixed"})
+MAX_DEPTH = 5
+PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
+
+Voice = Callable[[Any], str | None]  # token -> actor id of whoever speaks it
+
+
+class Arguments:
+    """The actors filling a cue's argument roles in one document."""
+
+    def __init__(self, analysis: Analysis, doc: Any, lexicon: Lexicon, kb: KnowledgeBase,
+                 voice: Voice | None = None) -> None:
+        self.analysis = analysis
+        self.doc = doc
+        self.lexicon = lexicon
+        self.kb = kb
+        self.voice = voice or (lambda token: None)
+        self._by_token = _mentions_by_token(doc, analysis.mentions)
+        self._states = _state_mentions(analysis.mentions, self.code)
+        self._state_starts = [start for start, _ in self._states]
+
+    # -- codes ----------------------------------------------------------------------------
+
+    def code(self, actor_id: str | None) -> str | None:
+        """The state or IGO an actor acts for in events (None for outlets and unknowns)."""
+        actor = self.kb.actor(actor_id) if actor_id else None
+        if actor is None or actor.type == "outlet":
+            return None
+        return actor_code(actor)
+
+    def state_of(self, actor_id: str | None) -> str | None:
+        """The actor id of the state an actor speaks for (an IGO speaks for itself)."""
+        actor = self.kb.actor(actor_id) if actor_id else None
+        if actor is None or actor.type == "outlet":
+            return None
+        if actor.type == "state" or actor.country is None:
+            return actor.id
+        return actor.country if self.kb.actor(actor.country) else None
+
+    # -- roles ----------------------------------------------------------------------------
+
+    def role_heads(self, cue_token: Any, role: str, is_noun: bool) -> list[Any]:
+        """The head tokens of one argument role of a cue."""
+        if role == "subj":
+            return subject_of(_governor(cue_token) if is_noun else cue_token)
+        if role == "obj":
+            return objects_of(cue_token)
+        if role == "poss":
+            return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
+        if role == "head":
+            return [cue_token.head] if cue_token.dep_.startswith("acl") else []
+        if role == "ccomp_subj":
+            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
+                    for s in subject_of(c)]
+        heads = prepositional(cue_token, role)
+        if not heads and is_noun:
+            governor = _governor(cue_token)
+            if governor is not None and governor.i != cue_token.i:
+                heads = prepositional(governor, role)
+        return heads
+
+    def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
+               exclude: Iterable[str] = ()) -> list[str]:
+        """Actor ids of the first role that has any (not counting excluded codes)."""
+        excluded = set(exclude)
+        for role in roles:
+            if role == "speaker":
+                speaker = self.state_of(self.voice(cue_token))
+                found = [speaker] if speaker and self.code(speaker) not in excluded else []
+            else:
+                inside = role == "head" or (role == "subj" and is_noun)
+                blocked = {t.i for t in cue_token.subtree} if inside else {cue_token.i}
+                found = []
+                for head in self.role_heads(cue_token, role, is_noun):
+                    found += self.phrase_actors(head, excluded, blocked)
+            found = list(dict.fromkeys(found))
+            if found:
+                return found
+        return []
+
+    def phrase_actors(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
+        """The nearest actors of a phrase, breadth-first from its head and its conjuncts."""
+        frontier = _with_conjuncts([head], blocked)
+        seen: set[int] = set()
+        for _ in range(MAX_DEPTH):
+            found = [a for t in frontier for a in self.token_actors(t)]
+            found = [a for a in found if (code := self.code(a)) and code not in excluded]
+            if found:
+                return found
+            seen.update(t.i for t in frontier)
+            children = [c for t in frontier for c in t.children
+                        if c.dep_ in EXPAND and c.i not in blocked and c.i not in seen
+                        or self._first_person(c)]
+            frontier = [t for t in _with_conjuncts(children, blocked) if t.i not in seen]
+            if not frontier:
+                break
+        return []
+
+    def token_actors(self, token: Any) -> list[str]:
+        """The actors a token stands for: its mention, a pair phrase, or a first person."""
+        if self._first_person(token):
+            speaker = self.state_of(self.voice(token))
+            return [speaker] if speaker else []
+        mention = self._by_token.get(token.i)
+        if mention is not None:
+            return [mention.actor_id] if mention.actor_id else []
+        if self.is_pair(token):
+            return self.last_two_states(token.idx)
+        return []
+
+    def _first_person(self, token: Any) -> bool:
+        return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
+
+    def is_pair(self, token: Any) -> bool:
+        """ "les deux pays", "the two sides", "both commanders"."""
+        if token.lemma_.lower() not in self.lexicon.pair_nouns and (
+                token.lower_ not in self.lexicon.pair_nouns):
+            return False
+        return any(c.lower_ in self.lexicon.pair_numbers for c in token.children)
+
+    def last_two_states(self, offset: int) -> list[str]:
+        """The last two distinct states named before ``offset`` (nearby), else nothing."""
+        position = bisect.bisect_left(self._state_starts, offset)
+        found: list[str] = []
+        for start, actor_id in reversed(self._states[:position]):
+            if offset - start > PAIR_LOOKBACK:
+                break
+            if actor_id not in found:
+                found.append(actor_id)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []
+
+
+# -- dependency helpers (both label schemes) -----------------------------------------------
+
+
+def is_passive(token: Any) -> bool:
+    return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
+
+
+def agent_of(token: Any) -> list[Any]:
+    """The agent of a passive verb ("par les États-Unis", "by the Pentagon")."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "obl:agent":
+            out.append(child)
+        elif child.dep_ == "agent":
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def subject_of(token: Any | None) -> list[Any]:
+    """The subject of a verb: its own, a passive's agent, or its controller's."""
+    for _ in range(6):
+        if token is None:
+            return []
+        own = [c for c in token.children if c.dep_ in SUBJECT]
+        if own:
+            return own
+        agent = agent_of(token)
+        if agent:
+            return agent
+        passive = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
+        if passive:
+            return passive
+        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
+            return _left_subject(token)
+        controller = [c for c in token.head.children if c.dep_ in OBJECT]
+        if token.dep_ == "xcomp" and controller:
+            return controller  # "exhorter X à cesser": X ceases
+        token = token.head
+    return []
+
+
+_CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
+
+
+def _left_subject(verb: Any) -> list[Any]:
+    """A finite verb the parser left without a subject: the noun phrase just before it.
+
+    Parsers often attach a subordinate clause's subject elsewhere ("… a déclaré le 30
+    novembre que Pékin et les États-Unis discutaient …"); the words between the clause's
+    opening and the verb are then its subject.
+    """
+    if "Fin" not in verb.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") for c in verb.children):
+        return []
+    doc = verb.doc
+    found: list[Any] = []
+    index = verb.i - 1
+    while index >= verb.sent.start and verb.i - index <= 12:
+        token = doc[index]
+        if token.pos_ in ("VERB", "SCONJ") or token.dep_ == "mark" or (
+                token.is_punct and token.text not in (",", "'", "’")):
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            found.append(token)
+        index -= 1
+    return list(reversed(found))
+
+
+def objects_of(token: Any) -> list[Any]:
+    """Objects; for a passive with an agent, its subject ("X a été sanctionné par Y")."""
+    out = [c for c in token.children if c.dep_ in OBJECT]
+    out += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]
+    if is_passive(token) and agent_of(token):
+        out += [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
+    if token.dep_.startswith("acl") and is_passive_participle(token):
+        out.append(token.head)
+    return out
+
+
+def is_passive_participle(token: Any) -> bool:
+    return "Part" in token.morph.get("VerbForm") and bool(agent_of(token))
+
+
+def prepositional(token: Any, preposition: str) -> list[Any]:
+    """Objects of a preposition on a token, else on its objects ("imposer des sanctions
+    contre X", where parsers hang "contre X" on the noun), else its head when the head is
+    itself that preposition's object ("d'accord avec X")."""
+    found = _prepositional(token, preposition)
+    if not found:
+        found = [t for obj in token.children if obj.dep_ in OBJECT
+                 for t in _prepositional(obj, preposition)]
+    if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
+        found = [token.head]
+    return found
+
+
+def _prepositional(token: Any, preposition: str) -> list[Any]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and _word(child, preposition):
+            out += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
+                g.dep_ == "case" and _word(g, preposition) for g in child.children):
+            out.append(child)
+    return out
+
+
+def _word(token: Any, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+def _governor(token: Any) -> Any | None:
+    """The verb a noun cue depends on (through other nouns and prepositions)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head.i == current.i:
+            return current if current is not token else None
+        current = current.head
+    return None
+
+
+def _with_conjuncts(tokens: Iterable[Any], blocked: set[int]) -> list[Any]:
+    out: list[Any] = []
+    stack = list(tokens)
+    while stack:
+        token = stack.pop(0)
+        if token.i in blocked or token in out:
+            continue
+        out.append(token)
+        stack += [c for c in token.children if c.dep_ == "conj"]
+    return out
+
+
+def _mentions_by_token(doc: Any, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Each token's resolved mention; the longest wins where mentions nest."""
+    out: dict[int, Mention] = {}
+    for mention in sorted((m for m in mentions if m.actor_id),
+                          key=lambda m: m.end - m.start):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            out[token.i] = mention
+    return out
+
+
+def _state_mentions(mentions: Sequence[Mention],
+                    code: Callable[[str | None], str | None]) -> list[tuple[int, str]]:
+    """(start, state id) of every mention that stands for a state, in text order."""
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        state = code(mention.actor_id)
+        if state is not None and len(state) == 3 and state.isupper():
+            out.append((mention.start, state))
+    return out

@@ -1,0 +1,224 @@
+"""Stage 7: PLOVER events between actors, with CAMEO roots and Goldstein scores.
+
+``extract_events(analysis, doc)`` reads every sentence's dependency parse for the cues of the
+document's language (``knowledge/events/<lang>.yaml``), finds the actors of each cue's source
+and target among the mentions stage 5 resolved, reads the cue's modality, and adds one
+``Event`` per (source, type, target) and sentence.
+
+Coding rules, after PLOVER and the project's annotation notes:
+
+- Both parties must resolve to actors that act for a state or an international organization,
+  and to two different ones: no self-loops, no event without a target.
+- Joint participants ("Pékin et Washington ont discuté", "les pourparlers entre X et Y",
+  "les deux pays") are all sources: one event in each direction.
+- Speech counts for the speaker: a spokesperson's "nous exhortons …" has the spokesperson's
+  state as source, and ``speaker_actor`` names the person speaking.
+- Hypothetical cues ("pourrait", "envisageait de", "could") are not emitted. Negated ones are
+  emitted with ``negated=True`` (unless the cue says what its negation means: "ne peut pas
+  être d'accord" is REJECT). Intentions and commitments become AGREE for cooperative types
+  (PLOVER), refusals become REJECT, conditions are marked ``modality="condition"`` with a
+  lower confidence. ``reportable`` says which events a scorer should count.
+- Nouns in background phrases ("dans son invasion de …") are not events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.events import modality as modality_reader
+from porteparole.events.arguments import Arguments
+from porteparole.events.ontology import Ontology, load_ontology
+from porteparole.events.patterns import Cue, Lexicon, load_lexicon
+from porteparole.events.speech import Voices
+from porteparole.events.timing import event_date
+from porteparole.records import Analysis, Event
+
+__all__ = ["extract_events", "reportable"]
+
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
+_BASE_CONFIDENCE = {"VERB": 0.8, "AUX": 0.7, "ADJ": 0.75, "NOUN": 0.7}
+
+
+def extract_events(
+    analysis: Analysis,
+    doc: Any,
+    *,
+    knowledge: KnowledgeBase | None = None,
+    lexicon: Lexicon | None = None,
+    ontology: Ontology | None = None,
+) -> Analysis:
+    """Stage 7: the analysis with its PLOVER events added.
+
+    ``doc`` is the spaCy Doc of the whole document text. A language without an event file
+    (or a Doc without a dependency parse) gets no events rather than an error.
+    """
+    lexicon = lexicon or load_lexicon(analysis.document.language)
+    if lexicon is None or doc is None or not doc.has_annotation("DEP"):
+        return analysis
+    extractor = _Extractor(analysis, doc, lexicon, knowledge or load_knowledge_base(),
+                           ontology or load_ontology())
+    return dataclasses.replace(analysis, events=analysis.events + tuple(extractor.run()))
+
+
+def reportable(event: Event) -> bool:
+    """Whether an event is asserted as having happened or been committed to.
+
+    Negated, conditional and hypothetical events are kept as records (an analyst may want
+    "did not invoke the treaty") but a gold set lists only events that took place.
+    """
+    return not event.negated and event.modality not in ("condition", "hypothetical")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Match:
+    token: Any
+    cue: Cue
+
+
+class _Extractor:
+    def __init__(self, analysis: Analysis, doc: Any, lexicon: Lexicon, kb: KnowledgeBase,
+                 ontology: Ontology) -> None:
+        self.analysis = analysis
+        self.doc = doc
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.args = Arguments(analysis, doc, lexicon, kb)
+        self.voices = Voices(analysis, lexicon, self._subject_actors, self._phrase_actors)
+        self.args.voice = self.voices
+
+    def _subject_actors(self, verb: Any) -> list[str]:
+        return self.args.actors(verb, ("subj",), is_noun=False)
+
+    def _phrase_actors(self, head: Any) -> list[str]:
+        return self.args.phrase_actors(head, set(), set())
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sentence in self.doc.sents:
+            if _is_question(sentence):
+                continue  # a question asserts nothing ("Comment évaluez-vous la coopération…?")
+            seen: set[tuple[str | None, str, str | None]] = set()
+            for match in self._matches(sentence):
+                for event in self._events(match, sentence):
+                    key = (self.args.code(event.source_actor), event.type,
+                           self.args.code(event.target_actor))
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
+        return events
+
+    def _matches(self, sentence: Any) -> list[_Match]:
+        """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
+        matches: list[_Match] = []
+        consumed: set[int] = set()
+        for token in sentence:
+            cues = self.lexicon.cues_for(token)
+            most = max((len(c.needs) for c in cues), default=0)
+            for cue in (c for c in cues if len(c.needs) == most):
+                matches.append(_Match(token, cue))
+                if cue.needs:
+                    consumed |= _needed_tokens(token, cue)
+        return [m for m in matches if m.token.i not in consumed]
+
+    def _events(self, match: _Match, sentence: Any) -> Iterator[Event]:
+        token, cue = match.token, match.cue
+        predicate = token.head if token.dep_.startswith("aux") else token
+        if predicate.dep_ in _RELATIVE_CLAUSES or (cue.is_noun and self._background(token)):
+            return
+        reading = modality_reader.read(predicate, self.lexicon)
+        if reading.hypothetical:
+            return
+        sources = self.args.actors(predicate, cue.source, cue.is_noun)
+        if not sources:
+            return
+        source_codes = {self.args.code(s) for s in sources}
+        targets = self.args.actors(predicate, cue.target, cue.is_noun, exclude=source_codes)
+        kind, negated, modality = self._recode(cue, reading)
+        speaker = self.voices(predicate)
+        for source, target in self._pairs(cue, sources, targets):
+            codes = self.args.code(source), self.args.code(target)
+            if None in codes or codes[0] == codes[1]:
+                continue
+            yield self._event(match, sentence, source, target, kind, negated, modality,
+                              speaker, predicate)
+
+    def _pairs(self, cue: Cue, sources: list[str], targets: list[str]) -> Iterator[
+            tuple[str, str]]:
+        if cue.mutual and len(sources) > 1:
+            yield from ((a, b) for a in sources for b in sources)
+        for source in sources:
+            for target in targets:
+                yield source, target
+                if cue.reciprocal:
+                    yield target, source
+
+    def _recode(self, cue: Cue, reading: modality_reader.Reading) -> tuple[str, bool, str | None]:
+        """Type, negation and modality after reading the cue's verbal chain."""
+        kind, negated, modality = cue.type, reading.negated, None
+        if reading.refusal:
+            return "REJECT", False, "refusal"
+        if negated and cue.negated_type:
+            return cue.negated_type, False, None
+        entry = self.ontology.types[kind]
+        if reading.intent:
+            kind, modality = entry.intent_type or kind, "intent"
+        elif reading.future:
+            kind, modality = entry.future_type or kind, "intent"
+        if reading.condition:
+            modality = "condition"
+        return kind, negated, modality
+
+    def _event(self, match: _Match, sentence: Any, source: str, target: str, kind: str,
+               negated: bool, modality: str | None, speaker: str | None,
+               predicate: Any) -> Event:
+        cue = match.cue
+        mode = cue.mode if kind == cue.type else None
+        root, goldstein = self.ontology.score(kind, mode)
+        confidence = _BASE_CONFIDENCE.get(cue.pos, 0.7) - (0.3 if modality == "condition" else 0)
+        return Event(
+            document_id=self.analysis.document.id,
+            start=self._evidence_start(sentence, predicate),
+            end=_trimmed_end(sentence),
+            source_actor=source,
+            type=kind,
+            target_actor=target,
+            mode=mode,
+            cameo_root=root,
+            goldstein=goldstein,
+            negated=negated,
+            modality=modality,
+            date=event_date(modality_reader.verbal_chain(predicate)[-1],
+                            self.analysis.document.date, self.lexicon),
+            confidence=round(confidence, 2),
+            speaker_actor=speaker,
+        )
+
+    def _evidence_start(self, sentence: Any, predicate: Any) -> int:
+        """The sentence's start, or its turn's when the sentence runs over a turn label."""
+        turn = self.voices.turn_at(predicate.idx)
+        return max(sentence.start_char, turn.start) if turn is not None else sentence.start_char
+
+    def _background(self, token: Any) -> bool:
+        """A noun cue in a background phrase ("dans son invasion de …")."""
+        return any(c.dep_ in ("case", "prep") and c.lower_ in self.lexicon.background
+                   for c in token.children) or (
+            token.head.dep_ == "prep" and token.head.lower_ in self.lexicon.background)
+
+
+def _needed_tokens(token: Any, cue: Cue) -> set[int]:
+    wanted = set().union(*cue.needs)
+    near = [c for child in token.children for c in (child, *child.children)]
+    return {t.i for t in near if t.lemma_.lower() in wanted or t.lower_ in wanted}
+
+
+def _is_question(sentence: Any) -> bool:
+    return sentence.text.rstrip().endswith(("?", "？", "¿"))
+
+
+def _trimmed_end(sentence: Any) -> int:
+    """The sentence's end without trailing white space."""
+    text = sentence.text
+    return sentence.start_char + len(text.rstrip())

@@ -1,0 +1,99 @@
+"""How a cue is asserted: negated, intended, refused, conditional, hypothetical, future.
+
+The reading looks at the cue's *verbal chain*: the cue, the verb it hangs from (a noun cue's
+light verb: "être d'accord", "lancer un avertissement") and the verbs governing that one
+through control ("est disposée à coopérer", "refuse de discuter", "ne peut pas accepter").
+The words come from the language file (``negation``, ``intent``, ``refusal``,
+``hypothetical``, ``condition``, ``future_*``); the morphology (``Tense=Fut``,
+``Mood=Cnd``) from the model. Nothing here names a word of any language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from porteparole.events.patterns import Lexicon
+
+_MAX_CHAIN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the verbal chain says about the cue."""
+
+    negated: bool = False
+    intent: bool = False
+    refusal: bool = False
+    condition: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+
+def verbal_chain(cue: Any) -> list[Any]:
+    """The cue, its light verb if it is a noun, and the verbs that control it."""
+    chain = [cue]
+    current = cue
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i and len(
+            chain) < _MAX_CHAIN:
+        current = current.head
+        chain.append(current)
+    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < 2 * _MAX_CHAIN:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def read(cue: Any, lexicon: Lexicon) -> Reading:
+    """The modality of a cue from its verbal chain."""
+    chain = verbal_chain(cue)
+    governors = chain[1:]
+    children = [c for t in chain for c in t.children]
+    words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
+    return Reading(
+        negated=_negated(words, lexicon),
+        intent=any(_lemma(t) in lexicon.intent for t in governors),
+        refusal=any(_lemma(t) in lexicon.refusal for t in governors),
+        condition=_condition(chain, lexicon),
+        hypothetical=_hypothetical(chain, children, lexicon),
+        future=_future(chain, children, lexicon),
+    )
+
+
+def _lemma(token: Any) -> str:
+    return token.lemma_.lower()
+
+
+def _negated(words: set[str], lexicon: Lexicon) -> bool:
+    negation = lexicon.negation
+    if not words & negation.words:
+        return False
+    return not negation.markers or bool(words & negation.markers)
+
+
+def _condition(chain: list[Any], lexicon: Lexicon) -> bool:
+    for token in chain:
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.condition for c in token.children):
+            return True
+    return False
+
+
+def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+    for token in chain[1:]:
+        lemma = _lemma(token)
+        if lemma in lexicon.conditional_only:
+            if "Cnd" in token.morph.get("Mood"):
+                return True
+        elif lemma in lexicon.hypothetical:
+            return True
+    return any(c.dep_.startswith("aux") and c.lower_ in lexicon.hypothetical
+               for c in children)
+
+
+def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+    if any("Fut" in t.morph.get("Tense") for t in chain):
+        return True
+    if any(_lemma(t) in lexicon.future_heads for t in chain[1:]):
+        return True
+    return any(c.dep_.startswith("aux") and c.lower_ in lexicon.future_auxiliaries
+               for c in children)

@@ -1,0 +1,245 @@
+"""Event cue patterns per language, as data, matched over the dependency parse.
+
+``knowledge/events/<lang>.yaml`` lists the cues of a language (a verb or noun lemma, the
+words it needs around it, its PLOVER type, where its source and target are) and the small
+vocabularies the other modules read (negation, intention, refusal, speech verbs, months...).
+Adding a language is adding one such file: nothing here knows any language.
+
+Argument roles, used in ``source`` and ``target`` lists (tried in order, first with actors
+wins):
+
+- ``subj``: the clause's subject (inherited through control verbs and conjuncts; the agent of
+  a passive); for a noun cue, the subject of the verb that governs it;
+- ``obj``: the direct or indirect object (the subject of a passive with an agent);
+- a preposition (``à``, ``avec``, ``entre``, ``with``, ``between``): the object of that
+  preposition, on the cue or, for a noun cue, on its governing verb;
+- ``head``: the noun a participle cue modifies ("les entreprises mises sur liste noire");
+- ``ccomp_subj``: the subject of the cue's complement clause ("nous espérons que X …");
+- ``speaker``: the state of whoever speaks the sentence (an answer's spokesperson, a quote's
+  speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from porteparole.errors import KnowledgeError
+from porteparole.events.ontology import Ontology, load_ontology
+
+ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker"})
+_CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
+                       "negated_type", "mood", "reciprocal", "note"})
+_POS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"}),
+        "ADJ": frozenset({"ADJ", "VERB"}), "AUX": frozenset({"AUX", "VERB"}),
+        "ANY": frozenset({"ADP", "ADV", "ADJ", "NOUN", "VERB", "AUX", "PROPN", "PRON"})}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue: a lemma, what it needs around it, and how it is coded."""
+
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ | AUX
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    needs: tuple[frozenset[str], ...] = ()  # each: alternatives, one must be near the cue
+    mode: str | None = None
+    mutual: bool = False  # joint participants are all sources, in every direction
+    reciprocal: bool = False  # "X a rencontré Y": Y acts on X as well
+    negated_type: str | None = None  # "ne peut pas être d'accord": REJECT, not negated AGREE
+    mood: str | None = None  # a required verbal mood ("Cnd": "devrait")
+
+    @property
+    def is_noun(self) -> bool:
+        """Whether the cue's clause is that of the verb it hangs from (nouns, particles)."""
+        return self.pos in ("NOUN", "ANY")
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """Negation words; in French "pas" negates only with "ne" (markers), in English alone."""
+
+    markers: frozenset[str]
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything a language file says: its cues and the vocabularies that shape them."""
+
+    language: str
+    cues: tuple[Cue, ...]
+    negation: Negation
+    intent: frozenset[str] = frozenset()
+    refusal: frozenset[str] = frozenset()
+    hypothetical: frozenset[str] = frozenset()
+    conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
+    condition: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    pair_numbers: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
+    speech: frozenset[str] = frozenset()
+    according: frozenset[str] = frozenset()
+    background: frozenset[str] = frozenset()
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+    by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+    def cues_for(self, token: Any) -> list[Cue]:
+        """The cues whose lemma, part of speech, mood and needed words fit this token."""
+        found = []
+        for key in _keys(token):
+            for cue in self.by_lemma.get(key, ()):
+                if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
+                        token, cue) and cue not in found:
+                    found.append(cue)
+        return found
+
+
+def _keys(token: Any) -> tuple[str, ...]:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return (lemma,) if lemma == lower else (lemma, lower)
+
+
+def _has_mood(token: Any, cue: Cue) -> bool:
+    return cue.mood is None or cue.mood in token.morph.get("Mood")
+
+
+def _has_needs(token: Any, cue: Cue) -> bool:
+    """Each needed word is a child or grandchild of the cue ("mettre sur liste noire")."""
+    if not cue.needs:
+        return True
+    near = {w for t in _near(token) for w in _keys(t)}
+    return all(alternatives & near for alternatives in cue.needs)
+
+
+def _near(token: Any) -> Iterable[Any]:
+    for child in token.children:
+        yield child
+        yield from child.children
+
+
+def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon | None:
+    """The cue lexicon of a language, or None when porteparole has no event file for it."""
+    if directory is None:
+        return _default(language)
+    source = Path(directory) / f"{language}.yaml"
+    return _read(source, load_ontology()) if source.is_file() else None
+
+
+@lru_cache(maxsize=16)
+def _default(language: str) -> Lexicon | None:
+    source = resources.files("porteparole.knowledge") / "events" / f"{language}.yaml"
+    return _read(source, load_ontology()) if source.is_file() else None
+
+
+def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
+    where = str(source)
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{where}: cannot be read as YAML: {exc}") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise KnowledgeError(f"{where}: expected a mapping with 'version: 1'")
+    cues = tuple(_cue(where, i, raw, ontology) for i, raw in enumerate(data.get("cues") or []))
+    by_lemma: dict[str, list[Cue]] = {}
+    for cue in cues:
+        by_lemma.setdefault(cue.lemma, []).append(cue)
+    negation = data.get("negation") or {}
+    pair = data.get("pair") or {}
+    return Lexicon(
+        language=str(data.get("language", "")),
+        cues=cues,
+        negation=Negation(_words(negation.get("markers")), _words(negation.get("words"))),
+        intent=_words(data.get("intent")),
+        refusal=_words(data.get("refusal")),
+        hypothetical=_words(data.get("hypothetical")),
+        conditional_only=_words(data.get("conditional_only")),
+        condition=_words(data.get("condition")),
+        future_auxiliaries=_words(data.get("future_auxiliaries")),
+        future_heads=_words(data.get("future_heads")),
+        first_person=_words(data.get("first_person")),
+        pair_numbers=_words(pair.get("numbers")),
+        pair_nouns=_words(pair.get("nouns")),
+        speech=_words(data.get("speech")),
+        according=_words(data.get("according")),
+        background=_words(data.get("background")),
+        months=_numbers(where, "months", data.get("months")),
+        weekdays=_numbers(where, "weekdays", data.get("weekdays")),
+        relative_days=_numbers(where, "relative_days", data.get("relative_days")),
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+    )
+
+
+def _words(raw: Any) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw or ())
+
+
+def _numbers(where: str, key: str, raw: Any) -> dict[str, int]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, int) for v in raw.values()):
+        raise KnowledgeError(f"{where}: {key} must map words to integers")
+    return {str(k).lower(): v for k, v in raw.items()}
+
+
+def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
+    label = f"{where}: cue #{index + 1}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("lemma"), str):
+        raise KnowledgeError(f"{label}: must be a mapping with a 'lemma'")
+    label = f"{label} ({raw['lemma']})"
+    unknown = set(raw) - _CUE_KEYS
+    if unknown:
+        raise KnowledgeError(f"{label}: unknown keys {', '.join(sorted(unknown))}")
+    kind = raw.get("type")
+    if kind not in ontology.types:
+        raise KnowledgeError(f"{label}: type {kind!r} is not a PLOVER type")
+    for key in ("negated_type",):
+        if raw.get(key) is not None and raw[key] not in ontology.types:
+            raise KnowledgeError(f"{label}: {key} {raw[key]!r} is not a PLOVER type")
+    mode = raw.get("mode")
+    if mode is not None and mode not in ontology.types[kind].modes:
+        raise KnowledgeError(f"{label}: {kind} has no mode {mode!r}")
+    pos = str(raw.get("pos", "VERB")).upper()
+    if pos not in _POS:
+        raise KnowledgeError(f"{label}: pos must be one of {', '.join(_POS)}")
+    default_source = ("subj",) if pos != "NOUN" else ("poss", "subj")
+    return Cue(
+        lemma=raw["lemma"].lower(),
+        pos=pos,
+        type=kind,
+        source=_roles(label, raw.get("source"), default_source),
+        target=_roles(label, raw.get("target"), ()),
+        needs=tuple(frozenset(n.lower().split("|")) for n in _strings(label, raw.get("needs"))),
+        mode=mode,
+        mutual=bool(raw.get("mutual", False)),
+        reciprocal=bool(raw.get("reciprocal", False)),
+        negated_type=raw.get("negated_type"),
+        mood=raw.get("mood"),
+    )
+
+
+def _strings(label: str, raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+        raise KnowledgeError(f"{label}: expected a word or a list of words, got {raw!r}")
+    return items
+
+
+def _roles(label: str, raw: Any, default: tuple[str, ...]) -> tuple[str, ...]:
+    roles = tuple(_strings(label, raw)) or default
+    return tuple(r.lower() for r in roles)

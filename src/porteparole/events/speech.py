@@ -1,0 +1,97 @@
+"""Whose voice a sentence is in: events inside speech count for the speaker.
+
+A spokesperson's "nous exhortons les Philippines à cesser…" is China urging the Philippines;
+"les Philippines ont enfreint les droits de la Chine" in the same answer is China accusing
+them. In order, a token's voice is:
+
+1. the speaker of a quote (stage 6, ``analysis.quotes``) whose content holds it;
+2. the subject of a speech verb that governs its clause ("Wu a déclaré que …", "selon X");
+   this is our own reading of speech verbs, for texts or stages without quotes;
+3. the speaker of the press-conference statement or answer it is in;
+4. nobody (the narrator of an article).
+
+Question turns have no voice of their own: a journalist's "nous" is not a party to events.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import Any
+
+from porteparole.events.patterns import Lexicon
+from porteparole.records import Analysis
+
+_COMPLEMENTS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"})
+_SPEAKING_ROLES = frozenset({"statement", "answer"})
+_MAX_CLIMB = 8
+
+SubjectActors = Callable[[Any], list[str]]  # speech-verb token -> actor ids of its subject
+
+
+class Voices:
+    """The voice of any token of one document."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon, subject_actors: SubjectActors,
+                 according_actors: SubjectActors) -> None:
+        self.lexicon = lexicon
+        self.subject_actors = subject_actors
+        self.according_actors = according_actors
+        quotes = sorted((q for q in analysis.quotes if q.speaker_actor),
+                        key=lambda q: (q.start, q.end))
+        self._quotes = [(q.start, q.end, q.speaker_actor) for q in quotes]
+        turns = sorted(analysis.turns, key=lambda t: t.start)
+        self._turns = [(t.start, t.end, t) for t in turns]
+        self._turn_starts = [t.start for t in turns]
+        self._cache: dict[int, str | None] = {}
+
+    def __call__(self, token: Any) -> str | None:
+        if token.i not in self._cache:
+            self._cache[token.i] = self._voice(token)
+        return self._cache[token.i]
+
+    def _voice(self, token: Any) -> str | None:
+        for start, end, speaker in self._quotes:
+            if start <= token.idx < end:
+                return speaker
+        reported = self.reported_by(token)
+        if reported is not None:
+            return reported
+        turn = self.turn_at(token.idx)
+        if turn is not None and turn.role in _SPEAKING_ROLES:
+            return turn.speaker_actor
+        return None
+
+    def reported_by(self, token: Any) -> str | None:
+        """The subject of a speech verb governing the token's clause, or a "selon X"."""
+        current = token
+        for _ in range(_MAX_CLIMB):
+            according = self._according(current)
+            if according:
+                return according[0]
+            head = current.head
+            if head.i == current.i:
+                return None
+            if head.lemma_.lower() in self.lexicon.speech and current.dep_ in _COMPLEMENTS:
+                found = self.subject_actors(head)
+                if found:
+                    return found[0]
+            current = head
+        return None
+
+    def _according(self, token: Any) -> list[str]:
+        for child in token.children:
+            if child.lower_ in self.lexicon.according or any(
+                    g.dep_ in ("case", "prep") and g.lower_ in self.lexicon.according
+                    for g in child.children):
+                found = self.according_actors(child)
+                if found:
+                    return found
+        return []
+
+    def turn_at(self, offset: int) -> Any | None:
+        position = bisect.bisect_right(self._turn_starts, offset) - 1
+        if position < 0:
+            return None
+        start, end, turn = self._turns[position]
+        return turn if start <= offset < end else None

@@ -1,0 +1,83 @@
+"""The date of an event: what its clause says, read against the document's date.
+
+A full date in the clause ("le 2 juillet 2024") is taken as written. A day and month without
+a year ("le 30 novembre") and a weekday ("mardi") or a relative day ("hier") are placed
+relative to the document's date: the latest such day not after it, because reports speak of
+the past. Without a document date only full dates are known, and an event with none falls
+back to the document's date (or None).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from porteparole.events.patterns import Lexicon
+from porteparole.structure.dates import find_date_span
+
+_CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "relcl", "parataxis"})
+
+
+def event_date(predicate: Any, document_date: str | None, lexicon: Lexicon) -> str | None:
+    """The date the predicate's own clause gives, else the document's date."""
+    tokens = _own_clause(predicate)
+    if not tokens:
+        return document_date
+    text = predicate.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    full = find_date_span(text, [lexicon.language] if lexicon.language else [])
+    if full is not None:
+        return full[0]
+    anchor = _parse_iso(document_date)
+    if anchor is None:
+        return document_date
+    for token in tokens:
+        found = _relative(token, anchor, lexicon)
+        if found is not None:
+            return found.isoformat()
+    return document_date
+
+
+def _own_clause(predicate: Any) -> list[Any]:
+    """The predicate's subtree without embedded clauses, in text order."""
+    out = []
+    stack = [predicate]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack += [c for c in token.children if c.dep_ not in _CLAUSES]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _parse_iso(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _relative(token: Any, anchor: datetime.date, lexicon: Lexicon) -> datetime.date | None:
+    word = token.lower_
+    if word in lexicon.relative_days:
+        return anchor + datetime.timedelta(days=lexicon.relative_days[word])
+    if word in lexicon.weekdays:
+        back = (anchor.weekday() - lexicon.weekdays[word]) % 7
+        return anchor - datetime.timedelta(days=back)
+    if word in lexicon.months:
+        return _day_month(token, anchor, lexicon.months[word])
+    return None
+
+
+def _day_month(token: Any, anchor: datetime.date, month: int) -> datetime.date | None:
+    """ "30 novembre" / "November 30": the day is a number next to the month word."""
+    doc = token.doc
+    for index in (token.i - 1, token.i + 1):
+        if 0 <= index < len(doc) and doc[index].like_num and doc[index].text.isdigit():
+            day = int(doc[index].text)
+            for year in (anchor.year, anchor.year - 1):
+                try:
+                    candidate = datetime.date(year, month, day)
+                except ValueError:
+                    return None
+                if candidate <= anchor:
+                    return candidate
+    return None

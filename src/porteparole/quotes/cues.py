@@ -1,0 +1,204 @@
+"""Speech cues in the parse: speech verbs with their reported content, and nominal sources.
+
+A speech verb carries a quote only with content of the kind it needs (``lexicon.NEEDS``):
+"a déclaré que …" (a clause), "a accusé X d'avoir …" (an infinitive: "accusant la Chine de
+manque de transparence" is a stance, not speech), "a exprimé l'espoir d'une …" (any
+complement). The content is the subtree of those complements to the right of the verb.
+"selon X, …" / "according to X, …" attribute the rest of their sentence to X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from porteparole.quotes.lexicon import QuoteLexicon
+
+_COORDINATION = frozenset({"conj", "cc"})
+_TRAILING = frozenset(",;:.!?()«»“”\"‘’'—–-")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Token span ``[first, last]`` (inclusive indices into the Doc) of reported content."""
+
+    first: int
+    last: int
+
+    def chars(self, doc: Any) -> tuple[int, int]:
+        return doc[self.first].idx, doc[self.last].idx + len(doc[self.last].text)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A nominal source ("selon X"): the source's head token and the content it covers."""
+
+    cue_first: int
+    cue_last: int  # last token of the source phrase
+    head: Any
+    content: Content
+
+
+class Units:
+    """Sentences cut at line breaks: spaCy's sentences may run on into the next paragraph.
+
+    ``first[i]``/``last[i]`` are the first and last token indices of token ``i``'s unit.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        starts = {s.start for s in doc.sents}
+        self.first: list[int] = []
+        current = 0
+        for token in doc:
+            previous = doc[token.i - 1] if token.i else None
+            if token.i in starts or (previous is not None and "\n" in previous.text_with_ws):
+                current = token.i
+            self.first.append(current)
+        self.last = [0] * len(doc)
+        end = len(doc) - 1
+        for i in range(len(doc) - 1, -1, -1):
+            self.last[i] = end
+            if self.first[i] == i:
+                end = i - 1
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        return self.first[i], self.last[i]
+
+
+def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
+    """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
+    if not lexicon.needs(token):
+        return False
+    return token.pos_ == "VERB" or token.text.lower() in lexicon.forms
+
+
+def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
+    """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
+    negation = lexicon.dep("negation")
+    return any(
+        c.dep_ in negation or "Neg" in c.morph.get("Polarity") for c in token.children
+    )
+
+
+def reported_content(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
+    """The content a speech verb reports, by what it needs, or None when it has none."""
+    needs = lexicon.needs(verb)
+    if "clause" in needs:
+        found = _clause(verb, lexicon, units)
+        if found is not None:
+            return found
+    if "infinitive" in needs and _has_verbal_complement(verb, lexicon):
+        return _complements(verb, lexicon, lexicon.dep("complement"), units)
+    if "object" in needs:
+        return _complements(verb, lexicon, lexicon.dep("complement"), units)
+    return None
+
+
+def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
+    """A complement clause runs to the end of its sentence, or to a second coordinated verb.
+
+    Parses often cut a long clause short or hang its end elsewhere; the sentence end is the
+    steadier bound.
+    """
+    first, last = units.bounds(verb.i)
+    stop = min([c.i - 1 for c in verb.children if c.i > verb.i and c.dep_ in _COORDINATION]
+               + [last])
+    clauses = [c for c in verb.children if verb.i < c.i <= stop and c.dep_ in lexicon.dep("clause")]
+    if clauses:
+        start = min(t.i for c in clauses for t in c.subtree)
+        return _trim(verb.doc, max(start, verb.i + 1), stop, lexicon)
+    for token in verb.doc[verb.i + 1 : min(verb.i + 5, stop + 1)]:
+        if token.text.lower() in lexicon.complementizers:
+            return _trim(verb.doc, token.i + 1, stop, lexicon)
+        if token.is_punct and token.text != ",":
+            return None
+    return None
+
+
+def _has_verbal_complement(verb: Any, lexicon: QuoteLexicon) -> bool:
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in lexicon.dep("infinitive"):
+            continue
+        if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
+            return True
+    return any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children)
+    return False
+
+
+def _complements(
+    verb: Any, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
+) -> Content | None:
+    unit_first, unit_last = units.bounds(verb.i)
+    chosen = [c for c in verb.children if c.i > verb.i and c.dep_ in deps]
+    if not chosen:
+        return None
+    first = min(t.i for c in chosen for t in c.subtree)
+    last = max(t.i for c in chosen for t in c.subtree)
+    return _trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
+
+
+def _trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
+    while first <= last and (
+        doc[first].is_space
+        or doc[first].text in _TRAILING
+        or doc[first].text.lower() in lexicon.complementizers
+    ):
+        first += 1
+    while last >= first and (doc[last].is_space or doc[last].text in _TRAILING):
+        last -= 1
+    return Content(first, last) if first <= last else None
+
+
+def find_sources(
+    doc: Any, lexicon: QuoteLexicon, starts: frozenset[int], units: Units
+) -> list[Source]:
+    """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma.
+
+    ``starts`` are extra character offsets where a sentence may be taken to begin (turn
+    starts after their labels). A source inside a clause ("selon ces lignes") attributes
+    nothing and is skipped.
+    """
+    found = []
+    for token in doc:
+        length = _source_at(doc, token.i, lexicon)
+        if not length:
+            continue
+        first, last = token.i, token.i + length - 1
+        unit_first = units.first[first]
+        opens = first == unit_first or token.idx in starts
+        after_comma = first > unit_first and doc[first - 1].text == ","
+        if opens or after_comma:
+            source = _source(doc, first, last, opens, lexicon, units)
+            if source is not None:
+                found.append(source)
+    return found
+
+
+def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
+    for words in lexicon.sources:
+        tokens = doc[i : i + len(words)]
+        if len(tokens) == len(words) and all(
+            t.text.lower() == w for t, w in zip(tokens, words, strict=True)
+        ):
+            return len(words)
+    return 0
+
+
+def _source(
+    doc: Any, first: int, last: int, opens: bool, lexicon: QuoteLexicon, units: Units
+) -> Source | None:
+    unit_first, unit_last = units.bounds(first)
+    end = last + 1
+    while end <= unit_last and doc[end].text != ",":
+        end += 1
+    phrase = doc[last + 1 : end]
+    if not len(phrase):
+        return None
+    head = next((t for t in phrase if not (last < t.head.i < end)), phrase[0])
+    if opens:
+        content = _trim(doc, end + 1, unit_last, lexicon)
+    else:
+        content = _trim(doc, unit_first, first - 1, lexicon)
+    if content is None:
+        return None
+    return Source(first, end - 1, head, content)

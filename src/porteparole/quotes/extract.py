@@ -1,0 +1,422 @@
+"""Stage 6: direct and reported speech, each with its speaker.
+
+``extract_quotes(analysis, doc)`` reads the spaCy Doc of the whole text and the mentions of
+stage 5, and adds ``Quote`` records:
+
+- reported speech: a speech verb with the content it needs (``cues``), its subject as
+  speaker (``speaker``); "selon X, …" sources with the rest of the sentence;
+- direct speech: each quoted span (``marks``) attributed to the speech verb that governs it
+  in the parse, else the one right after it ("», a-t-il déclaré", `," said Blinken`), else a
+  verb before a colon, else — for a quote opening a sentence — the speaker of the quote just
+  before (a continuation). A quote with no attribution (titles, names, scare quotes) is not
+  speech and is left out.
+
+Conventions (the gold's, see ../shared/eval/seeds/NOTES.md): one quote per quoted fragment
+and one per speech verb; a short fragment (one or two words) inside a reported clause of the
+same verb is not a quote of its own; negated speech, the writer's and the spokesperson's own
+voice in an answer, and outlets that only relay are not speakers. A quote whose speaker is
+not resolved is kept with ``speaker_actor`` None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from porteparole.quotes.cues import (
+    Content,
+    Units,
+    find_sources,
+    is_cue,
+    is_negated,
+    reported_content,
+)
+from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
+from porteparole.quotes.speaker import (
+    MentionIndex,
+    Speaker,
+    is_pronoun,
+    speaker_from_head,
+    subject_of,
+)
+from porteparole.records import Analysis, Quote
+
+MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
+MIN_REPORTED_WORDS = 2
+POST_CUE_WINDOW = 6  # tokens after a closing mark in which "a-t-il déclaré" is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speech cue and who it attributes speech to."""
+
+    cue: Any  # the verb token (or the first token of a source phrase)
+    cue_text: str
+    speaker: Speaker | None
+
+
+def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) -> Analysis:
+    """Stage 6: the analysis with its quotes added.
+
+    ``actor_lookup`` (actor id -> ``Actor``) tells outlets and a spokesperson's own
+    institutions apart; it defaults to the package's knowledge base.
+    """
+    lexicon = load_quote_lexicon(analysis.document.language)
+    if not lexicon.cues or doc is None or not doc.has_annotation("DEP"):
+        return analysis
+    if actor_lookup is None:
+        actor_lookup = _default_lookup()
+    quotes = _Extractor(analysis, doc, lexicon, actor_lookup).run()
+    return dataclasses.replace(analysis, quotes=analysis.quotes + tuple(quotes))
+
+
+def _default_lookup() -> Any:
+    from porteparole.actors.kb import load_knowledge_base
+
+    return load_knowledge_base().actor
+
+
+class _Extractor:
+    def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
+        self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
+        self.text = analysis.document.text
+        self.index = MentionIndex(analysis.mentions)
+        marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
+        self.spans = find_quoted_spans(self.text, marks)
+        self.openers = marks.openers | marks.weak_openers
+        self.token_starts = [t.idx for t in doc]
+        self.units = Units(doc)
+        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.turn_starts = [t.start for t in analysis.turns]
+        self.found: list[Quote] = []
+        self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
+
+    # -- driver ---------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        reported = self._reported()
+        self._sources()
+        self._direct(reported)
+        return self._filtered(self.found)
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def _reported(self) -> list[tuple[Attribution, Content]]:
+        cues = []
+        for token in self.doc:
+            if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
+                continue
+            if is_negated(token, self.lexicon) or self._absorbed(token):
+                continue
+            cues.append((token, reported_content(token, self.lexicon, self.units)))
+        contents = [c for _, c in cues if c is not None]
+        out = []
+        for token, content in cues:
+            if any(c.first <= token.i <= c.last for c in contents):
+                continue  # a verb inside reported speech ("qu'il répondait à …") is content
+            attribution = self._attribution(token)
+            if attribution is None:
+                continue
+            self.attributions[token.i] = attribution
+            if content is not None:
+                out.append((attribution, content))
+        for attribution, content in out:
+            start, end = content.chars(self.doc)
+            if self._words_outside_quotes(start, end) >= MIN_REPORTED_WORDS:
+                self._emit(start, end, attribution, "reported")
+        return out
+
+    def _absorbed(self, verb: Any) -> bool:
+        """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
+        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
+            return False
+        return bool(self.lexicon.needs(verb.head) - {"direct"})
+
+    def _attribution(self, verb: Any) -> Attribution | None:
+        subject = subject_of(verb, self.lexicon)
+        cue_text = self._cue_text(verb)
+        if subject is None:
+            return Attribution(verb, cue_text, None)
+        if is_pronoun(subject, self.lexicon.self_pronouns):
+            return None
+        if is_pronoun(subject, self.lexicon.addressee_pronouns):
+            return Attribution(verb, cue_text, self._addressee(subject))
+        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if speaker.actor_id is None and is_pronoun(subject, self.lexicon.pronouns):
+            speaker = self._antecedent(verb, speaker)
+        elif speaker.actor_id is None and subject.i < verb.i:
+            speaker = self._leading_name(verb, speaker)
+        return Attribution(verb, cue_text, speaker)
+
+    def _leading_name(self, verb: Any, speaker: Speaker) -> Speaker:
+        """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
+        the first named actor of the clause, when no other verb stands between it and the cue.
+        """
+        first = self.units.first[verb.i]
+        start = self.doc[first].idx
+        for mention in self.index.overlapping(start, verb.idx):
+            if mention.actor_id is None or self._quoted_at(mention.start):
+                continue
+            between = self._tokens_in(mention.end, verb.idx)
+            if any("Fin" in t.morph.get("VerbForm") for t in between):
+                return speaker
+            return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return speaker
+
+    def _cue_text(self, verb: Any) -> str:
+        """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
+        tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
+        first = min(t.i for t in tokens)
+        return self.doc[first : verb.i + 1].text
+
+    def _antecedent(self, verb: Any, speaker: Speaker) -> Speaker:
+        """An unresolved "il": the subject of the clause it depends on, else the last speaker.
+
+        "le Pentagone a abattu ce qu'il a qualifié de …": the pronoun is the main clause's
+        subject. "« … », a-t-il déclaré": it is whoever spoke just before.
+        """
+        first, last = self.units.bounds(verb.i)
+        token, hops = verb.head, 0
+        while token.i != verb.i and first <= token.i <= last and hops < 6:
+            if not self._quoted_at(token.idx):
+                candidate = subject_of(token, self.lexicon)
+                if candidate is not None and not is_pronoun(candidate, self.lexicon.pronouns):
+                    found = speaker_from_head(candidate, self.lexicon, self.index)
+                    if found.actor_id is not None:
+                        return dataclasses.replace(speaker, actor_id=found.actor_id)
+            if token.head.i == token.i:
+                break
+            token, hops = token.head, hops + 1
+        previous = self._recent_speaker(verb.idx)
+        if previous is None:
+            return speaker
+        return dataclasses.replace(speaker, actor_id=previous.actor_id)
+
+    def _recent_speaker(self, position: int) -> Speaker | None:
+        """The last resolved speaker before ``position``, in its paragraph or the two before."""
+        paragraphs = [p for p in self.paragraph_starts if p <= position
+                      and self.text[p:p + 1].strip()]
+        window = paragraphs[-3] if len(paragraphs) >= 3 else 0
+        before = [a for a in self.attributions.values()
+                  if window <= a.cue.idx < position and a.speaker is not None
+                  and a.speaker.actor_id is not None]
+        before.sort(key=lambda a: a.cue.idx)
+        return before[-1].speaker if before else None
+
+    def _addressee(self, subject: Any) -> Speaker | None:
+        """"vous"/"you" in a question is the official who answers it."""
+        turns = self.analysis.turns
+        position = bisect_right(self.turn_starts, subject.idx) - 1
+        if position < 0 or turns[position].role != "question":
+            return None
+        following = [t for t in turns[position + 1 :] if t.role == "answer"]
+        if not following or following[0].speaker_actor is None:
+            return None
+        end = subject.idx + len(subject.text)
+        return Speaker(subject.idx, end, subject.text, following[0].speaker_actor)
+
+    # -- nominal sources ------------------------------------------------------------------
+
+    def _sources(self) -> None:
+        starts = frozenset(self.turn_starts)
+        for source in find_sources(self.doc, self.lexicon, starts, self.units):
+            first, last = self.units.bounds(source.cue_first)
+            if any(i in self.attributions for i in range(first, last + 1)):
+                continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
+            speaker = self._source_speaker(source.head)
+            if speaker is None:
+                continue
+            cue = self.doc[source.cue_first : source.cue_first + 1]
+            attribution = Attribution(cue[0], cue.text, speaker)
+            start, end = source.content.chars(self.doc)
+            self._emit(start, end, attribution, "reported")
+
+    def _source_speaker(self, head: Any) -> Speaker | None:
+        word = head.lemma_.lower()
+        if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
+            return None
+        speaker = speaker_from_head(head, self.lexicon, self.index)
+        if speaker.actor_id is not None:
+            return speaker
+        if head.text.lower() in self.lexicon.document_nouns or word in self.lexicon.document_nouns:
+            author = self._recent_speaker(head.idx)
+            if author is None:
+                return None
+            return dataclasses.replace(speaker, actor_id=author.actor_id)
+        return speaker
+
+    # -- direct speech --------------------------------------------------------------------
+
+    def _direct(self, reported: list[tuple[Attribution, Content]]) -> None:
+        covered = {a.cue.i: c.chars(self.doc) for a, c in reported}
+        chains: dict[int, Attribution | None] = {}
+        for span in self.spans:
+            attribution = self._governing(span) or self._after(span) or self._colon(span)
+            if attribution is None and span.chain in chains:
+                attribution = chains[span.chain]
+            if attribution is None:
+                attribution = self._continuation(span)
+            if attribution is None:
+                attribution = self._chain_cue(span)
+            chains.setdefault(span.chain, attribution)
+            if attribution is None:
+                continue
+            inside = covered.get(attribution.cue.i)
+            short = self._words(span.start, span.end) < MIN_FRAGMENT_WORDS
+            if short and inside is not None and inside[0] <= span.start and span.end <= inside[1]:
+                continue
+            self._emit(span.start, span.end, attribution, "direct")
+
+    def _tokens_in(self, start: int, end: int) -> list[Any]:
+        first = bisect_right(self.token_starts, start - 1)
+        last = bisect_right(self.token_starts, end - 1)
+        return [self.doc[i] for i in range(max(first - 1, 0), last) if
+                start <= self.doc[i].idx < end]
+
+    def _governing(self, span: QuotedSpan) -> Attribution | None:
+        """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""
+        tokens = self._tokens_in(span.start, span.end)
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            if token.head.i in inside:
+                continue
+            child, ancestor, hops = token, token.head, 0
+            while hops < 4 and ancestor.i not in inside and child.i != ancestor.i:
+                if ancestor.i in self.attributions:
+                    return self.attributions[ancestor.i] if self._carries(ancestor, child) else None
+                child, ancestor, hops = ancestor, ancestor.head, hops + 1
+        return None
+
+    def _carries(self, verb: Any, child: Any) -> bool:
+        """Whether the path from a quote reaches the verb as its content, not as a setting
+        ("Dans une note sur la “fusion …”, X a déclaré": the note is no content)."""
+        lexicon = self.lexicon
+        if child.i > verb.i:
+            return child.dep_ not in lexicon.dep("conjunct")
+        return child.dep_ in lexicon.dep("clause") | lexicon.dep("parataxis") | {"obj", "dobj"}
+
+    def _after(self, span: QuotedSpan) -> Attribution | None:
+        """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark."""
+        after = self._tokens_in(span.outer_end, len(self.text))[:POST_CUE_WINDOW]
+        for token in after:
+            if token.i in self.attributions:
+                if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
+                    return None  # "…« Guide », affirmant que …": the participle has its own
+                return self.attributions[token.i]
+            if self.lexicon.lemma(token) in self.lexicon.document_cues:
+                author = self._recent_speaker(token.idx)
+                return None if author is None else Attribution(token, token.text, author)
+            if token.text in ".!?" or token.text in self.openers or "\n" in token.text:
+                return None
+        return None
+
+    def _colon(self, span: QuotedSpan) -> Attribution | None:
+        """"Wu Qian a déclaré : « … »": a cue before a colon that opens the quote."""
+        before = self._tokens_in(max(span.open_at - 400, 0), span.open_at)
+        if not before or before[-1].text != ":":
+            return None
+        for token in reversed(before[:-1]):
+            if token.i in self.attributions:
+                return self.attributions[token.i]
+            if token.text in ".!?\n" or token.is_space:
+                return None
+        return None
+
+    def _continuation(self, span: QuotedSpan) -> Attribution | None:
+        """A quote opening a sentence right after an attributed quote continues it."""
+        tokens = self._tokens_in(span.open_at, span.open_at + 1)
+        if not tokens or self.units.first[tokens[0].i] != tokens[0].i:
+            return None
+        previous = [q for q in self.found if q.end <= span.open_at and q.kind == "direct"]
+        if not previous:
+            return None
+        last = previous[-1]
+        gap = self.text[last.end : span.open_at]
+        if gap.count("\n") > 2 or sum(1 for c in gap if c in ".!?") > 2:
+            return None
+        return self._last_direct_attribution
+
+    def _chain_cue(self, span: QuotedSpan) -> Attribution | None:
+        """A later segment of the same multi-paragraph quote may carry the cue."""
+        for other in self.spans:
+            if other.chain == span.chain and other.start > span.start:
+                found = self._governing(other) or self._after(other)
+                if found is not None:
+                    return found
+        return None
+
+    # -- output ---------------------------------------------------------------------------
+
+    _last_direct_attribution: Attribution | None = None
+
+    def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
+        speaker = attribution.speaker
+        self.found.append(Quote(
+            document_id=self.analysis.document.id,
+            start=start,
+            end=end,
+            speaker_actor=None if speaker is None else speaker.actor_id,
+            speaker_text=None if speaker is None else speaker.text,
+            kind=kind,
+            cue=attribution.cue_text,
+            turn_index=self._turn_at(start),
+        ))
+        if kind == "direct":
+            self._last_direct_attribution = attribution
+
+    def _turn_at(self, position: int) -> int | None:
+        turns = self.analysis.turns
+        at = bisect_right(self.turn_starts, position) - 1
+        if at < 0 or position >= turns[at].end:
+            return None
+        return turns[at].index
+
+    def _filtered(self, quotes: list[Quote]) -> list[Quote]:
+        seen: set[tuple[int, int, str | None]] = set()
+        kept = []
+        for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+            key = (quote.start, quote.end, quote.speaker_actor)
+            if key in seen or self._not_a_speaker(quote):
+                continue
+            seen.add(key)
+            kept.append(quote)
+        return kept
+
+    def _not_a_speaker(self, quote: Quote) -> bool:
+        """Outlets relay; a spokesperson's answer is the turn, not a quote of their side."""
+        actor = None if quote.speaker_actor is None else self.lookup(quote.speaker_actor)
+        if actor is not None and actor.type == "outlet":
+            return True
+        if quote.turn_index is None or actor is None:
+            return False
+        turn = self.analysis.turns[quote.turn_index]
+        if turn.role == "question" or turn.speaker_actor is None:
+            return False
+        return self._own_side(turn.speaker_actor, quote.speaker_actor)
+
+    def _own_side(self, actor_id: str, speaker_id: str) -> bool:
+        """The spokesperson, their state, or one of their state's institutions."""
+        actor, speaker = self.lookup(actor_id), self.lookup(speaker_id)
+        if actor is None or speaker is None or speaker_id == actor_id:
+            return speaker_id == actor_id
+        if speaker.type == "person":
+            return False
+        return speaker.country is not None and speaker.country == actor.country
+
+    # -- text helpers ---------------------------------------------------------------------
+
+    def _quoted_at(self, position: int) -> bool:
+        return any(s.start <= position < s.end for s in self.spans)
+
+    def _words(self, start: int, end: int) -> int:
+        return sum(1 for t in self._tokens_in(start, end) if t.is_alpha)
+
+    def _words_outside_quotes(self, start: int, end: int) -> int:
+        return sum(
+            1 for t in self._tokens_in(start, end)
+            if t.is_alpha and not self._quoted_at(t.idx)
+        )

@@ -1,0 +1,122 @@
+"""The language-specific words quotation attribution reads, from ``knowledge/quotes/<lang>.yaml``.
+
+The extraction code is language-neutral: which verbs introduce speech, what they need to
+carry content, which prepositions name a source, and which dependency labels the language's
+model uses all come from here. A language without a file gets an empty lexicon and yields no
+quotes instead of failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from porteparole.errors import KnowledgeError
+
+NEEDS = ("clause", "infinitive", "object", "direct")
+DEP_KEYS = (
+    "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
+    "relative", "conjunct", "adverbial", "negation", "argument", "parataxis",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Everything language-specific the quotes stage reads, for one language."""
+
+    language: str
+    pairs: tuple[tuple[str, str], ...] = ()
+    weak_marks: frozenset[str] = frozenset()
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> needs
+    forms: dict[str, str] = field(default_factory=dict)  # lowercased word -> lemma
+    document_cues: frozenset[str] = frozenset()
+    self_pronouns: frozenset[str] = frozenset()
+    addressee_pronouns: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    sources: tuple[tuple[str, ...], ...] = ()
+    relay_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    deps: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def lemma(self, token: Any) -> str:
+        """The cue lemma of a token: the model's lemma, or the listed form's."""
+        word = token.text.lower()
+        return self.forms.get(word) or token.lemma_.lower()
+
+    def needs(self, token: Any) -> frozenset[str]:
+        """What the token needs to carry content as a speech verb (empty: not a cue)."""
+        return self.cues.get(self.lemma(token), frozenset())
+
+    def dep(self, key: str) -> frozenset[str]:
+        return self.deps.get(key, frozenset())
+
+
+@cache
+def load_quote_lexicon(language: str) -> QuoteLexicon:
+    """The lexicon of ``language`` from the package's knowledge files (cached)."""
+    path = resources.files("porteparole.knowledge").joinpath("quotes", f"{language}.yaml")
+    if not path.is_file():
+        return QuoteLexicon(language)
+    where = f"knowledge/quotes/{language}.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.YAMLError as error:
+        raise KnowledgeError(f"{where}: not valid YAML ({error})") from error
+    return parse_quote_lexicon(language, raw, where)
+
+
+def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> QuoteLexicon:
+    """Validate one quotes knowledge file and build its lexicon."""
+    if not isinstance(raw, dict) or raw.get("version") != 1:
+        raise KnowledgeError(f"{where}: expected a mapping with version: 1")
+    marks = raw.get("marks") or {}
+    pairs = tuple(_pair(where, p) for p in marks.get("pairs") or ())
+    cues: dict[str, set[str]] = {}
+    for need, lemmas in (raw.get("cues") or {}).items():
+        if need not in NEEDS:
+            raise KnowledgeError(f"{where}: cues.{need} is not one of {', '.join(NEEDS)}")
+        for lemma in _words(where, f"cues.{need}", lemmas):
+            cues.setdefault(lemma, set()).add(need)
+    deps = raw.get("deps") or {}
+    unknown = set(deps) - set(DEP_KEYS)
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown deps keys {sorted(unknown)}")
+    return QuoteLexicon(
+        language=language,
+        pairs=pairs,
+        weak_marks=frozenset(marks.get("weak") or ()),
+        cues={lemma: frozenset(needs) for lemma, needs in cues.items()},
+        forms={str(k).lower(): str(v).lower() for k, v in (raw.get("forms") or {}).items()},
+        document_cues=_set(where, raw, "document_cues"),
+        self_pronouns=_set(where, raw, "self_pronouns"),
+        addressee_pronouns=_set(where, raw, "addressee_pronouns"),
+        pronouns=_set(where, raw, "pronouns"),
+        complementizers=_set(where, raw, "complementizers"),
+        sources=tuple(tuple(_words(where, "sources", s)) for s in raw.get("sources") or ()),
+        relay_nouns=_set(where, raw, "relay_nouns"),
+        document_nouns=_set(where, raw, "document_nouns"),
+        deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
+    )
+
+
+def _pair(where: str, value: Any) -> tuple[str, str]:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise KnowledgeError(f"{where}: marks.pairs entry {value!r} is not [open, close]")
+    return value[0], value[1]
+
+
+def _words(where: str, label: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{where}: {label} must be a list of strings")
+    return [v.lower() for v in value]
+
+
+def _set(where: str, raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(_words(where, key, raw.get(key)))

