@@ -7,21 +7,17 @@ from pathlib import Path
 
 import pytest
 import typer
-from typer.testing import CliRunner
+from click.testing import Result
 
-from porteparole.cli import commands_actors, commands_core
-from test_query_analysis import build_store, conference
+from builders import build_store, cli_app, conference, invoke, one_line_error
+from porteparole.cli import commands_actors
 
-runner = CliRunner()
-WIDE = {"COLUMNS": "200"}  # keep table cells on one line
+WIDE = 200  # terminal columns: keep table cells on one line
 
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    application = typer.Typer(pretty_exceptions_enable=False)
-    commands_core.register(application)
-    commands_actors.register(application)
-    return application
+    return cli_app(commands_actors)
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +25,8 @@ def db(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("cli") / "actors.db")
 
 
-def run(app: typer.Typer, db: Path, *args: str):
-    return runner.invoke(app, [*args, "--db", str(db)], env=WIDE)
-
-
-def one_line_error(result, needle: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert needle in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.output
+def run(app: typer.Typer, db: Path, *args: str) -> Result:
+    return invoke(app, db, *args, columns=WIDE)
 
 
 def test_actors_table_and_unresolved_line(app, db: Path) -> None:

@@ -9,24 +9,20 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 import typer
-from typer.testing import CliRunner
+from click.testing import Result
 
+from builders import HOTLINE, build_store, cli_app, invoke, one_line_error
 from porteparole import query
-from porteparole.cli import commands_analysis, commands_core
+from porteparole.cli import commands_analysis
 from porteparole.export import TABLES
-from test_query_analysis import HOTLINE, build_store
 
-runner = CliRunner()
-WIDE = {"COLUMNS": "220"}
+WIDE = 220  # terminal columns: keep table cells on one line
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    application = typer.Typer(pretty_exceptions_enable=False)
-    commands_core.register(application)
-    commands_analysis.register(application)
-    return application
+    return cli_app(commands_analysis)
 
 
 @pytest.fixture(scope="module")
@@ -34,15 +30,8 @@ def db(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("cli") / "analysis.db")
 
 
-def run(app: typer.Typer, db: Path, *args: str):
-    return runner.invoke(app, [*args, "--db", str(db)], env=WIDE)
-
-
-def one_line_error(result, needle: str) -> None:
-    assert result.exit_code == 2, result.output
-    assert needle in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.output
+def run(app: typer.Typer, db: Path, *args: str) -> Result:
+    return invoke(app, db, *args, columns=WIDE)
 
 
 def event_types(result) -> list[str]:

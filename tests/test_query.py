@@ -10,36 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builders import ARTICLE_EN, ARTICLE_FR, full_analysis, plain_article
 from porteparole import query
 from porteparole.errors import InputError, QueryError
-from porteparole.records import Analysis, Document, Origin, Paragraph, Rejected, document_id_for
+from porteparole.records import Origin, Rejected, document_id_for
 from porteparole.store import Store
 from porteparole.store.schema import FTS_TOKENIZE
-from test_store import full_analysis
-
-ARTICLE_FR = (
-    "Coopération renforcée entre Hanoï et Pékin\n"
-    "HANOÏ, 12 mars 2024 – Les deux gouvernements ont signé un accord de coopération "
-    "portuaire.\n"
-    "Le texte prévoit un dialogue annuel sur la sécurité maritime."
-)
-ARTICLE_EN = (
-    "Ministers hold talks on trade\n"
-    "Officials from both countries met in Geneva on Tuesday to discuss tariffs and "
-    "sanctions.\n"
-    "No agreement on the sanctions was announced."
-)
-
-
-def article(text: str, language: str, kind: str, date: str, source: str) -> Analysis:
-    doc_id = document_id_for(text)
-    paragraphs, start = [], 0
-    for index, line in enumerate(text.split("\n")):
-        paragraphs.append(Paragraph(doc_id, index, start, start + len(line)))
-        start += len(line) + 1
-    document = Document(doc_id, Origin(source, "text"), language, kind, text,
-                        title=text.split("\n")[0], date=date)
-    return Analysis(document=document, paragraphs=tuple(paragraphs))
 
 
 @pytest.fixture
@@ -48,8 +24,8 @@ def filled(tmp_path: Path):
     with Store(tmp_path / "q.db") as store:
         store.write_batch([
             conference,
-            article(ARTICLE_FR, "fr", "news_article", "2024-03-12", "fr.txt"),
-            article(ARTICLE_EN, "en", "statement", "2024-06-01", "en.txt"),
+            plain_article(ARTICLE_FR, "fr", "news_article", "2024-03-12", "fr.txt"),
+            plain_article(ARTICLE_EN, "en", "statement", "2024-06-01", "en.txt"),
         ])
         store.add_rejected(Rejected(Origin("vide.txt", "text"), "empty", "no text"))
         store.add_rejected(Rejected(Origin("x.bin", "text"), "binary", "binary data", "ab"))
@@ -180,7 +156,7 @@ def test_get_document_by_id_or_unique_prefix(filled) -> None:
 
 def test_an_ambiguous_prefix_names_the_candidates(tmp_path: Path) -> None:
     # 17 documents over 16 hex digits: two of them must share a first digit.
-    notes = [article(f"Note numéro {i}", "fr", "statement", "2024-01-01", f"{i}.txt")
+    notes = [plain_article(f"Note numéro {i}", "fr", "statement", "2024-01-01", f"{i}.txt")
              for i in range(17)]
     with Store(tmp_path / "p.db") as store:
         store.write_batch(notes)

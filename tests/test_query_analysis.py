@@ -1,10 +1,10 @@
 """Questions about actors, quotes, events, dyad timelines and mechanisms, on a hand-built store.
 
-The store holds three documents written for these tests (no corpus text): a French press
-conference of the Chinese foreign ministry, an English news article and an English
-statement, with mentions (some unresolved), quotes, events of several dates and types, and
-a mechanism suspended and then resumed (stored in the opposite order, so that "current"
-must come from the dates, not from the storage order).
+The store (``builders.build_store``) holds three documents written for the tests (no corpus
+text): a French press conference of the Chinese foreign ministry, an English news article
+and an English statement, with mentions (some unresolved), quotes, events of several dates
+and types, and a mechanism suspended and then resumed (stored in the opposite order, so
+that "current" must come from the dates, not from the storage order).
 """
 
 from __future__ import annotations
@@ -13,162 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from builders import HOTLINE, build_store, conference, statement
 from porteparole import query
 from porteparole.errors import InputError
 from porteparole.mechanisms.catalog import Mechanism
 from porteparole.records import (
     Analysis,
-    Document,
-    Event,
-    MechanismUpdate,
     Mention,
-    Origin,
-    Paragraph,
-    Quote,
-    Turn,
-    document_id_for,
 )
 from porteparole.store import Store
-
-CONFERENCE = (
-    "Conférence de presse régulière du 5 mars 2024\n"
-    "Mao Ning : Bonjour à tous.\n"
-    "Agence France-Presse : Quelle est la position de la Chine sur les sanctions ?\n"
-    "Mao Ning : La Chine rejette fermement les sanctions des États-Unis. Pékin demande à "
-    "Washington de reprendre le dialogue avec la commission Tanaka."
-)
-ARTICLE = (
-    "Beijing and Washington resume military hotline\n"
-    "BEIJING, May 20 - Defence spokesman Wu Qian said the two militaries would resume talks "
-    "with the Pentagon. Observers from Zorland attended. The PLA did not fire on the ship.\n"
-    "Manila accused Beijing of blocking its boats."
-)
-STATEMENT = (
-    "Statement on the hotline\n"
-    "The military hotline between China and the United States was suspended after the "
-    "visit. Washington imposed new sanctions on Chinese firms. The Commission Tanaka met."
-)
-
-
-HOTLINE = "chn-usa-military-communication"  # an id of knowledge/mechanisms.yaml
-
-
-def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(words, start + 1)
-    return start, start + len(words)
-
-
-def mention(doc: str, text: str, words: str, actor: str | None, nth: int = 0) -> Mention:
-    kind = "ner" if actor is None else "alias"
-    return Mention(doc, *span(text, words, nth), words, "GPE", actor,
-                   0.5 if actor is None else 0.95, kind)
-
-
-def paragraphs(doc: str, text: str) -> tuple[Paragraph, ...]:
-    out, start = [], 0
-    for index, line in enumerate(text.split("\n")):
-        out.append(Paragraph(doc, index, start, start + len(line)))
-        start += len(line) + 1
-    return tuple(out)
-
-
-def conference() -> Analysis:
-    text, doc = CONFERENCE, document_id_for(CONFERENCE)
-    lines = text.split("\n")
-    turns, offset = [], len(lines[0]) + 1
-    for index, line in enumerate(lines[1:]):
-        label, _, body = line.partition(" : ")
-        start = offset + len(label) + 3
-        role, actor = (("question", "media-afp") if label.startswith("Agence")
-                       else ("statement" if index == 0 else "answer", "mao-ning"))
-        turns.append(Turn(doc, index, role, label, start, start + len(body), label, actor))
-        offset += len(line) + 1
-    answer = turns[2]
-    return Analysis(
-        document=Document(doc, Origin("conf.txt", "text"), "fr", "press_conference", text,
-                          title=lines[0], date="2024-03-05", spokesperson="Mao Ning"),
-        turns=tuple(turns),
-        mentions=(
-            mention(doc, text, "Mao Ning", "mao-ning"),
-            mention(doc, text, "la Chine", "CHN"),
-            mention(doc, text, "La Chine", "CHN"),
-            mention(doc, text, "États-Unis", "USA"),
-            mention(doc, text, "Pékin", "CHN"),
-            mention(doc, text, "Washington", "USA"),
-            mention(doc, text, "commission Tanaka", None),
-        ),
-        quotes=(Quote(doc, answer.start, answer.end, "mao-ning", "Mao Ning", "direct", None, 2),),
-        events=(
-            Event(doc, *span(text, "La Chine rejette fermement les sanctions"), "CHN",
-                  "REJECT", "USA", None, "12", -4.0, date="2024-03-05"),
-            Event(doc, *span(text, "Pékin demande à Washington de reprendre le dialogue"),
-                  "CHN", "REQUEST", "USA", None, "02", 3.0, date="2024-03-05"),
-        ),
-    )
-
-
-def article() -> Analysis:
-    text, doc = ARTICLE, document_id_for(ARTICLE)
-    said = span(text, "the two militaries would resume talks with the Pentagon")
-    return Analysis(
-        document=Document(doc, Origin("article.txt", "text"), "en", "news_article", text,
-                          title=text.split("\n")[0], date="2024-05-20"),
-        paragraphs=paragraphs(doc, text),
-        mentions=(
-            mention(doc, text, "Beijing", "CHN"),
-            mention(doc, text, "Washington", "USA"),
-            mention(doc, text, "Wu Qian", "wu-qian"),
-            mention(doc, text, "Pentagon", "USA-DOD"),
-            mention(doc, text, "Zorland", None),
-            mention(doc, text, "PLA", "CHN-PLA"),
-            mention(doc, text, "Manila", "PHL"),
-            mention(doc, text, "Beijing", "CHN", nth=1),
-        ),
-        quotes=(Quote(doc, *said, "wu-qian", "Wu Qian", "reported", "said", None),),
-        events=(
-            Event(doc, *said, "wu-qian", "COOPERATE", "USA-DOD", None, "06", 6.0,
-                  date="2024-05-20", speaker_actor="wu-qian"),
-            Event(doc, *span(text, "The PLA did not fire on the ship"), "CHN-PLA", "ASSAULT",
-                  "USA", None, "19", -10.0, negated=True, date="2024-05-20"),
-            Event(doc, *span(text, "Manila accused Beijing of blocking its boats"), "PHL",
-                  "ACCUSE", "CHN", None, "11", -2.0, date=None),
-        ),
-        mechanism_updates=(MechanismUpdate(HOTLINE, "resumed", "2024-05-20",
-                                           ("CHN", "USA"), doc, *said),),
-    )
-
-
-def statement() -> Analysis:
-    text, doc = STATEMENT, document_id_for(STATEMENT)
-    suspended = span(text, "The military hotline between China and the United States was "
-                           "suspended after the visit")
-    return Analysis(
-        document=Document(doc, Origin("statement.txt", "text"), "en", "statement", text,
-                          title=text.split("\n")[0], date="2023-12-01"),
-        paragraphs=paragraphs(doc, text),
-        mentions=(
-            mention(doc, text, "China", "CHN"),
-            mention(doc, text, "United States", "USA"),
-            mention(doc, text, "Washington", "USA"),
-            mention(doc, text, "Commission Tanaka", None),
-        ),
-        events=(
-            # No date of its own: the document's date stands in.
-            Event(doc, *span(text, "Washington imposed new sanctions on Chinese firms"),
-                  "USA", "SANCTION", "CHN", None, "16", -4.0),
-        ),
-        mechanism_updates=(MechanismUpdate(HOTLINE, "suspended", "2023-12-01",
-                                           ("CHN", "USA"), doc, *suspended),),
-    )
-
-
-def build_store(path: Path) -> Path:
-    """The test store: the article (resumed) is written before the statement (suspended)."""
-    with Store(path) as store:
-        store.write_batch([conference(), article(), statement()])
-    return path
 
 
 @pytest.fixture

@@ -11,69 +11,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builders import CONFERENCE, full_analysis
 from porteparole.errors import StoreError
 from porteparole.records import (
     Analysis,
     Document,
-    Event,
-    MechanismUpdate,
-    Mention,
     Origin,
     Paragraph,
-    Quote,
     Rejected,
     Topic,
     Turn,
     document_id_for,
 )
 from porteparole.store import Store, schema
-
-CONFERENCE = (
-    "Conférence de presse régulière du 3 mai 2024\n"
-    "Mao Ning : Bonjour. Le ministre se rendra à Pékin la semaine prochaine.\n"
-    "Agence de presse Xinhua : Quel est l'objet de cette visite ?\n"
-    "Mao Ning : Les deux parties rétabliront la ligne directe militaire."
-)
-
-
-def _span(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def full_analysis(text: str = CONFERENCE, source: str = "a.txt") -> Analysis:
-    """A press conference with one record of every type, spans computed from the text."""
-    doc_id = document_id_for(text)
-    lines = text.split("\n")
-    turns, offset = [], len(lines[0]) + 1
-    for index, line in enumerate(lines[1:]):
-        label, _, body = line.partition(" : ")
-        start = offset + len(label) + 3
-        role = "question" if label.startswith("Agence") else ("statement" if index == 0
-                                                             else "answer")
-        turns.append(Turn(doc_id, index, role, label, start, start + len(body), label))
-        offset += len(line) + 1
-    pekin = _span(text, "Pékin")
-    hotline = _span(text, "la ligne directe militaire")
-    document = Document(
-        id=doc_id, origin=Origin(source, "text"), language="fr", kind="press_conference",
-        text=text, title=lines[0], date="2024-05-03", time="15:00", place=None,
-        ministry="Ministère des Affaires étrangères", spokesperson="Mao Ning",
-        flags=("boilerplate_removed",), removed=("Imprimer cette page",),
-    )
-    return Analysis(
-        document=document,
-        turns=tuple(turns),
-        paragraphs=tuple(Paragraph(doc_id, t.index, t.start, t.end) for t in turns),
-        mentions=(Mention(doc_id, *pekin, "Pékin", "GPE", "CHN", 0.9, "metonymy"),),
-        quotes=(Quote(doc_id, turns[2].start, turns[2].end, "mao_ning", "Mao Ning", "direct",
-                      None, 2),),
-        events=(Event(doc_id, *hotline, "CHN", "COOPERATE", "USA", "military", "06", 4.0,
-                      False, "intent", "2024-05-03", 0.8, "mao_ning"),),
-        topics=(Topic(doc_id, turns[1].start, turns[1].end, "diplomacy", 0.7, "turn"),),
-        mechanism_updates=(MechanismUpdate("mil_hotline", "resumed", "2024-05-03",
-                                           ("CHN", "USA"), doc_id, *hotline),),
-    )
 
 
 @pytest.fixture

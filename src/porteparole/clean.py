@@ -20,11 +20,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import ftfy
 
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import knowledge_files, read_lines
 
 MOJIBAKE_REPAIRED = "mojibake_repaired"
 BOILERPLATE_REMOVED = "boilerplate_removed"
@@ -125,29 +125,26 @@ def _join_paragraphs(lines: list[str]) -> str:
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
     """The boilerplate patterns of every language, compiled once."""
-    folder = resources.files("porteparole.knowledge").joinpath("boilerplate")
     anywhere: list[str] = []
     at_end: list[str] = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".txt"):
-            for pattern, is_end in _patterns(entry.name, entry.read_text(encoding="utf-8")):
-                (at_end if is_end else anywhere).append(pattern)
+    for entry in knowledge_files("boilerplate", ".txt"):
+        for pattern, is_end in _patterns("boilerplate", entry.name):
+            (at_end if is_end else anywhere).append(pattern)
     return Boilerplate(_union(anywhere), _union(at_end))
 
 
-def _patterns(name: str, content: str) -> list[tuple[str, bool]]:
+def _patterns(*parts: str) -> list[tuple[str, bool]]:
     """The patterns of one file, each checked so that an error names its file and line."""
+    # Only whole-line comments: a regular expression may hold "#".
+    name, lines = read_lines(*parts, inline_comments=False)
     found = []
-    for number, raw in enumerate(content.splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in lines:
         is_end = line.startswith(_END_PREFIX)
         pattern = line[len(_END_PREFIX):].strip() if is_end else line
         try:
             re.compile(pattern, re.IGNORECASE)
         except re.error as error:
-            raise KnowledgeError(f"boilerplate/{name} line {number}: {error}: {pattern}") from None
+            raise KnowledgeError(f"{name} line {number}: {error}: {pattern}") from None
         found.append((pattern, is_end))
     return found
 

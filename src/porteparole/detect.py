@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import knowledge_files, read_yaml
 
 UNDETERMINED = "und"
 SAMPLE_CHARS = 3000
@@ -152,14 +150,9 @@ def kind_cues(language: str) -> KindCues:
 
 @lru_cache(maxsize=1)
 def _kind_files() -> dict[str, tuple[str, dict[str, Any]]]:
-    folder = resources.files("porteparole.knowledge").joinpath("kinds")
     found = {}
-    for entry in folder.iterdir():
-        if entry.name.endswith(".yaml"):
-            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("version") != 1:
-                raise KnowledgeError(f"kinds/{entry.name}: expected a mapping with version: 1")
-            found[entry.name.removesuffix(".yaml")] = (entry.name, data)
+    for entry in knowledge_files("kinds", ".yaml"):
+        found[entry.name.removesuffix(".yaml")] = read_yaml("kinds", entry.name)
     return found
 
 
@@ -180,11 +173,11 @@ def _cue_lists(name: str, data: dict[str, Any]) -> dict[str, list[re.Pattern[str
 
 def _compile(name: str, where: str, pattern: Any) -> re.Pattern[str]:
     if not isinstance(pattern, str):
-        raise KnowledgeError(f"kinds/{name} {where}: {pattern!r} is not a string")
+        raise KnowledgeError(f"{name} {where}: {pattern!r} is not a string")
     try:
         return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
     except re.error as error:
-        raise KnowledgeError(f"kinds/{name} {where}: {error}: {pattern}") from None
+        raise KnowledgeError(f"{name} {where}: {error}: {pattern}") from None
 
 
 # --- listing pages ----------------------------------------------------------------------

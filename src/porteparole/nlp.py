@@ -7,19 +7,19 @@ pinned in ``pyproject.toml``, so nothing is downloaded at run time.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from porteparole.errors import ModelError
+from porteparole.errors import KnowledgeError, ModelError
+from porteparole.knowledge import read_yaml
 
 
 @cache
 def language_table() -> dict[str, dict[str, Any]]:
     """The languages porteparole knows, keyed by ISO 639-1 code."""
-    text = resources.files("porteparole.knowledge").joinpath("languages.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text)["languages"])
+    name, data = read_yaml("languages.yaml")
+    if not isinstance(data.get("languages"), dict):
+        raise KnowledgeError(f"{name}: 'languages' must map language codes to their models")
+    return dict(data["languages"])
 
 
 def model_name(language: str) -> str | None:

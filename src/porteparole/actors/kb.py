@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
@@ -26,6 +25,7 @@ from typing import Any
 import yaml
 
 from porteparole.errors import InputError, KnowledgeError
+from porteparole.knowledge import knowledge_files, read_lines, read_yaml
 from porteparole.records import ACTOR_TYPES, Actor, ActorRole
 
 __all__ = [
@@ -244,10 +244,7 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def _default_knowledge_base() -> KnowledgeBase:
-    root = resources.files("porteparole.knowledge") / "actors"
-    files = sorted((f for f in root.iterdir() if f.name.endswith(".yaml")),
-                   key=lambda f: f.name)
-    return _build(files)
+    return _build(knowledge_files("actors", ".yaml"))
 
 
 def load_titles(language: str, directory: Path | None = None) -> tuple[str, ...]:
@@ -255,19 +252,13 @@ def load_titles(language: str, directory: Path | None = None) -> tuple[str, ...]
 
     A missing file means the language has no titles yet: the empty tuple, not an error.
     """
-    root: Traversable | Path = (
-        Path(directory) if directory is not None
-        else resources.files("porteparole.knowledge") / "titles")
-    source = root / f"{language}.txt"
-    if not source.is_file():
-        return ()
+    file = f"{language}.txt"
+    given = Path(directory) / file if directory is not None else None
+    name, lines = read_lines("titles", file, path=given)
     titles: dict[str, None] = {}
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-        text = line.split("#", 1)[0].strip()
-        if not text:
-            continue
+    for number, text in lines:
         if not fold(text):
-            raise KnowledgeError(f"{source}: line {number}: {text!r} has no letters")
+            raise KnowledgeError(f"{name}: line {number}: {text!r} has no letters")
         titles[text] = None
     return tuple(sorted(titles, key=lambda t: (-len(t), t)))
 
@@ -297,13 +288,7 @@ def _build(files: Iterable[Traversable | Path]) -> KnowledgeBase:
 
 
 def _read_file(source: Traversable | Path) -> list[_Parsed]:
-    where = str(source)
-    try:
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{where}: cannot be read as YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-        raise KnowledgeError(f"{where}: expected a mapping with 'version: {FORMAT_VERSION}'")
+    where, data = read_yaml(path=source, version=FORMAT_VERSION, loader=_LOADER)
     entries = data.get("actors")
     if not isinstance(entries, list):
         raise KnowledgeError(f"{where}: 'actors' must be a list")

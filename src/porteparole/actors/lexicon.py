@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from porteparole.actors.folding import keys
 from porteparole.actors.kb import fold, load_titles
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import knowledge_path, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +66,10 @@ def _split_slot(text: str) -> tuple[tuple[str, ...], int | None]:
     return left + (SLOT,) + keys(after), len(left)
 
 
-def _read_yaml(node: Traversable | Path, where: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(node.read_text("utf-8"))
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{where}: not valid YAML ({error})") from error
+def _read_yaml(node: Traversable | Path) -> dict[str, Any]:
+    # Shape only, no version check: a roles or pronouns directory given by the caller has
+    # never had to declare one.
+    where, data = read_yaml(path=node, version=None)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{where}: expected a mapping at the top level")
     return data
@@ -113,11 +110,9 @@ def _inflections(data: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...
     return tuple((str(ending or ""), tuple(str(s) for s in adds)) for ending, adds in rules.items())
 
 
-
-
 def knowledge_root(directory: str | Path | None = None) -> Traversable | Path:
     """The knowledge directory: the package's own unless a directory is given."""
-    return Path(directory) if directory is not None else resources.files("porteparole.knowledge")
+    return Path(directory) if directory is not None else knowledge_path()
 
 
 @cache
@@ -132,8 +127,8 @@ def load_lexicon(
     root = knowledge_root(directory)
     roles_node = root.joinpath("roles", f"{language}.yaml")
     pronouns_node = root.joinpath("pronouns", f"{language}.yaml")
-    roles = _read_yaml(roles_node, str(roles_node)) if roles_node.is_file() else {}
-    pronouns = _read_yaml(pronouns_node, str(pronouns_node)) if pronouns_node.is_file() else {}
+    roles = _read_yaml(roles_node) if roles_node.is_file() else {}
+    pronouns = _read_yaml(pronouns_node) if pronouns_node.is_file() else {}
     return Lexicon(
         language=language,
         roles=_roles(roles, str(roles_node)),

@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from porteparole.actors.folding import fold
 from porteparole.actors.kb import load_titles
+from porteparole.knowledge import read_list
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @cache
 def _not_name_words(language: str) -> frozenset[str]:
-    source = resources.files("porteparole.knowledge") / "names" / f"{language}.txt"
-    if not source.is_file():
-        return frozenset()
-    lines = (line.split("#", 1)[0].strip() for line in source.read_text("utf-8").splitlines())
-    return frozenset(fold(line) for line in lines if line)
+    return frozenset(fold(line) for line in read_list("names", f"{language}.txt"))
 
 
 @cache

@@ -17,13 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from porteparole.cli.commands_core import (
-    DEFAULT_DB,
-    DbOption,
-    _existing_store,
-    _table,
-    _user_errors,
-)
+from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
 
 if TYPE_CHECKING:
     from porteparole.query import ActorProfile, ActorRanking, EventView, QuoteView
@@ -71,7 +65,7 @@ def actors_command(
     """Most-mentioned actors, and the names no actor was found for."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         ranking = query.actors(store, country=country, actor_type=actor_type, limit=limit)
     if as_json:
         print_json(ranking)
@@ -81,8 +75,8 @@ def actors_command(
 
 def _render_ranking(ranking: ActorRanking, out: Console) -> None:
     if ranking.actors:
-        table = _table("Most-mentioned actors", "actor", "name", "type", "country",
-                       "mentions", "documents")
+        table = new_table("Most-mentioned actors", "actor", "name", "type", "country",
+                           "mentions", "documents")
         for a in ranking.actors:
             table.add_row(a.actor_id, Text(a.name or "?"), a.type or "?", a.country or "",
                           str(a.mentions), str(a.documents))
@@ -108,7 +102,7 @@ def actor_command(
     """One actor: knowledge-base facts, documents naming them, what they said, events."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         profile = query.actor_profile(store, name, limit=limit)
     if as_json:
         print_json(profile)
@@ -136,7 +130,7 @@ def _render_profile(p: ActorProfile, out: Console) -> None:
             meta.add_row(label, Text(value))
     out.print(meta)
     if a and a.roles:
-        roles = _table("Roles", "role", "in", "from", "until")
+        roles = new_table("Roles", "role", "in", "from", "until")
         for r in a.roles:
             where = r.organization or ""
             named = query.actor_name(where) if where else None
@@ -153,8 +147,8 @@ def _render_profile(p: ActorProfile, out: Console) -> None:
 def _render_documents(p: ActorProfile, out: Console) -> None:
     if not p.documents:
         return
-    table = _table(f"Documents that name them ({len(p.documents)} of {p.documents_total})",
-                   "date", "document", "mentions", "title")
+    table = new_table(f"Documents that name them ({len(p.documents)} of {p.documents_total})",
+                       "date", "document", "mentions", "title")
     for d in p.documents:
         table.add_row(d.date or "?", d.document_id[:10], str(d.mentions), Text(d.title or ""))
     out.print(table)
@@ -163,7 +157,7 @@ def _render_documents(p: ActorProfile, out: Console) -> None:
 def _render_quotes(views: list[QuoteView], out: Console, title: str) -> None:
     if not views:
         return
-    table = _table(title, "date", "speaker", "kind", "words", "document")
+    table = new_table(title, "date", "speaker", "kind", "words", "document")
     table.columns[3].overflow = "fold"
     for v in views:
         q = v.quote
@@ -174,8 +168,8 @@ def _render_quotes(views: list[QuoteView], out: Console, title: str) -> None:
 
 def event_table(views: list[EventView], title: str) -> Table:
     """Events as a table: date, source, type, target, CAMEO root, Goldstein, evidence."""
-    table = _table(title, "date", "source", "type", "target", "CAMEO", "Goldstein",
-                   "evidence", "document")
+    table = new_table(title, "date", "source", "type", "target", "CAMEO", "Goldstein",
+                       "evidence", "document")
     table.columns[6].overflow = "fold"
     for v in views:
         e = v.event
@@ -205,7 +199,7 @@ def quotes_command(
     """Quotes, most recent first: who said what, with the quoted words."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         found = query.quotes(store, speaker=speaker, about=about, kind=kind, since=since,
                              until=until, limit=limit)
     if as_json:

@@ -24,13 +24,7 @@ from porteparole.cli.commands_actors import (
     event_table,
     print_json,
 )
-from porteparole.cli.commands_core import (
-    DEFAULT_DB,
-    DbOption,
-    _existing_store,
-    _table,
-    _user_errors,
-)
+from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
 
 if TYPE_CHECKING:
     from porteparole.query import MechanismHistory
@@ -65,10 +59,10 @@ def events_command(
     """Events, most recent first, with their evidence."""
     from porteparole import query
 
-    with _user_errors():
+    with user_errors():
         filters = query.EventFilters(source, target, event_type, since, until,
                                      include_negated, both_directions)
-        with _existing_store(db) as store:
+        with existing_store(db) as store:
             found = query.events(store, filters, limit=limit)
     if as_json:
         print_json(found)
@@ -102,8 +96,8 @@ def timeline_command(
     from porteparole import query
     from porteparole.timeline import write_svg
 
-    with _user_errors():
-        with _existing_store(db) as store:
+    with user_errors():
+        with existing_store(db) as store:
             result = query.dyad_timeline(store, source, target, since=since, until=until,
                                          both_directions=both_directions,
                                          include_negated=include_negated)
@@ -120,7 +114,7 @@ def _render_timeline(t: Timeline, out: Console) -> None:
     if not t.months:
         out.print(Text(f"{t.title}: no dated event"))
     else:
-        table = _table(t.title, "month", "events", "by type", "mean Goldstein")
+        table = new_table(t.title, "month", "events", "by type", "mean Goldstein")
         for m in t.months:
             types = ", ".join(f"{kind} {n}" for kind, n in m.by_type.items())
             score = "" if m.mean_goldstein is None else f"{m.mean_goldstein:+.2f}"
@@ -143,7 +137,7 @@ def mechanisms_command(
     """Tracked mechanisms: current status (latest update by date) and history."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         found = query.mechanisms(store, mechanism=mechanism)
     if as_json:
         print_json([{**dataclasses.asdict(h), "current": h.current} for h in found])
@@ -168,7 +162,7 @@ def _render_mechanism(h: MechanismHistory, out: Console) -> None:
     out.print(head)
     if not h.history:
         return
-    table = _table("", "date", "status", "parties", "document", "evidence")
+    table = new_table("", "date", "status", "parties", "document", "evidence")
     table.columns[4].overflow = "fold"
     for v in h.history:
         u = v.update
@@ -187,7 +181,7 @@ def export_command(
     """Write every table as a Parquet file (for DuckDB, pandas, Spark)."""
     from porteparole.export import export_parquet
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         written = export_parquet(store, directory)
     out = Console()
     for path in written:

@@ -2,8 +2,8 @@
 
 Each command parses its arguments, calls one library function (``porteparole.ingest`` or
 ``porteparole.query``) and renders the result with Rich. Library errors become a one-line
-message on standard error and exit code 2, here and nowhere else. Heavy modules are
-imported inside the commands so that ``porteparole --help`` stays fast.
+message on standard error and exit code 2 (``common.user_errors``) and nowhere else. Heavy
+modules are imported inside the commands so that ``porteparole --help`` stays fast.
 
 Every command takes ``--db PATH`` (default ``porteparole.db``, or ``$PORTEPAROLE_DB``),
 except ``demo``, which always builds a fresh ``demo.db`` (or ``--db``) and so ignores the
@@ -12,8 +12,6 @@ environment variable rather than risk recreating a real store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,42 +20,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from porteparole.errors import InputError, PorteparoleError
+from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
+from porteparole.errors import InputError
 
 if TYPE_CHECKING:
     from porteparole.ingest import IngestReport
     from porteparole.query import DocumentView, Report, SearchHit
     from porteparole.store import Store
 
-DEFAULT_DB = Path("porteparole.db")
 DEMO_DB = Path("demo.db")
 SHOWN_REJECTIONS = 5  # rejections listed after an ingest; the rest via `porteparole rejected`
-
-DbOption = Annotated[
-    Path,
-    typer.Option("--db", envvar="PORTEPAROLE_DB", help="The store file (SQLite).",
-                 show_default=True),
-]
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """Library errors as a one-line message and exit code 2, never a traceback."""
-    try:
-        yield
-    except PorteparoleError as error:
-        message = Text("error ", style="bold red") + Text(str(error))
-        Console(stderr=True, soft_wrap=True).print(message)
-        raise typer.Exit(2) from None
-
-
-def _existing_store(db: Path) -> Store:
-    from porteparole.store import Store
-
-    if str(db) != ":memory:" and not db.exists():
-        raise InputError(f"no store at {db}; create it with `porteparole ingest PATH` "
-                         "or point --db / PORTEPAROLE_DB at one")
-    return Store(db)
 
 
 # -- ingest -------------------------------------------------------------------------------
@@ -77,7 +49,7 @@ def ingest_command(
     """Read documents into the store; already stored ones are skipped (idempotent)."""
     from porteparole.store import Store
 
-    with _user_errors(), Store(db) as store:
+    with user_errors(), Store(db) as store:
         result = _ingest_with_progress(paths, store, batch_size, workers)
     _render_ingest(result, Console())
 
@@ -122,7 +94,7 @@ def show_command(
     """Show one document: its metadata, then its turns (or paragraphs) in order."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         view = query.get_document(store, doc)
     _render_document(view, Console())
 
@@ -195,9 +167,9 @@ def search_command(
     """
     from porteparole.query import SearchFilters, search
 
-    with _user_errors():
+    with user_errors():
         filters = SearchFilters(language, kind, spokesperson, outlet, since, until)
-        with _existing_store(db) as store:
+        with existing_store(db) as store:
             hits = search(store, query, filters, limit=limit)
     _render_hits(hits, Console())
 
@@ -241,32 +213,25 @@ def report_command(db: DbOption = DEFAULT_DB) -> None:
     """Figures: documents by language and kind, press conferences, outlets, rejections."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         figures = query.report(store)
     _render_report(figures, Console())
-
-
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold")
-    for column in columns:
-        table.add_column(column)
-    return table
 
 
 def _render_report(r: Report, out: Console) -> None:
     out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
               f"{r.rejected} rejected inputs, {r.unresolved_mentions} unresolved mentions")
-    kinds = _table("Documents by language and kind", "language", "kind", "documents")
+    kinds = new_table("Documents by language and kind", "language", "kind", "documents")
     for c in r.by_language_kind:
         kinds.add_row(c.language, c.kind, str(c.documents))
-    conferences = _table("Press conferences", "date", "spokesperson", "questions", "id")
+    conferences = new_table("Press conferences", "date", "spokesperson", "questions", "id")
     for pc in r.conferences:
         conferences.add_row(pc.date or "?", pc.spokesperson or "?", str(pc.questions),
                             pc.document_id[:10])
-    outlets = _table("Outlets that asked most", "outlet", "questions")
+    outlets = new_table("Outlets that asked most", "outlet", "questions")
     for o in r.outlets:
         outlets.add_row(Text(o.outlet), str(o.questions))
-    reasons = _table("Rejected inputs by reason", "reason", "inputs")
+    reasons = new_table("Rejected inputs by reason", "reason", "inputs")
     for reason in r.rejected_by_reason:
         reasons.add_row(reason.reason, str(reason.inputs))
     for table in (kinds, conferences, outlets, reasons):
@@ -282,13 +247,13 @@ def rejected_command(
     """List inputs that were kept aside, with the reason and the detail."""
     from porteparole import query
 
-    with _user_errors(), _existing_store(db) as store:
+    with user_errors(), existing_store(db) as store:
         entries = query.rejected(store, reason=reason, limit=limit)
     out = Console()
     if not entries:
         out.print("no rejected input")
         return
-    table = _table(f"{len(entries)} rejected inputs", "source", "reason", "detail", "last seen")
+    table = new_table(f"{len(entries)} rejected inputs", "source", "reason", "detail", "last seen")
     table.columns[0].overflow = "fold"  # a path is worth more than a tidy column
     for entry in entries:
         o = entry.rejected.origin
@@ -324,7 +289,7 @@ def demo_command(
     from porteparole.store import Store, remove_store
 
     out = Console()
-    with _user_errors():
+    with user_errors():
         corpus = sample_corpus()
         remove_store(db)
         with Store(db) as store:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import read_yaml
 from porteparole.records import PLOVER_TYPES
 
 _ROOT = re.compile(r"(0[1-9]|1\d|20)")
@@ -58,22 +56,15 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     """The ontology in ``path`` (default: the package's ``knowledge/events/plover.yaml``)."""
     if path is None:
         return _default()
-    return _parse(Path(path).read_text(encoding="utf-8"), str(path))
+    return _parse(*read_yaml(path=path))
 
 
 @lru_cache(maxsize=1)
 def _default() -> Ontology:
-    source = resources.files("porteparole.knowledge") / "events" / "plover.yaml"
-    return _parse(source.read_text(encoding="utf-8"), str(source))
+    return _parse(*read_yaml("events", "plover.yaml"))
 
 
-def _parse(text: str, where: str) -> Ontology:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{where}: cannot be read as YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KnowledgeError(f"{where}: expected a mapping with 'version: 1'")
+def _parse(where: str, data: dict[str, Any]) -> Ontology:
     goldstein = _goldstein(where, data.get("goldstein"))
     raw_types = data.get("types")
     if not isinstance(raw_types, dict) or set(raw_types) != set(PLOVER_TYPES):

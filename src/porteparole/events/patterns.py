@@ -24,15 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
 from porteparole.events.ontology import Ontology, load_ontology
+from porteparole.knowledge import knowledge_path, read_yaml
 
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
@@ -141,18 +139,12 @@ def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon 
 
 @lru_cache(maxsize=16)
 def _default(language: str) -> Lexicon | None:
-    source = resources.files("porteparole.knowledge") / "events" / f"{language}.yaml"
+    source = knowledge_path("events", f"{language}.yaml")
     return _read(source, load_ontology()) if source.is_file() else None
 
 
 def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
-    where = str(source)
-    try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{where}: cannot be read as YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KnowledgeError(f"{where}: expected a mapping with 'version: 1'")
+    where, data = read_yaml(path=source)
     cues = tuple(_cue(where, i, raw, ontology) for i, raw in enumerate(data.get("cues") or []))
     by_lemma: dict[str, list[Cue]] = {}
     for cue in cues:

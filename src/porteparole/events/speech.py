@@ -47,6 +47,10 @@ class Voices:
 
     def __call__(self, token: Any) -> str | None:
         if token.i not in self._cache:
+            # Marked before computing: a first person inside its own "according to" phrase
+            # ("according to my information, we…") would otherwise ask for its own voice
+            # again, forever. Inside such a cycle there is no other voice to find.
+            self._cache[token.i] = None
             self._cache[token.i] = self._voice(token)
         return self._cache[token.i]
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from porteparole.actors.kb import fold
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import read_yaml
 from porteparole.records import MECHANISM_STATUSES
 
 __all__ = ["Catalog", "Mechanism", "Modality", "load_catalog"]
@@ -73,21 +71,11 @@ class Catalog:
 @cache
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """The catalog in ``path`` (default: the package's ``knowledge/mechanisms.yaml``)."""
-    if path is None:
-        source = resources.files("porteparole.knowledge").joinpath("mechanisms.yaml")
-        name, text = "mechanisms.yaml", source.read_text("utf-8")
-    else:
-        name, text = str(path), Path(path).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{name}: not valid YAML: {error}") from error
+    name, data = read_yaml("mechanisms.yaml", path=path, version=FORMAT_VERSION)
     return _catalog(data, name)
 
 
 def _catalog(data: Any, name: str) -> Catalog:
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-        raise KnowledgeError(f"{name}: expected a mapping with version: {FORMAT_VERSION}")
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise KnowledgeError(f"{name}: unknown keys {sorted(unknown)}")

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import check_version, knowledge_path, read_yaml
 
 NEEDS = ("clause", "infinitive", "object", "direct")
 DEP_KEYS = (
@@ -59,21 +57,16 @@ class QuoteLexicon:
 @cache
 def load_quote_lexicon(language: str) -> QuoteLexicon:
     """The lexicon of ``language`` from the package's knowledge files (cached)."""
-    path = resources.files("porteparole.knowledge").joinpath("quotes", f"{language}.yaml")
-    if not path.is_file():
+    parts = ("quotes", f"{language}.yaml")
+    if not knowledge_path(*parts).is_file():
         return QuoteLexicon(language)
-    where = f"knowledge/quotes/{language}.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text("utf-8"))
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{where}: not valid YAML ({error})") from error
+    where, raw = read_yaml(*parts, version=None)  # parse_quote_lexicon checks the version
     return parse_quote_lexicon(language, raw, where)
 
 
 def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> QuoteLexicon:
     """Validate one quotes knowledge file and build its lexicon."""
-    if not isinstance(raw, dict) or raw.get("version") != 1:
-        raise KnowledgeError(f"{where}: expected a mapping with version: 1")
+    check_version(where, raw, 1)
     marks = raw.get("marks") or {}
     pairs = tuple(_pair(where, p) for p in marks.get("pairs") or ())
     cues: dict[str, set[str]] = {}

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import knowledge_files, read_yaml
 
 _LIST_FIELDS = (
     "question_labels", "answer_labels", "follow_up_labels", "ignored_labels",
@@ -73,23 +71,16 @@ def vocabulary(language: str) -> Vocabulary:
 
 @cache
 def _available_languages() -> tuple[str, ...]:
-    folder = files("porteparole.knowledge") / "structure"
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml")))
+    return tuple(p.name.removesuffix(".yaml") for p in knowledge_files("structure", ".yaml"))
 
 
 def _load(language: str) -> dict[str, Any]:
-    path = files("porteparole.knowledge") / "structure" / f"{language}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"structure/{language}.yaml is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("version") != 1:
-        raise KnowledgeError(f"structure/{language}.yaml must be a mapping with version: 1")
+    name, data = read_yaml("structure", f"{language}.yaml")
     for key in (*_LIST_FIELDS, *_PATTERN_FIELDS):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise KnowledgeError(f"structure/{language}.yaml: {key} must be a list of strings")
-    data["_file"] = f"structure/{language}.yaml"
+            raise KnowledgeError(f"{name}: {key} must be a list of strings")
+    data["_file"] = name
     return data
 
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from porteparole.errors import KnowledgeError
+from porteparole.knowledge import read_yaml
 
 __all__ = ["ActorCue", "Label", "Scoring", "Taxonomy", "load_taxonomy"]
 
@@ -81,21 +79,11 @@ class Taxonomy:
 @cache
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """The taxonomy in ``path`` (default: the package's ``knowledge/topics.yaml``)."""
-    if path is None:
-        source = resources.files("porteparole.knowledge").joinpath("topics.yaml")
-        name, text = "topics.yaml", source.read_text("utf-8")
-    else:
-        name, text = str(path), Path(path).read_text("utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{name}: not valid YAML: {error}") from error
+    name, data = read_yaml("topics.yaml", path=path, version=FORMAT_VERSION)
     return _taxonomy(data, name)
 
 
 def _taxonomy(data: Any, name: str) -> Taxonomy:
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-        raise KnowledgeError(f"{name}: expected a mapping with version: {FORMAT_VERSION}")
     scoring = _scoring(data.get("scoring") or {}, name)
     entries = data.get("topics")
     if not isinstance(entries, list) or not entries:

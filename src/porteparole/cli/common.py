@@ -1,0 +1,61 @@
+"""What every command module shares: the ``--db`` option, opening an existing store, turning
+library errors into a user message, and the table style.
+
+Library errors become a one-line message on standard error and exit code 2 in
+``user_errors``, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from porteparole.errors import InputError, PorteparoleError
+
+if TYPE_CHECKING:
+    from porteparole.store import Store
+
+DEFAULT_DB = Path("porteparole.db")
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", envvar="PORTEPAROLE_DB", help="The store file (SQLite).",
+                 show_default=True),
+]
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Library errors as a one-line message and exit code 2, never a traceback."""
+    try:
+        yield
+    except PorteparoleError as error:
+        message = Text("error ", style="bold red") + Text(str(error))
+        Console(stderr=True, soft_wrap=True).print(message)
+        raise typer.Exit(2) from None
+
+
+def existing_store(db: Path) -> Store:
+    """The store at ``db``; an ``InputError`` saying how to create one when there is none,
+    rather than silently creating an empty store the user did not ask for."""
+    from porteparole.store import Store
+
+    if str(db) != ":memory:" and not db.exists():
+        raise InputError(f"no store at {db}; create it with `porteparole ingest PATH` "
+                         "or point --db / PORTEPAROLE_DB at one")
+    return Store(db)
+
+
+def new_table(title: str, *columns: str) -> Table:
+    """An empty Rich table in the style every command uses: a bold title on the left."""
+    out = Table(title=title, title_justify="left", title_style="bold")
+    for column in columns:
+        out.add_column(column)
+    return out

@@ -1,0 +1,88 @@
+"""Every question asked of the store: search, documents, report figures, rejections, actors,
+quotes, events, dyad timelines and mechanisms.
+
+The CLI, the API and the web UI call these functions and never write SQL themselves; each
+returns frozen records, so the caller only renders.
+
+Search syntax (``search``), translated into safe FTS5 so that no user input reaches FTS5 as
+syntax:
+
+- ``hotline Pékin``      both words (AND is implied; ``AND`` may be written)
+- ``"dialogue militaire"`` the exact phrase
+- ``Taïwan OR Taiwan``   either; ``OR`` binds tighter than the implied AND, as in web
+                         search engines: ``a b OR c`` is ``a AND (b OR c)``
+- ``-sanctions``         without the word (also ``NOT sanctions``, ``-"a phrase"``)
+- ``coopér*``            words starting with the prefix
+
+Matching ignores case and accents (``Pekin`` finds ``Pékin``). What cannot be read — an
+unclosed quote, an operator with nothing on one side, only exclusions — raises
+``QueryError`` with a one-line explanation.
+
+Actors are named by the user as an id (``CHN``, ``wu-qian``) or any name or alias the
+knowledge base lists, in any language (``resolve_actor``). In event filters a state stands
+for itself and every person and organization of that country (``actor_scope``): ``CHN``
+matches events of ``CHN``, ``CHN-MND`` and ``wu-qian``. Lists of quotes and events come
+most recent first; an event's date is its own, else its document's.
+
+The work is done in private modules, one concern each (``_fts`` the query language,
+``_search``, ``_documents``, ``_report``, ``_actors``, ``_quotes``, ``_events``, ``_profiles``,
+``_mechanisms``); callers import from ``porteparole.query`` alone. The modules are private so
+that ``query.search`` or ``query.events`` is always the function, never a submodule.
+"""
+
+from __future__ import annotations
+
+from porteparole.query._actors import (
+    ActorCount,
+    ActorRanking,
+    SurfaceCount,
+    actor_name,
+    actor_scope,
+    actors,
+    resolve_actor,
+)
+from porteparole.query._documents import (
+    DocumentView,
+    RejectedEntry,
+    get_document,
+    rejected,
+    resolve_id,
+)
+from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
+from porteparole.query._fts import to_fts
+from porteparole.query._mechanisms import (
+    MechanismHistory,
+    MechanismUpdateView,
+    mechanism_catalog,
+    mechanisms,
+)
+from porteparole.query._profiles import ActorDocument, ActorProfile, actor_profile
+from porteparole.query._quotes import QuoteView, quotes
+from porteparole.query._report import (
+    ConferenceRow,
+    LanguageKindCount,
+    OutletCount,
+    ReasonCount,
+    Report,
+    report,
+)
+from porteparole.query._search import (
+    MARK_END,
+    MARK_START,
+    SNIPPET_TOKENS,
+    TITLE_WEIGHT,
+    SearchFilters,
+    SearchHit,
+    search,
+)
+
+__all__ = [
+    "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
+    "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
+    "DocumentView", "EventFilters", "EventView", "LanguageKindCount", "MechanismHistory",
+    "MechanismUpdateView", "OutletCount", "QuoteView", "ReasonCount", "RejectedEntry",
+    "Report", "SearchFilters", "SearchHit", "SurfaceCount",
+    "actor_name", "actor_profile", "actor_scope", "actors", "dyad_timeline", "events",
+    "get_document", "mechanism_catalog", "mechanisms", "quotes", "rejected", "report",
+    "resolve_actor", "resolve_id", "search", "to_fts",
+]

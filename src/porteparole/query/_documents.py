@@ -1,0 +1,74 @@
+"""One stored document by id or id prefix, and the inputs that were rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from porteparole.errors import InputError
+from porteparole.records import Analysis, Origin, Rejected
+from porteparole.store import Store
+from porteparole.store.reader import origin_of, rejected_of
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A stored document with all its records, every place it was read, and when."""
+
+    analysis: Analysis
+    origins: tuple[Origin, ...]
+    ingested_at: str
+
+
+def resolve_id(store: Store, ref: str) -> str:
+    """The full id of the document whose id is ``ref`` or starts with it."""
+    ref = ref.strip().lower()
+    if not ref:
+        raise InputError("give a document id or the first characters of one")
+    rows = store.rows(
+        "SELECT id FROM documents WHERE substr(id, 1, length(:ref)) = :ref ORDER BY id LIMIT 6",
+        {"ref": ref},
+    )
+    if not rows:
+        raise InputError(f"no document has an id starting with {ref!r}")
+    if len(rows) > 1:
+        shown = ", ".join(r["id"] for r in rows[:5])
+        raise InputError(f"{ref!r} starts several document ids ({shown}…); give more of it")
+    return str(rows[0]["id"])
+
+
+def get_document(store: Store, ref: str) -> DocumentView:
+    """One document by id or unique id prefix, or ``InputError`` saying what matched."""
+    document_id = resolve_id(store, ref)
+    analysis = store.analysis(document_id)
+    if analysis is None:  # deleted between the two reads
+        raise InputError(f"document {document_id} is no longer in the store")
+    origins = store.rows(
+        "SELECT * FROM document_origins WHERE document_id = ? ORDER BY first_seen, rowid",
+        (document_id,),
+    )
+    ingested = store.rows("SELECT ingested_at FROM documents WHERE id = ?", (document_id,))
+    return DocumentView(
+        analysis=analysis,
+        origins=tuple(origin_of(r) for r in origins),
+        ingested_at=ingested[0]["ingested_at"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedEntry:
+    """A rejected input as stored: the record, and when it was first and last met."""
+
+    rejected: Rejected
+    first_seen: str
+    last_seen: str
+
+
+def rejected(store: Store, *, reason: str | None = None, limit: int | None = None
+             ) -> list[RejectedEntry]:
+    """Rejected inputs, most recently met first; optionally one reason only."""
+    rows = store.rows(
+        "SELECT * FROM rejected WHERE (:reason IS NULL OR reason = :reason) "
+        "ORDER BY last_seen DESC, source, line LIMIT :limit",
+        {"reason": reason, "limit": -1 if limit is None else limit},
+    )
+    return [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]

@@ -1,0 +1,77 @@
+"""The figures of ``porteparole report``: what the store holds, at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from porteparole.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageKindCount:
+    language: str
+    kind: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceRow:
+    document_id: str
+    date: str | None
+    spokesperson: str | None
+    questions: int
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    outlet: str
+    questions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    reason: str
+    inputs: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The figures ``porteparole report`` shows: what the store holds, at a glance."""
+
+    documents: int
+    turns: int
+    by_language_kind: tuple[LanguageKindCount, ...] = ()
+    conferences: tuple[ConferenceRow, ...] = ()
+    outlets: tuple[OutletCount, ...] = ()
+    rejected_by_reason: tuple[ReasonCount, ...] = ()
+    unresolved_mentions: int = 0  # mentions no actor was found for: the knowledge base's gaps
+
+    @property
+    def rejected(self) -> int:
+        return sum(r.inputs for r in self.rejected_by_reason)
+
+
+def report(store: Store, *, top_outlets: int = 10) -> Report:
+    """Documents by language and kind, press conferences, busiest outlets, rejections."""
+    def one(sql: str) -> int:
+        return int(store.rows(sql)[0][0])
+
+    return Report(
+        documents=one("SELECT count(*) FROM documents"),
+        turns=one("SELECT count(*) FROM turns"),
+        by_language_kind=tuple(LanguageKindCount(r[0], r[1], r[2]) for r in store.rows(
+            "SELECT language, kind, count(*) FROM documents GROUP BY language, kind "
+            "ORDER BY count(*) DESC, language, kind")),
+        conferences=tuple(ConferenceRow(*r) for r in store.rows(
+            "SELECT d.id, d.date, d.spokesperson, (SELECT count(*) FROM turns t "
+            "WHERE t.document_id = d.id AND t.role = 'question'), d.title FROM documents d "
+            "WHERE d.kind = 'press_conference' ORDER BY d.date IS NULL, d.date, d.id")),
+        outlets=tuple(OutletCount(r[0], r[1]) for r in store.rows(
+            "SELECT speaker, count(*) FROM turns WHERE role = 'question' AND speaker IS NOT "
+            "NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?", (top_outlets,))),
+        rejected_by_reason=tuple(ReasonCount(r[0], r[1]) for r in store.rows(
+            "SELECT reason, count(*) FROM rejected GROUP BY reason "
+            "ORDER BY count(*) DESC, reason")),
+        unresolved_mentions=one("SELECT count(*) FROM mentions WHERE actor_id IS NULL"),
+    )

@@ -1,0 +1,136 @@
+"""Full-text search over whole documents and press-conference turns, best match first."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from porteparole.errors import InputError, QueryError
+from porteparole.query._common import check_date
+from porteparole.query._fts import to_fts
+from porteparole.records import KINDS
+from porteparole.store import Store
+
+# Highlight markers snippet() puts around matched words: control characters that cannot
+# occur in normalized text, so a renderer can split on them without escaping surprises.
+MARK_START = "\x02"
+MARK_END = "\x03"
+SNIPPET_TOKENS = 16
+TITLE_WEIGHT = 5.0  # bm25 weight of a title match against a body match
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Restrictions on search results; dates are ISO ``YYYY-MM-DD`` and inclusive.
+
+    ``outlet`` keeps the questions that outlet asked (and the documents where it asked);
+    ``spokesperson`` and ``outlet`` match ignoring case and accents, on part of the name.
+    """
+
+    language: str | None = None
+    kind: str | None = None
+    spokesperson: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind is not None and self.kind not in KINDS:
+            raise InputError(f"unknown kind {self.kind!r}; choose one of {', '.join(KINDS)}")
+        for name in ("since", "until"):
+            check_date(name, getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked match: a whole document (title or text) or one press-conference turn.
+
+    ``snippet`` marks matched words with ``MARK_START``/``MARK_END``. ``rank`` is FTS5's
+    bm25 (lower is better); document and turn ranks are merged as they are.
+    """
+
+    unit: str  # "document" | "turn"
+    document_id: str
+    title: str | None
+    date: str | None
+    language: str
+    kind: str
+    snippet: str
+    rank: float
+    turn_index: int | None = None
+    role: str | None = None
+    speaker: str | None = None
+
+
+_SEARCH_SQL = """
+SELECT 'document' AS unit, d.id AS document_id, NULL AS turn_index, NULL AS role,
+       NULL AS speaker, d.title, d.date, d.language, d.kind,
+       snippet(documents_fts, -1, :mark_start, :mark_end, '…', :tokens) AS snippet,
+       bm25(documents_fts, :title_weight, 1.0) AS rank
+  FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
+ WHERE documents_fts MATCH :match AND {document_filters}
+UNION ALL
+SELECT 'turn', d.id, t."index", t.role, t.speaker, d.title, d.date, d.language, d.kind,
+       snippet(turns_fts, 0, :mark_start, :mark_end, '…', :tokens),
+       bm25(turns_fts)
+  FROM turns_fts JOIN turns t ON t.pk = turns_fts.rowid JOIN documents d ON d.id = t.document_id
+ WHERE turns_fts MATCH :match AND {turn_filters}
+ORDER BY rank, document_id, turn_index
+LIMIT :limit
+"""
+
+
+def search(
+    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20
+) -> list[SearchHit]:
+    """Documents and turns matching ``query`` (see the module docstring), best first."""
+    if limit < 1:
+        raise InputError(f"--limit must be at least 1, not {limit}")
+    filters = filters or SearchFilters()
+    common, params = _filter_sql(filters)
+    outlet_in_doc = ("EXISTS (SELECT 1 FROM turns q WHERE q.document_id = d.id AND "
+                     "q.role = 'question' AND instr(pp_fold(q.speaker), pp_fold(:outlet)) > 0)")
+    outlet_turn = "t.role = 'question' AND instr(pp_fold(t.speaker), pp_fold(:outlet)) > 0"
+    sql = _SEARCH_SQL.format(
+        document_filters=" AND ".join(common + ([outlet_in_doc] if filters.outlet else [])),
+        turn_filters=" AND ".join(common + ([outlet_turn] if filters.outlet else [])),
+    )
+    params.update(match=to_fts(query), mark_start=MARK_START, mark_end=MARK_END,
+                  tokens=SNIPPET_TOKENS, title_weight=TITLE_WEIGHT, limit=limit,
+                  outlet=filters.outlet)
+    try:
+        rows = store.rows(sql, params)
+    except sqlite3.OperationalError as error:  # a last line of defence: to_fts quotes all
+        raise QueryError(f"the search index cannot read {query!r}: {error}") from error
+    return [_hit(row) for row in rows]
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+    clauses = ["1"]
+    params: dict[str, Any] = {}
+    if filters.language:
+        clauses.append("d.language = :language")
+        params["language"] = filters.language
+    if filters.kind:
+        clauses.append("d.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.spokesperson:
+        clauses.append("instr(pp_fold(d.spokesperson), pp_fold(:spokesperson)) > 0")
+        params["spokesperson"] = filters.spokesperson
+    if filters.since:
+        clauses.append("d.date >= :since")
+        params["since"] = filters.since
+    if filters.until:
+        clauses.append("d.date <= :until")
+        params["until"] = filters.until
+    return clauses, params
+
+
+def _hit(row: sqlite3.Row) -> SearchHit:
+    return SearchHit(
+        unit=row["unit"], document_id=row["document_id"], title=row["title"],
+        date=row["date"], language=row["language"], kind=row["kind"], snippet=row["snippet"],
+        rank=row["rank"], turn_index=row["turn_index"], role=row["role"],
+        speaker=row["speaker"],
+    )
