@@ -82,3 +82,12 @@ def _spacy_has_language(code: str) -> bool:
     except ImportError:
         return False
     return True
+
+
+def doc_text(doc: Any) -> str:
+    """A Doc's text, computed once: spaCy's ``Doc.text`` joins every token anew on each
+    access, which costs a whole document's length inside a loop over quotes or events."""
+    text = doc.user_data.get("porteparole.text")
+    if text is None:
+        text = doc.user_data["porteparole.text"] = doc.text
+    return text

@@ -23,6 +23,7 @@ from typing import Any
 
 from porteparole.actors.folding import fold
 from porteparole.actors.lexicon import Lexicon
+from porteparole.nlp import doc_text
 from porteparole.records import Mention
 
 SURNAME_CONFIDENCE = 0.7  # the full name is in the document
@@ -91,7 +92,7 @@ def pronoun_mentions(
             continue
         actor = _antecedent(ordered, starts, start)
         if actor is not None:
-            found.append(Mention(document_id, start, end, doc.text[start:end], "PRON",
+            found.append(Mention(document_id, start, end, doc_text(doc)[start:end], "PRON",
                                  actor, PRONOUN_CONFIDENCE, "coreference"))
     return found
 

@@ -104,8 +104,11 @@ _FOLD_TABLE = str.maketrans({
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """The matching key of a name: lower case, no accents, punctuation as single spaces.
+
+    Memoised: every stage folds every word of every document, and words repeat.
 
     "M. Ngô Khiêm", "ngo  khiem" and "Ngo-Khiem" all fold to "ngo khiem"; Chinese, Cyrillic
     and other scripts keep their letters (only marks are dropped).

@@ -13,6 +13,7 @@ import datetime
 from typing import Any
 
 from porteparole.events.patterns import Lexicon
+from porteparole.nlp import doc_text
 from porteparole.structure.dates import find_date_span
 
 _CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "relcl", "parataxis"})
@@ -23,7 +24,7 @@ def event_date(predicate: Any, document_date: str | None, lexicon: Lexicon) -> s
     tokens = _own_clause(predicate)
     if not tokens:
         return document_date
-    text = predicate.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    text = doc_text(predicate.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
     full = find_date_span(text, [lexicon.language] if lexicon.language else [])
     if full is not None:
         return full[0]

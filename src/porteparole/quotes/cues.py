@@ -175,7 +175,10 @@ def find_sources(
 
 
 def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
+    first = doc[i].lower_
     for words in lexicon.sources:
+        if words[0] != first:
+            continue  # most tokens start no source phrase: no slice built for them
         tokens = doc[i : i + len(words)]
         if len(tokens) == len(words) and all(
             t.text.lower() == w for t, w in zip(tokens, words, strict=True)

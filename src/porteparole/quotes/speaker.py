@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.nlp import doc_text
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
 
@@ -96,7 +97,7 @@ def phrase_span(head: Any, lexicon: QuoteLexicon) -> tuple[int, int]:
 def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
     """The speaker a subject (or source) head token designates."""
     start, end = phrase_span(head, lexicon)
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     mention = choose_mention(head, lexicon, index)
     return Speaker(start, end, text, None if mention is None else mention.actor_id)
 

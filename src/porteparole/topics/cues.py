@@ -84,8 +84,8 @@ class CueMatcher:
     def find(self, doc: Any, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Matches inside tokens ``[start, end)``; several cues may match at one position."""
         end = len(doc) if end is None else end
-        keys = [_token_keys(doc[i]) for i in range(start, end)]
-        caps = [doc[i].text.isupper() for i in range(start, end)]
+        all_keys, all_caps = doc_keys(doc)
+        keys, caps = all_keys[start:end], all_caps[start:end]
         found: list[CueMatch] = []
         for offset, token_keys in enumerate(keys):
             for cue in self._candidates(token_keys):
@@ -97,6 +97,17 @@ class CueMatcher:
     def _candidates(self, token_keys: tuple[str, ...]) -> Iterable[_Cue]:
         for key in token_keys:
             yield from self._index.get(key, ())
+
+
+def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
+    """Every token's folded form and lemma, and whether it is in capitals: computed once
+    per Doc and kept on it, since topics and mechanisms both search it, sentence by
+    sentence, and folding is most of their cost."""
+    cached = doc.user_data.get("porteparole.cue_keys")
+    if cached is None:
+        cached = ([_token_keys(t) for t in doc], [t.text.isupper() for t in doc])
+        doc.user_data["porteparole.cue_keys"] = cached
+    return cached
 
 
 def _token_keys(token: Any) -> tuple[str, ...]:
