@@ -13,8 +13,10 @@ outside double quotes, at a word's edge, and closed within the paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN_CONTEXT = frozenset("([{—–-/")
 
@@ -126,6 +128,13 @@ def _closes(text: str, i: int, opened: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+@lru_cache(maxsize=16)
+def _single_marks(marks: MarkSet) -> re.Pattern[str]:
+    """A pattern that finds any single quotation mark of ``marks``."""
+    chars = "".join(sorted(marks.weak_openers | marks.weak_closers))
+    return re.compile(f"[{re.escape(chars)}]") if chars else re.compile(r"(?!)")
+
+
 def _single_spans(
     text: str, start: int, end: int, marks: MarkSet, double: list[tuple[int, int, int, int | None]]
 ) -> list[tuple[int, int, int, int | None]]:
@@ -133,7 +142,8 @@ def _single_spans(
     inside = [(d[2], d[3] if d[3] is not None else end) for d in double]
     found: list[tuple[int, int, int, int | None]] = []
     opened: int | None = None
-    for i in range(start, end):
+    for match in _single_marks(marks).finditer(text, start, end):  # marks only, not every char
+        i = match.start()
         if any(a <= i <= b for a, b in inside):
             continue
         char = text[i]
