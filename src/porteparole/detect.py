@@ -19,7 +19,9 @@ from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, read_yaml
 
 UNDETERMINED = "und"
-SAMPLE_CHARS = 3000
+# A document is in one language: its first paragraphs decide. Lingua is certain of French
+# or English well within 1,200 characters, and its cost grows with the sample.
+SAMPLE_CHARS = 1200
 MIN_LETTERS = 12  # below this, any guess is noise
 CANDIDATE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "zh", "ar", "ja", "ko", "vi", "nl")
 # Every ISO 639-1 code: a declared language is trusted only when it is one of these.
@@ -44,7 +46,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     if code:
         return code
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if len(re.findall(r"[^\W\d_]", sample)) < MIN_LETTERS:
         return UNDETERMINED
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
