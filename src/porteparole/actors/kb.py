@@ -416,7 +416,7 @@ def _parse_role(where: str, label: str, raw: Any) -> ActorRole:
     unknown = set(raw) - _ROLE_KEYS
     if unknown:
         raise _fail(where, label, f"unknown role keys: {', '.join(sorted(unknown))}")
-    role = raw.get("role")
+    role = str(raw.get("role"))
     if role not in ROLES:
         raise _fail(where, label, f"unknown role {role!r} (see the roles vocabulary)")
     organization = _checked_str(where, label, raw.get("organization"), f"{role}.organization")

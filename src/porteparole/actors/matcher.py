@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from porteparole.actors.folding import Token, fold, keys
 from porteparole.actors.kb import KnowledgeBase
@@ -61,7 +62,7 @@ class KnowledgeMatcher:
     """A trie of folded names; ``find`` returns the longest non-overlapping matches."""
 
     def __init__(self, phrases: Iterable[tuple[tuple[str, ...], Candidate]]) -> None:
-        self._root: dict[str, dict] = {}
+        self._root: dict[str, Any] = {}
         self.size = 0
         for tokens, candidate in phrases:
             self.add(tokens, candidate)
@@ -99,11 +100,13 @@ class KnowledgeMatcher:
         return matches
 
     def _longest(self, tokens: Sequence[Token], first: int) -> Match | None:
-        node, best = self._root, None
+        node: dict[str, Any] = self._root
+        best = None
         for index in range(first, len(tokens)):
-            node = node.get(tokens[index].key)
-            if node is None:
+            child = node.get(tokens[index].key)
+            if child is None:
                 break
+            node = child
             ends = node.get(_END)
             if ends:
                 fitting = tuple(c for c in ends if _fits(c, tokens, first, index + 1))

@@ -95,7 +95,7 @@ class RoleFinder:
         for position, token in enumerate(tokens):
             for pattern in self._institutions.get(token.key, ()):
                 hit = _match_pattern(pattern.tokens, tokens, position, index)
-                if hit is None:
+                if hit is None or hit[1] is None:
                     continue
                 organization = self._office(hit[1], pattern)
                 if organization is not None:

@@ -18,7 +18,7 @@ Coding choices, following FORMAT.md:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from porteparole.actors.parties import actor_code, state_referred
@@ -62,7 +62,7 @@ def _resolve(actor_id: str | None, lookup: ActorLookup) -> Actor | None:
     return None if actor_id is None else lookup(actor_id)
 
 
-def _unique(values: list[str | None]) -> tuple[str, ...]:
+def _unique(values: Sequence[str | None]) -> tuple[str, ...]:
     """Values in order of first appearance, without ``None`` and repeats."""
     return tuple(dict.fromkeys(v for v in values if v is not None))
 

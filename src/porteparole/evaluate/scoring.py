@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from porteparole.evaluate.fold import fold, fold_optional
 from porteparole.evaluate.gold import Annotation, GoldQuote, GoldTurn, empty_prediction
@@ -288,7 +289,7 @@ def _triple_key(item: object) -> object:
 
 
 def _show_triple(item: object) -> str:
-    source, kind, target = item  # type: ignore[misc]
+    source, kind, target = cast(tuple[Any, Any, Any], item)
     return f"{_show(source)} {kind} {_show(target)}"
 
 

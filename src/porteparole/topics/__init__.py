@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -97,7 +97,7 @@ def _co_mentions(
     ]
 
 
-def _all_present(cue: ActorCue, present: set[str | None]) -> bool:
+def _all_present(cue: ActorCue, present: Collection[str | None]) -> bool:
     return all(any(_is_actor(p, wanted) for p in present) for wanted in cue.ids)
 
 

@@ -32,7 +32,7 @@ __all__ = ["CueMatch", "CueMatcher", "phrase_keys"]
 class _Cue:
     keys: tuple[str, ...]
     acronym: tuple[bool, ...]  # per word: match capitals only
-    payload: Hashable
+    payload: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class CueMatch:
 
     start: int
     end: int
-    payload: Hashable
+    payload: Any
 
 
 @cache
