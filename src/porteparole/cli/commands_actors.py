@@ -167,17 +167,21 @@ def _render_quotes(views: list[QuoteView], out: Console, title: str) -> None:
 
 
 def event_table(views: list[EventView], title: str) -> Table:
-    """Events as a table: date, source, type, target, CAMEO root, Goldstein, evidence."""
-    table = new_table(title, "date", "source", "type", "target", "CAMEO", "Goldstein",
-                       "evidence", "document")
-    table.columns[6].overflow = "fold"
+    """Events as a table that fits a terminal: date, parties, the event with its CAMEO root
+    and Goldstein score, and the evidence followed by the document id."""
+    table = new_table(title, "date", "parties", "event", "evidence  [document]")
+    for column in table.columns[:3]:
+        column.no_wrap = True  # short codes stay whole; the evidence takes what is left
+    table.columns[3].overflow = "fold"
     for v in views:
         e = v.event
         kind = e.type + (" (negated)" if e.negated else "")
-        score = "" if e.goldstein is None else f"{e.goldstein:+.1f}"
-        table.add_row(v.date or "?", Text(e.source_actor or "?"), kind,
-                      Text(e.target_actor or "?"), e.cameo_root or "", score,
-                      Text(clip(v.evidence)), e.document_id[:10])
+        score = "" if e.goldstein is None else f" {e.goldstein:+.1f}"
+        parties = f"{e.source_actor or '?'} → {e.target_actor or '?'}"
+        evidence = Text(clip(" ".join(v.evidence.split())))
+        evidence.append(f"  [{e.document_id[:8]}]", style="dim")
+        table.add_row(v.date or "?", Text(parties), f"{kind} {e.cameo_root or ''}{score}",
+                      evidence)
     return table
 
 
