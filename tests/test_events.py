@@ -262,3 +262,64 @@ def test_first_person_inside_its_own_according_phrase_does_not_loop() -> None:
     events = extract_events(analysis, doc).events
     assert {(e.source_actor, e.type, e.target_actor) for e in events} >= {
         ("CHN", "CONSULT", "USA"), ("USA", "CONSULT", "CHN")}
+
+
+# -- error classes: cue data and argument rules ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "actors", "expected"), [
+    # typographic apostrophe in a needed word ("s’oppose")
+    ("La Chine s’oppose fermement à la décision du Japon.", "fr",
+     {"Chine": "CHN", "Japon": "JPN"}, {("CHN", "REJECT", "JPN")}),
+    # each conjunct of a joint subject is searched on its own (apposed names)
+    ("Le président Biden et son homologue Xi Jinping sont convenus de reprendre le dialogue.",
+     "fr", {"Biden": "USA", "Xi Jinping": "CHN"},
+     {("USA", "AGREE", "CHN"), ("CHN", "AGREE", "USA")}),
+    ("President Biden and his counterpart Xi Jinping agreed to resume talks.", "en",
+     {"Biden": "USA", "Xi Jinping": "CHN"}, {("USA", "AGREE", "CHN"), ("CHN", "AGREE", "USA")}),
+    # a needed word in a conjoined clause belongs to that clause's verb
+    ("China will suspend its reviews and will sanction several American organizations.", "en",
+     {"China": "CHN", "American": "USA"}, {("CHN", "SANCTION", "USA")}),
+    # a decision is an act, not an intention
+    ("Le gouvernement chinois a décidé d’accorder au Vanuatu une aide d’urgence.", "fr",
+     {"chinois": "CHN", "Vanuatu": "VUT"}, {("CHN", "AID", "VUT")}),
+    ("China decided to provide emergency aid to Vanuatu.", "en",
+     {"China": "CHN", "Vanuatu": "VUT"}, {("CHN", "AID", "VUT")}),
+    # "auprès de" hung as an adverb; a preposition hung on the cue's adjective
+    ("Le Japon a élevé une protestation auprès de la Chine.", "fr",
+     {"Japon": "JPN", "Chine": "CHN"}, {("JPN", "ACCUSE", "CHN")}),
+    ("La Chine a lancé un avertissement sévère aux États-Unis.", "fr",
+     {"Chine": "CHN", "États-Unis": "USA"}, {("CHN", "THREATEN", "USA")}),
+    # "X said he had …": the pronoun is the speaker
+    ("The Pentagon chief said he had raised concerns about China's activity.", "en",
+     {"Pentagon": "USA", "China": "CHN"}, {("USA", "ACCUSE", "CHN")}),
+    # the agent of what is condemned is its target
+    ("La Chine a condamné les provocations répétées par les Philippines.", "fr",
+     {"Chine": "CHN", "Philippines": "PHL"}, {("CHN", "ACCUSE", "PHL")}),
+    ("China lodged stern representations with the United States.", "en",
+     {"China": "CHN", "United States": "USA"}, {("CHN", "ACCUSE", "USA")}),
+    ("Japan donated medical supplies to Vanuatu.", "en",
+     {"Japan": "JPN", "Vanuatu": "VUT"}, {("JPN", "AID", "VUT")}),
+    ("The United States added several Chinese companies to its entity list.", "en",
+     {"United States": "USA", "Chinese": "CHN"}, {("USA", "SANCTION", "CHN")}),
+    ("Les États-Unis ont ajouté plusieurs entreprises chinoises à leur liste noire.", "fr",
+     {"États-Unis": "USA", "chinoises": "CHN"}, {("USA", "SANCTION", "CHN")}),
+    ("China imposed export controls on Japan.", "en",
+     {"China": "CHN", "Japan": "JPN"}, {("CHN", "SANCTION", "JPN")}),
+    ("Russia held military drills near Ukraine.", "en",
+     {"Russia": "RUS", "Ukraine": "UKR"}, {("RUS", "MOBILIZE", "UKR")}),
+    ("Le ministre chinois Wang et son homologue japonais Iwaya se sont entretenus avec franchise.",
+     "fr", {"chinois": "CHN", "japonais": "JPN"},
+     {("CHN", "CONSULT", "JPN"), ("JPN", "CONSULT", "CHN")}),
+])
+def test_error_classes(nlp, text, language, actors, expected):
+    assert _triples(_events(nlp, text, language, actors)) == expected
+
+
+def test_fr_press_conditional_is_unconfirmed_but_reported_speech_is_not(nlp):
+    unconfirmed = _events(nlp, "Selon la presse, la Russie aurait attaqué l'Ukraine.", "fr",
+                          {"Russie": "RUS", "Ukraine": "UKR"})
+    assert not _triples(unconfirmed)
+    reported = _events(nlp, "La Chine a déclaré qu'elle prendrait des contre-mesures contre "
+                       "les États-Unis.", "fr", {"Chine": "CHN", "États-Unis": "USA"})
+    assert _triples(reported) == {("CHN", "THREATEN", "USA")}

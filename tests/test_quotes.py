@@ -7,7 +7,7 @@ import pytest
 from porteparole.quotes import extract_quotes
 from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, find_quoted_spans
-from porteparole.records import Analysis, Document, Mention, Origin
+from porteparole.records import Actor, Analysis, Document, Mention, Origin
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +156,119 @@ def test_english_reported_clause_and_urge(nlp_en):
     assert all(q[1] == "JPN" and q[0] == "reported" for q in found)
     assert any(c.startswith("the talks had been useful") for c in contents)
     assert any("refrain from dangerous behavior" in c for c in contents)
+
+
+# -- error classes: cues, subjects, fragments, offices ---------------------------------------
+
+def _mention(text: str, surface: str, actor_id: str | None, entity_type: str,
+             method: str = "alias") -> Mention:
+    start = text.index(surface)
+    return Mention("doc", start, start + len(surface), surface, entity_type, actor_id, 1.0,
+                   method)
+
+
+def _quotes_with(nlp, text, language, mentions, actors=()):
+    """Quotes with hand-made mentions (methods included) and a small actor table."""
+    table = {a.id: a for a in actors}
+    document = Document("doc", Origin("<test>", "text"), language, "news_article", text)
+    analysis = extract_quotes(Analysis(document=document, mentions=tuple(mentions)),
+                              nlp(text), actor_lookup=table.get)
+    return [(q.kind, q.speaker_actor, text[q.start : q.end]) for q in analysis.quotes]
+
+
+def _actor(actor_id: str, kind: str, country: str) -> Actor:
+    return Actor(actor_id, actor_id, kind, country, None)
+
+
+def test_underscored_is_a_cue_and_he_continues_its_speaker(nlp_en):
+    text = ("Admiral Larsen underscored that open channels prevent accidents at sea. He also "
+            "pressed the navy to reconsider its risky manoeuvres near the coast.")
+    found = _quotes(nlp_en, text, "en", {"Larsen": ("erik-larsen", "PER")})
+    assert [q[1] for q in found] == ["erik-larsen", "erik-larsen"]
+    assert found[0][2].startswith("open channels prevent accidents")
+    assert "reconsider its risky manoeuvres" in found[1][2]
+
+
+def test_a_mislemmatized_rating_verb_carries_its_quoted_fragment(nlp_en):
+    text = 'Jones said the summit went well. He rated the meeting "a nine out of ten".'
+    found = _quotes(nlp_en, text, "en", {"Jones": ("tom-jones", "PER")})
+    assert ("direct", "tom-jones", "a nine out of ten") in [q[:3] for q in found]
+
+
+def test_a_controlled_infinitive_takes_the_controller_as_speaker(nlp_en):
+    # "I" is the writer: no quote, and certainly none by the country after "that".
+    text = "I want to stress that Norway is a peaceful country with no claims abroad."
+    assert _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE")}) == []
+
+
+def test_a_name_inside_the_subject_modifier_is_not_the_speaker(nlp_fr):
+    text = ("Les analystes interrogés à Oslo estiment que la suspension du dialogue accroît "
+            "le risque d'incident en mer.")
+    assert all(q[1] is None for q in _quotes(nlp_fr, text, "fr", {"Oslo": ("NOR", "GPE")}))
+
+
+def test_a_clause_that_is_all_quote_leaves_the_fragment_as_direct_speech(nlp_fr, nlp_en):
+    text = "Le ministre Paul Martin a dénoncé une « escalade grave » dans la région."
+    found = _quotes(nlp_fr, text, "fr", {"Paul Martin": ("paul-martin", "PER")})
+    assert ("direct", "paul-martin", "escalade grave") in [q[:3] for q in found]
+    text = 'Oslo expressed "serious concern" and urged all parties to stay calm.'
+    found = _quotes(nlp_en, text, "en", {"Oslo": ("NOR", "GPE")})
+    assert ("direct", "NOR", "serious concern") in [q[:3] for q in found]
+
+
+def test_a_speech_verb_with_its_own_named_subject_inside_a_clause(nlp_en):
+    text = ("Jones said that he would lower the tariffs on steel, after Smith promised to curb "
+            "the exports of cheap metal. He rated the talks as excellent.")
+    names = {"Jones": ("tom-jones", "PER"), "Smith": ("ann-smith", "PER")}
+    found = _quotes(nlp_en, text, "en", names)
+    assert any(q[1] == "ann-smith" and "curb the exports" in q[2] for q in found)
+    assert any(q[1] == "tom-jones" and "lower the tariffs" in q[2] for q in found)
+    assert not any(q[1] == "ann-smith" and "talks" in q[2] for q in found)
+
+
+def test_according_to_at_the_end_and_the_definite_noun_after_it(nlp_en):
+    text = ("Norway will lift the export controls that it announced in May, according to the "
+            "Norwegian trade ministry. The ministry said the talks would resume in June.")
+    mentions = [_mention(text, "Norway", "NOR", "GPE"),
+                _mention(text, "Norwegian trade ministry", "NOR-MOT", "ORG")]
+    found = _quotes_with(nlp_en, text, "en", mentions)
+    assert any(q[1] == "NOR-MOT" and q[2].startswith("Norway will lift") for q in found)
+    assert any(q[1] == "NOR-MOT" and q[2].startswith("the talks would resume") for q in found)
+
+
+def test_an_unknown_named_person_is_not_replaced_by_their_country(nlp_en):
+    text = '"This text belongs to every member state," Norway\'s UN ambassador Ola Berg said.'
+    mentions = [_mention(text, "Norway", "NOR", "GPE"), _mention(text, "Ola Berg", None, "PER")]
+    found = _quotes_with(nlp_en, text, "en", mentions)
+    assert found and all(q[1] is None for q in found)
+
+
+def test_a_role_whose_holder_is_not_named_is_its_institution(nlp_fr):
+    text = ("Le porte-parole du Kremlin a déclaré que les deux présidents pourraient se "
+            "rencontrer en mai.")
+    mentions = [_mention(text, "porte-parole du Kremlin", "ivan-petrov", "ROLE", "role"),
+                _mention(text, "Kremlin", "RUS-KREMLIN", "ORG")]
+    found = _quotes_with(nlp_fr, text, "fr", mentions)
+    assert [q[1] for q in found] == ["RUS-KREMLIN"]
+    named = "Ivan Petrov est arrivé hier. " + text
+    mentions = [_mention(named, "Ivan Petrov", "ivan-petrov", "PER"),
+                _mention(named, "porte-parole du Kremlin", "ivan-petrov", "ROLE", "role"),
+                _mention(named, "Kremlin", "RUS-KREMLIN", "ORG")]
+    assert [q[1] for q in _quotes_with(nlp_fr, named, "fr", mentions)] == ["ivan-petrov"]
+
+
+def test_an_office_after_its_holder_spoke_is_that_person(nlp_fr, nlp_en):
+    actors = [_actor("paul-martin", "person", "NOR"), _actor("NOR-MFA", "organization", "NOR")]
+    text = ("Paul Martin a estimé que la rencontre avait été utile.\n\n« Les canaux rétablis ne "
+            "doivent pas être coupés », a poursuivi le chef de la diplomatie norvégienne.")
+    mentions = [_mention(text, "Paul Martin", "paul-martin", "PER"),
+                _mention(text, "diplomatie norvégienne", "NOR-MFA", "ORG")]
+    found = _quotes_with(nlp_fr, text, "fr", mentions, actors)
+    assert ("direct", "paul-martin", "Les canaux rétablis ne doivent pas être coupés") in found
+    actors = [_actor("tom-jones", "person", "USA"), _actor("USA-DOD", "organization", "USA")]
+    text = ('"We do not seek conflict," Jones wrote on social media.\n\nThe Pentagon chief '
+            "said he had raised concerns about the patrols near the islands.")
+    mentions = [_mention(text, "Jones", "tom-jones", "PER"),
+                _mention(text, "Pentagon", "USA-DOD", "ORG")]
+    found = _quotes_with(nlp_en, text, "en", mentions, actors)
+    assert any(q[1] == "tom-jones" and q[2].startswith("he had raised concerns") for q in found)

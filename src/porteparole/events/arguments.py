@@ -109,13 +109,41 @@ class Arguments:
                 found = []
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
-            found = list(dict.fromkeys(found))
+            if not found and role == "subj":
+                found = self._reported_pronoun(cue_token, is_noun)
+            found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
         return []
 
+    def _reported_pronoun(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "X said he had raised …": a third-person subject pronoun in a clause that a
+        speech verb governs stands for the one who speaks."""
+        heads = self.role_heads(cue_token, "subj", is_noun)
+        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
+                   and h.lower_ not in self.lexicon.first_person for h in heads):
+            return []
+        reported_by = getattr(self.voice, "reported_by", None)
+        speaker = reported_by(cue_token) if reported_by is not None else None
+        return [speaker] if speaker else []
+
     def phrase_actors(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
-        """The nearest actors of a phrase, breadth-first from its head and its conjuncts."""
+        """The nearest actors of a phrase and of each of its conjuncts.
+
+        Each conjunct is searched on its own, so that "Biden et son homologue chinois Xi"
+        gives both presidents, not only the one named at the shallower depth.
+        """
+        conjuncts = _with_conjuncts([head], blocked)
+        if len(conjuncts) == 1:
+            return self._nearest(head, excluded, blocked)
+        inner = blocked | {t.i for t in conjuncts}
+        found: list[str] = []
+        for conjunct in conjuncts:
+            found += self._nearest(conjunct, excluded, inner - {conjunct.i})
+        return list(dict.fromkeys(found))
+
+    def _nearest(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
+        """The actors nearest to a head, breadth-first (conjuncts at the same depth)."""
         frontier = _with_conjuncts([head], blocked)
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
@@ -256,6 +284,9 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
     contre X", where parsers hang "contre X" on the noun), else its head when the head is
     itself that preposition's object ("d'accord avec X")."""
     found = _prepositional(token, preposition)
+    if not found:  # hung on a modifier: "un avertissement agressif aux États-Unis"
+        found = [t for mod in token.children if mod.dep_ == "amod"
+                 for t in _prepositional(mod, preposition)]
     if not found:
         found = [t for obj in token.children if obj.dep_ in OBJECT
                  for t in _prepositional(obj, preposition)]
@@ -272,6 +303,8 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
         elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
                 g.dep_ == "case" and _word(g, preposition) for g in child.children):
             out.append(child)
+        elif child.dep_ == "advmod" and _word(child, preposition):  # "auprès de Pékin"
+            out += [g for g in child.children if g.dep_.split(":")[0] in ("obl", "nmod")]
     return out
 
 

@@ -31,7 +31,7 @@ from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments
 from porteparole.events.ontology import Ontology, load_ontology
-from porteparole.events.patterns import Cue, Lexicon, load_lexicon
+from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
 from porteparole.events.timing import event_date
 from porteparole.records import Analysis, Event
@@ -202,16 +202,30 @@ class _Extractor:
         return max(sentence.start_char, turn.start) if turn is not None else sentence.start_char
 
     def _background(self, token: Any) -> bool:
-        """A noun cue in a background phrase ("dans son invasion de …")."""
+        """A noun cue in a background phrase ("dans son invasion de …"), or one that
+        describes a participant ("le directeur du bureau pour la coopération militaire")."""
         return any(c.dep_ in ("case", "prep") and c.lower_ in self.lexicon.background
                    for c in token.children) or (
-            token.head.dep_ == "prep" and token.head.lower_ in self.lexicon.background)
+            token.head.dep_ == "prep" and token.head.lower_ in self.lexicon.background
+        ) or _describes_participant(token)
+
+
+def _describes_participant(token: Any) -> bool:
+    """Whether a noun cue hangs, below its own head, from an apposition ("Huang, directeur
+    du bureau pour la coopération militaire"): it describes an actor, it is not an event."""
+    current = token.head
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+        if current.dep_ == "appos":
+            return True
+        current = current.head
+    return False
 
 
 def _needed_tokens(token: Any, cue: Cue) -> set[int]:
     wanted = set().union(*cue.needs)
-    near = [c for child in token.children for c in (child, *child.children)]
-    return {t.i for t in near if t.lemma_.lower() in wanted or t.lower_ in wanted}
+    return {t.i for t in near_words(token) if t.lemma_.lower() in wanted or t.lower_ in wanted}
 
 
 def _is_question(sentence: Any) -> bool:

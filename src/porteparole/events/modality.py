@@ -79,6 +79,9 @@ def _condition(chain: list[Any], lexicon: Lexicon) -> bool:
 
 
 def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+    verbs = chain + [c for t in chain for c in t.children if c.dep_.startswith("aux")]
+    if any(_unconfirmed(t) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
+        return True
     for token in chain[1:]:
         lemma = _lemma(token)
         if lemma in lexicon.conditional_only:
@@ -88,6 +91,18 @@ def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bo
             return True
     return any(c.dep_.startswith("aux") and c.lower_ in lexicon.hypothetical
                for c in children)
+
+
+_REPORTED = frozenset({"ccomp", "xcomp"})
+
+
+def _unconfirmed(token: Any) -> bool:
+    """A verb in the conditional mood outside a complement clause ("il s'agirait de …",
+    "X aurait attaqué"): the press's unconfirmed report. In a complement clause it is
+    the sequence of tenses of reported speech ("a déclaré qu'elle prendrait …")."""
+    clause = token.head if token.dep_.startswith("aux") else token
+    return "Cnd" in token.morph.get("Mood") and clause.dep_ not in _REPORTED and (
+        token.pos_ in ("VERB", "AUX"))
 
 
 def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:

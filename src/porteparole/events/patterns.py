@@ -94,6 +94,7 @@ class Lexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
 
     def cues_for(self, token: Any) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
@@ -107,7 +108,10 @@ class Lexicon:
 
 
 def _keys(token: Any) -> tuple[str, ...]:
+    """The token's lemma and form, typographic apostrophes folded ("s’" is "s'")."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    if "’" in lower or "’" in lemma:
+        lemma, lower = lemma.replace("’", "'"), lower.replace("’", "'")
     return (lemma,) if lemma == lower else (lemma, lower)
 
 
@@ -119,12 +123,20 @@ def _has_needs(token: Any, cue: Cue) -> bool:
     """Each needed word is a child or grandchild of the cue ("mettre sur liste noire")."""
     if not cue.needs:
         return True
-    near = {w for t in _near(token) for w in _keys(t)}
+    near = {w for t in near_words(token) for w in _keys(t)}
     return all(alternatives & near for alternatives in cue.needs)
 
 
-def _near(token: Any) -> Iterable[Any]:
+# Dependents that start another predication: a needed word there belongs to another verb
+# ("will suspend reviews and will sanction …": "sanction" is not what is suspended).
+_OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct"})
+
+
+def near_words(token: Any) -> Iterable[Any]:
+    """Children and grandchildren of a cue within its own clause."""
     for child in token.children:
+        if child.dep_ in _OTHER_CLAUSE:
+            continue
         yield child
         yield from child.children
 
@@ -172,6 +184,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        mood_lemmas=frozenset(c.lemma for c in cues if c.mood),
     )
 
 

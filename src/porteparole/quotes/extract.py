@@ -93,6 +93,11 @@ class _Extractor:
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
+        self.nested: set[int] = set()  # cues inside another's content: never an antecedent
+        self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
+        for mention in reversed(self.index.mentions):
+            if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
+                self.first_named[mention.actor_id] = mention.start
 
     # -- driver ---------------------------------------------------------------------------
 
@@ -115,19 +120,35 @@ class _Extractor:
         contents = [c for _, c in cues if c is not None]
         out = []
         for token, content in cues:
-            if any(c.first <= token.i <= c.last for c in contents):
+            inner = any(c.first <= token.i <= c.last for c in contents)
+            if inner and not self._named_subject(token):
                 continue  # a verb inside reported speech ("qu'il répondait à …") is content
             attribution = self._attribution(token)
             if attribution is None:
                 continue
             self.attributions[token.i] = attribution
+            if inner:
+                self.nested.add(token.i)
             if content is not None:
                 out.append((attribution, content))
+        emitted = []
         for attribution, content in out:
             start, end = content.chars(self.doc)
             if self._words_outside_quotes(start, end) >= MIN_REPORTED_WORDS:
                 self._emit(start, end, attribution, "reported")
-        return out
+                emitted.append((attribution, content))
+        return emitted  # a clause that is all quote ("a dénoncé une « escalade grave »")
+        # leaves its quoted fragment to stand as the direct quote
+
+    def _named_subject(self, verb: Any) -> bool:
+        """A speech verb inside another's content with a named subject of its own speaks for
+        that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
+        subject = subject_of(verb, self.lexicon)
+        if subject is None or subject.head.i != verb.i or subject.i > verb.i:
+            return False
+        if subject.pos_ != "PROPN":
+            return False
+        return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
 
     def _absorbed(self, verb: Any) -> bool:
         """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
@@ -149,23 +170,90 @@ class _Extractor:
         if speaker.actor_id is None and is_pronoun(subject, self.lexicon.pronouns):
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
-            speaker = self._leading_name(verb, speaker)
-        return Attribution(verb, cue_text, speaker)
+            speaker = self._leading_name(verb, subject, speaker)
+        if speaker.actor_id is None and self._definite(subject):
+            speaker = self._named_before(subject, speaker)
+        return Attribution(verb, cue_text, self._office(subject, speaker))
 
-    def _leading_name(self, verb: Any, speaker: Speaker) -> Speaker:
-        """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
-        the first named actor of the clause, when no other verb stands between it and the cue.
+    def _office(self, subject: Any, speaker: Speaker) -> Speaker:
+        """An office named without its holder's name (NOTES: examples and seeds).
+
+        A role resolved by date ("le porte-parole du Kremlin") is its holder only when the
+        text names them earlier, else the institution the phrase names. A definite office
+        noun whose phrase names only an institution ("The Pentagon chief", "le chef de la
+        diplomatie chinoise") is the last person of that country who spoke just before.
         """
-        first = self.units.first[verb.i]
-        start = self.doc[first].idx
-        for mention in self.index.overlapping(start, verb.idx):
+        own = self.index.best(subject.idx, subject.idx + len(subject.text))
+        if own is not None and own.method == "role" and own.actor_id is not None:
+            if self.first_named.get(own.actor_id, len(self.text)) < speaker.end:
+                return speaker
+            institution = self._institution_in(speaker, own)
+            return speaker if institution is None else dataclasses.replace(
+                speaker, actor_id=institution)
+        if speaker.actor_id is None or (own is not None and own.actor_id is not None):
+            return speaker
+        office = subject.text.lower() in self.lexicon.office_nouns or (
+            subject.lemma_.lower() in self.lexicon.office_nouns)
+        institution = self.lookup(speaker.actor_id)
+        if not office or not self._definite(subject) or institution is None:
+            return speaker
+        holder = self._recent_speaker(subject.idx, country=institution.country)
+        return speaker if holder is None else dataclasses.replace(
+            speaker, actor_id=holder.actor_id)
+
+    def _institution_in(self, speaker: Speaker, role: Any) -> str | None:
+        for mention in self.index.overlapping(speaker.start, speaker.end):
+            if mention is not role and mention.actor_id is not None and (
+                    mention.entity_type in ("ORG", "GPE")):
+                return mention.actor_id
+        return None
+
+    def _definite(self, token: Any) -> bool:
+        return token.pos_ == "NOUN" and any(
+            "Def" in c.morph.get("Definite") for c in token.children if c.i < token.i)
+
+    def _named_before(self, head: Any, speaker: Speaker) -> Speaker:
+        """"The ministry said …" after "the Chinese commerce ministry": a definite noun names
+        the last resolved actor, within the paragraph or the two before, whose name has it."""
+        words = {head.text.lower(), head.lemma_.lower()}
+        window = self._window_start(head.idx)
+        for mention in reversed(self.index.overlapping(window, head.idx)):
+            if mention.actor_id is None or mention.end > head.idx:
+                continue
+            if words & set(mention.surface.lower().replace("'", " ").split()):
+                return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return speaker
+
+    def _leading_name(self, verb: Any, subject: Any, speaker: Speaker) -> Speaker:
+        """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
+        the first named actor of the clause before that subject, when no other verb (the
+        cue's own auxiliary aside) stands between it and the cue. A name after the subject
+        head ("Les analystes interrogés à Pékin estiment") is a modifier, not the speaker.
+        """
+        own = self.index.best(subject.idx, subject.idx + len(subject.text))
+        if own is not None and own.entity_type == "PER":
+            return speaker  # a named person the knowledge base lacks stays unresolved
+        start = self.doc[self._sentence_start(subject.i)].idx
+        own = {c.i for c in verb.children if c.dep_.startswith("aux")}
+        for mention in self.index.overlapping(start, subject.idx):
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm") for t in between):
+            if any("Fin" in t.morph.get("VerbForm") and t.i not in own for t in between):
                 return speaker
             return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
+
+    def _sentence_start(self, i: int, reach: int = 40) -> int:
+        """The first token after the last sentence end or line break before token ``i``:
+        the parse's own sentences sometimes split at a hyphen ("chefs d'état-major")."""
+        first = i
+        while first > 0 and i - first < reach:
+            previous = self.doc[first - 1]
+            if previous.text in (".", "!", "?") or "\n" in previous.text_with_ws:
+                break
+            first -= 1
+        return first
 
     def _cue_text(self, verb: Any) -> str:
         """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
@@ -196,16 +284,30 @@ class _Extractor:
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id)
 
-    def _recent_speaker(self, position: int) -> Speaker | None:
-        """The last resolved speaker before ``position``, in its paragraph or the two before."""
-        paragraphs = [p for p in self.paragraph_starts if p <= position
-                      and self.text[p:p + 1].strip()]
-        window = paragraphs[-3] if len(paragraphs) >= 3 else 0
-        before = [a for a in self.attributions.values()
-                  if window <= a.cue.idx < position and a.speaker is not None
-                  and a.speaker.actor_id is not None]
+    def _recent_speaker(self, position: int, country: str | None = None) -> Speaker | None:
+        """The last resolved speaker before ``position``, in its paragraph or the two before
+        (with ``country``: the last person of that country)."""
+        window = self._window_start(position)
+        before = [a for i, a in self.attributions.items()
+                  if window <= a.cue.idx < position and i not in self.nested
+                  and a.speaker is not None
+                  and a.speaker.actor_id is not None
+                  and (country is None or self._person_of(a.speaker.actor_id, country))]
         before.sort(key=lambda a: a.cue.idx)
         return before[-1].speaker if before else None
+
+    def _person_of(self, actor_id: str, country: str) -> bool:
+        actor = self.lookup(actor_id)
+        return actor is not None and actor.type == "person" and actor.country == country
+
+    def _window_start(self, position: int) -> int:
+        """The start of the paragraph before the one before ``position``'s."""
+        starts, text = self.paragraph_starts, self.text
+        at, found = bisect_right(starts, position), 0
+        while at > 0 and found < 3:
+            at -= 1
+            found += bool(text[starts[at] : starts[at] + 1].strip())
+        return starts[at] if found == 3 else 0
 
     def _addressee(self, subject: Any) -> Speaker | None:
         """"vous"/"you" in a question is the official who answers it."""
@@ -225,7 +327,9 @@ class _Extractor:
         starts = frozenset(self.turn_starts)
         for source in find_sources(self.doc, self.lexicon, starts, self.units):
             first, last = self.units.bounds(source.cue_first)
-            if any(i in self.attributions for i in range(first, last + 1)):
+            relative = self.lexicon.dep("relative")
+            if any(i in self.attributions and self.doc[i].dep_ not in relative
+                   for i in range(first, last + 1)):
                 continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
             speaker = self._source_speaker(source.head)
             if speaker is None:

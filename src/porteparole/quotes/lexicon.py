@@ -18,7 +18,7 @@ from porteparole.knowledge import check_version, knowledge_path, read_yaml
 NEEDS = ("clause", "infinitive", "object", "direct")
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
-    "relative", "conjunct", "adverbial", "negation", "argument", "parataxis",
+    "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
 )
 
 
@@ -39,6 +39,7 @@ class QuoteLexicon:
     sources: tuple[tuple[str, ...], ...] = ()
     relay_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    office_nouns: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -93,6 +94,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         sources=tuple(tuple(_words(where, "sources", s)) for s in raw.get("sources") or ()),
         relay_nouns=_set(where, raw, "relay_nouns"),
         document_nouns=_set(where, raw, "document_nouns"),
+        office_nouns=_set(where, raw, "office_nouns"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

@@ -64,20 +64,62 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     while token is not None and hops < 4:
         found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
         if found:
-            return found[-1] if all(c.i > token.i for c in found) else found[0]
-        participle = "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
-        inherits = participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial")
-        token = token.head if inherits and token.head.i != token.i else None
+            before = [c for c in found if c.i < token.i]
+            # "Al Jazeera : selon …, le porte-parole du Kremlin a déclaré": the nearest wins
+            return before[-1] if before else found[-1]
+        if hops == 0 and _incise(token):
+            inverted = _inverted_subject(token, lexicon)
+            if inverted is not None:
+                return inverted
+        token = token.head if _inherits(token, lexicon, hops == 0) else None
         hops += 1
-    return _inverted_name(verb)
+    return _inverted_name(verb, lexicon)
 
 
-def _inverted_name(verb: Any) -> Any | None:
-    """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject."""
+def _incise(verb: Any) -> bool:
+    """A cue set right after a quote ("« … », a poursuivi X", `"…," said X`)."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_.startswith("aux"):
+        i -= 1
+    marks = [t for t in verb.doc[max(i - 1, 0) : i + 1] if t.is_punct]
+    return len(marks) == 2 and any(t.is_quote for t in marks) and any(t.text == "," for t in marks)
+
+
+def _inverted_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+    """The inverted subject of an incise, which parsers often take for an object ("a
+    poursuivi le chef de la diplomatie"): it must not inherit the quote's own subject."""
+    wanted = lexicon.dep("subject") | lexicon.dep("object")
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in wanted and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _inherits(token: Any, lexicon: QuoteLexicon, cue: bool) -> bool:
+    """Whether a verb with no subject of its own takes its head's: a conjunct, an adverbial,
+    a present participle, or an infinitive its head controls ("I want to stress that …",
+    "veut souligner que …"; not "urged China to explain", whose controller is the object).
+    """
+    if token.head.i == token.i:
+        return False
+    participle = "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+    if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
+        return True
+    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm"):
+        return False
+    if token.head.pos_ != "VERB":
+        return False
+    objects = lexicon.dep("object")
+    return not any(c.dep_ in objects for c in token.head.children)
+
+
+def _inverted_name(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+    """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject;
+    never one inside the content ("to stress that Taiwan …")."""
     for token in verb.doc[verb.i + 1 : verb.i + 3]:
         if token.pos_ == "PROPN":
             return token
-        if token.is_punct:
+        if token.is_punct or token.text.lower() in lexicon.complementizers:
             return None
     return None
 
@@ -105,8 +147,8 @@ def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> 
 def choose_mention(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Mention | None:
     """The mention of a subject phrase that names the speaker (see the module docstring)."""
     own = index.best(head.idx, head.idx + len(head.text))
-    if own is not None and own.actor_id is not None:
-        return own
+    if own is not None and (own.actor_id is not None or own.entity_type == "PER"):
+        return own  # a named person the knowledge base lacks is not their country or office
     for child in head.children:
         if child.dep_ in lexicon.dep("apposition"):
             found = _resolved_in(child, index)
