@@ -37,11 +37,38 @@ def load_model(language: str) -> Any:
     if name is None:
         raise ModelError(f"no spaCy model is configured for language {language!r}")
     try:
-        return spacy.load(name)
+        model = spacy.load(name)
     except OSError as error:
         raise ModelError(
             f"spaCy model {name!r} for {language!r} is not installed; run `make setup`"
         ) from error
+    _register_line_breaks()
+    model.add_pipe(LINE_BREAKS, first=True)
+    return model
+
+
+LINE_BREAKS = "porteparole_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """Register, once, the component that starts a sentence after every line break.
+
+    A document's lines are its headline, its date line, its dateline, its paragraphs and
+    its transcript turns: a sentence never runs across them. Left alone, the parser joins
+    a headline to the first paragraph ("…truce November 1, 2025 KUALA LUMPUR (AFP) — US…"),
+    which misattaches subjects and merges evidence. The parser keeps boundaries set before it.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                token.is_sent_start = True
+        return doc
 
 
 def annotate(texts: list[tuple[str, str]], *, batch_size: int = 8) -> list[Any]:
