@@ -32,3 +32,14 @@ def test_every_command_is_documented_in_the_readme() -> None:
     documented = set(re.findall(r"porteparole ([a-z]+)\b", readme))
     missing = _commands() - documented
     assert not missing, f"commands missing from README.md: {sorted(missing)}"
+
+
+def test_the_readme_example_does_what_the_readme_says() -> None:
+    analysis = porteparole.analyze(
+        "Pékin : Le porte-parole Wu Qian a déclaré jeudi que la Chine s'oppose fermement "
+        "aux ventes d'armes américaines à Taïwan.", date="2023-11-30")
+    mentions = {(m.surface, m.actor_id) for m in analysis.mentions}
+    assert {("Pékin", "CHN"), ("Wu Qian", "wu-qian"), ("Taïwan", "TWN")} <= mentions
+    assert [q.speaker_actor for q in analysis.quotes] == ["wu-qian"]
+    assert [(e.source_actor, e.type, e.target_actor, e.goldstein) for e in analysis.events] == [
+        ("CHN", "REJECT", "USA", -4.0)]
