@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements/models.txt
 demo: setup
 	$(BIN)/porteparole demo
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest
 
 bench: setup

@@ -134,7 +134,7 @@ class _Extractor:
         sources = self.args.actors(predicate, cue.source, cue.is_noun)
         if not sources:
             return
-        source_codes = {self.args.code(s) for s in sources}
+        source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
         targets = self.args.actors(predicate, cue.target, cue.is_noun, exclude=source_codes)
         kind, negated, modality = self._recode(cue, reading)
         speaker = self.voices(predicate)

@@ -208,7 +208,7 @@ def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
     unknown = set(raw) - _CUE_KEYS
     if unknown:
         raise KnowledgeError(f"{label}: unknown keys {', '.join(sorted(unknown))}")
-    kind = raw.get("type")
+    kind = str(raw.get("type"))
     if kind not in ontology.types:
         raise KnowledgeError(f"{label}: type {kind!r} is not a PLOVER type")
     for key in ("negated_type",):

@@ -234,12 +234,13 @@ class _Extractor:
         if own is not None and own.entity_type == "PER":
             return speaker  # a named person the knowledge base lacks stays unresolved
         start = self.doc[self._sentence_start(subject.i)].idx
-        own = {c.i for c in verb.children if c.dep_.startswith("aux")}
+        auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
         for mention in self.index.overlapping(start, subject.idx):
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm") and t.i not in own for t in between):
+            if any("Fin" in t.morph.get("VerbForm") and t.i not in auxiliaries
+                   for t in between):
                 return speaker
             return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
@@ -495,7 +496,7 @@ class _Extractor:
         actor = None if quote.speaker_actor is None else self.lookup(quote.speaker_actor)
         if actor is not None and actor.type == "outlet":
             return True
-        if quote.turn_index is None or actor is None:
+        if quote.turn_index is None or actor is None or quote.speaker_actor is None:
             return False
         turn = self.analysis.turns[quote.turn_index]
         if turn.role == "question" or turn.speaker_actor is None:
