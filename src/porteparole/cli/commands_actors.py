@@ -17,7 +17,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
+from porteparole.cli.common import (
+    DEFAULT_DB,
+    DbOption,
+    display_name,
+    existing_store,
+    new_table,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     from porteparole.query import ActorProfile, ActorRanking, EventView, QuoteView
@@ -161,7 +168,8 @@ def _render_quotes(views: list[QuoteView], out: Console, title: str) -> None:
     table.columns[3].overflow = "fold"
     for v in views:
         q = v.quote
-        table.add_row(v.date or "?", Text(q.speaker_actor or q.speaker_text or "?"), q.kind,
+        speaker = display_name(q.speaker_actor) or q.speaker_text or "?"
+        table.add_row(v.date or "?", Text(speaker), q.kind,
                       Text(clip(v.text)), q.document_id[:10])
     out.print(table)
 
