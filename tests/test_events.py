@@ -323,3 +323,56 @@ def test_fr_press_conditional_is_unconfirmed_but_reported_speech_is_not(nlp):
     reported = _events(nlp, "La Chine a déclaré qu'elle prendrait des contre-mesures contre "
                        "les États-Unis.", "fr", {"Chine": "CHN", "États-Unis": "USA"})
     assert _triples(reported) == {("CHN", "THREATEN", "USA")}
+
+
+# -- targets named before the cue -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "language", "actors", "answer_by", "expected"), [
+    ("Le Japon a annoncé de nouveaux contrôles à l'exportation. "
+     "La Chine s'oppose fermement à cette décision.",
+     "fr", {"Japon": "JPN", "Chine": "CHN"}, None, ("CHN", "REJECT", "JPN")),
+    ("Le Japon a annoncé de nouveaux contrôles à l'exportation. "
+     "Nous leur demandons de revenir sur cette mesure.",
+     "fr", {"Japon": "JPN"}, "mao-ning", ("CHN", "REQUEST", "JPN")),
+    ("Le Japon a annoncé de nouveaux contrôles à l'exportation. "
+     "La Chine prendra les contre-mesures nécessaires.",
+     "fr", {"Japon": "JPN", "Chine": "CHN"}, None, ("CHN", "THREATEN", "JPN")),
+    ("Canada announced new tariffs on steel. China firmly opposes it.",
+     "en", {"Canada": "CAN", "China": "CHN"}, None, ("CHN", "REJECT", "CAN")),
+    ("Canada announced new tariffs on steel. Beijing rejected the move.",
+     "en", {"Canada": "CAN", "Beijing": "CHN"}, None, ("CHN", "REJECT", "CAN")),
+    ("Canada announced new tariffs on steel. We firmly oppose this decision.",
+     "en", {"Canada": "CAN"}, "mao-ning", ("CHN", "REJECT", "CAN")),
+])
+def test_a_target_that_points_back_is_the_one_actor_named_before(
+        nlp, text, language, actors, answer_by, expected):
+    assert _triples(_events(nlp, text, language, actors, answer_by=answer_by)) == {expected}
+
+
+@pytest.mark.parametrize(("text", "language", "actors"), [
+    ("Le Japon et le Canada ont annoncé de nouveaux contrôles à l'exportation. "
+     "La Chine s'oppose fermement à cette décision.",
+     "fr", {"Japon": "JPN", "Canada": "CAN", "Chine": "CHN"}),
+    ("Canada and Japan announced new tariffs on steel. China firmly opposes this decision.",
+     "en", {"Canada": "CAN", "Japan": "JPN", "China": "CHN"}),
+])
+def test_two_actors_named_before_are_not_guessed_between(nlp, text, language, actors):
+    assert _triples(_events(nlp, text, language, actors)) == set()
+
+
+def test_the_sources_own_side_is_never_the_target_named_before(nlp):
+    text = ("La Chine a publié un livre blanc sur la sécurité. "
+            "Le Japon s'oppose fermement à cette démarche.")
+    assert _triples(_events(nlp, text, "fr", {"Chine": "CHN", "Japon": "JPN"})) == {
+        ("JPN", "REJECT", "CHN")}
+    text = "La Chine a publié un livre blanc sur la sécurité. Nous nous opposons à cette démarche."
+    assert _triples(_events(nlp, text, "fr", {"Chine": "CHN"}, answer_by="mao-ning")) == set()
+
+
+def test_a_phrase_that_names_its_own_actor_does_not_point_back(nlp):
+    text = ("Les Philippines ont envoyé des navires. "
+            "L'armée chinoise est prête à soutenir les garde-côtes chinois.")
+    events = _events(nlp, text, "fr", {"Philippines": "PHL", "chinoise": "CHN",
+                                       "chinois": "CHN"})
+    assert not any(e.target_actor == "PHL" for e in events)

@@ -9,6 +9,13 @@ mentions, because they need the event's context rather than the name: "les deux 
 two sides" (the last two states named before), and first-person words ("nous", "notre",
 "we") in someone's speech, which stand for the speaker's state.
 
+A cue whose target phrase names nobody but points back ("s'oppose à cette démarche", "opposes
+it", "nous leur demandons", "rejected the account", "prendra les contre-mesures") takes its
+target from the text just before it (``antecedent``): the one state or organization named
+earlier in its sentence, else in the nearest previous sentence (a few at most, never across
+a press-conference turn) that names any, and not on the source's or the speaker's side.
+Two candidates there and nothing is guessed.
+
 The dependency labels of both schemes in use are understood: Universal Dependencies
 (French models: ``obl`` + ``case``) and ClearNLP (English models: ``prep`` + ``pobj``).
 """
@@ -36,6 +43,17 @@ EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "f
                     "nummod", "fixed"})
 MAX_DEPTH = 5
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
+ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
+# Words that make a target phrase point back to something already named: demonstrative and
+# definite determiners, and third-person object pronouns (not reflexives: "se", "itself").
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
+DEFINITES = frozenset({"le", "la", "les", "l'", "l’", "the"})
+ANAPHORS = frozenset({"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "it", "them",
+                      "him", "her", "this", "that", "these", "those", "cela", "ceci", "ça"})
+# Dependents that make a definite noun phrase say what it is about ("la militarisation de la
+# région"): such a phrase is not pointing back.
+_COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
+                          "nmod:poss", "poss", "conj"})
 
 Voice = Callable[[Any], str | None]  # token -> actor id of whoever speaks it
 
@@ -53,6 +71,8 @@ class Arguments:
         self._by_token = _mentions_by_token(doc, analysis.mentions)
         self._states = _state_mentions(analysis.mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
+        self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
+                                key=lambda m: m.start)
 
     # -- codes ----------------------------------------------------------------------------
 
@@ -127,6 +147,77 @@ class Arguments:
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
 
+    # -- targets named before ---------------------------------------------------------------
+
+    def points_back(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
+                    implicit: bool = False) -> bool:
+        """Whether a cue's target phrase is anaphoric: a pronoun, a demonstrative or bare
+        definite noun phrase, or, when ``implicit`` (a hostile noun cue: "prendra les
+        contre-mesures nécessaires"), no target phrase at all."""
+        heads = [h for role in roles if role != "speaker"
+                 for h in self.role_heads(cue_token, role, is_noun)]
+        heads += [c for c in cue_token.children if c.pos_ in ("PRON", "DET") and c.dep_ in (
+            "obj", "iobj", "obl", "obl:arg", "dobj", "dative", "expl:comp") and not _reflexive(c)
+            and c.lower_ in ANAPHORS]
+        if not heads:
+            return implicit
+        return any(_anaphoric(h, self.lexicon) and not any(
+            t.i in self._by_token or self._first_person(t) for t in h.subtree) for h in heads)
+
+    def antecedent(self, cue_token: Any, excluded: Iterable[str],
+                   whole_sentence: bool = False) -> list[str]:
+        """The one state or organization named just before a cue, not on the excluded side.
+
+        Searched: the cue's own sentence before the cue (all of it for an unsaid target,
+        ``whole_sentence``: "countermeasures in response to the actions of X"), then the
+        previous sentences, nearest first, up to ``ANTECEDENT_SENTENCES``, never across a
+        turn of a press conference. The first of these that
+        names anyone decides: one candidate is the target, two are not guessed between.
+        A first-person word counts for its speaker's state ("We will not be intimidated").
+        """
+        excluded = set(excluded)
+        sentence = cue_token.sent
+        floor = self._floor(cue_token.idx)
+        end = sentence.end_char if whole_sentence else cue_token.idx
+        here = self._codes_in(sentence, max(sentence.start_char, floor), end, excluded)
+        if here:
+            return here if len(here) == 1 else []
+        for _ in range(ANTECEDENT_SENTENCES):
+            if sentence.start == 0:
+                return []
+            sentence = cue_token.doc[sentence.start - 1].sent
+            if sentence.end_char <= floor:
+                return []
+            before = self._codes_in(sentence, max(sentence.start_char, floor),
+                                    sentence.end_char, excluded)
+            if before:
+                return before if len(before) == 1 else []
+        return []
+
+    def _codes_in(self, sentence: Any, start: int, end: int, excluded: set[str]) -> list[str]:
+        found: dict[str, str] = {}
+        for mention in self._mentions:
+            if start <= mention.start < end:
+                code = self.code(mention.actor_id)
+                if code is not None and code not in excluded and mention.actor_id:
+                    found.setdefault(code, mention.actor_id)
+        for token in sentence:
+            if start <= token.idx < end and self._first_person(token):
+                speaker = self.state_of(self.voice(token))
+                code = self.code(speaker)
+                if speaker and code is not None and code not in excluded:
+                    found.setdefault(code, speaker)
+        return list(found.values())
+
+    def _floor(self, offset: int) -> int:
+        """How far back a target may be looked for: the start of the turn in a press
+        conference (a question's actors are not the answer's); in an article, where wire copy
+        makes a paragraph of each sentence, only the sentence window limits it."""
+        for turn in self.analysis.turns:
+            if turn.start <= offset < turn.end:
+                return int(turn.start)
+        return 0
+
     def phrase_actors(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
         """The nearest actors of a phrase and of each of its conjuncts.
 
@@ -197,6 +288,29 @@ class Arguments:
 
 
 # -- dependency helpers (both label schemes) -----------------------------------------------
+
+
+def _reflexive(token: Any) -> bool:
+    return "Yes" in token.morph.get("Reflex") or token.lower_ in ("se", "s'", "s’")
+
+
+def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
+    """A target phrase that points back: "it", "leur", "cette démarche", "the account"."""
+    if head.pos_ == "PRON" or head.pos_ == "DET" and head.dep_ in OBJECT:  # "leur", as DET
+        return (head.lower_ in ANAPHORS and not _reflexive(head)
+                and head.lower_ not in lexicon.first_person)
+    if head.pos_ != "NOUN":
+        return False
+    determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if determiners & DEMONSTRATIVES:
+        return True
+    # A bare definite only as a singular direct object ("rejected the account"): a plural
+    # ("appelle les pays à …") or a place ("autour de l'île") is generic more often than not.
+    return (bool(determiners & DEFINITES) and head.dep_ in OBJECT
+            and "Plur" not in head.morph.get("Number")
+            and head.lemma_.lower() not in lexicon.pair_nouns
+            and not any(c.dep_ in _COMPLEMENTS for c in head.children))
+
 
 
 def is_passive(token: Any) -> bool:

@@ -39,6 +39,8 @@ from porteparole.records import Analysis, Event
 __all__ = ["extract_events", "reportable"]
 
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
+# Types that answer what another party did, whose noun cues may leave that party unsaid.
+_RESPONSES = frozenset({"REJECT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION"})
 _BASE_CONFIDENCE = {"VERB": 0.8, "AUX": 0.7, "ADJ": 0.75, "NOUN": 0.7}
 
 
@@ -138,12 +140,24 @@ class _Extractor:
         targets = self.args.actors(predicate, cue.target, cue.is_noun, exclude=source_codes)
         kind, negated, modality = self._recode(cue, reading)
         speaker = self.voices(predicate)
+        implicit = self._implicit_target(cue)
+        if not targets and cue.target and self.args.points_back(
+                predicate, cue.target, cue.is_noun, implicit=implicit):
+            own_side = source_codes | {self.args.code(self.args.state_of(speaker))}
+            targets = self.args.antecedent(predicate, {c for c in own_side if c},
+                                           whole_sentence=implicit)
         for source, target in self._pairs(cue, sources, targets):
             codes = self.args.code(source), self.args.code(target)
             if None in codes or codes[0] == codes[1]:
                 continue
             yield self._event(match, sentence, source, target, kind, negated, modality,
                               speaker, predicate)
+
+    def _implicit_target(self, cue: Cue) -> bool:
+        """A noun cue of a response may leave its target unsaid ("prendra les contre-mesures
+        nécessaires": against whoever was just named); cooperation, or a deployment ("des
+        exercices militaires"), may not."""
+        return cue.is_noun and not cue.mutual and cue.type in _RESPONSES
 
     def _pairs(self, cue: Cue, sources: list[str], targets: list[str]) -> Iterator[
             tuple[str, str]]:
