@@ -38,6 +38,7 @@ from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
 from porteparole.structure.dates import complete_year
 from porteparole.structure.press_conference import parse_press_conference
+from porteparole.structure.vocabulary import vocabulary
 from porteparole.topics import assign_topics
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
@@ -99,7 +100,8 @@ def _date(
     if raw.date_hint is None:
         return None, ()
     title = structure.title or raw.title or ""
-    completed = complete_year(title, raw.date_hint, [language, "en", "fr"]) if title else None
+    languages = vocabulary(language).languages  # the dateparser languages of the structure data
+    completed = complete_year(title, raw.date_hint, languages) if title else None
     if completed:
         return completed, ("date_year_inferred",)
     return raw.date_hint, ("date_approximate",)

@@ -35,9 +35,7 @@ from porteparole.records import Actor, Analysis
 
 ActorLookup = Callable[[str], Actor | None]
 
-# Sectors of organizations that are the state itself (government, armed forces, diplomacy,
-# legislature, judiciary, police, intelligence); an organization with no sector given but a
-# country is taken to be one too, as the knowledge base lists state bodies first.
+
 def no_actors(actor_id: str) -> Actor | None:
     """The lookup used when no knowledge base is available: it knows no actor."""
     return None
