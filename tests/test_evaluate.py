@@ -207,6 +207,65 @@ def test_quotes_recall_and_precision_with_a_wrong_speaker() -> None:
     assert len(detail.extra) == 2
 
 
+def test_optional_gold_quote_is_left_out_of_recall_but_credits_precision() -> None:
+    g = gold(
+        quotes=[
+            {"speaker": "Alma Voss", "contains": "the bridge will reopen"},
+            {"speaker": "Alma Voss", "contains": "tolls stay low", "optional": True},
+            {"speaker": "Piet Dekker", "contains": "ferries are late", "optional": True},
+        ]
+    )
+    s = gold(
+        quotes=quotes(
+            ("Alma Voss", "the bridge will reopen in May"),
+            ("Alma Voss", "and tolls stay low"),  # optional, found: correct, not required
+        )
+    )
+    counts, detail = score_quotes(g.quotes, s.quotes)
+    # recall: 1 required, found; Dekker's optional miss costs nothing
+    assert (counts.gold_hits, counts.gold) == (1, 1)
+    assert (counts.system_hits, counts.system) == (2, 2)
+    assert detail.missed == ()
+    other = gold(quotes=quotes(("Alma Voss", "nothing of the kind")))
+    unfound = score_quotes(g.quotes, other.quotes)[0]
+    assert (unfound.gold_hits, unfound.gold, unfound.system_hits) == (0, 1, 0)
+
+
+def test_optional_event_triple_counts_neither_way() -> None:
+    g = gold(
+        events=[
+            {"source": "NOR", "type": "CONSULT", "target": "ISL"},
+            {"source": "ISL", "type": "CONSULT", "target": "NOR", "optional": True},
+            {"source": "DNK", "type": "AID", "target": "ISL", "optional": True},
+        ]
+    )
+    s = gold(
+        events=[
+            {"source": "NOR", "type": "CONSULT", "target": "ISL"},
+            {"source": "ISL", "type": "CONSULT", "target": "NOR"},  # optional: not a FP
+            {"source": "ISL", "type": "ACCUSE", "target": "NOR"},  # a real FP
+        ]
+    )
+    result = figures([g], [s])["events"]
+    assert result["recall"] == 1.0  # the missed optional DNK→ISL is not a FN
+    assert result["precision"] == pytest.approx(1 / 2)
+
+
+def test_a_triple_both_optional_and_required_is_required() -> None:
+    event = {"source": "NOR", "type": "CONSULT", "target": "ISL"}
+    g = gold(events=[{**event, "optional": True}, event])
+    assert figures([g], [gold(events=[])])["events"]["recall"] == 0.0
+
+
+def test_optional_must_be_a_boolean(tmp_path: Path) -> None:
+    bad = {**FULL_GOLD, "events": [{"source": "NOR", "type": "AID", "target": "ISL",
+                                    "optional": "yes"}]}
+    path = tmp_path / "bad.gold.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(EvalError, match=r"events\[0\]\.optional"):
+        load_gold_dir(tmp_path)
+
+
 # --- micro-averaging and nulls ---------------------------------------------------------
 
 

@@ -43,21 +43,31 @@ class GoldTurn:
 
 @dataclass(frozen=True, slots=True)
 class GoldQuote:
-    """A quote: ``contains`` is a substring of the content (gold) or all of it (prediction)."""
+    """A quote: ``contains`` is a substring of the content (gold) or all of it (prediction).
+
+    ``optional`` marks a gold quote a system may find or leave (FORMAT.md): it is left out of
+    recall, and a system quote that contains it still counts as correct.
+    """
 
     speaker: str | None
     kind: str | None
     contains: str
+    optional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
-    """A PLOVER event; ``evidence`` is for the reader and is not scored."""
+    """A PLOVER event; ``evidence`` is for the reader and is not scored.
+
+    ``optional`` marks a genuinely open gold item (FORMAT.md): it is neither required nor,
+    when predicted, counted against the system.
+    """
 
     source: str | None
     type: str
     target: str | None
     evidence: str | None = None
+    optional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +126,11 @@ class _Checker:
             raise self.fail(where, f"is {value!r}, expected one of {', '.join(allowed)}")
         return value
 
+    def flag(self, value: Any, where: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(where, f"must be true or false, not {json.dumps(value)[:60]}")
+        return value
+
     def entries(self, value: Any, where: str) -> list[Any]:
         if not isinstance(value, list):
             raise self.fail(where, "must be a list")
@@ -172,11 +187,12 @@ def _turn(check: _Checker, where: str, value: Any) -> GoldTurn:
 
 
 def _quote(check: _Checker, where: str, value: Any) -> GoldQuote:
-    obj = check.record(value, where, {"speaker", "contains"}, {"kind"})
+    obj = check.record(value, where, {"speaker", "contains"}, {"kind", "optional"})
     return GoldQuote(
         speaker=check.text(obj["speaker"], f"{where}.speaker", nullable=True),
         kind=check.choice(obj.get("kind"), f"{where}.kind", QUOTE_KINDS, nullable=True),
         contains=check.text(obj["contains"], f"{where}.contains", nullable=False, nonempty=True),
+        optional=check.flag(obj.get("optional", False), f"{where}.optional"),
     )
 
 
@@ -185,12 +201,13 @@ def _name(check: _Checker, where: str, value: Any) -> str:
 
 
 def _event(check: _Checker, where: str, value: Any) -> GoldEvent:
-    obj = check.record(value, where, {"source", "type", "target"}, {"evidence"})
+    obj = check.record(value, where, {"source", "type", "target"}, {"evidence", "optional"})
     return GoldEvent(
         source=check.text(obj["source"], f"{where}.source", nullable=True, nonempty=True),
         type=check.choice(obj["type"], f"{where}.type", PLOVER_TYPES, nullable=False),
         target=check.text(obj["target"], f"{where}.target", nullable=True, nonempty=True),
         evidence=check.text(obj.get("evidence"), f"{where}.evidence", nullable=True),
+        optional=check.flag(obj.get("optional", False), f"{where}.optional"),
     )
 
 
@@ -270,13 +287,15 @@ def _entry_json(entry: GoldTurn | GoldQuote | GoldEvent) -> dict[str, Any]:
     if isinstance(entry, GoldTurn):
         return {"role": entry.role, "speaker": entry.speaker, "begins": entry.begins}
     if isinstance(entry, GoldQuote):
-        return {"speaker": entry.speaker, "kind": entry.kind, "contains": entry.contains}
-    return {
+        quote = {"speaker": entry.speaker, "kind": entry.kind, "contains": entry.contains}
+        return {**quote, "optional": True} if entry.optional else quote
+    event = {
         "source": entry.source,
         "type": entry.type,
         "target": entry.target,
         "evidence": entry.evidence,
     }
+    return {**event, "optional": True} if entry.optional else event
 
 
 def write_annotation(annotation: Annotation, path: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from porteparole.evaluate.fold import fold, fold_optional
-from porteparole.evaluate.gold import Annotation, GoldQuote, GoldTurn, empty_prediction
+from porteparole.evaluate.gold import Annotation, GoldEvent, GoldQuote, GoldTurn, empty_prediction
 
 ACCURACY_FIELDS: tuple[str, ...] = ("kind", "language", "date", "spokesperson")
 SET_FIELDS: tuple[str, ...] = ("persons", "countries", "events")
@@ -242,7 +242,11 @@ def _quote_label(quote: GoldQuote) -> str:
 def score_quotes(
     gold: Sequence[GoldQuote], system: Sequence[GoldQuote]
 ) -> tuple[Overlap, FieldDetail]:
-    """Gold quotes found in a same-speaker system quote; system quotes holding some gold one."""
+    """Gold quotes found in a same-speaker system quote; system quotes holding some gold one.
+
+    Recall leaves out gold quotes marked ``optional``; precision credits a system quote that
+    holds any gold fragment of its speaker, optional or not (FORMAT.md).
+    """
     gold_keys = [(fold_optional(q.speaker), fold(q.contains)) for q in gold]
     system_keys = [(fold_optional(q.speaker), fold(q.contains)) for q in system]
 
@@ -251,10 +255,18 @@ def score_quotes(
 
     found = [any(hit(g, s) for s in system_keys) for g in gold_keys]
     correct = [any(hit(g, s) for g in gold_keys) for s in system_keys]
-    counts = Overlap(sum(correct), len(system), sum(found), len(gold))
+    required = [not q.optional for q in gold]
+    counts = Overlap(
+        sum(correct),
+        len(system),
+        sum(ok for ok, needed in zip(found, required, strict=True) if needed),
+        sum(required),
+    )
     detail = FieldDetail(
         "quotes",
-        missed=tuple(_quote_label(q) for q, ok in zip(gold, found, strict=True) if not ok),
+        missed=tuple(
+            _quote_label(q) for q, ok in zip(gold, found, strict=True) if not ok and not q.optional
+        ),
         extra=tuple(_quote_label(q) for q, ok in zip(system, correct, strict=True) if not ok),
     )
     return counts, detail
@@ -323,10 +335,22 @@ def score_document(gold: Annotation, system: Annotation) -> DocumentScore:
 
 
 def _score_events(gold: Annotation, system: Annotation) -> tuple[Overlap, FieldDetail]:
-    def triples(annotation: Annotation) -> list[tuple[str | None, str, str | None]]:
-        return [(e.source, e.type, e.target) for e in annotation.events]
+    """Set scores over triples; a triple the gold marks only as ``optional`` counts nowhere.
 
-    return score_set("events", triples(gold), triples(system), _triple_key, _show_triple)
+    A triple listed both as optional and as required is required: one firm reading suffices.
+    """
+    required = {_triple_key(_triple(e)) for e in gold.events if not e.optional}
+    open_keys = {_triple_key(_triple(e)) for e in gold.events if e.optional} - required
+
+    def scored(annotation: Annotation) -> list[tuple[str | None, str, str | None]]:
+        triples = (_triple(e) for e in annotation.events)
+        return [t for t in triples if _triple_key(t) not in open_keys]
+
+    return score_set("events", scored(gold), scored(system), _triple_key, _show_triple)
+
+
+def _triple(event: GoldEvent) -> tuple[str | None, str, str | None]:
+    return (event.source, event.type, event.target)
 
 
 def score(golds: Sequence[Annotation], predictions: Sequence[Annotation]) -> EvalReport:
