@@ -123,10 +123,26 @@ def test_patterns_of_both_languages_are_loaded() -> None:
     assert patterns.is_boilerplate("Source", at_end=True)
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_zero_width_characters_inside_names_are_removed(invisible: str) -> None:
+    """A name an editor split with an invisible character reads as the name itself."""
+    french = f"La porte-parole Mao Ni{invisible}ng a rappelé la position de la Chine."
+    english = f"{invisible}Spokesperson Geng{invisible} Shuang said the talks would go on."
+    assert clean(french).text == "La porte-parole Mao Ning a rappelé la position de la Chine."
+    assert clean(english).text == "Spokesperson Geng Shuang said the talks would go on."
+    assert clean(french).flags == ()
+
+
+def test_joiners_are_kept_where_a_script_needs_them() -> None:
+    """Persian words and emoji sequences use the joiners; they are text there, not debris."""
+    text = "می\u200cخواهم 👩\u200d💻"
+    assert clean(text).text == text
+
+
 _PIECES = st.sampled_from([
     BODY_FR, BODY_EN, "Share", "Source", "Comment (0)", "Recommander à  Imprimer",
     "ministÃ¨re", "Itâ€™s", "\r\n", "\n", "\n\n\n", "  ", "\t", "\xa0", "e\u0301",
-    "Home > News", "\u2028", "\x0c", "ﬁ", "&amp;",
+    "Home > News", "\u2028", "\x0c", "ﬁ", "&amp;", "\u200b", "\u200d", "\ufeff",
 ])
 
 

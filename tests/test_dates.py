@@ -71,3 +71,30 @@ def test_numeric_timestamp_follows_the_language_order() -> None:
     assert read_timestamp("05/08/2022 18:40") == ("2022-08-05", "18:40")
     assert read_timestamp("05/08/2022 18:40", day_first=False) == ("2022-05-08", "18:40")
     assert read_timestamp("31/02/2022") is None  # no such day
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("2019/08/09", "2019-08-09"),
+        ("2019.08.09", "2019-08-09"),
+        ("2019/8/9", "2019-08-09"),
+        ("2019-8-9", "2019-08-09"),
+        ("2019/13/09", None),  # no thirteenth month: year, month, day is the only reading
+    ],
+)
+def test_year_first_numeric_dates_in_any_separator(phrase: str, expected: str | None) -> None:
+    assert parse_date(phrase, ["fr"]) == expected
+    assert parse_date(phrase, ["en"]) == expected
+
+
+def test_year_first_numeric_dates_are_found_in_lines_and_titles() -> None:
+    assert find_date("Conférence de presse du porte-parole, 2019/08/09", ["fr"]) == "2019-08-09"
+    assert find_date("Published on 2019.08.09 by the embassy", ["en"]) == "2019-08-09"
+    # a path or a version number that merely holds such digits is not a date
+    assert find_date("see /files/2019/08/09/17/report", ["en"]) is None
+    assert find_date("version 2019.08.09.1", ["en"]) is None
+    assert find_date("ref. 2019/08-09", ["en"]) is None  # mixed separators
+    assert read_timestamp("2019/08/09") == ("2019-08-09", None)
+    assert read_timestamp("2019.08.09 14:05") == ("2019-08-09", "14:05")
+    assert read_timestamp("2019/08/09 14h05") == ("2019-08-09", "14:05")

@@ -3,7 +3,11 @@
 1. Unicode repair (ftfy): mojibake ("ministÃ¨re" → "ministère"), C1 controls, ligatures,
    stray control characters. Curly quotes, full-width forms and HTML entities are left as
    written: they are the text, not damage (and unescaping entities is not idempotent).
-2. NFC normalization and ``\\n`` line endings.
+2. NFC normalization and ``\\n`` line endings; invisible format characters that web editors
+   leave inside words (zero-width space U+200B, word joiner U+2060, a stray byte-order mark
+   U+FEFF, and the zero-width joiner and non-joiner U+200C/U+200D next to Latin letters)
+   removed, so that "Geng Sh\\u200buang" is the name a reader sees. The joiners are kept between
+   letters of the scripts that need them (Persian, Indic scripts, emoji sequences).
 3. Lines trimmed of surrounding white space (indentation carries no meaning in these texts).
 4. Site boilerplate removed: whole lines matching the patterns of
    ``knowledge/boilerplate/<lang>.txt``, all languages at once since the language is not
@@ -38,6 +42,11 @@ _REPAIR_STEPS = {"restore_byte_a0", "replace_lossy_sequences", "decode_inconsist
                  "fix_c1_controls"}
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _END_PREFIX = "@end "
+# Invisible anywhere in the texts we read: they only break words apart for a machine.
+_ALWAYS_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+# Joiners carry meaning between letters of joining scripts; next to a Latin letter, a digit,
+# punctuation or a space (or at an edge of a line) they are editing debris.
+_JOINER = re.compile("[\u200c\u200d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +96,25 @@ def repair(text: str) -> tuple[str, bool]:
         fixed = ftfy.fix_and_explain(line, config=_FTFY)
         fixed_lines.append(fixed.text)
         damaged = damaged or _is_repair(fixed.explanation or [])
-    return unicodedata.normalize("NFC", "\n".join(fixed_lines)), damaged
+    return remove_invisible(unicodedata.normalize("NFC", "\n".join(fixed_lines))), damaged
+
+
+def remove_invisible(text: str) -> str:
+    """``text`` without the zero-width characters that split words (see module docstring)."""
+    text = _ALWAYS_INVISIBLE.sub("", text)
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
+    return _JOINER.sub(lambda m: "" if _debris(text, m.start()) else m.group(), text)
+
+
+def _debris(text: str, at: int) -> bool:
+    """Whether the joiner at ``at`` touches something that is not a joining-script letter."""
+    neighbours = (text[at - 1] if at else "", text[at + 1] if at + 1 < len(text) else "")
+    return any(not ch or ch.isascii() or _is_latin(ch) for ch in neighbours)
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
 
 
 def _is_repair(steps: Sequence[tuple[str, str]]) -> bool:

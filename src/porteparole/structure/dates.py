@@ -5,6 +5,12 @@ dateparser, told the document's languages and required to find a day, a month an
 decides what they mean. A bare "le 30 novembre" or a weekday therefore gives no date: the
 text does not say which year, and guessing one would put a record in the wrong place on a
 timeline.
+
+A numeric date that starts with a four-digit year ("2019-08-09", "2019/08/09", "2019.8.9")
+is read year, month, day whatever the separator: that order is ISO 8601's and the one of
+every site that writes the year first, so it needs no per-language setting. Numeric dates
+with the year last are ambiguous ("05/08/2022") and follow the language's ``numeric_dates``
+(``knowledge/structure/<lang>.yaml``).
 """
 
 from __future__ import annotations
@@ -19,11 +25,14 @@ import dateparser
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 _WORD = r"[^\W\d_]{3,}\.?"
 _CANDIDATES = (
-    re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"),  # ISO, handled without dateparser
+    # year first, any one separator: handled without dateparser
+    re.compile(r"(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d|[-/.]\d)"),
     re.compile(rf"(?<!\d)\d{{1,2}}(?:er|e|st|nd|rd|th)?\.?\s+{_WORD},?\s+\d{{4}}(?!\d)"),
     re.compile(rf"\b{_WORD}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)"),
 )
-_TIMESTAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$")
+_TIMESTAMP = re.compile(
+    r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::\d{2})?)?$"
+)
 
 
 def parse_date(phrase: str, languages: Sequence[str]) -> str | None:
@@ -33,9 +42,10 @@ def parse_date(phrase: str, languages: Sequence[str]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _parse(phrase: str, languages: tuple[str, ...]) -> str | None:
-    iso = _CANDIDATES[0].fullmatch(phrase)
-    if iso:
-        return _iso(*(int(g) for g in iso.groups()))
+    year_first = _CANDIDATES[0].fullmatch(phrase)
+    if year_first:
+        year, _, month, day = year_first.groups()
+        return _iso(int(year), int(month), int(day))
     try:
         parsed = dateparser.parse(phrase, languages=list(languages) or None, settings=_SETTINGS)
     except (ValueError, OverflowError):  # dateparser raises these on odd digit runs
@@ -71,13 +81,13 @@ _NUMERIC_TIMESTAMP = re.compile(
 def read_timestamp(line: str, *, day_first: bool = True) -> tuple[str, str | None] | None:
     """A timestamp line as (ISO date, "HH:MM" or None), else None.
 
-    ISO lines ("2024-07-02 23:55") need nothing more; numeric ones ("05/08/2022 18:40")
-    are read day first or month first as the document's language writes them
+    Year-first lines ("2024-07-02 23:55", "2019/08/09") need nothing more; numeric ones
+    ("05/08/2022 18:40") are read day first or month first as the document's language writes them
     (``numeric_dates`` in ``knowledge/structure/<lang>.yaml``).
     """
     match = _TIMESTAMP.match(line.strip())
     if match:
-        year, month, day, hour, minute = match.groups()
+        year, _, month, day, hour, minute = match.groups()
     else:
         numeric = _NUMERIC_TIMESTAMP.match(line.strip())
         if not numeric:

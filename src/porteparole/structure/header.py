@@ -1,5 +1,11 @@
 """The head of a document: site header lines, title, timestamp or date line.
 
+A web page may put its furniture before or after the title: a navigation bar, a breadcrumb,
+share and print toolbars (``site_headers`` of the language's data, skipped), a byline or an
+author, source or editor line (``bylines``, skipped, its date kept when it prints one). None
+of them stops the reading, so a page keeps its title, date and spokesperson whatever its
+site's layout.
+
 Shared by the press-conference and article parsers. The title is the first paragraph after
 the site's own header lines when it reads like a headline (short, no final period, not a
 "Speaker: text" line); a first paragraph that is a full lede sentence means the document
@@ -20,7 +26,7 @@ from porteparole.structure.dates import find_date, find_date_span, read_timestam
 from porteparole.structure.labels import read_label, strip_honorifics
 from porteparole.structure.vocabulary import Vocabulary, fold_label
 
-_HEADER_ZONE = 6  # paragraphs searched for header lines
+_HEADER_ZONE = 12  # paragraphs searched for header lines (furniture included)
 _TITLE_MAX_CHARS = 220
 _TITLE_MAX_WORDS = 30
 _DATE_LINE_MAX_WORDS = 8
@@ -47,8 +53,16 @@ def read_header(
     """Title, date, time, ministry and spokesperson from the first paragraphs and the hint."""
     lines = [text[p.start:p.end] for p in paragraphs]
     title, date, time, body = None, None, None, 0
+    banner: str | None = None  # a headline-like line that furniture followed: the site's name
     for index, line in enumerate(lines[:_HEADER_ZONE]):
-        if _matches(line, vocab.site_headers) or _matches(line, vocab.boilerplate):
+        furniture = _matches(line, vocab.site_headers) or _matches(line, vocab.boilerplate)
+        byline = not furniture and _matches(line, vocab.bylines)
+        if furniture or byline:
+            if byline and date is None:
+                found = find_date_span(line, vocab.languages)
+                date = found[0] if found else None
+            if title is not None and date is None:  # "Embassy of X" / menu / the real title
+                banner, title = banner or title, None
             body = index + 1
             continue
         stamp = read_timestamp(line, day_first=vocab.day_first) or _date_line(line, vocab)
@@ -62,7 +76,7 @@ def read_header(
             title, body = line, index + 1
             continue
         break
-    return _with_title_facts(title, body, date, time, vocab, title_hint)
+    return _with_title_facts(title or banner, body, date, time, vocab, title_hint)
 
 
 def _with_title_facts(

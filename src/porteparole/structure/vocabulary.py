@@ -1,7 +1,7 @@
 """The per-language words and patterns of document structure, loaded from knowledge data.
 
 Everything language-specific the structure parsers know (question and answer labels,
-honorifics, site headers, title patterns, narration cues, datelines) lives in
+honorifics, site headers and bylines, title patterns, narration cues, datelines) lives in
 ``knowledge/structure/<lang>.yaml``; this module loads, validates and compiles it once per
 language. A language without its own file gets the union of every file, so that an
 undetected language ("und") still finds "Q:" and "A:".
@@ -23,7 +23,7 @@ _LIST_FIELDS = (
     "press_conference_cues",
 )
 _PATTERN_FIELDS = (
-    "site_headers", "boilerplate", "question_intros", "follow_up_intros", "closing_cues",
+    "site_headers", "bylines", "boilerplate", "question_intros", "follow_up_intros", "closing_cues",
     "narration", "reporter_self_identification", "press_conference_titles", "datelines",
 )
 
@@ -43,6 +43,7 @@ class Vocabulary:
     press_conference_cues: tuple[str, ...]  # folded
     label_max_words: int
     site_headers: tuple[re.Pattern[str], ...]
+    bylines: tuple[re.Pattern[str], ...]  # author, source lines before or after the title
     boilerplate: tuple[re.Pattern[str], ...]
     question_intros: tuple[re.Pattern[str], ...]
     follow_up_intros: tuple[re.Pattern[str], ...]
