@@ -96,7 +96,7 @@ def repair(text: str) -> tuple[str, bool]:
         fixed = ftfy.fix_and_explain(line, config=_FTFY)
         fixed_lines.append(fixed.text)
         damaged = damaged or _is_repair(fixed.explanation or [])
-    return remove_invisible(unicodedata.normalize("NFC", "\n".join(fixed_lines))), damaged
+    return unicodedata.normalize("NFC", remove_invisible("\n".join(fixed_lines))), damaged
 
 
 def remove_invisible(text: str) -> str:
@@ -110,11 +110,14 @@ def remove_invisible(text: str) -> str:
 def _debris(text: str, at: int) -> bool:
     """Whether the joiner at ``at`` touches something that is not a joining-script letter."""
     neighbours = (text[at - 1] if at else "", text[at + 1] if at + 1 < len(text) else "")
-    return any(not ch or ch.isascii() or _is_latin(ch) for ch in neighbours)
+    return not all(_joinable(ch) for ch in neighbours)
 
 
-def _is_latin(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith("LATIN")
+def _joinable(ch: str) -> bool:
+    """A letter, mark or pictograph of a script that joins: not Latin, not space or ASCII."""
+    if not ch or ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"):
+        return False
+    return unicodedata.category(ch)[0] in "LM" or unicodedata.category(ch) in ("So", "Sk")
 
 
 def _is_repair(steps: Sequence[tuple[str, str]]) -> bool:
