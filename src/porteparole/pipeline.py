@@ -38,6 +38,7 @@ from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
 from porteparole.structure.dates import complete_year
 from porteparole.structure.press_conference import parse_press_conference
+from porteparole.structure.tenure import in_office
 from porteparole.structure.vocabulary import vocabulary
 from porteparole.topics import assign_topics
 
@@ -93,7 +94,9 @@ def _date(
 
     The text's own full date, then the source's metadata; else, with an approximate date
     from the page's context, the title's month and day completed with the nearest year
-    ("date_year_inferred"), or that approximate date itself ("date_approximate").
+    ("date_year_inferred"), or that approximate date itself ("date_approximate"). An
+    inferred or approximate date must fall in the spokesperson's time in office, as the
+    knowledge base dates it; none at all is better than one that cannot be.
     """
     if structure.date or raw.date:
         return structure.date or raw.date, ()
@@ -101,10 +104,13 @@ def _date(
         return None, ()
     title = structure.title or raw.title or ""
     languages = vocabulary(language).languages  # the dateparser languages of the structure data
-    completed = complete_year(title, raw.date_hint, languages) if title else None
+    plausible = in_office(structure.spokesperson)
+    completed = complete_year(title, raw.date_hint, languages, plausible) if title else None
     if completed:
         return completed, ("date_year_inferred",)
-    return raw.date_hint, ("date_approximate",)
+    if plausible(raw.date_hint):
+        return raw.date_hint, ("date_approximate",)
+    return None, ()
 
 
 def _structure(text: str, doc_id: str, language: str, raw: RawDocument) -> Structure:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import dateparser
@@ -114,12 +114,17 @@ _MONTH_DAY = (
 )
 
 
-def complete_year(text: str, hint: str, languages: Sequence[str]) -> str | None:
+def complete_year(
+    text: str, hint: str, languages: Sequence[str],
+    plausible: Callable[[str], bool] | None = None,
+) -> str | None:
     """A month and day printed without a year ("on September 10"), dated with the year
     that puts it nearest to ``hint`` (an approximate ISO date from the page's context).
 
     A page whose metadata says 2018-09-07 and whose title says "September 10" is
-    2018-09-10; "December 30" near 2019-01-02 is 2018-12-30.
+    2018-09-10; "December 30" near 2019-01-02 is 2018-12-30. ``plausible`` rules candidate
+    dates out (the speaker held no office then, see ``structure.tenure``): the nearest
+    plausible year wins, and when no candidate year is plausible the text gets no date.
     """
     anchor = datetime.date.fromisoformat(hint)
     for pattern in _MONTH_DAY:
@@ -131,6 +136,8 @@ def complete_year(text: str, hint: str, languages: Sequence[str]) -> str | None:
             ]
             dates = [datetime.date.fromisoformat(d) for d in options if d]
             if dates:
-                best = min(dates, key=lambda d: abs((d - anchor).days))
-                return best.isoformat()
+                kept = [d for d in dates if plausible is None or plausible(d.isoformat())]
+                if not kept:
+                    return None
+                return min(kept, key=lambda d: abs((d - anchor).days)).isoformat()
     return None
