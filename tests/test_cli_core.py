@@ -93,6 +93,26 @@ def test_bad_search_filters_exit_2(app, db: Path, option: tuple[str, str]) -> No
     assert "PP100" in result.stderr
 
 
+def test_show_and_report_display_the_poor_witness_flag(app, tmp_path: Path) -> None:
+    import dataclasses
+
+    article = plain_article("Un texte filé, furthermore, par une machine.", "fr",
+                            "news_article", "2024-01-01", "spun.txt")
+    spun = dataclasses.replace(article, document=dataclasses.replace(
+        article.document, flags=("poor_witness",)))
+    path = tmp_path / "flags.db"
+    with Store(path) as store:
+        store.write_batch([spun, plain_article(ARTICLE_EN, "en", "statement", "2024-06-01",
+                                               "en.txt")])
+    shown = run(app, "show", spun.document.id, "--db", str(path))
+    assert shown.exit_code == 0 and "poor_witness" in shown.stdout
+    report = run(app, "report", "--db", str(path))
+    assert report.exit_code == 0
+    assert "Documents by flag" in report.stdout
+    line = next(x for x in report.stdout.splitlines() if "poor_witness" in x)
+    assert "1" in line.replace("poor_witness", "")
+
+
 def test_report_and_rejected(app, db: Path) -> None:
     report = run(app, "report", "--db", str(db))
     assert report.exit_code == 0

@@ -193,3 +193,24 @@ def test_rejected_list_and_reason_filter(filled) -> None:
     assert [e.rejected for e in only] == [
         Rejected(Origin("vide.txt", "text"), "empty", "no text")]
     assert len(query.rejected(store, limit=2)) == 2
+
+
+def test_report_counts_documents_by_flag(tmp_path: Path) -> None:
+    """Poor witnesses and inferred dates are counted by document, each flag once."""
+    import dataclasses
+
+    def flagged(text: str, *flags: str):
+        article = plain_article(text, "fr", "news_article", "2024-01-01", f"{len(text)}.txt")
+        document = dataclasses.replace(article.document, flags=flags)
+        return dataclasses.replace(article, document=document)
+
+    with Store(tmp_path / "f.db") as store:
+        store.write_batch([
+            flagged("Un texte filé, furthermore, par une machine.", "poor_witness"),
+            flagged("Un autre texte filé, in addition, mal traduit.", "poor_witness",
+                    "date_year_inferred"),
+            flagged("Un texte propre et bien écrit."),
+        ])
+        figures = query.report(store)
+    assert [(f.flag, f.documents) for f in figures.flags] == [
+        ("poor_witness", 2), ("date_year_inferred", 1)]

@@ -338,6 +338,55 @@ def test_turn_labels_are_speakers_not_mentions(knowledge, nlp_fr):
     assert analysis.document.spokesperson == "Mao Ning"
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Conférence de presse régulière du 3 mars 2024\n\n"
+               "Reuters: Le Japon a protesté. Un commentaire?\n\n"
+               "Mao Ning: Le Japon devrait réfléchir.\n\n"
+               "AFP: Et la visite?\n\n"
+               "Mao Ning: Je n'ai pas d'information."),
+        ("en", "Regular Press Conference on March 3, 2024\n\n"
+               "Reuters: Japan has protested. Any comment?\n\n"
+               "Mao Ning: Japan should reflect on this.\n\n"
+               "AFP: And the visit?\n\n"
+               "Mao Ning: I have no information."),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_spokesperson_named_only_in_labels_is_a_person_of_the_document(
+    knowledge, nlp_fr, nlp_en, language, text
+):
+    """One ``label`` mention at the first label that names her, none at the outlets."""
+    starts = [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    ends = [*(s - 2 for s in starts[1:]), len(text)]
+    speakers = ["Reuters", "Mao Ning", "AFP", "Mao Ning"]
+    turns = tuple(
+        ("question" if i % 2 == 0 else "answer", who, s + len(who) + 2, e, who)
+        for i, (who, s, e) in enumerate(zip(speakers, starts, ends, strict=True))
+    )
+    nlp = nlp_fr if language == "fr" else nlp_en
+    analysis = _resolve(text, knowledge, nlp, language=language, turns=turns,
+                        spokesperson="Mao Ning", kind="press_conference")
+    labelled = [m for m in analysis.mentions if m.method == "label"]
+    assert [(m.surface, m.actor_id, m.start) for m in labelled] == [
+        ("Mao Ning", "mao-ning", text.index("Mao Ning"))]
+    assert text.index("Reuters") not in [m.start for m in analysis.mentions]
+
+
+def test_a_spokesperson_also_named_in_the_text_gets_no_label_mention(knowledge, nlp_fr):
+    text = ("Conférence de presse tenue par la porte-parole Mao Ning\n\n"
+            "Reuters: Le Japon a protesté. Un commentaire?\n\n"
+            "Mao Ning: Le Japon devrait réfléchir.\n")
+    question = text.index("Le Japon a")
+    answer = text.index("Le Japon devrait")
+    turns = (("question", "Reuters", question, text.index("\n", question), "Reuters"),
+             ("answer", "Mao Ning", answer, len(text) - 1, "Mao Ning"))
+    analysis = _resolve(text, knowledge, nlp_fr, turns=turns, spokesperson="Mao Ning",
+                        kind="press_conference")
+    assert not [m for m in analysis.mentions if m.method == "label"]
+
+
 def test_english_roles_and_adjectives(knowledge, nlp_en):
     text = ("The Chinese Foreign Ministry spokesperson declined to comment. "
             "Senior Colonel Wu Qian said the Japanese side had been warned by the US president.")

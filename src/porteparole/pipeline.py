@@ -7,6 +7,7 @@ Stages, in order (each a module with one public function):
 
 1. clean       repair Unicode, normalize, remove boilerplate    ``clean.clean``
 2. detect      language of the cleaned text                     ``detect.detect_language``
+               and whether it is a poor witness (spun, mixed)   ``witness.witness_flags``
 3. structure   press-conference turns, or article title and
                paragraphs; then the kind                        ``structure.*``, ``detect``
 4. annotate    spaCy: sentences, tokens, entities, parse       ``nlp.annotate``
@@ -41,6 +42,7 @@ from porteparole.structure.press_conference import parse_press_conference
 from porteparole.structure.tenure import in_office
 from porteparole.structure.vocabulary import vocabulary
 from porteparole.topics import assign_topics
+from porteparole.witness import witness_flags
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
 # reasonable for one document on a laptop, so the document is rejected, not half-read.
@@ -81,7 +83,7 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
         place=structure.place,
         ministry=structure.ministry,
         spokesperson=structure.spokesperson,
-        flags=cleaned.flags + date_flags,
+        flags=cleaned.flags + date_flags + witness_flags(cleaned.text, language),
         removed=cleaned.removed,
     )
     return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)

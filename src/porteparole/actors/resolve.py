@@ -12,7 +12,9 @@
    of speech verbs (``coref``, ``roles``).
 
 Turn labels ("Reuters:", "Mao Ning :") are speakers, not mentions of the content: they are
-skipped, and resolved into ``Turn.speaker_actor`` instead.
+skipped, and resolved into ``Turn.speaker_actor`` instead; an answering person named nowhere
+else gets one ``label`` mention there, so that the document's persons include them
+(``speakers``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
 from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
+from porteparole.actors.speakers import label_mentions
 from porteparole.records import Actor, Analysis, Mention, Turn
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
@@ -86,8 +89,9 @@ class Resolver:
         self._surnames(work)
         self._roles(work, roles, document.date)
         work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
-        mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))
         turns = tuple(self._speaker(turn) for turn in analysis.turns)
+        work.mentions += label_mentions(document.id, text, turns, work.mentions, self.kb)
+        mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))
         spokesperson = self._spokesperson(document.spokesperson, turns, document.kind)
         return dataclasses.replace(
             analysis,

@@ -210,7 +210,8 @@ def highlighted(snippet: str) -> Text:
 
 
 def report_command(db: DbOption = DEFAULT_DB) -> None:
-    """Figures: documents by language and kind, press conferences, outlets, rejections."""
+    """Figures: documents by language and kind, press conferences, outlets, rejections,
+    flags (poor witnesses, inferred dates)."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
@@ -234,7 +235,10 @@ def _render_report(r: Report, out: Console) -> None:
     reasons = new_table("Rejected inputs by reason", "reason", "inputs")
     for reason in r.rejected_by_reason:
         reasons.add_row(reason.reason, str(reason.inputs))
-    for table in (kinds, conferences, outlets, reasons):
+    flags = new_table("Documents by flag", "flag", "documents")
+    for flag in r.flags:
+        flags.add_row(flag.flag, str(flag.documents))
+    for table in (kinds, conferences, outlets, reasons, flags):
         if table.row_count:
             out.print(table)
 

@@ -60,6 +60,7 @@ from porteparole.query._profiles import ActorDocument, ActorProfile, actor_profi
 from porteparole.query._quotes import QuoteView, quotes
 from porteparole.query._report import (
     ConferenceRow,
+    FlagCount,
     LanguageKindCount,
     OutletCount,
     ReasonCount,
@@ -79,9 +80,9 @@ from porteparole.query._search import (
 __all__ = [
     "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
     "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
-    "DocumentView", "EventFilters", "EventView", "LanguageKindCount", "MechanismHistory",
-    "MechanismUpdateView", "OutletCount", "QuoteView", "ReasonCount", "RejectedEntry",
-    "Report", "SearchFilters", "SearchHit", "SurfaceCount",
+    "DocumentView", "EventFilters", "EventView", "FlagCount", "LanguageKindCount",
+    "MechanismHistory", "MechanismUpdateView", "OutletCount", "QuoteView", "ReasonCount",
+    "RejectedEntry", "Report", "SearchFilters", "SearchHit", "SurfaceCount",
     "actor_name", "actor_profile", "actor_scope", "actors", "dyad_timeline", "events",
     "get_document", "mechanism_catalog", "mechanisms", "quotes", "rejected", "report",
     "resolve_actor", "resolve_id", "search", "to_fts",

@@ -36,6 +36,14 @@ class ReasonCount:
 
 
 @dataclass(frozen=True, slots=True)
+class FlagCount:
+    """How many documents carry a flag ("poor_witness", "date_year_inferred", ...)."""
+
+    flag: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The figures ``porteparole report`` shows: what the store holds, at a glance."""
 
@@ -46,6 +54,7 @@ class Report:
     outlets: tuple[OutletCount, ...] = ()
     rejected_by_reason: tuple[ReasonCount, ...] = ()
     unresolved_mentions: int = 0  # mentions no actor was found for: the knowledge base's gaps
+    flags: tuple[FlagCount, ...] = ()  # documents by flag: poor witnesses, inferred dates, ...
 
     @property
     def rejected(self) -> int:
@@ -53,7 +62,8 @@ class Report:
 
 
 def report(store: Store, *, top_outlets: int = 10) -> Report:
-    """Documents by language and kind, press conferences, busiest outlets, rejections."""
+    """Documents by language and kind, press conferences, busiest outlets, rejections,
+    documents by flag."""
     def one(sql: str) -> int:
         return int(store.rows(sql)[0][0])
 
@@ -74,4 +84,7 @@ def report(store: Store, *, top_outlets: int = 10) -> Report:
             "SELECT reason, count(*) FROM rejected GROUP BY reason "
             "ORDER BY count(*) DESC, reason")),
         unresolved_mentions=one("SELECT count(*) FROM mentions WHERE actor_id IS NULL"),
+        flags=tuple(FlagCount(r[0], r[1]) for r in store.rows(
+            "SELECT f.value, count(DISTINCT d.id) FROM documents d, json_each(d.flags) f "
+            "GROUP BY f.value ORDER BY count(DISTINCT d.id) DESC, f.value")),
     )
