@@ -113,3 +113,39 @@ def test_headlines_that_merely_start_like_furniture_stay_titles() -> None:
                   "Par la Voie Diplomatique, la Crise Trouve une Issue"):
         text = f"{title}\n\nThe ministry published the figures on Monday in its annual report."
         assert _prepare(text).document.title == title
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "Embassy of the People's Republic of China in Exampleland | Foreign Ministry "
+        "Spokesperson Geng Shuang's Regular Press Conference on August 9, 2019",
+        "Conférence de presse du 9 août 2019 tenue par le porte-parole du ministère des "
+        "Affaires étrangères Geng Shuang - Ambassade de Chine en République d'Exemple",
+    ],
+    ids=["en", "fr"],
+)
+def test_a_page_title_with_the_site_name_still_names_the_spokesperson(hint: str) -> None:
+    """The text prints no title; the page's <title> puts the site's name beside it."""
+    language = "fr" if hint.startswith("Conf") else "en"
+    body = EN_BRIEFING if language == "en" else FR_BRIEFING
+    turns = "\n\n".join(p for p in body.split("\n\n") if p[:2] in ("Q:", "A:", "Q ", "R "))
+    raw = RawDocument(Origin("<page>", "html"), turns, title=hint, language=language)
+    result = prepare(raw)
+    assert isinstance(result, Analysis)
+    document = result.document
+    assert (document.kind, document.date, document.spokesperson) == (
+        "press_conference", "2019-08-09", "Geng Shuang")
+
+
+def test_an_html_title_loses_its_zero_width_characters() -> None:
+    from porteparole.read.html import read_html
+
+    page = (
+        "<html><head><title>Spokesperson Geng Sh\u200buang\u2060's Remarks</title></head>"
+        "<body><article><p>The spokesperson answered questions from the press on the talks "
+        "that resumed on Monday between the two delegations.</p></article></body></html>"
+    )
+    raw = read_html(page.encode("utf-8"), Origin("page.html", "html"))
+    assert isinstance(raw, RawDocument)
+    assert raw.title == "Spokesperson Geng Shuang's Remarks"

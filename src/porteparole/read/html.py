@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from porteparole.clean import remove_invisible
 from porteparole.read.decode import Problem, decode
 from porteparole.read.text import rejected, text_document
 from porteparole.records import Origin, RawDocument, Rejected
@@ -97,5 +98,5 @@ def _paragraphs(text: str | None) -> str:
 def _clean_title(title: str | None) -> str | None:
     if not isinstance(title, str):
         return None
-    title = " ".join(title.split())
+    title = " ".join(remove_invisible(title).split())
     return title or None

@@ -84,7 +84,7 @@ def _with_title_facts(
     vocab: Vocabulary, hint: str | None,
 ) -> Header:
     hint = " ".join(hint.split()) if hint else None
-    facts = [f for f in (title_facts(title, vocab), title_facts(hint, vocab)) if f]
+    facts = [title_facts(title, vocab), *(title_facts(part, vocab) for part in _parts(hint))]
     ministry = next((f[0] for f in facts if f[0]), None)
     spokesperson = next((f[1] for f in facts if f[1]), None)
     briefing = any(f[2] for f in facts)
@@ -95,6 +95,18 @@ def _with_title_facts(
         title=title or hint, body_index=body, date=date, time=time, ministry=ministry,
         spokesperson=spokesperson, is_briefing=briefing,
     )
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—_-]\s+|\s*[|｜]\s*")
+
+
+def _parts(hint: str | None) -> list[str]:
+    """A page's <title> whole, then each of its parts: sites put their name before or after
+    the document's title ("Embassy of China in X | Spokesperson's Remarks on ...")."""
+    if not hint:
+        return []
+    parts = [p for p in _TITLE_SEPARATOR.split(hint) if p.strip()]
+    return [hint, *parts] if len(parts) > 1 else [hint]
 
 
 def title_facts(title: str | None, vocab: Vocabulary) -> tuple[str | None, str | None, bool]:
