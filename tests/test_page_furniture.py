@@ -149,3 +149,13 @@ def test_an_html_title_loses_its_zero_width_characters() -> None:
     raw = read_html(page.encode("utf-8"), Origin("page.html", "html"))
     assert isinstance(raw, RawDocument)
     assert raw.title == "Spokesperson Geng Shuang's Remarks"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Pékin dénonce une « provocation » des États-Unis à Taïwan",
+     "Beijing warns of a “red line” over the strait"],
+)
+def test_a_headline_with_quotation_marks_is_not_a_breadcrumb(title: str) -> None:
+    text = f"{title}\n\nLe ministère a publié jeudi un communiqué sur la situation dans le détroit."
+    assert _prepare(text).document.title == title
