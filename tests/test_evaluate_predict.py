@@ -117,6 +117,23 @@ def test_persons_are_people_and_countries_are_states_and_state_institutions() ->
     assert prediction.countries == ("NOR", "ISL")
 
 
+def test_a_spokesperson_named_only_in_the_title_is_a_person_of_the_document() -> None:
+    """Anonymous "A:" turns under a title that names who answers: the title names them."""
+    import dataclasses
+
+    base = analysis()
+    text = f"Q: {QUESTION}\nA: {ANSWER}"
+    q, a = text.index(QUESTION), text.index(ANSWER)
+    turns = (Turn("d1", 0, "question", None, q, q + len(QUESTION), label="Q"),
+             Turn("d1", 1, "answer", "Ana Ruiz", a, a + len(ANSWER), label="A",
+                  speaker_actor="p-ana"))
+    for title, expected in (("Spokesperson Ana Ruiz's Regular Press Conference", ("Ana Ruiz",)),
+                            ("Regular Press Conference", ())):
+        document = dataclasses.replace(base.document, text=text, title=title)
+        anonymous = Analysis(document=document, turns=turns)
+        assert analysis_to_prediction(anonymous, ACTORS.get).persons == expected
+
+
 def test_event_parties_are_coded_by_actor_kind() -> None:
     prediction = analysis_to_prediction(analysis(), ACTORS.get)
     triples = [(e.source, e.type, e.target) for e in prediction.events]

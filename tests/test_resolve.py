@@ -374,6 +374,17 @@ def test_a_spokesperson_named_only_in_labels_is_a_person_of_the_document(
     assert text.index("Reuters") not in [m.start for m in analysis.mentions]
 
 
+def test_an_anonymous_answer_label_names_no_one(knowledge, nlp_en):
+    text = "Q: Japan has protested. Any comment?\n\nA: Japan should reflect on this."
+    question, answer = text.index("Japan has"), text.index("Japan should")
+    turns = (("question", None, question, text.index("\n"), "Q"),
+             ("answer", "Mao Ning", answer, len(text), "A"))
+    analysis = _resolve(text, knowledge, nlp_en, language="en", turns=turns,
+                        spokesperson="Mao Ning", kind="press_conference")
+    assert analysis.turns[1].speaker_actor == "mao-ning"
+    assert not [m for m in analysis.mentions if m.method == "label"]
+
+
 def test_a_spokesperson_also_named_in_the_text_gets_no_label_mention(knowledge, nlp_fr):
     text = ("Conférence de presse tenue par la porte-parole Mao Ning\n\n"
             "Reuters: Le Japon a protesté. Un commentaire?\n\n"

@@ -4,15 +4,16 @@ Turn labels ("Mao Ning :", "Senior Colonel Wu Qian:") are kept out of the conten
 mentions (``resolve.label_spans``): they are who speaks, not what is said. But a
 spokesperson who is named only there (or in a title the text does not print) is still a
 person the document names, and ``persons`` must list them. So each answering person the
-turns resolved, and that no mention names yet, gets one mention: at their first label,
-method ``label``, which nothing reads as a speaker of the content.
+turns resolved, and that no mention names yet, gets one mention: at their first label that
+prints their name, method ``label``. An anonymous label ("A:") names no one: it gets no
+mention (the turn's ``speaker_actor`` still says who answers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from porteparole.actors.kb import KnowledgeBase
+from porteparole.actors.kb import KnowledgeBase, fold
 from porteparole.records import Mention, Turn
 
 LABEL_METHOD = "label"
@@ -39,11 +40,22 @@ def label_mentions(
         span = _label_span(text, turn)
         if actor is None or actor.type != "person" or span is None:
             continue
+        if not _names(turn.label, actor_id, kb):
+            continue  # "A:", "Réponse :": the label designates the speaker without naming
         seen.add(actor_id)
         start, end = span
         found.append(Mention(document_id, start, end, text[start:end], "PER", actor_id,
                              LABEL_CONFIDENCE, LABEL_METHOD))
     return found
+
+
+def _names(label: str, actor_id: str, kb: KnowledgeBase) -> bool:
+    """Whether the printed label holds the person's surname or full name ("MR. KIRBY")."""
+    actor = kb.actor(actor_id)
+    words = set(fold(label).split())
+    surname = kb.surname(actor_id)
+    names = [n for n in (surname, actor.name if actor else None) if n]
+    return any(set(fold(n).split()) <= words for n in names)
 
 
 def _label_span(text: str, turn: Turn) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ Coding choices, following FORMAT.md:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -90,6 +91,21 @@ def unknown_person_names(analysis: Analysis) -> list[str]:
     return names
 
 
+def titled_speakers(analysis: Analysis, actor_lookup: ActorLookup) -> list[str]:
+    """Who answers in a transcript whose title names them: a page's <title> is part of the
+    document even when its text does not print it ("A:" turns under "Spokesperson Geng
+    Shuang's Regular Press Conference"), so the document names that person."""
+    title = fold(analysis.document.title or "")
+    found = []
+    for turn in analysis.turns:
+        actor = _resolve(turn.speaker_actor, actor_lookup) if turn.role != "question" else None
+        if actor is not None and actor.type == "person" and re.search(
+            rf"(?<!\w){re.escape(fold(actor.name))}(?!\w)", title
+        ):
+            found.append(actor.name)
+    return found
+
+
 def analysis_to_prediction(
     analysis: Analysis,
     actor_lookup: ActorLookup = no_actors,
@@ -140,6 +156,7 @@ def analysis_to_prediction(
         persons=_unique(
             [a.name for a in named if a is not None and a.type == "person"]
             + unknown_person_names(analysis)
+            + titled_speakers(analysis, actor_lookup)
         ),
         countries=_unique([state_referred(a) for a in actors]),
         # Gold codes what happened between known parties: negated and conditional events
