@@ -35,7 +35,7 @@ from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
 from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
-from porteparole.records import Actor, Analysis, Mention, Turn
+from porteparole.records import Actor, ActorRole, Analysis, Mention, Turn
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
 
@@ -83,7 +83,7 @@ class Resolver:
         roles = self.roles.roles(tokens, index, institutions)
         work.role_spans = [(r.start, r.end) for r in roles]
         self._entities(work)
-        self._surnames(work)
+        self._surnames(work, document.date)
         self._roles(work, roles, document.date)
         work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
         mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))
@@ -145,8 +145,9 @@ class Resolver:
 
     # -- 4. surnames, roles ---------------------------------------------------------------
 
-    def _surnames(self, work: _Work) -> None:
+    def _surnames(self, work: _Work, on: str | None) -> None:
         named = work.named_persons()
+        day = on if on and _ISO_DATE.fullmatch(on) else None
         for match in work.matches:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
@@ -157,20 +158,39 @@ class Resolver:
                 or work.in_person_entity(match)
             )
             candidates = [c.actor_id for c in match.candidates if c.actor_id]
-            found = resolve_surname(candidates, named, strong, self._prominent(candidates))
+            found = resolve_surname(candidates, named, strong, self._prominent(candidates, day))
             if found is not None:
                 work.mentions.append(Mention(
                     work.document_id, match.start, match.end, work.text[match.start:match.end],
                     "PER", found.actor_id, found.confidence, found.method))
 
-    def _prominent(self, actor_ids: Iterable[str]) -> set[str]:
-        """The persons among ``actor_ids`` who ever held a top office."""
-        found = set()
+    def _prominent(self, actor_ids: Iterable[str], day: str | None = None) -> set[str]:
+        """The persons among ``actor_ids`` who ever held a top office.
+
+        Leaders of different decades share surnames ("Koizumi", "Kono", "Yoon"). When
+        several did and the document has a date, a surname alone designates whoever is in a
+        top office on that date; failing that, whoever left one last before it (a former
+        president is news for years, his namesake of the decade before much less); a
+        holder yet to come never.
+        """
+        found: dict[str, tuple[ActorRole, ...]] = {}
         for actor_id in actor_ids:
             actor = self.kb.actor(actor_id)
-            if actor is not None and any(r.role in PROMINENT_ROLES for r in actor.roles):
-                found.add(actor_id)
-        return found
+            top = tuple(r for r in actor.roles if r.role in PROMINENT_ROLES) if actor else ()
+            if top:
+                found[actor_id] = top
+        if day is None or len(found) < 2:
+            return set(found)
+        current = {a for a, top in found.items() if any(_held_on(r, day) for r in top)}
+        if current:
+            return current
+        left = {a: max(r.end for r in top if r.end is not None and r.end <= day)
+                for a, top in found.items()
+                if any(r.end is not None and r.end <= day for r in top)}
+        if not left:
+            return set(found)
+        last = max(left.values())
+        return {a for a, end in left.items() if end == last}
 
     def _roles(self, work: _Work, spans: Sequence[RoleSpan], on: str | None) -> None:
         named = work.named_persons()
@@ -414,6 +434,11 @@ def _next_start(tokens: Sequence[Token], offset: int) -> int:
         if token.start >= offset:
             return token.start
     return -1
+
+
+def _held_on(role: ActorRole, day: str) -> bool:
+    """The role was held on ``day`` (start inclusive, end exclusive, open ends unbounded)."""
+    return (role.start is None or role.start <= day) and (role.end is None or day < role.end)
 
 
 def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
