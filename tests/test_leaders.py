@@ -193,6 +193,8 @@ actors:
      roles: [{role: head_of_government, organization: XAA, start: 1990-01-01, end: 2000-01-01}]}
   - {id: eve-quill, name: Eve Quill, type: person, country: XAA, surname: Quill,
      roles: [{role: defense_minister, organization: XAA, start: 2020-01-01, end: null}]}
+  - {id: stephen-smith, name: Stephen Smith, type: person, country: XAA, surname: Smith,
+     roles: [{role: foreign_minister, organization: XAA, start: 2007-01-01, end: 2010-01-01}]}
 """
 
 
@@ -203,6 +205,7 @@ def rule_knowledge(tmp_path_factory: pytest.TempPathFactory):
     (root / "actors" / "people.yaml").write_text(RULE_ACTORS, encoding="utf-8")
     (root / "titles").mkdir()
     (root / "titles" / "en.txt").write_text("Mr.\nMs.\n", encoding="utf-8")
+    (root / "titles" / "fr.txt").write_text("M.\nMme\n", encoding="utf-8")
     return load_knowledge_base(root / "actors"), root / "titles"
 
 
@@ -227,3 +230,28 @@ def test_the_full_name_in_the_document_wins_over_the_date(rule_knowledge, nlp_en
     text = "Dee Quill spoke on Monday. Ms. Quill said Xanadu would answer."
     analysis = _analysis(text, nlp_en, "en", "2022-03-01", knowledge=kb, titles=titles)
     assert [m.actor_id for m in analysis.mentions if m.surface == "Quill"] == ["dee-quill"]
+
+
+# A known leader's surname must not swallow the full name of someone the knowledge base does
+# not know: with hundreds of past leaders, common surnames (Smith, Martin, Rice) are known.
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Jack Smith met reporters in Xanadu on Monday. Smith said the talks would go on."),
+    ("fr", "Jack Smith a rencontré la presse lundi au Xanadu. M. Smith a dit que tout allait bien."),
+])
+def test_an_unknown_full_name_keeps_the_surname_it_shares(rule_knowledge, nlp_en, nlp_fr,
+                                                          language, text):
+    kb, titles = rule_knowledge
+    nlp = nlp_en if language == "en" else nlp_fr
+    analysis = _analysis(text, nlp, language, "2008-03-01", knowledge=kb, titles=titles)
+    people = {m.surface: m.actor_id for m in analysis.mentions if m.entity_type == "PER"}
+    assert people.get("Jack Smith", "missing") is None  # kept, as a person we do not know
+    assert "stephen-smith" not in people.values()
+
+
+def test_a_known_person_named_in_full_keeps_the_surname(rule_knowledge, nlp_en):
+    kb, titles = rule_knowledge
+    text = ("Stephen Smith met reporters in Xanadu on Monday. Smith said the talks would go "
+            "on. (Reporting by Jack Smith)")
+    analysis = _analysis(text, nlp_en, "en", "2008-03-01", knowledge=kb, titles=titles)
+    assert [m.actor_id for m in analysis.mentions if m.surface == "Smith"] == ["stephen-smith"]

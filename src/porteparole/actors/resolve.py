@@ -29,7 +29,7 @@ from porteparole.actors.coref import (
     pronoun_mentions,
     resolve_surname,
 )
-from porteparole.actors.folding import Token, tokenize
+from porteparole.actors.folding import Token, fold, tokenize
 from porteparole.actors.fuzzy import FuzzyIndex
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.actors.lexicon import Lexicon, load_lexicon
@@ -151,8 +151,10 @@ class Resolver:
         for match in work.matches:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
-            if work.starts_longer_name(match):
-                continue  # "General Wu Yanan" is not Wu Qian: the name goes on
+            if work.starts_longer_name(match) or work.ends_longer_name(match):
+                continue  # "General Wu Yanan" is not Wu Qian, "Jack Smith" not Stephen Smith
+            if work.names_unknown_person(match):
+                continue  # "Susan Rice ... Rice said": the unknown person, kept by spaCy
             strong = (
                 work.title_before(match) or work.title_after(match)
                 or work.in_person_entity(match)
@@ -279,6 +281,9 @@ class _Work:
         self._surnames = [m for m in matches if m.kinds == {"surname"}]
         self._by_first = {m.first: m for m in matches}
         self.role_spans: list[tuple[int, int]] = []
+        # Surnames the document gives to someone the knowledge base does not know.
+        self._unknown_surnames = {fold(text[m.start:m.end]) for m in self._surnames
+                                  if self.ends_longer_name(m)}
 
     def add(self, start: int, end: int, entity: str | None, actor_ids: set[str | None],
             kind: str) -> None:
@@ -323,9 +328,20 @@ class _Work:
         stays spaCy's, to be kept as the unknown person it names.
         """
         return any(
-            m.start < end and start < m.end and not self.starts_longer_name(m)
+            m.start < end and start < m.end
+            and not self.starts_longer_name(m) and not self.ends_longer_name(m)
+            and not self.names_unknown_person(m)
             for m in self._surnames
         )
+
+    def names_unknown_person(self, match: Match) -> bool:
+        """The document gives this surname in full to a person the knowledge base does not
+        know ("Susan Rice"), and to no one it knows: alone, it more likely means that person
+        than a namesake. A known person named in full keeps it ("Wang Yi ... Wang said",
+        whoever the byline's "Ethan Wang" is)."""
+        if fold(self.text[match.start:match.end]) not in self._unknown_surnames:
+            return False
+        return not {c.actor_id for c in match.candidates} & self.named_persons()
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -385,6 +401,26 @@ class _Work:
         word = self.text[following.start:following.end]
         return word[:1].isupper() and word[1:2].islower() and not self._surname_or_title(
             following.start
+        )
+
+    def ends_longer_name(self, match: Match) -> bool:
+        """The surname ends a name spaCy tags as a person, right after a capitalised word
+        the knowledge base does not know ("Micheál Martin", "Jack Smith"): an unknown person
+        who shares the surname, not the surname alone. A title, a state's adjective or a
+        known surname before it ("President Xi", "Chinese Premier Li") does not count."""
+        if match.first == 0:
+            return False
+        previous = self.tokens[match.first - 1]
+        if previous.end + 1 != match.start:
+            return False
+        word = self.text[previous.start:previous.end]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            return False
+        if any(m.start <= previous.start < m.end for m in self.matches):
+            return False
+        return any(
+            label in ("PER", "PERSON") and start <= previous.start and match.end <= end
+            for start, end, label in self.ents
         )
 
     def after_titles(self, start: int, end: int) -> int:
