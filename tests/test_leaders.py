@@ -237,7 +237,8 @@ def test_the_full_name_in_the_document_wins_over_the_date(rule_knowledge, nlp_en
 
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Jack Smith met reporters in Xanadu on Monday. Smith said the talks would go on."),
-    ("fr", "Jack Smith a rencontré la presse lundi au Xanadu. M. Smith a dit que tout allait bien."),
+    ("fr", "Jack Smith a rencontré la presse lundi au Xanadu. M. Smith a dit que tout "
+           "allait bien."),
 ])
 def test_an_unknown_full_name_keeps_the_surname_it_shares(rule_knowledge, nlp_en, nlp_fr,
                                                           language, text):
