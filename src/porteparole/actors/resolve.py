@@ -31,14 +31,14 @@ from porteparole.actors.coref import (
     pronoun_mentions,
     resolve_surname,
 )
-from porteparole.actors.folding import Token, tokenize
+from porteparole.actors.folding import Token, fold, tokenize
 from porteparole.actors.fuzzy import FuzzyIndex
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
 from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
 from porteparole.actors.speakers import label_mentions
-from porteparole.records import Actor, Analysis, Mention, Turn
+from porteparole.records import Actor, ActorRole, Analysis, Mention, Turn
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
 
@@ -86,7 +86,7 @@ class Resolver:
         roles = self.roles.roles(tokens, index, institutions)
         work.role_spans = [(r.start, r.end) for r in roles]
         self._entities(work)
-        self._surnames(work)
+        self._surnames(work, document.date)
         self._roles(work, roles, document.date)
         work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
         turns = tuple(self._speaker(turn) for turn in analysis.turns)
@@ -149,32 +149,54 @@ class Resolver:
 
     # -- 4. surnames, roles ---------------------------------------------------------------
 
-    def _surnames(self, work: _Work) -> None:
+    def _surnames(self, work: _Work, on: str | None) -> None:
         named = work.named_persons()
+        day = on if on and _ISO_DATE.fullmatch(on) else None
         for match in work.matches:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
-            if work.starts_longer_name(match):
-                continue  # "General Wu Yanan" is not Wu Qian: the name goes on
+            if work.starts_longer_name(match) or work.ends_longer_name(match):
+                continue  # "General Wu Yanan" is not Wu Qian, "Jack Smith" not Stephen Smith
+            if work.names_unknown_person(match):
+                continue  # "Susan Rice ... Rice said": the unknown person, kept by spaCy
             strong = (
                 work.title_before(match) or work.title_after(match)
                 or work.in_person_entity(match)
             )
             candidates = [c.actor_id for c in match.candidates if c.actor_id]
-            found = resolve_surname(candidates, named, strong, self._prominent(candidates))
+            found = resolve_surname(candidates, named, strong, self._prominent(candidates, day))
             if found is not None:
                 work.mentions.append(Mention(
                     work.document_id, match.start, match.end, work.text[match.start:match.end],
                     "PER", found.actor_id, found.confidence, found.method))
 
-    def _prominent(self, actor_ids: Iterable[str]) -> set[str]:
-        """The persons among ``actor_ids`` who ever held a top office."""
-        found = set()
+    def _prominent(self, actor_ids: Iterable[str], day: str | None = None) -> set[str]:
+        """The persons among ``actor_ids`` who ever held a top office.
+
+        Leaders of different decades share surnames ("Koizumi", "Kono", "Yoon"). When
+        several did and the document has a date, a surname alone designates whoever is in a
+        top office on that date; failing that, whoever left one last before it (a former
+        president is news for years, his namesake of the decade before much less); a
+        holder yet to come never.
+        """
+        found: dict[str, tuple[ActorRole, ...]] = {}
         for actor_id in actor_ids:
             actor = self.kb.actor(actor_id)
-            if actor is not None and any(r.role in PROMINENT_ROLES for r in actor.roles):
-                found.add(actor_id)
-        return found
+            top = tuple(r for r in actor.roles if r.role in PROMINENT_ROLES) if actor else ()
+            if top:
+                found[actor_id] = top
+        if day is None or len(found) < 2:
+            return set(found)
+        current = {a for a, top in found.items() if any(_held_on(r, day) for r in top)}
+        if current:
+            return current
+        left = {a: max(r.end for r in top if r.end is not None and r.end <= day)
+                for a, top in found.items()
+                if any(r.end is not None and r.end <= day for r in top)}
+        if not left:
+            return set(found)
+        last = max(left.values())
+        return {a for a, end in left.items() if end == last}
 
     def _roles(self, work: _Work, spans: Sequence[RoleSpan], on: str | None) -> None:
         named = work.named_persons()
@@ -263,6 +285,9 @@ class _Work:
         self._surnames = [m for m in matches if m.kinds == {"surname"}]
         self._by_first = {m.first: m for m in matches}
         self.role_spans: list[tuple[int, int]] = []
+        # Surnames the document gives to someone the knowledge base does not know.
+        self._unknown_surnames = {fold(text[m.start:m.end]) for m in self._surnames
+                                  if self.ends_longer_name(m)}
 
     def add(self, start: int, end: int, entity: str | None, actor_ids: set[str | None],
             kind: str) -> None:
@@ -307,9 +332,20 @@ class _Work:
         stays spaCy's, to be kept as the unknown person it names.
         """
         return any(
-            m.start < end and start < m.end and not self.starts_longer_name(m)
+            m.start < end and start < m.end
+            and not self.starts_longer_name(m) and not self.ends_longer_name(m)
+            and not self.names_unknown_person(m)
             for m in self._surnames
         )
+
+    def names_unknown_person(self, match: Match) -> bool:
+        """The document gives this surname in full to a person the knowledge base does not
+        know ("Susan Rice"), and to no one it knows: alone, it more likely means that person
+        than a namesake. A known person named in full keeps it ("Wang Yi ... Wang said",
+        whoever the byline's "Ethan Wang" is)."""
+        if fold(self.text[match.start:match.end]) not in self._unknown_surnames:
+            return False
+        return not {c.actor_id for c in match.candidates} & self.named_persons()
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(m.start < end and start < m.end for m in self.mentions)
@@ -371,6 +407,26 @@ class _Work:
             following.start
         )
 
+    def ends_longer_name(self, match: Match) -> bool:
+        """The surname ends a name spaCy tags as a person, right after a capitalised word
+        the knowledge base does not know ("Micheál Martin", "Jack Smith"): an unknown person
+        who shares the surname, not the surname alone. A title, a state's adjective or a
+        known surname before it ("President Xi", "Chinese Premier Li") does not count."""
+        if match.first == 0:
+            return False
+        previous = self.tokens[match.first - 1]
+        if previous.end + 1 != match.start:
+            return False
+        word = self.text[previous.start:previous.end]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            return False
+        if any(m.start <= previous.start < m.end for m in self.matches):
+            return False
+        return any(
+            label in ("PER", "PERSON") and start <= previous.start and match.end <= end
+            for start, end, label in self.ents
+        )
+
     def after_titles(self, start: int, end: int) -> int:
         """The entity's start once leading titles ("M.", "le général") are skipped."""
         while start in self._titles_starting and self._titles_starting[start].end < end:
@@ -418,6 +474,11 @@ def _next_start(tokens: Sequence[Token], offset: int) -> int:
         if token.start >= offset:
             return token.start
     return -1
+
+
+def _held_on(role: ActorRole, day: str) -> bool:
+    """The role was held on ``day`` (start inclusive, end exclusive, open ends unbounded)."""
+    return (role.start is None or role.start <= day) and (role.end is None or day < role.end)
 
 
 def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
