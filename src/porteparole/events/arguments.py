@@ -40,7 +40,7 @@ PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "flat",
                     "flat:name", "obl:agent", "agent", "acl", "acl:relcl", "relcl", "prep",
                     "pobj", "obj", "dobj", "obl", "obl:arg", "obl:mod", "xcomp", "conj",
-                    "nummod", "fixed"})
+                    "nummod", "fixed", "dative"})
 MAX_DEPTH = 5
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
@@ -108,6 +108,9 @@ class Arguments:
         if role == "ccomp_subj":
             return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
                     for s in subject_of(c)]
+        if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
+            return [c for c in cue_token.children if c.dep_ == "xcomp" or (
+                c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
         if not heads and is_noun:
             governor = _governor(cue_token)
@@ -261,6 +264,8 @@ class Arguments:
             return [mention.actor_id] if mention.actor_id else []
         if self.is_pair(token):
             return self.last_two_states(token.idx)
+        if self.is_description(token):
+            return self.last_states(token.idx, 1)
         return []
 
     def _first_person(self, token: Any) -> bool:
@@ -273,8 +278,23 @@ class Arguments:
             return False
         return any(c.lower_ in self.lexicon.pair_numbers for c in token.children)
 
+    def is_description(self, token: Any) -> bool:
+        """ "the archipelago", "le royaume", "the island nation": a definite description of a
+        state that says nothing more about it (no complement naming someone)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
+            return False
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if not determiners & (DEFINITES | DEMONSTRATIVES):
+            return False
+        return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
+
     def last_two_states(self, offset: int) -> list[str]:
         """The last two distinct states named before ``offset`` (nearby), else nothing."""
+        return self.last_states(offset, 2)
+
+    def last_states(self, offset: int, count: int) -> list[str]:
+        """The last ``count`` distinct states named before ``offset`` (nearby), else
+        nothing; with one wanted, only when the nearest stretch names exactly one state."""
         position = bisect.bisect_left(self._state_starts, offset)
         found: list[str] = []
         for start, actor_id in reversed(self._states[:position]):
@@ -282,12 +302,16 @@ class Arguments:
                 break
             if actor_id not in found:
                 found.append(actor_id)
-            if len(found) == 2:
+            if len(found) == count:
                 return list(reversed(found))
         return []
 
 
 # -- dependency helpers (both label schemes) -----------------------------------------------
+
+
+def _infinitive(token: Any) -> bool:
+    return "Inf" in token.morph.get("VerbForm")
 
 
 def _reflexive(token: Any) -> bool:
@@ -413,7 +437,7 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and _word(child, preposition):
-            out += [g for g in child.children if g.dep_ == "pobj"]
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
                 g.dep_ == "case" and _word(g, preposition) for g in child.children):
             out.append(child)

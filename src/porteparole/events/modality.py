@@ -26,6 +26,7 @@ class Reading:
     intent: bool = False
     refusal: bool = False
     condition: bool = False
+    ultimatum: bool = False  # "will withdraw … unless …": a threat, asserted
     hypothetical: bool = False
     future: bool = False
 
@@ -38,8 +39,14 @@ def verbal_chain(cue: Any) -> list[Any]:
             chain) < _MAX_CHAIN:
         current = current.head
         chain.append(current)
-    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < 2 * _MAX_CHAIN:
-        current = current.head
+    while current.head.i != current.i and len(chain) < 2 * _MAX_CHAIN:
+        if current.dep_ == "xcomp":
+            current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
+                current.head.head.i != current.head.i):
+            current = current.head.head  # "open to resuming", "committed to restoring"
+        else:
+            break
         chain.append(current)
     return chain
 
@@ -52,11 +59,13 @@ def read(cue: Any, lexicon: Lexicon) -> Reading:
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
     return Reading(
         negated=_negated(words, lexicon),
-        intent=any(_lemma(t) in lexicon.intent for t in governors),
+        intent=any(_lemma(t) in lexicon.intent or t.lower_ in lexicon.intent
+                   for t in governors),
         refusal=any(_lemma(t) in lexicon.refusal for t in governors),
         condition=_condition(chain, lexicon),
-        hypothetical=_hypothetical(chain, children, lexicon),
-        future=_future(chain, children, lexicon),
+        ultimatum=_marked(chain, lexicon.ultimatum, own=False),
+        hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
+        future=_future(chain, children, lexicon) or _would(chain, lexicon, True),
     )
 
 
@@ -72,9 +81,35 @@ def _negated(words: set[str], lexicon: Lexicon) -> bool:
 
 
 def _condition(chain: list[Any], lexicon: Lexicon) -> bool:
+    return _marked(chain, lexicon.condition | lexicon.ultimatum, own=True)
+
+
+def _marked(chain: list[Any], words: frozenset[str], own: bool) -> bool:
+    """Whether a clause of the chain (``own``: the cue is what the condition supposes) or a
+    clause hanging from it (the cue is what follows: "will withdraw … unless …") opens with
+    one of the words ("à moins que": the word may be a fixed part of the marker)."""
+    if not words:
+        return False
     for token in chain:
-        if any(c.dep_ == "mark" and c.lower_ in lexicon.condition for c in token.children):
-            return True
+        if own:
+            marks = [c for c in token.children if c.dep_ == "mark"]
+        else:  # the marker of a clause hanging from the cue, or one hung on the cue itself
+            marks = [m for c in token.children if c.dep_ in ("advcl", "ccomp")
+                     for m in c.children if m.dep_ == "mark"]
+            marks += [c for c in token.children if c.dep_ in ("advmod", "mark", "cc")]
+        for mark in marks:
+            if ({mark.lower_} | {f.lower_ for f in mark.children if f.dep_ == "fixed"}) & words:
+                return True
+    return False
+
+
+def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
+    """ "would": in a clause a speech verb governs, the future of reported speech ("said they
+    would boycott"); elsewhere a hypothetical ("that would reward the regime")."""
+    for token in chain:
+        if any(c.dep_.startswith("aux") and c.lower_ in lexicon.conditional_auxiliaries
+               for c in token.children):
+            return (token.dep_ in _REPORTED) == reported
     return False
 
 
