@@ -96,7 +96,11 @@ def _marked(chain: list[Any], words: frozenset[str], own: bool) -> bool:
         else:  # the marker of a clause hanging from the cue, or one hung on the cue itself
             marks = [m for c in token.children if c.dep_ in ("advcl", "ccomp")
                      for m in c.children if m.dep_ == "mark"]
-            marks += [c for c in token.children if c.dep_ in ("advmod", "mark", "cc")]
+            hung = [c for c in token.children if c.dep_ in ("advmod", "mark", "cc")]
+            # a locution hung on the cue counts by its fixed part only ("à moins",
+            # not "encore moins")
+            if any(f.dep_ == "fixed" and f.lower_ in words for c in hung for f in c.children):
+                return True
         for mark in marks:
             if ({mark.lower_} | {f.lower_ for f in mark.children if f.dep_ == "fixed"}) & words:
                 return True
@@ -115,12 +119,12 @@ def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
 
 def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
     verbs = chain + [c for t in chain for c in t.children if c.dep_.startswith("aux")]
-    if any(_unconfirmed(t) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
+    if any(_unconfirmed(t, lexicon) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
         return True
     for token in chain[1:]:
         lemma = _lemma(token)
         if lemma in lexicon.conditional_only:
-            if "Cnd" in token.morph.get("Mood"):
+            if _conditional(token, lexicon):
                 return True
         elif lemma in lexicon.hypothetical:
             return True
@@ -131,13 +135,24 @@ def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bo
 _REPORTED = frozenset({"ccomp", "xcomp"})
 
 
-def _unconfirmed(token: Any) -> bool:
+def _unconfirmed(token: Any, lexicon: Lexicon) -> bool:
     """A verb in the conditional mood outside a complement clause ("il s'agirait de …",
     "X aurait attaqué"): the press's unconfirmed report. In a complement clause it is
     the sequence of tenses of reported speech ("a déclaré qu'elle prendrait …")."""
     clause = token.head if token.dep_.startswith("aux") else token
-    return "Cnd" in token.morph.get("Mood") and clause.dep_ not in _REPORTED and (
+    return _conditional(token, lexicon) and clause.dep_ not in _REPORTED and (
         token.pos_ in ("VERB", "AUX"))
+
+
+def _conditional(token: Any, lexicon: Lexicon) -> bool:
+    """The model's Mood=Cnd, or a form built on the infinitive with a conditional ending
+    ("agir" -> "agirait", "prendre" -> "prendrait") that the model took for an imperfect."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    lemma, form = _lemma(token), token.lower_
+    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
+    return any(form == stem + ending for stem in stems
+               for ending in lexicon.conditional_endings)
 
 
 def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:

@@ -90,6 +90,7 @@ class Lexicon:
     condition: frozenset[str] = frozenset()
     ultimatum: frozenset[str] = frozenset()  # "unless": a condition that makes a threat
     conditional_auxiliaries: frozenset[str] = frozenset()  # "would": future when reported
+    conditional_endings: frozenset[str] = frozenset()  # infinitive + ending = conditional
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
@@ -173,6 +174,7 @@ def _default(language: str) -> Lexicon | None:
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
+                        "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
                         "according", "background", "descriptions", "months", "weekdays",
                         "relative_days", "cues"})
@@ -200,6 +202,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         condition=_words(data.get("condition")),
         ultimatum=_words(data.get("ultimatum")),
         conditional_auxiliaries=_words(data.get("conditional_auxiliaries")),
+        conditional_endings=_words(data.get("conditional_endings")),
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
