@@ -249,9 +249,29 @@ class Arguments:
             children = [c for t in frontier for c in t.children
                         if c.dep_ in EXPAND and c.i not in blocked and c.i not in seen
                         or self._first_person(c)]
+            shared = self._conjoined(children, excluded, blocked | seen)
+            if shared:
+                return shared
             frontier = [t for t in _with_conjuncts(children, blocked) if t.i not in seen]
             if not frontier:
                 break
+        return []
+
+    def _conjoined(self, children: list[Any], excluded: set[str],
+                   blocked: set[int]) -> list[str]:
+        """Conjuncts met below the head are searched each on its own: in "les ministres de
+        la défense du Japon et de la Chine" the parser hangs "la Chine" on "défense", one
+        level above "Japon", and both are the ministers' states."""
+        for child in children:
+            group = _with_conjuncts([child], blocked)
+            if len(group) < 2:
+                continue
+            members = {t.i for t in group}
+            found: list[str] = []
+            for member in group:
+                found += self._nearest(member, excluded, blocked | (members - {member.i}))
+            if len(set(found)) > 1:
+                return list(dict.fromkeys(found))
         return []
 
     def token_actors(self, token: Any) -> list[str]:
@@ -337,6 +357,14 @@ def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
 
 
 
+def relative_subject(verb: Any) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
+    "X, who threatened …"): the clause then tells what its antecedent did."""
+    return verb.dep_ in ("acl:relcl", "relcl") and any(
+        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+        for c in verb.children)
+
+
 def is_passive(token: Any) -> bool:
     return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
 
@@ -358,6 +386,8 @@ def subject_of(token: Any | None) -> list[Any]:
         if token is None:
             return []
         own = [c for c in token.children if c.dep_ in SUBJECT]
+        if own and relative_subject(token):
+            return [token.head]  # "Maas, qui effectuera une visite": Maas visits
         if own:
             return own
         agent = agent_of(token)

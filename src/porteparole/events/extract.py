@@ -29,7 +29,7 @@ from typing import Any
 
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.events import modality as modality_reader
-from porteparole.events.arguments import Arguments
+from porteparole.events.arguments import Arguments, relative_subject
 from porteparole.events.ontology import Ontology, load_ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
@@ -128,7 +128,8 @@ class _Extractor:
     def _events(self, match: _Match, sentence: Any) -> Iterator[Event]:
         token, cue = match.token, match.cue
         predicate = token.head if token.dep_.startswith("aux") else token
-        if predicate.dep_ in _RELATIVE_CLAUSES or (cue.is_noun and self._background(token)):
+        if predicate.dep_ in _RELATIVE_CLAUSES and not relative_subject(predicate) or (
+                cue.is_noun and self._background(token)):
             return
         if cue.pos == "NOUN" and _scare_quoted(token):
             return  # la « menace chinoise », the "talks": the writer keeps their distance
