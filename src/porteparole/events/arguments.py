@@ -103,8 +103,9 @@ class Arguments:
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
-        if role == "head":
-            return [cue_token.head] if cue_token.dep_.startswith("acl") else []
+        if role == "head":  # the noun a participle or an adjective cue qualifies
+            return [cue_token.head] if cue_token.dep_.startswith("acl") or (
+                cue_token.dep_ == "amod") else []
         if role == "ccomp_subj":
             return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
                     for s in subject_of(c)]
@@ -112,6 +113,9 @@ class Arguments:
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
+        if not heads and is_noun:  # "accusations made by X against Y": on the participle
+            heads = [t for c in cue_token.children if c.dep_ == "acl"
+                     for t in prepositional(c, role)]
         if not heads and is_noun:
             governor = _governor(cue_token)
             if governor is not None and governor.i != cue_token.i:
