@@ -245,7 +245,7 @@ class Arguments:
         frontier = _with_conjuncts([head], blocked)
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
-            found = [a for t in frontier for a in self.token_actors(t)]
+            found = [a for t in frontier for a in self.token_actors(t, excluded)]
             found = [a for a in found if (code := self.code(a)) and code not in excluded]
             if found:
                 return found
@@ -278,8 +278,10 @@ class Arguments:
                 return list(dict.fromkeys(found))
         return []
 
-    def token_actors(self, token: Any) -> list[str]:
-        """The actors a token stands for: its mention, a pair phrase, or a first person."""
+    def token_actors(self, token: Any, excluded: Iterable[str] = ()) -> list[str]:
+        """The actors a token stands for: its mention, a pair phrase, a definite description
+        of a state (the nearest state named before, not on the ``excluded`` side), or a first
+        person."""
         if self._first_person(token):
             speaker = self.state_of(self.voice(token))
             return [speaker] if speaker else []
@@ -289,7 +291,7 @@ class Arguments:
         if self.is_pair(token):
             return self.last_two_states(token.idx)
         if self.is_description(token):
-            return self.last_states(token.idx, 1)
+            return self.last_states(token.idx, 1, set(excluded))
         return []
 
     def _first_person(self, token: Any) -> bool:
@@ -316,14 +318,17 @@ class Arguments:
         """The last two distinct states named before ``offset`` (nearby), else nothing."""
         return self.last_states(offset, 2)
 
-    def last_states(self, offset: int, count: int) -> list[str]:
-        """The last ``count`` distinct states named before ``offset`` (nearby), else
-        nothing; with one wanted, only when the nearest stretch names exactly one state."""
+    def last_states(self, offset: int, count: int, excluded: set[str] | None = None
+                    ) -> list[str]:
+        """The last ``count`` distinct states named before ``offset`` (nearby, none of the
+        ``excluded`` codes), else nothing."""
         position = bisect.bisect_left(self._state_starts, offset)
         found: list[str] = []
         for start, actor_id in reversed(self._states[:position]):
             if offset - start > PAIR_LOOKBACK:
                 break
+            if excluded and actor_id in excluded:
+                continue
             if actor_id not in found:
                 found.append(actor_id)
             if len(found) == count:
@@ -464,7 +469,27 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
                  for t in _prepositional(obj, preposition)]
     if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
         found = [token.head]
+    if not found:  # deeper in the object: "trained hackers capable of attacks against X"
+        found = [t for obj in token.children if obj.dep_ in OBJECT
+                 for t in _deep_prepositional(obj, preposition, _DEEP_PREPOSITION)]
     return found
+
+
+_DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
+
+
+def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:
+    if depth == 0:
+        return []
+    found = _prepositional(token, preposition)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ in ("amod", "prep", "pcomp", "pobj", "acl", "dobj", "obj", "nmod", "obl"):
+            found = _deep_prepositional(child, preposition, depth - 1)
+            if found:
+                return found
+    return []
 
 
 def _prepositional(token: Any, preposition: str) -> list[Any]:
