@@ -203,6 +203,15 @@ def test_a_denied_attack_is_not_reported(nlp):
     assert en == set() and fr == set()
 
 
+def test_preparing_or_discussing_an_act_is_not_the_act(nlp):
+    fr = _triples(nlp, "La Russie se prépare à envahir l'Ukraine.", "fr",
+                  {"Russie": "RUS", "Ukraine": "UKR"})
+    en = _triples(nlp, "Chinese and US negotiators are still discussing the text of a deal.",
+                  "en", {"Chinese": "CHN", "US": "USA"})
+    assert fr == set()
+    assert not any(kind == "AGREE" for _, kind, _ in en)
+
+
 def test_a_vow_of_force_is_a_threat(nlp):
     found = _triples(nlp, "Iran vowed to attack Israel.", "en", {"Iran": "IRN",
                                                                  "Israel": "ISR"})
@@ -244,6 +253,22 @@ def test_the_two_sides_are_the_two_states_named_before(nlp):
                   "coopérer.", "fr", {"Chili": "CHL", "Pérou": "PER"})
     assert ("CHL", "AGREE", "PER") in en and ("PER", "AGREE", "CHL") in en
     assert ("CHL", "AGREE", "PER") in fr and ("PER", "AGREE", "CHL") in fr
+
+
+def test_the_two_ministers_are_the_states_of_the_last_two_persons_named(nlp):
+    actors = {"Wang Yi": "wang-yi", "Antony Blinken": "antony-blinken", "Taïwan": "TWN",
+              "Taiwan": "TWN"}
+    fr = _triples(nlp, "Wang Yi a parlé avec Antony Blinken de Taïwan. Les deux ministres ont "
+                  "aussi échangé des vues sur le commerce.", "fr", actors)
+    en = _triples(nlp, "Wang Yi spoke with Antony Blinken about Taiwan. The two ministers "
+                  "also agreed to meet again.", "en", actors)
+    assert ("CHN", "CONSULT", "USA") in {(_code(a), k, _code(b)) for a, k, b in fr}
+    assert ("USA", "AGREE", "CHN") in {(_code(a), k, _code(b)) for a, k, b in en}
+    assert not any("TWN" in (a, b) for a, _, b in fr | en)
+
+
+def _code(actor_id: str | None) -> str | None:
+    return {"wang-yi": "CHN", "antony-blinken": "USA"}.get(actor_id or "", actor_id)
 
 
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):

@@ -71,6 +71,8 @@ class Arguments:
         self._by_token = _mentions_by_token(doc, analysis.mentions)
         self._states = _state_mentions(analysis.mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
+        self._people = _person_states(analysis.mentions, kb, self.code)
+        self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
                                 key=lambda m: m.start)
 
@@ -289,6 +291,11 @@ class Arguments:
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
         if self.is_pair(token):
+            if token.lemma_.lower() in self.lexicon.pair_people or (
+                    token.lower_ in self.lexicon.pair_people):
+                people = _last_distinct(self._people, self._people_starts, token.idx, 2)
+                if people:  # "the two ministers": the states of the last two named
+                    return people
             return self.last_two_states(token.idx)
         if self.is_description(token):
             return self.last_states(token.idx, 1, set(excluded))
@@ -322,18 +329,7 @@ class Arguments:
                     ) -> list[str]:
         """The last ``count`` distinct states named before ``offset`` (nearby, none of the
         ``excluded`` codes), else nothing."""
-        position = bisect.bisect_left(self._state_starts, offset)
-        found: list[str] = []
-        for start, actor_id in reversed(self._states[:position]):
-            if offset - start > PAIR_LOOKBACK:
-                break
-            if excluded and actor_id in excluded:
-                continue
-            if actor_id not in found:
-                found.append(actor_id)
-            if len(found) == count:
-                return list(reversed(found))
-        return []
+        return _last_distinct(self._states, self._state_starts, offset, count, excluded)
 
 
 # -- dependency helpers (both label schemes) -----------------------------------------------
@@ -543,6 +539,35 @@ def _mentions_by_token(doc: Any, mentions: Sequence[Mention]) -> dict[int, Menti
             continue
         for token in span:
             out[token.i] = mention
+    return out
+
+
+def _last_distinct(items: list[tuple[int, str]], starts: list[int], offset: int, count: int,
+                   excluded: set[str] | None = None) -> list[str]:
+    """The last ``count`` distinct ids of ``items`` (start, id) before ``offset``, nearby."""
+    position = bisect.bisect_left(starts, offset)
+    found: list[str] = []
+    for start, actor_id in reversed(items[:position]):
+        if offset - start > PAIR_LOOKBACK:
+            break
+        if excluded and actor_id in excluded:
+            continue
+        if actor_id not in found:
+            found.append(actor_id)
+        if len(found) == count:
+            return list(reversed(found))
+    return []
+
+
+def _person_states(mentions: Sequence[Mention], kb: KnowledgeBase,
+                   code: Callable[[str | None], str | None]) -> list[tuple[int, str]]:
+    """(start, state code) of every mention of a known person, in text order."""
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        actor = kb.actor(mention.actor_id) if mention.actor_id else None
+        state = code(mention.actor_id) if actor is not None and actor.type == "person" else None
+        if state is not None and len(state) == 3 and state.isupper():
+            out.append((mention.start, state))
     return out
 
 

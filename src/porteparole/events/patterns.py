@@ -96,6 +96,7 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
@@ -208,6 +209,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         first_person=_words(data.get("first_person")),
         pair_numbers=_words(pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
+        pair_people=_words(pair.get("people")),
         speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
