@@ -271,6 +271,29 @@ def _code(actor_id: str | None) -> str | None:
     return {"wang-yi": "CHN", "antony-blinken": "USA"}.get(actor_id or "", actor_id)
 
 
+def test_he_after_a_spokesperson_says_is_that_spokesperson(nlp):
+    en = _triples(nlp, "The Chinese spokesperson says the talks were frank. However, he "
+                  "blamed provocation by the Philippines for the tension.", "en",
+                  {"Chinese": "CHN", "Philippines": "PHL"})
+    fr = _triples(nlp, "Le porte-parole chinois a déclaré que les discussions étaient "
+                  "franches. Il a ensuite critiqué les Philippines.", "fr",
+                  {"chinois": "CHN", "Philippines": "PHL"})
+    assert ("CHN", "ACCUSE", "PHL") in en
+    assert ("CHN", "ACCUSE", "PHL") in fr
+
+
+def test_it_in_a_new_sentence_is_not_guessed_from_the_previous_subject(nlp):
+    found = _triples(nlp, "Japan said the talks were frank. It then condemned Peru.", "en",
+                     {"Japan": "JPN", "Peru": "PER"})
+    assert found == set()
+
+
+def test_quoted_as_urging_makes_the_quoted_one_the_subject(nlp):
+    found = _triples(nlp, "The newspaper quoted a Chinese official as urging the Japanese "
+                     "government to act.", "en", {"Chinese": "CHN", "Japanese": "JPN"})
+    assert found == {("CHN", "REQUEST", "JPN")}
+
+
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):
     found = _triples(nlp, "Officials listed the accusations made by Canada against India.",
                      "en", {"Canada": "CAN", "India": "IND"})

@@ -139,7 +139,8 @@ class Arguments:
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = self._reported_pronoun(cue_token, is_noun)
+                found = self._reported_pronoun(cue_token, is_noun) or self._previous_subject(
+                    cue_token, is_noun)
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
@@ -155,6 +156,28 @@ class Arguments:
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
+
+    def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "The ministry's spokesperson says … . However, he blamed …": a third-person
+        singular personal subject pronoun stands for the one who spoke in the previous
+        sentence (the subject of its speech verb, in the same press-conference turn)."""
+        heads = self.role_heads(cue_token, "subj", is_noun)
+        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
+                   and "Sing" in h.morph.get("Number") and "Neut" not in h.morph.get("Gender")
+                   and "Rel" not in h.morph.get("PronType") and h.tag_ not in ("WP", "WDT")
+                   and not _reflexive(h) for h in heads):
+            return []  # "he", "she", "il", "elle": a person, not "it" or "they"
+        sentence = cue_token.sent
+        if sentence.start == 0:
+            return []
+        previous = cue_token.doc[sentence.start - 1].sent
+        if previous.start_char < self._floor(cue_token.idx) or (
+                previous.root.lemma_.lower() not in self.lexicon.speech):
+            return []  # only the one who just spoke ("the spokesperson says … . He …")
+        found: list[str] = []
+        for subject in subject_of(previous.root):
+            found += self.phrase_actors(subject, set(), set())
+        return found
 
     # -- targets named before ---------------------------------------------------------------
 
@@ -401,6 +424,10 @@ def subject_of(token: Any | None) -> list[Any]:
         passive = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
         if passive:
             return passive
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
+            controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
+            if controller:  # "quoted an official as urging …": the official urges
+                return controller
         if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
             return _left_subject(token)
         controller = [c for c in token.head.children if c.dep_ in OBJECT]
