@@ -294,6 +294,22 @@ def test_quoted_as_urging_makes_the_quoted_one_the_subject(nlp):
     assert found == {("CHN", "REQUEST", "JPN")}
 
 
+def test_a_noun_naming_other_participants_is_not_the_subjects_event(nlp):
+    en = _triples(nlp, "Israeli officials shared evidence with the United States about contacts "
+                  "between militants and smugglers.", "en",
+                  {"Israeli": "ISR", "United States": "USA"})
+    fr = _triples(nlp, "Le Maroc a informé l'Espagne des contacts entre des passeurs et des "
+                  "rebelles.", "fr", {"Maroc": "MAR", "Espagne": "ESP"})
+    assert ("ISR", "CONSULT", "USA") not in en
+    assert ("MAR", "CONSULT", "ESP") not in fr
+
+
+def test_a_mediation_effort_between_two_states(nlp):
+    found = _triples(nlp, "Qatar launched a mediation effort between Egypt and Sudan.", "en",
+                     {"Qatar": "QAT", "Egypt": "EGY", "Sudan": "SDN"})
+    assert {("QAT", "CONSULT", "EGY"), ("QAT", "CONSULT", "SDN")} <= found
+
+
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):
     found = _triples(nlp, "Officials listed the accusations made by Canada against India.",
                      "en", {"Canada": "CAN", "India": "IND"})

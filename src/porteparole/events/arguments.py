@@ -115,6 +115,8 @@ class Arguments:
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
+        if not heads and is_noun and cue_token.dep_ == "compound":  # "a mediation effort
+            heads = prepositional(cue_token.head, role)  # between X and Y"
         if not heads and is_noun:  # "accusations made by X against Y": on the participle
             heads = [t for c in cue_token.children if c.dep_ == "acl"
                      for t in prepositional(c, role)]
@@ -145,6 +147,14 @@ class Arguments:
             if found:
                 return found
         return []
+
+    def names_others(self, cue_token: Any) -> bool:
+        """Whether a noun cue names its own participants and none is a state or an
+        organization ("contacts between al Qaeda and Baath members"): the noun is about them,
+        not an event of the verb's subject."""
+        heads = [h for word in self.lexicon.joint for h in _prepositional(cue_token, word)]
+        return bool(heads) and not any(self.phrase_actors(h, set(), {cue_token.i})
+                                       for h in heads)
 
     def _reported_pronoun(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "X said he had raised …": a third-person subject pronoun in a clause that a

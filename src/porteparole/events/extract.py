@@ -131,8 +131,8 @@ class _Extractor:
         if predicate.dep_ in _RELATIVE_CLAUSES and not relative_subject(predicate) or (
                 cue.is_noun and self._background(token)):
             return
-        if cue.pos == "NOUN" and _scare_quoted(token):
-            return  # la « menace chinoise », the "talks": the writer keeps their distance
+        if cue.pos == "NOUN" and (_scare_quoted(token) or self.args.names_others(token)):
+            return  # la « menace chinoise »; "contacts between al Qaeda and …"
         reading = modality_reader.read(predicate, self.lexicon)
         if reading.hypothetical:
             return

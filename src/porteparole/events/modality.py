@@ -117,7 +117,13 @@ def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
     return False
 
 
+_PURPOSE = frozenset({"acl"})  # an infinitive that qualifies a noun tells what it is for
+
+
 def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+    last = chain[-1]
+    if "Inf" in last.morph.get("VerbForm") and last.dep_ in _PURPOSE:
+        return True  # "a summit to hammer out an agreement", "une réunion pour trouver …"
     verbs = chain + [c for t in chain for c in t.children if c.dep_.startswith("aux")]
     if any(_unconfirmed(t, lexicon) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
         return True

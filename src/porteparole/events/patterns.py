@@ -97,6 +97,7 @@ class Lexicon:
     pair_numbers: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
+    joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
     speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
@@ -177,7 +178,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", 
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
-                        "according", "background", "descriptions", "months", "weekdays",
+                        "according", "background", "descriptions", "joint", "months", "weekdays",
                         "relative_days", "cues"})
 
 
@@ -210,6 +211,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         pair_numbers=_words(pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
+        joint=_words(data.get("joint")),
         speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
