@@ -40,7 +40,7 @@ PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "flat",
                     "flat:name", "obl:agent", "agent", "acl", "acl:relcl", "relcl", "prep",
                     "pobj", "obj", "dobj", "obl", "obl:arg", "obl:mod", "xcomp", "conj",
-                    "nummod", "fixed"})
+                    "nummod", "fixed", "dative"})
 MAX_DEPTH = 5
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
@@ -71,6 +71,8 @@ class Arguments:
         self._by_token = _mentions_by_token(doc, analysis.mentions)
         self._states = _state_mentions(analysis.mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
+        self._people = _person_states(analysis.mentions, kb, self.code)
+        self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
                                 key=lambda m: m.start)
 
@@ -103,12 +105,21 @@ class Arguments:
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
-        if role == "head":
-            return [cue_token.head] if cue_token.dep_.startswith("acl") else []
+        if role == "head":  # the noun a participle or an adjective cue qualifies
+            return [cue_token.head] if cue_token.dep_.startswith("acl") or (
+                cue_token.dep_ == "amod") else []
         if role == "ccomp_subj":
             return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
                     for s in subject_of(c)]
+        if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
+            return [c for c in cue_token.children if c.dep_ == "xcomp" or (
+                c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
+        if not heads and is_noun and cue_token.dep_ == "compound":  # "a mediation effort
+            heads = prepositional(cue_token.head, role)  # between X and Y"
+        if not heads and is_noun:  # "accusations made by X against Y": on the participle
+            heads = [t for c in cue_token.children if c.dep_ == "acl"
+                     for t in prepositional(c, role)]
         if not heads and is_noun:
             governor = _governor(cue_token)
             if governor is not None and governor.i != cue_token.i:
@@ -130,11 +141,20 @@ class Arguments:
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = self._reported_pronoun(cue_token, is_noun)
+                found = self._reported_pronoun(cue_token, is_noun) or self._previous_subject(
+                    cue_token, is_noun)
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
         return []
+
+    def names_others(self, cue_token: Any) -> bool:
+        """Whether a noun cue names its own participants and none is a state or an
+        organization ("contacts between al Qaeda and Baath members"): the noun is about them,
+        not an event of the verb's subject."""
+        heads = [h for word in self.lexicon.joint for h in _prepositional(cue_token, word)]
+        return bool(heads) and not any(self.phrase_actors(h, set(), {cue_token.i})
+                                       for h in heads)
 
     def _reported_pronoun(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "X said he had raised …": a third-person subject pronoun in a clause that a
@@ -146,6 +166,28 @@ class Arguments:
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
+
+    def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "The ministry's spokesperson says … . However, he blamed …": a third-person
+        singular personal subject pronoun stands for the one who spoke in the previous
+        sentence (the subject of its speech verb, in the same press-conference turn)."""
+        heads = self.role_heads(cue_token, "subj", is_noun)
+        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
+                   and "Sing" in h.morph.get("Number") and "Neut" not in h.morph.get("Gender")
+                   and "Rel" not in h.morph.get("PronType") and h.tag_ not in ("WP", "WDT")
+                   and not _reflexive(h) for h in heads):
+            return []  # "he", "she", "il", "elle": a person, not "it" or "they"
+        sentence = cue_token.sent
+        if sentence.start == 0:
+            return []
+        previous = cue_token.doc[sentence.start - 1].sent
+        if previous.start_char < self._floor(cue_token.idx) or (
+                previous.root.lemma_.lower() not in self.lexicon.speech):
+            return []  # only the one who just spoke ("the spokesperson says … . He …")
+        found: list[str] = []
+        for subject in subject_of(previous.root):
+            found += self.phrase_actors(subject, set(), set())
+        return found
 
     # -- targets named before ---------------------------------------------------------------
 
@@ -238,7 +280,7 @@ class Arguments:
         frontier = _with_conjuncts([head], blocked)
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
-            found = [a for t in frontier for a in self.token_actors(t)]
+            found = [a for t in frontier for a in self.token_actors(t, excluded)]
             found = [a for a in found if (code := self.code(a)) and code not in excluded]
             if found:
                 return found
@@ -246,13 +288,35 @@ class Arguments:
             children = [c for t in frontier for c in t.children
                         if c.dep_ in EXPAND and c.i not in blocked and c.i not in seen
                         or self._first_person(c)]
+            shared = self._conjoined(children, excluded, blocked | seen)
+            if shared:
+                return shared
             frontier = [t for t in _with_conjuncts(children, blocked) if t.i not in seen]
             if not frontier:
                 break
         return []
 
-    def token_actors(self, token: Any) -> list[str]:
-        """The actors a token stands for: its mention, a pair phrase, or a first person."""
+    def _conjoined(self, children: list[Any], excluded: set[str],
+                   blocked: set[int]) -> list[str]:
+        """Conjuncts met below the head are searched each on its own: in "les ministres de
+        la défense du Japon et de la Chine" the parser hangs "la Chine" on "défense", one
+        level above "Japon", and both are the ministers' states."""
+        for child in children:
+            group = _with_conjuncts([child], blocked)
+            if len(group) < 2:
+                continue
+            members = {t.i for t in group}
+            found: list[str] = []
+            for member in group:
+                found += self._nearest(member, excluded, blocked | (members - {member.i}))
+            if len(set(found)) > 1:
+                return list(dict.fromkeys(found))
+        return []
+
+    def token_actors(self, token: Any, excluded: Iterable[str] = ()) -> list[str]:
+        """The actors a token stands for: its mention, a pair phrase, a definite description
+        of a state (the nearest state named before, not on the ``excluded`` side), or a first
+        person."""
         if self._first_person(token):
             speaker = self.state_of(self.voice(token))
             return [speaker] if speaker else []
@@ -260,7 +324,14 @@ class Arguments:
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
         if self.is_pair(token):
+            if token.lemma_.lower() in self.lexicon.pair_people or (
+                    token.lower_ in self.lexicon.pair_people):
+                people = _last_distinct(self._people, self._people_starts, token.idx, 2)
+                if people:  # "the two ministers": the states of the last two named
+                    return people
             return self.last_two_states(token.idx)
+        if self.is_description(token):
+            return self.last_states(token.idx, 1, set(excluded))
         return []
 
     def _first_person(self, token: Any) -> bool:
@@ -273,21 +344,32 @@ class Arguments:
             return False
         return any(c.lower_ in self.lexicon.pair_numbers for c in token.children)
 
+    def is_description(self, token: Any) -> bool:
+        """ "the archipelago", "le royaume", "the island nation": a definite description of a
+        state that says nothing more about it (no complement naming someone)."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
+            return False
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if not determiners & (DEFINITES | DEMONSTRATIVES):
+            return False
+        return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
+
     def last_two_states(self, offset: int) -> list[str]:
         """The last two distinct states named before ``offset`` (nearby), else nothing."""
-        position = bisect.bisect_left(self._state_starts, offset)
-        found: list[str] = []
-        for start, actor_id in reversed(self._states[:position]):
-            if offset - start > PAIR_LOOKBACK:
-                break
-            if actor_id not in found:
-                found.append(actor_id)
-            if len(found) == 2:
-                return list(reversed(found))
-        return []
+        return self.last_states(offset, 2)
+
+    def last_states(self, offset: int, count: int, excluded: set[str] | None = None
+                    ) -> list[str]:
+        """The last ``count`` distinct states named before ``offset`` (nearby, none of the
+        ``excluded`` codes), else nothing."""
+        return _last_distinct(self._states, self._state_starts, offset, count, excluded)
 
 
 # -- dependency helpers (both label schemes) -----------------------------------------------
+
+
+def _infinitive(token: Any) -> bool:
+    return "Inf" in token.morph.get("VerbForm")
 
 
 def _reflexive(token: Any) -> bool:
@@ -313,6 +395,14 @@ def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
 
 
 
+def relative_subject(verb: Any) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
+    "X, who threatened …"): the clause then tells what its antecedent did."""
+    return verb.dep_ in ("acl:relcl", "relcl") and any(
+        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+        for c in verb.children)
+
+
 def is_passive(token: Any) -> bool:
     return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
 
@@ -334,6 +424,8 @@ def subject_of(token: Any | None) -> list[Any]:
         if token is None:
             return []
         own = [c for c in token.children if c.dep_ in SUBJECT]
+        if own and relative_subject(token):
+            return [token.head]  # "Maas, qui effectuera une visite": Maas visits
         if own:
             return own
         agent = agent_of(token)
@@ -342,6 +434,10 @@ def subject_of(token: Any | None) -> list[Any]:
         passive = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
         if passive:
             return passive
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
+            controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
+            if controller:  # "quoted an official as urging …": the official urges
+                return controller
         if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
             return _left_subject(token)
         controller = [c for c in token.head.children if c.dep_ in OBJECT]
@@ -406,14 +502,34 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
                  for t in _prepositional(obj, preposition)]
     if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
         found = [token.head]
+    if not found:  # deeper in the object: "trained hackers capable of attacks against X"
+        found = [t for obj in token.children if obj.dep_ in OBJECT
+                 for t in _deep_prepositional(obj, preposition, _DEEP_PREPOSITION)]
     return found
+
+
+_DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
+
+
+def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:
+    if depth == 0:
+        return []
+    found = _prepositional(token, preposition)
+    if found:
+        return found
+    for child in token.children:
+        if child.dep_ in ("amod", "prep", "pcomp", "pobj", "acl", "dobj", "obj", "nmod", "obl"):
+            found = _deep_prepositional(child, preposition, depth - 1)
+            if found:
+                return found
+    return []
 
 
 def _prepositional(token: Any, preposition: str) -> list[Any]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and _word(child, preposition):
-            out += [g for g in child.children if g.dep_ == "pobj"]
+            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
                 g.dep_ == "case" and _word(g, preposition) for g in child.children):
             out.append(child)
@@ -460,6 +576,35 @@ def _mentions_by_token(doc: Any, mentions: Sequence[Mention]) -> dict[int, Menti
             continue
         for token in span:
             out[token.i] = mention
+    return out
+
+
+def _last_distinct(items: list[tuple[int, str]], starts: list[int], offset: int, count: int,
+                   excluded: set[str] | None = None) -> list[str]:
+    """The last ``count`` distinct ids of ``items`` (start, id) before ``offset``, nearby."""
+    position = bisect.bisect_left(starts, offset)
+    found: list[str] = []
+    for start, actor_id in reversed(items[:position]):
+        if offset - start > PAIR_LOOKBACK:
+            break
+        if excluded and actor_id in excluded:
+            continue
+        if actor_id not in found:
+            found.append(actor_id)
+        if len(found) == count:
+            return list(reversed(found))
+    return []
+
+
+def _person_states(mentions: Sequence[Mention], kb: KnowledgeBase,
+                   code: Callable[[str | None], str | None]) -> list[tuple[int, str]]:
+    """(start, state code) of every mention of a known person, in text order."""
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        actor = kb.actor(mention.actor_id) if mention.actor_id else None
+        state = code(mention.actor_id) if actor is not None and actor.type == "person" else None
+        if state is not None and len(state) == 3 and state.isupper():
+            out.append((mention.start, state))
     return out
 
 

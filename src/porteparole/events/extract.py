@@ -29,7 +29,7 @@ from typing import Any
 
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.events import modality as modality_reader
-from porteparole.events.arguments import Arguments
+from porteparole.events.arguments import Arguments, relative_subject
 from porteparole.events.ontology import Ontology, load_ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
@@ -128,8 +128,11 @@ class _Extractor:
     def _events(self, match: _Match, sentence: Any) -> Iterator[Event]:
         token, cue = match.token, match.cue
         predicate = token.head if token.dep_.startswith("aux") else token
-        if predicate.dep_ in _RELATIVE_CLAUSES or (cue.is_noun and self._background(token)):
+        if predicate.dep_ in _RELATIVE_CLAUSES and not relative_subject(predicate) or (
+                cue.is_noun and self._background(token)):
             return
+        if cue.pos == "NOUN" and (_scare_quoted(token) or self.args.names_others(token)):
+            return  # la « menace chinoise »; "contacts between al Qaeda and …"
         reading = modality_reader.read(predicate, self.lexicon)
         if reading.hypothetical:
             return
@@ -174,6 +177,8 @@ class _Extractor:
         kind, negated, modality = cue.type, reading.negated, None
         if reading.refusal:
             return "REJECT", False, "refusal"
+        if reading.ultimatum and not negated:
+            return "THREATEN", False, None  # a measure announced unless the other side yields
         if negated and cue.negated_type:
             return cue.negated_type, False, None
         entry = self.ontology.types[kind]
@@ -240,6 +245,30 @@ def _describes_participant(token: Any) -> bool:
 def _needed_tokens(token: Any, cue: Cue) -> set[int]:
     wanted = set().union(*cue.needs)
     return {t.i for t in near_words(token) if t.lemma_.lower() in wanted or t.lower_ in wanted}
+
+
+_SCARE_WIDTH = 3  # words: a longer quoted stretch is a quotation, not a scare quote
+
+
+def _scare_quoted(token: Any) -> bool:
+    """Whether a noun stands inside quotation marks that hold only a few words around it
+    ("la « menace chinoise »", "so-called 'talks'"): a word held at a distance, not the
+    report of an event."""
+    sentence = token.sent
+    left = right = None
+    for i in range(token.i - 1, max(sentence.start, token.i - _SCARE_WIDTH) - 1, -1):
+        if _is_quote_mark(token.doc[i]):
+            left = i
+            break
+    for i in range(token.i + 1, min(sentence.end, token.i + _SCARE_WIDTH + 1)):
+        if _is_quote_mark(token.doc[i]):
+            right = i
+            break
+    return left is not None and right is not None and right - left - 1 <= _SCARE_WIDTH
+
+
+def _is_quote_mark(token: Any) -> bool:
+    return token.is_quote and token.text not in ("'s", "’s", "'", "’")
 
 
 def _is_question(sentence: Any) -> bool:

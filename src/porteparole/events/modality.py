@@ -26,6 +26,7 @@ class Reading:
     intent: bool = False
     refusal: bool = False
     condition: bool = False
+    ultimatum: bool = False  # "will withdraw … unless …": a threat, asserted
     hypothetical: bool = False
     future: bool = False
 
@@ -38,8 +39,14 @@ def verbal_chain(cue: Any) -> list[Any]:
             chain) < _MAX_CHAIN:
         current = current.head
         chain.append(current)
-    while current.dep_ == "xcomp" and current.head.i != current.i and len(chain) < 2 * _MAX_CHAIN:
-        current = current.head
+    while current.head.i != current.i and len(chain) < 2 * _MAX_CHAIN:
+        if current.dep_ == "xcomp":
+            current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and (
+                current.head.head.i != current.head.i):
+            current = current.head.head  # "open to resuming", "committed to restoring"
+        else:
+            break
         chain.append(current)
     return chain
 
@@ -52,11 +59,13 @@ def read(cue: Any, lexicon: Lexicon) -> Reading:
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
     return Reading(
         negated=_negated(words, lexicon),
-        intent=any(_lemma(t) in lexicon.intent for t in governors),
+        intent=any(_lemma(t) in lexicon.intent or t.lower_ in lexicon.intent
+                   for t in governors),
         refusal=any(_lemma(t) in lexicon.refusal for t in governors),
         condition=_condition(chain, lexicon),
-        hypothetical=_hypothetical(chain, children, lexicon),
-        future=_future(chain, children, lexicon),
+        ultimatum=_marked(chain, lexicon.ultimatum, own=False),
+        hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
+        future=_future(chain, children, lexicon) or _would(chain, lexicon, True),
     )
 
 
@@ -72,20 +81,56 @@ def _negated(words: set[str], lexicon: Lexicon) -> bool:
 
 
 def _condition(chain: list[Any], lexicon: Lexicon) -> bool:
+    return _marked(chain, lexicon.condition | lexicon.ultimatum, own=True)
+
+
+def _marked(chain: list[Any], words: frozenset[str], own: bool) -> bool:
+    """Whether a clause of the chain (``own``: the cue is what the condition supposes) or a
+    clause hanging from it (the cue is what follows: "will withdraw … unless …") opens with
+    one of the words ("à moins que": the word may be a fixed part of the marker)."""
+    if not words:
+        return False
     for token in chain:
-        if any(c.dep_ == "mark" and c.lower_ in lexicon.condition for c in token.children):
-            return True
+        if own:
+            marks = [c for c in token.children if c.dep_ == "mark"]
+        else:  # the marker of a clause hanging from the cue, or one hung on the cue itself
+            marks = [m for c in token.children if c.dep_ in ("advcl", "ccomp")
+                     for m in c.children if m.dep_ == "mark"]
+            hung = [c for c in token.children if c.dep_ in ("advmod", "mark", "cc")]
+            # a locution hung on the cue counts by its fixed part only ("à moins",
+            # not "encore moins")
+            if any(f.dep_ == "fixed" and f.lower_ in words for c in hung for f in c.children):
+                return True
+        for mark in marks:
+            if ({mark.lower_} | {f.lower_ for f in mark.children if f.dep_ == "fixed"}) & words:
+                return True
     return False
 
 
+def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
+    """ "would": in a clause a speech verb governs, the future of reported speech ("said they
+    would boycott"); elsewhere a hypothetical ("that would reward the regime")."""
+    for token in chain:
+        if any(c.dep_.startswith("aux") and c.lower_ in lexicon.conditional_auxiliaries
+               for c in token.children):
+            return (token.dep_ in _REPORTED) == reported
+    return False
+
+
+_PURPOSE = frozenset({"acl"})  # an infinitive that qualifies a noun tells what it is for
+
+
 def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+    last = chain[-1]
+    if "Inf" in last.morph.get("VerbForm") and last.dep_ in _PURPOSE:
+        return True  # "a summit to hammer out an agreement", "une réunion pour trouver …"
     verbs = chain + [c for t in chain for c in t.children if c.dep_.startswith("aux")]
-    if any(_unconfirmed(t) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
+    if any(_unconfirmed(t, lexicon) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
         return True
     for token in chain[1:]:
         lemma = _lemma(token)
         if lemma in lexicon.conditional_only:
-            if "Cnd" in token.morph.get("Mood"):
+            if _conditional(token, lexicon):
                 return True
         elif lemma in lexicon.hypothetical:
             return True
@@ -96,13 +141,24 @@ def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bo
 _REPORTED = frozenset({"ccomp", "xcomp"})
 
 
-def _unconfirmed(token: Any) -> bool:
+def _unconfirmed(token: Any, lexicon: Lexicon) -> bool:
     """A verb in the conditional mood outside a complement clause ("il s'agirait de …",
     "X aurait attaqué"): the press's unconfirmed report. In a complement clause it is
     the sequence of tenses of reported speech ("a déclaré qu'elle prendrait …")."""
     clause = token.head if token.dep_.startswith("aux") else token
-    return "Cnd" in token.morph.get("Mood") and clause.dep_ not in _REPORTED and (
+    return _conditional(token, lexicon) and clause.dep_ not in _REPORTED and (
         token.pos_ in ("VERB", "AUX"))
+
+
+def _conditional(token: Any, lexicon: Lexicon) -> bool:
+    """The model's Mood=Cnd, or a form built on the infinitive with a conditional ending
+    ("agir" -> "agirait", "prendre" -> "prendrait") that the model took for an imperfect."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    lemma, form = _lemma(token), token.lower_
+    stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
+    return any(form == stem + ending for stem in stems
+               for ending in lexicon.conditional_endings)
 
 
 def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:

@@ -16,7 +16,12 @@ wins):
 - ``head``: the noun a participle cue modifies ("les entreprises mises sur liste noire");
 - ``ccomp_subj``: the subject of the cue's complement clause ("nous espérons que X …");
 - ``speaker``: the state of whoever speaks the sentence (an answer's spokesperson, a quote's
-  speaker).
+  speaker);
+- ``xcomp``: the actors of the infinitive the cue governs ("threatened to suspend licences for
+  Icelandic vessels", "a refusé d'extrader les suspects vers le Togo").
+
+A cue may list ``unless_near`` words: near the cue they make it figurative ("meet someone
+halfway", "rencontrer un succès"), and the cue does not fire.
 """
 
 from __future__ import annotations
@@ -32,9 +37,9 @@ from porteparole.errors import KnowledgeError
 from porteparole.events.ontology import Ontology, load_ontology
 from porteparole.knowledge import knowledge_path, read_yaml
 
-ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker"})
+ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
-                       "negated_type", "mood", "reciprocal", "note"})
+                       "negated_type", "mood", "reciprocal", "note", "unless_near"})
 _POS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"}),
         "ADJ": frozenset({"ADJ", "VERB"}), "AUX": frozenset({"AUX", "VERB"}),
         "ANY": frozenset({"ADP", "ADV", "ADJ", "NOUN", "VERB", "AUX", "PROPN", "PRON"})}
@@ -55,6 +60,7 @@ class Cue:
     reciprocal: bool = False  # "X a rencontré Y": Y acts on X as well
     negated_type: str | None = None  # "ne peut pas être d'accord": REJECT, not negated AGREE
     mood: str | None = None  # a required verbal mood ("Cnd": "devrait")
+    unless_near: frozenset[str] = frozenset()  # words that make the cue figurative
 
     @property
     def is_noun(self) -> bool:
@@ -82,14 +88,20 @@ class Lexicon:
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
+    ultimatum: frozenset[str] = frozenset()  # "unless": a condition that makes a threat
+    conditional_auxiliaries: frozenset[str] = frozenset()  # "would": future when reported
+    conditional_endings: frozenset[str] = frozenset()  # infinitive + ending = conditional
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
+    pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
+    joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
     speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
+    descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -102,7 +114,7 @@ class Lexicon:
         for key in _keys(token):
             for cue in self.by_lemma.get(key, ()):
                 if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                        token, cue) and cue not in found:
+                        token, cue) and not _figurative(token, cue) and cue not in found:
                     found.append(cue)
         return found
 
@@ -125,6 +137,13 @@ def _has_needs(token: Any, cue: Cue) -> bool:
         return True
     near = {w for t in near_words(token) for w in _keys(t)}
     return all(alternatives & near for alternatives in cue.needs)
+
+
+def _figurative(token: Any, cue: Cue) -> bool:
+    """A word near the cue that makes it a figure of speech ("meet someone halfway")."""
+    if not cue.unless_near:
+        return False
+    return any(w in cue.unless_near for t in near_words(token) for w in _keys(t))
 
 
 # Dependents that start another predication: a needed word there belongs to another verb
@@ -155,8 +174,19 @@ def _default(language: str) -> Lexicon | None:
     return _read(source, load_ontology()) if source.is_file() else None
 
 
+_FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", "hypothetical",
+                        "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
+                        "conditional_endings",
+                        "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
+                        "according", "background", "descriptions", "joint", "months", "weekdays",
+                        "relative_days", "cues"})
+
+
 def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
     where, data = read_yaml(path=source)
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     cues = tuple(_cue(where, i, raw, ontology) for i, raw in enumerate(data.get("cues") or []))
     by_lemma: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -172,14 +202,20 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
+        ultimatum=_words(data.get("ultimatum")),
+        conditional_auxiliaries=_words(data.get("conditional_auxiliaries")),
+        conditional_endings=_words(data.get("conditional_endings")),
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
         pair_numbers=_words(pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
+        pair_people=_words(pair.get("people")),
+        joint=_words(data.get("joint")),
         speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
+        descriptions=_words(data.get("descriptions")),
         months=_numbers(where, "months", data.get("months")),
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
@@ -233,6 +269,7 @@ def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
         reciprocal=bool(raw.get("reciprocal", False)),
         negated_type=raw.get("negated_type"),
         mood=raw.get("mood"),
+        unless_near=frozenset(w.lower() for w in _strings(label, raw.get("unless_near"))),
     )
 
 
