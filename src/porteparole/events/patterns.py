@@ -2,7 +2,7 @@
 
 ``knowledge/events/<lang>.yaml`` lists the cues of a language (a verb or noun lemma, the
 words it needs around it, its PLOVER type, where its source and target are) and the small
-vocabularies the other modules read (negation, intention, refusal, speech verbs, months...).
+vocabularies the other modules read (negation, intention, refusal, months...).
 Adding a language is adding one such file: nothing here knows any language.
 
 Argument roles, used in ``source`` and ``target`` lists (tried in order, first with actors
@@ -87,7 +87,6 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
     pair_nouns: frozenset[str] = frozenset()
-    speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     months: dict[str, int] = field(default_factory=dict)
@@ -177,7 +176,6 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         first_person=_words(data.get("first_person")),
         pair_numbers=_words(pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
-        speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
         months=_numbers(where, "months", data.get("months")),

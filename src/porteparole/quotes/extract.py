@@ -33,8 +33,10 @@ from porteparole.quotes.cues import (
     is_negated,
     reported_content,
 )
+from porteparole.quotes.leading import leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
+from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
@@ -65,7 +67,7 @@ def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) ->
     institutions apart; it defaults to the package's knowledge base.
     """
     lexicon = load_quote_lexicon(analysis.document.language)
-    if not lexicon.cues or doc is None or not doc.has_annotation("DEP"):
+    if not lexicon.speech.verbs or doc is None or not doc.has_annotation("DEP"):
         return analysis
     if actor_lookup is None:
         actor_lookup = _default_lookup()
@@ -94,6 +96,7 @@ class _Extractor:
         self.found: list[Quote] = []
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
+        self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -110,13 +113,20 @@ class _Extractor:
     # -- reported speech ------------------------------------------------------------------
 
     def _reported(self) -> list[tuple[Attribution, Content]]:
-        cues = []
+        cues: list[tuple[Any, Content | None]] = []
+        leading: set[int] = set()
         for token in self.doc:
             if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
-            cues.append((token, reported_content(token, self.lexicon, self.units)))
+            content = reported_content(token, self.lexicon, self.units)
+            if content is None and "clause" in self.lexicon.needs(token):
+                content = leading_content(token, self.lexicon, self._quoted_at)
+                if content is not None:
+                    leading.add(token.i)
+            cues.append((token, content))
+        cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
         out = []
         for token, content in cues:
@@ -139,6 +149,24 @@ class _Extractor:
                 emitted.append((attribution, content))
         return emitted  # a clause that is all quote ("a dénoncé une « escalade grave »")
         # leaves its quoted fragment to stand as the direct quote
+
+    def _innermost(
+        self, cues: list[tuple[Any, Content | None]], leading: set[int]
+    ) -> list[tuple[Any, Content | None]]:
+        """Content before its tag that holds a speech verb of its own with a named subject
+        and content belongs to that inner speaker alone ("La Chine estime que X, a déclaré
+        Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
+        inner = [t.i for t, c in cues if c is not None and t.i not in leading
+                 and self._named_subject(t)]
+        if not inner or not leading:
+            return cues
+        kept: list[tuple[Any, Content | None]] = []
+        for token, content in cues:
+            if token.i in leading and content is not None and any(
+                    content.first <= i <= content.last for i in inner):
+                content = None
+            kept.append((token, content))
+        return kept
 
     def _named_subject(self, verb: Any) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
@@ -173,7 +201,10 @@ class _Extractor:
             speaker = self._leading_name(verb, subject, speaker)
         if speaker.actor_id is None and self._definite(subject):
             speaker = self._named_before(subject, speaker)
-        return Attribution(verb, cue_text, self._office(subject, speaker))
+        speaker = self._office(subject, speaker)
+        if speaker.actor_id is None and speaker.person is None:
+            speaker = self.printed.name(speaker)
+        return Attribution(verb, cue_text, speaker)
 
     def _office(self, subject: Any, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).
@@ -283,7 +314,7 @@ class _Extractor:
         previous = self._recent_speaker(verb.idx)
         if previous is None:
             return speaker
-        return dataclasses.replace(speaker, actor_id=previous.actor_id)
+        return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
     def _recent_speaker(self, position: int, country: str | None = None) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
@@ -292,13 +323,14 @@ class _Extractor:
         before = [a for i, a in self.attributions.items()
                   if window <= a.cue.idx < position and i not in self.nested
                   and a.speaker is not None
-                  and a.speaker.actor_id is not None
+                  and (a.speaker.actor_id is not None or (
+                      country is None and a.speaker.person is not None))
                   and (country is None or self._person_of(a.speaker.actor_id, country))]
         before.sort(key=lambda a: a.cue.idx)
         return before[-1].speaker if before else None
 
-    def _person_of(self, actor_id: str, country: str) -> bool:
-        actor = self.lookup(actor_id)
+    def _person_of(self, actor_id: str | None, country: str) -> bool:
+        actor = None if actor_id is None else self.lookup(actor_id)
         return actor is not None and actor.type == "person" and actor.country == country
 
     def _window_start(self, position: int) -> int:
@@ -465,7 +497,7 @@ class _Extractor:
             start=start,
             end=end,
             speaker_actor=None if speaker is None else speaker.actor_id,
-            speaker_text=None if speaker is None else speaker.text,
+            speaker_text=None if speaker is None else speaker.person or speaker.text,
             kind=kind,
             cue=attribution.cue_text,
             turn_index=self._turn_at(start),

@@ -29,6 +29,7 @@ class Speaker:
     end: int
     text: str
     actor_id: str | None
+    person: str | None = None  # the full name printed for a person the base lacks
 
 
 class MentionIndex:
