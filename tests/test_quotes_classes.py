@@ -134,3 +134,35 @@ def test_object_frame_skips_relative_clauses_and_dates_en(nlp_en):
             "Chile proposed a regional fisheries council on Tuesday.")
     found = _quotes(nlp_en, text, "en", {"Chile": ("CHL", "GPE")})
     assert [c for _, _, c in found] == ["a regional fisheries council"]
+
+
+def test_inverted_tag_whose_subject_the_parse_takes_for_an_object_fr(nlp_fr):
+    text = ("La question des quotas n'est pas un problème entre la Norvège et l'Islande, a "
+            "annoncé mercredi le porte-parole du ministère norvégien Per Hansen, à Oslo.")
+    found = _quotes(nlp_fr, text, "fr", {"Per Hansen": ("per", "PER")})
+    assert found == [("reported", "per",
+                      "La question des quotas n'est pas un problème entre la Norvège et "
+                      "l'Islande")]
+
+
+def test_a_subject_inside_the_quotation_is_not_the_tag_speaker_fr(nlp_fr):
+    text = ("Kari Nordmann a parlé aux pêcheurs. « Ceux qui se taisent sont complices de "
+            "cette pêche illégale », a ajouté Nordmann.")
+    found = _quotes(nlp_fr, text, "fr", {"Kari Nordmann": ("kari", "PER"),
+                                         "Nordmann.": ("kari", "PER")})
+    assert [(k, s) for k, s, _ in found] == [("direct", "kari")]
+
+
+def test_a_bare_office_is_the_person_who_just_spoke_fr(nlp_fr):
+    text = ("La ministre islandaise de la Pêche, Jóna Gunnarsdóttir, a affirmé que la flotte "
+            "resterait au port. Selon la ministre, les quotas doivent être revus chaque année.")
+    found = _quotes(nlp_fr, text, "fr", {"Jóna Gunnarsdóttir": (None, "PER")})
+    assert [s for _, s, _ in found] == ["Jóna Gunnarsdóttir", "Jóna Gunnarsdóttir"]
+
+
+def test_a_known_office_does_not_swallow_a_printed_name_en(nlp_en):
+    text = ("Prime Minister Erna Solberg said the fleet would stay in port. The foreign "
+            "minister Ine Eriksen said that the talks would resume in March.")
+    found = _quotes(nlp_en, text, "en", {"Erna Solberg": ("solberg", "PER"),
+                                         "Ine Eriksen": (None, "PER")})
+    assert [s for _, s, _ in found] == ["solberg", "Ine Eriksen"]

@@ -33,13 +33,14 @@ from porteparole.quotes.cues import (
     is_negated,
     reported_content,
 )
-from porteparole.quotes.leading import leading_content
+from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
+    after_subject,
     is_pronoun,
     speaker_from_head,
     subject_of,
@@ -120,11 +121,15 @@ class _Extractor:
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
-            content = reported_content(token, self.lexicon, self.units)
+            content = None
+            if "clause" in self.lexicon.needs(token):
+                content = inverted_tag(token, self.lexicon, self._quoted_at)
+            if content is None:
+                content = reported_content(token, self.lexicon, self.units)
             if content is None and "clause" in self.lexicon.needs(token):
                 content = leading_content(token, self.lexicon, self._quoted_at)
-                if content is not None:
-                    leading.add(token.i)
+            if content is not None and content.last < token.i:
+                leading.add(token.i)
             cues.append((token, content))
         cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
@@ -174,9 +179,11 @@ class _Extractor:
         subject = subject_of(verb, self.lexicon)
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
-        if subject.pos_ != "PROPN":
+        if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
-        return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
+        if subject.pos_ == "PROPN":
+            return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
+        return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
 
     def _absorbed(self, verb: Any) -> bool:
         """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
@@ -188,6 +195,11 @@ class _Extractor:
     def _attribution(self, verb: Any) -> Attribution | None:
         subject = subject_of(verb, self.lexicon)
         cue_text = self._cue_text(verb)
+        if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
+            subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
+        if subject is None or (subject.i < verb.i and inverted_tag(
+                verb, self.lexicon, self._quoted_at) is not None):
+            subject = after_subject(verb, self.lexicon) or subject
         if subject is None:
             return Attribution(verb, cue_text, None)
         if is_pronoun(subject, self.lexicon.self_pronouns):
@@ -221,10 +233,17 @@ class _Extractor:
             institution = self._institution_in(speaker, own)
             return speaker if institution is None else dataclasses.replace(
                 speaker, actor_id=institution)
-        if speaker.actor_id is None or (own is not None and own.actor_id is not None):
-            return speaker
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
+        if self.printed.name(speaker).person is not None:
+            return speaker  # "le ministre Didier Reynders": the printed name, not a guess
+        if speaker.actor_id is None and office and self._definite(subject) and (
+                speaker.end - speaker.start <= len(subject.text) + 4):
+            holder = self._recent_speaker(subject.idx, person=True)
+            return speaker if holder is None else dataclasses.replace(
+                speaker, actor_id=holder.actor_id, person=holder.person)
+        if speaker.actor_id is None or (own is not None and own.actor_id is not None):
+            return speaker
         institution = self.lookup(speaker.actor_id)
         if not office or not self._definite(subject) or institution is None:
             return speaker
@@ -262,7 +281,7 @@ class _Extractor:
         head ("Les analystes interrogés à Pékin estiment") is a modifier, not the speaker.
         """
         own = self.index.best(subject.idx, subject.idx + len(subject.text))
-        if own is not None and own.entity_type == "PER":
+        if (own is not None and own.entity_type == "PER") or subject.pos_ == "PROPN":
             return speaker  # a named person the knowledge base lacks stays unresolved
         start = self.doc[self._sentence_start(subject.i)].idx
         auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
@@ -316,22 +335,28 @@ class _Extractor:
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
-    def _recent_speaker(self, position: int, country: str | None = None) -> Speaker | None:
+    def _recent_speaker(
+        self, position: int, country: str | None = None, person: bool = False
+    ) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
-        (with ``country``: the last person of that country)."""
+        (with ``country``: the last person of that country; with ``person``: the last
+        person, known or printed)."""
         window = self._window_start(position)
         before = [a for i, a in self.attributions.items()
                   if window <= a.cue.idx < position and i not in self.nested
                   and a.speaker is not None
                   and (a.speaker.actor_id is not None or (
                       country is None and a.speaker.person is not None))
-                  and (country is None or self._person_of(a.speaker.actor_id, country))]
+                  and (country is None or self._person_of(a.speaker.actor_id, country))
+                  and (not person or a.speaker.person is not None
+                       or self._person_of(a.speaker.actor_id, None))]
         before.sort(key=lambda a: a.cue.idx)
         return before[-1].speaker if before else None
 
-    def _person_of(self, actor_id: str | None, country: str) -> bool:
+    def _person_of(self, actor_id: str | None, country: str | None) -> bool:
         actor = None if actor_id is None else self.lookup(actor_id)
-        return actor is not None and actor.type == "person" and actor.country == country
+        return actor is not None and actor.type == "person" and (
+            country is None or actor.country == country)
 
     def _window_start(self, position: int) -> int:
         """The start of the paragraph before the one before ``position``'s."""
@@ -361,8 +386,9 @@ class _Extractor:
         for source in find_sources(self.doc, self.lexicon, starts, self.units):
             first, last = self.units.bounds(source.cue_first)
             relative = self.lexicon.dep("relative")
-            if any(i in self.attributions and self.doc[i].dep_ not in relative
-                   for i in range(first, last + 1)):
+            trailing = source.content.last < source.cue_first
+            if trailing and any(i in self.attributions and self.doc[i].dep_ not in relative
+                                for i in range(first, last + 1)):
                 continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
             speaker = self._source_speaker(source.head)
             if speaker is None:
@@ -379,6 +405,15 @@ class _Extractor:
         speaker = speaker_from_head(head, self.lexicon, self.index)
         if speaker.actor_id is not None:
             return speaker
+        printed = self.printed.name(speaker)
+        if printed.person is not None:
+            return printed
+        if (head.text.lower() in self.lexicon.office_nouns
+                or word in self.lexicon.office_nouns) and self._definite(head):
+            holder = self._recent_speaker(head.idx, person=True)
+            if holder is not None:
+                return dataclasses.replace(
+                    speaker, actor_id=holder.actor_id, person=holder.person)
         if head.text.lower() in self.lexicon.document_nouns or word in self.lexicon.document_nouns:
             author = self._recent_speaker(head.idx)
             if author is None:

@@ -25,15 +25,19 @@ _ENDS = frozenset({".", "!", "?"})
 
 
 def leading_content(
-    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
+    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool], inverted: bool = False
 ) -> Content | None:
-    """The content before ``verb`` when the verb tags it from the right, else None."""
+    """The content before ``verb`` when the verb tags it from the right, else None.
+
+    With ``inverted`` (the cue right after the comma) a subject the parse found before the
+    comma is taken to be the content's own, not the tag's.
+    """
     doc = verb.doc
     comma = _tag_comma(verb, lexicon)
     if comma is None:
         return None
     subject = subject_of(verb, lexicon)
-    if subject is not None and subject.i < comma:
+    if not inverted and subject is not None and subject.i < comma:
         return None  # "Le porte-parole, Lu Kang, a déclaré …": the comma is the subject's
     first = _sentence_start(doc, comma, quoted_at)
     content = trim(doc, first, comma - 1, lexicon)
@@ -43,6 +47,30 @@ def leading_content(
     if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not quoted_at(tokens[0].idx):
         return None  # "Le porte-parole, a déclaré …": a noun phrase is no content
     return content
+
+
+def inverted_tag(
+    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
+) -> Content | None:
+    """The content of a tag whose cue comes right after the comma, its subject after it
+    (« …, a indiqué jeudi la ministre », "…, said the ministry"), else None.
+
+    The cue must govern no clause to its right, and the words before the comma must hold a
+    verb: "Le porte-parole, Wu Qian, a déclaré que …" is a subject and its apposition.
+    """
+    comma = _tag_comma(verb, lexicon)
+    if comma is None:
+        return None
+    auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
+    if not all(i in auxiliaries or verb.doc[i].text.startswith("-")
+               for i in range(comma + 1, verb.i)):
+        return None
+    if any(c.i > verb.i and c.dep_ in lexicon.dep("clause") for c in verb.children):
+        return None
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.text.lower() in lexicon.complementizers:
+            return None
+    return leading_content(verb, lexicon, quoted_at, inverted=True)
 
 
 def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
