@@ -7,7 +7,7 @@ import pytest
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge.speech import load_speech_lexicon, parse_speech_lexicon
 from porteparole.quotes import extract_quotes
-from porteparole.records import Analysis, Document, Mention, Origin
+from porteparole.records import Actor, Analysis, Document, Mention, Origin
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +33,12 @@ def _analysis(text: str, language: str, names: dict[str, tuple[str | None, str]]
     return Analysis(document=document, mentions=tuple(mentions))
 
 
+_STATES = {code: Actor(code, code, "state", code, None) for code in ("NOR", "ISL", "CHL")}
+
+
 def _quotes(nlp, text, language, names):
     analysis = extract_quotes(
-        _analysis(text, language, names), nlp(text), actor_lookup=lambda _: None
+        _analysis(text, language, names), nlp(text), actor_lookup=_STATES.get
     )
     return [(q.kind, q.speaker_actor or q.speaker_text, text[q.start : q.end])
             for q in analysis.quotes]
@@ -166,3 +169,19 @@ def test_a_known_office_does_not_swallow_a_printed_name_en(nlp_en):
     found = _quotes(nlp_en, text, "en", {"Erna Solberg": ("solberg", "PER"),
                                          "Ine Eriksen": (None, "PER")})
     assert [s for _, s, _ in found] == ["solberg", "Ine Eriksen"]
+
+
+# -- class 5: several speakers, one quote each -------------------------------------------------
+
+def test_conjoined_subjects_each_get_the_quote_en(nlp_en):
+    text = "Norway and Iceland said that the fishing talks would resume in March."
+    found = _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE"), "Iceland": ("ISL", "GPE")})
+    assert sorted(s for _, s, _ in found) == ["ISL", "NOR"]
+    assert all(c.startswith("the fishing talks") for _, _, c in found)
+
+
+def test_a_pair_subject_is_the_two_states_named_before_fr(nlp_fr):
+    text = ("Lors de la visite du ministre norvégien en Islande, les deux parties ont annoncé "
+            "la reprise des négociations sur la pêche.")
+    found = _quotes(nlp_fr, text, "fr", {"norvégien": ("NOR", "GPE"), "Islande": ("ISL", "GPE")})
+    assert sorted(s for _, s, _ in found) == ["ISL", "NOR"]

@@ -89,12 +89,12 @@ def reported_content(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content 
             return found
     if "infinitive" in needs and _has_verbal_complement(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
-    if "object" in needs and not _modifies_noun(verb, lexicon):
+    if "object" in needs and not modifies_noun(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
     return None
 
 
-def _modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
+def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
     """A verb in a relative clause or a participle on a noun ("the controls it announced on
     October 9", "a resolution proposed by China"): its object is the noun it describes,
     background the text already named, not content of its own."""

@@ -59,6 +59,7 @@ class Attribution:
     cue: Any  # the verb token (or the first token of a source phrase)
     cue_text: str
     speaker: Speaker | None
+    others: tuple[Speaker, ...] = ()  # further speakers of a joint subject ("X and Y said")
 
 
 def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) -> Analysis:
@@ -97,6 +98,7 @@ class _Extractor:
         self.found: list[Quote] = []
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
+        self.leading: set[int] = set()  # cues that tag content before them
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -131,6 +133,7 @@ class _Extractor:
             if content is not None and content.last < token.i:
                 leading.add(token.i)
             cues.append((token, content))
+        self.leading = leading
         cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
         out = []
@@ -213,10 +216,39 @@ class _Extractor:
             speaker = self._leading_name(verb, subject, speaker)
         if speaker.actor_id is None and self._definite(subject):
             speaker = self._named_before(subject, speaker)
+        if speaker.actor_id is None:
+            speaker = self._definite_inside(subject, speaker)
         speaker = self._office(subject, speaker)
-        if speaker.actor_id is None and speaker.person is None:
-            speaker = self.printed.name(speaker)
-        return Attribution(verb, cue_text, speaker)
+        speaker = self._named_person(speaker)
+        others = self._joint(subject, speaker)
+        if others and speaker.actor_id is None and speaker.person is None:
+            speaker, others = others[0], others[1:]
+        return Attribution(verb, cue_text, speaker, others)
+
+    def _joint(self, subject: Any, speaker: Speaker) -> tuple[Speaker, ...]:
+        """Further speakers of a joint subject: conjuncts ("Oslo and Reykjavik said"), or
+        the two states named just before for a pair ("les deux parties", "both sides")."""
+        found: list[Speaker] = []
+        for child in subject.children:
+            if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
+                other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
+                if other.actor_id is not None or other.person is not None:
+                    found.append(other)
+        if found or speaker.actor_id is not None:
+            return tuple(found)
+        if not any(c.lower_ in self.lexicon.pair_numbers for c in subject.children):
+            return ()
+        states: list[str] = []
+        window = self._window_start(subject.idx)
+        for mention in reversed(self.index.overlapping(window, subject.idx)):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is None or actor.type != "state" or mention.end > subject.idx:
+                continue
+            if mention.actor_id not in states:
+                states.append(mention.actor_id)
+            if len(states) == 2:
+                return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
+        return ()
 
     def _office(self, subject: Any, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).
@@ -274,6 +306,30 @@ class _Extractor:
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
+    def _named_person(self, speaker: Speaker) -> Speaker:
+        """A person the base lacks, printed in the subject phrase, speaks rather than the
+        institution or state the phrase also names ("The PLA's Eastern Theater Command
+        spokesman Li Xi", "Dutch Defence Minister Ruben Brekelmans")."""
+        if speaker.person is not None:
+            return speaker
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if actor is not None and actor.type == "person":
+            return speaker
+        printed = self.printed.name(speaker, surname=speaker.actor_id is None)
+        if printed.person is None:
+            return speaker
+        return dataclasses.replace(printed, actor_id=None)
+
+    def _definite_inside(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"a spokesman for the ministry": a definite noun inside the phrase that names an
+        actor resolved just before names the speaker's institution."""
+        for token in subject.subtree:
+            if token.i != subject.i and self._definite(token):
+                found = self._named_before(token, speaker)
+                if found.actor_id is not None:
+                    return found
+        return speaker
+
     def _leading_name(self, verb: Any, subject: Any, speaker: Speaker) -> Speaker:
         """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
         the first named actor of the clause before that subject, when no other verb (the
@@ -292,6 +348,9 @@ class _Extractor:
             if any("Fin" in t.morph.get("VerbForm") and t.i not in auxiliaries
                    for t in between):
                 return speaker
+            opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
+            if not (opens and self.text[mention.end : mention.end + 1] == ","):
+                return speaker  # "Following Trump's victory, the sheikh said": a setting
             return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
@@ -320,6 +379,8 @@ class _Extractor:
         """
         first, last = self.units.bounds(verb.i)
         token, hops = verb.head, 0
+        if verb.i in self.leading:
+            token = verb  # "The EU was displaying …, it said": "it" is not the EU
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
                 candidate = subject_of(token, self.lexicon)
@@ -526,7 +587,14 @@ class _Extractor:
     _last_direct_attribution: Attribution | None = None
 
     def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
-        speaker = attribution.speaker
+        for other in attribution.others:
+            self._emit_one(start, end, attribution, other, kind)
+        self._emit_one(start, end, attribution, attribution.speaker, kind)
+
+    def _emit_one(
+        self, start: int, end: int, attribution: Attribution, speaker: Speaker | None,
+        kind: str,
+    ) -> None:
         self.found.append(Quote(
             document_id=self.analysis.document.id,
             start=start,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from porteparole.quotes.cues import Content, trim
+from porteparole.quotes.cues import Content, modifies_noun, trim
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import subject_of
 
@@ -34,8 +34,8 @@ def leading_content(
     """
     doc = verb.doc
     comma = _tag_comma(verb, lexicon)
-    if comma is None:
-        return None
+    if comma is None or modifies_noun(verb, lexicon):
+        return None  # "a resolution …, proposed by China": a participle on a noun
     subject = subject_of(verb, lexicon)
     if not inverted and subject is not None and subject.i < comma:
         return None  # "Le porte-parole, Lu Kang, a déclaré …": the comma is the subject's
@@ -44,8 +44,9 @@ def leading_content(
     if content is None:
         return None
     tokens = doc[content.first : content.last + 1]
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens) and not quoted_at(tokens[0].idx):
-        return None  # "Le porte-parole, a déclaré …": a noun phrase is no content
+    if not any("Fin" in t.morph.get("VerbForm") for t in tokens) and not quoted_at(
+            tokens[0].idx):
+        return None  # "Le porte-parole, a déclaré …": a clause, not a noun phrase
     return content
 
 
@@ -65,8 +66,10 @@ def inverted_tag(
     if not all(i in auxiliaries or verb.doc[i].text.startswith("-")
                for i in range(comma + 1, verb.i)):
         return None
-    if any(c.i > verb.i and c.dep_ in lexicon.dep("clause") for c in verb.children):
-        return None
+    verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
+    if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
+           for c in verb.children):
+        return None  # "Dong, according to a readout, urged the United States to …"
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
         if token.text.lower() in lexicon.complementizers:
             return None

@@ -41,6 +41,7 @@ class QuoteLexicon:
     relay_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    pair_numbers: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -97,6 +98,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         relay_nouns=_set(where, raw, "relay_nouns"),
         document_nouns=_set(where, raw, "document_nouns"),
         office_nouns=_set(where, raw, "office_nouns"),
+        pair_numbers=_set(where, raw, "pair_numbers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

@@ -38,8 +38,9 @@ class PrintedNames:
         self.names = found
         self.starts = [start for start, _, _ in found]
 
-    def name(self, speaker: Speaker) -> Speaker:
-        """The speaker with the printed name its phrase holds or its surname points back to."""
+    def name(self, speaker: Speaker, surname: bool = True) -> Speaker:
+        """The speaker with the printed name its phrase holds or (with ``surname``) its last
+        word points back to."""
         first = bisect_left(self.starts, speaker.start)
         for start, end, name in self.names[first:]:
             if start >= speaker.end:
@@ -47,7 +48,7 @@ class PrintedNames:
             if end <= speaker.end:
                 return dataclasses.replace(speaker, person=name)
         words = speaker.text.split()
-        if not words or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
+        if not surname or not words or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
             return speaker
         surname = fold(words[-1])
         for _, _, name in reversed(self.names[:first]):
