@@ -244,6 +244,7 @@ class _Extractor:
             actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
             if actor is None or actor.type != "state" or mention.end > subject.idx:
                 continue
+            assert mention.actor_id is not None
             if mention.actor_id not in states:
                 states.append(mention.actor_id)
             if len(states) == 2:

@@ -50,8 +50,8 @@ class PrintedNames:
         words = speaker.text.split()
         if not surname or not words or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
             return speaker
-        surname = fold(words[-1])
+        last = fold(words[-1])
         for _, _, name in reversed(self.names[:first]):
-            if fold(name.split()[-1]) == surname:
+            if fold(name.split()[-1]) == last:
                 return dataclasses.replace(speaker, person=name)
         return speaker
