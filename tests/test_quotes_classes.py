@@ -185,3 +185,27 @@ def test_a_pair_subject_is_the_two_states_named_before_fr(nlp_fr):
             "la reprise des négociations sur la pêche.")
     found = _quotes(nlp_fr, text, "fr", {"norvégien": ("NOR", "GPE"), "Islande": ("ISL", "GPE")})
     assert sorted(s for _, s, _ in found) == ["ISL", "NOR"]
+
+
+# -- class 4: content boundaries and « ajoutant que » --------------------------------------------
+
+def test_adding_that_continues_the_speaker_of_a_tag_fr(nlp_fr):
+    text = ("La position de la Norvège a été saluée par ses voisins, a souligné M. Hansen, "
+            "ajoutant que toute tentative de diviser les pays nordiques était vaine.")
+    found = _quotes(nlp_fr, text, "fr", {"Hansen": ("per", "PER")})
+    assert {s for _, s, _ in found} == {"per"}
+    assert any(c.startswith("toute tentative de diviser") for _, _, c in found)
+
+
+def test_selon_skips_the_apposition_describing_its_source_fr(nlp_fr):
+    text = ("Selon Per Hansen, porte-parole du ministère norvégien, la flotte restera au port "
+            "jusqu'en mars.")
+    found = _quotes(nlp_fr, text, "fr", {"Per Hansen": ("per", "PER")})
+    assert found == [("reported", "per", "la flotte restera au port jusqu'en mars")]
+
+
+def test_family_name_first_points_back_to_the_printed_name_fr(nlp_fr):
+    text = ("Selon Liu Weiming, porte-parole du ministère, la flotte restera au port. "
+            "« Nous ne céderons pas », a fait remarquer M. Liu lors du point de presse.")
+    found = _quotes(nlp_fr, text, "fr", {"Liu Weiming": (None, "PER")})
+    assert [s for _, s, _ in found] == ["Liu Weiming", "Liu Weiming"]

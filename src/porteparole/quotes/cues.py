@@ -194,6 +194,21 @@ def find_sources(
     return found
 
 
+def _after_apposition(doc: Any, comma: int, unit_last: int) -> int:
+    """The first token of the content after "Selon X," skipping an apposition that describes
+    X ("Selon Liu Weimin, porte-parole du ministère, la Chine …"): a stretch closed by a
+    comma, with no verb of its own, that the content does not start with."""
+    for i in range(comma + 1, min(comma + 16, unit_last + 1)):
+        token = doc[i]
+        if token.text == ",":
+            return i + 1
+        if token.pos_ in ("VERB", "AUX") or token.is_quote or token.text in (".", ";", ":"):
+            break
+        if i == comma + 1 and token.pos_ in ("DET", "PRON", "PROPN"):
+            break  # an apposition starts with its noun: "porte-parole", "spokesperson"
+    return comma + 1
+
+
 def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
     first = doc[i].lower_
     for words in lexicon.sources:
@@ -219,7 +234,7 @@ def _source(
         return None
     head = next((t for t in phrase if not (last < t.head.i < end)), phrase[0])
     if opens:
-        content = trim(doc, end + 1, unit_last, lexicon)
+        content = trim(doc, _after_apposition(doc, end, unit_last), unit_last, lexicon)
     else:
         content = trim(doc, unit_first, first - 1, lexicon)
     if content is None:

@@ -196,8 +196,14 @@ class _Extractor:
         return bool(self.lexicon.needs(verb.head) - {"direct"})
 
     def _attribution(self, verb: Any) -> Attribution | None:
-        subject = subject_of(verb, self.lexicon)
         cue_text = self._cue_text(verb)
+        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        if participle and not any(
+                c.dep_ in self.lexicon.dep("subject") for c in verb.children):
+            head = self._cue_before(verb)
+            if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
+                return Attribution(verb, cue_text, head.speaker, head.others)
+        subject = subject_of(verb, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
         if subject is None or (subject.i < verb.i and inverted_tag(
@@ -210,6 +216,10 @@ class _Extractor:
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if speaker.actor_id is None:
+            printed = self.printed.name(speaker, surname=False)
+            if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
+                return Attribution(verb, cue_text, printed, self._joint(subject, printed))
         if speaker.actor_id is None and is_pronoun(subject, self.lexicon.pronouns):
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
@@ -306,6 +316,19 @@ class _Extractor:
             if words & set(mention.surface.lower().replace("'", " ").split()):
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
+
+    def _cue_before(self, verb: Any) -> Attribution | None:
+        """The attribution of the speech verb the participle elaborates: its head in the
+        parse, else the last cue before it in the sentence (the parse may hang the
+        participle on the content's verb)."""
+        if verb.head.i in self.attributions:
+            return self.attributions[verb.head.i]
+        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        for i in range(verb.i - 2, self._sentence_start(verb.i) - 1, -1):
+            if i in self.attributions:
+                return self.attributions[i]
+        return None
 
     def _named_person(self, speaker: Speaker) -> Speaker:
         """A person the base lacks, printed in the subject phrase, speaks rather than the

@@ -68,6 +68,7 @@ def inverted_tag(
         return None
     verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
     if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
+           and "Pres" not in c.morph.get("Tense")  # "…, ajoutant que": a participle
            for c in verb.children):
         return None  # "Dong, according to a readout, urged the United States to …"
     for token in verb.doc[verb.i + 1 : verb.i + 4]:

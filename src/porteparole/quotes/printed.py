@@ -4,7 +4,8 @@ FORMAT.md names a speaker by canonical name; for a person the base lacks, the be
 text offers is the full name it prints ("la ministre turque, Hakan Fidan" → "Hakan Fidan").
 Dropping such quotes loses most of the speech in news about less-covered countries. A
 later bare surname ("a ajouté Fidan", "M. Fidan") or a title with it points back to the last
-printed full name that ends with it.
+printed full name that ends with it, or begins with it (family name first: "M. Liu" after
+"Liu Weimin").
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class PrintedNames:
             return speaker
         last = fold(words[-1])
         for _, _, name in reversed(self.names[:first]):
-            if fold(name.split()[-1]) == last:
+            parts = name.split()  # the family name comes first in Chinese or Korean names
+            if last in (fold(parts[-1]), fold(parts[0])):
                 return dataclasses.replace(speaker, person=name)
         return speaker
