@@ -209,3 +209,10 @@ def test_family_name_first_points_back_to_the_printed_name_fr(nlp_fr):
             "« Nous ne céderons pas », a fait remarquer M. Liu lors du point de presse.")
     found = _quotes(nlp_fr, text, "fr", {"Liu Weiming": (None, "PER")})
     assert [s for _, s, _ in found] == ["Liu Weiming", "Liu Weiming"]
+
+
+def test_a_full_name_the_ner_missed_ends_the_subject_phrase_en(nlp_en):
+    text = ("Norwegian Fisheries Minister Odd Bakkevig described the quota cut as a "
+            "necessary step for the cod stocks.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian": ("NOR", "NORP")})
+    assert [s for _, s, _ in found] == ["Odd Bakkevig"]

@@ -150,8 +150,8 @@ class Resolver:
         for match in work.matches:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
-            if work.starts_longer_name(match):
-                continue  # "General Wu Yanan" is not Wu Qian: the name goes on
+            if work.starts_longer_name(match) or work.ends_longer_name(match):
+                continue  # "General Wu Yanan" is not Wu Qian, "Li Xi" not Xi: the name goes on
             strong = (
                 work.title_before(match) or work.title_after(match)
                 or work.in_person_entity(match)
@@ -365,6 +365,23 @@ class _Work:
         word = self.text[following.start:following.end]
         return word[:1].isupper() and word[1:2].islower() and not self._surname_or_title(
             following.start
+        )
+
+    def ends_longer_name(self, match: Match) -> bool:
+        """The surname ends a person's name: right after a capitalised word that spaCy tags
+        as (part of) a person and that is not a title ("spokesman Li Xi" is not Xi Jinping,
+        even though Li is a surname too)."""
+        if match.first == 0:
+            return False
+        previous = self.tokens[match.first - 1]
+        word = self.text[previous.start:previous.end]
+        if previous.end + 1 != match.start or not (word[:1].isupper() and word[1:2].islower()):
+            return False
+        if previous.start in self._titles_starting or previous.end in self._titles_ending:
+            return False
+        return any(
+            label in ("PER", "PERSON") and start <= previous.start < end
+            for start, end, label in self.ents
         )
 
     def after_titles(self, start: int, end: int) -> int:

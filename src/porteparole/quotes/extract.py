@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.actors.names import printed_person_name
 from porteparole.quotes.cues import (
     Content,
     Units,
@@ -341,8 +342,29 @@ class _Extractor:
             return speaker
         printed = self.printed.name(speaker, surname=speaker.actor_id is None)
         if printed.person is None:
-            return speaker
+            name = self._unmarked_name(speaker)
+            if name is None:
+                return speaker
+            printed = dataclasses.replace(speaker, person=name)
         return dataclasses.replace(printed, actor_id=None)
+
+    def _unmarked_name(self, speaker: Speaker) -> str | None:
+        """A full name that ends the subject phrase though the NER missed it ("Dutch Defence
+        Minister Ruben Brekelmans"): the capitalised words after every mention but a
+        person's and after the office word."""
+        tokens = self._tokens_in(speaker.start, speaker.end)
+        run: list[Any] = []
+        for token in reversed(tokens):
+            inside = [m for m in self.index.overlapping(token.idx, token.idx + 1)
+                      if m.entity_type != "PER" or m.actor_id is not None]
+            if token.pos_ != "PROPN" or inside or not token.text[:1].isupper() or (
+                    token.lower_ in self.lexicon.office_nouns):
+                break
+            run.insert(0, token)
+        if len(run) < 2:
+            return None
+        return printed_person_name(self.text[run[0].idx : speaker.end],
+                                   self.analysis.document.language)
 
     def _definite_inside(self, subject: Any, speaker: Speaker) -> Speaker:
         """"a spokesman for the ministry": a definite noun inside the phrase that names an
