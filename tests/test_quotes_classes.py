@@ -216,3 +216,18 @@ def test_a_full_name_the_ner_missed_ends_the_subject_phrase_en(nlp_en):
             "necessary step for the cod stocks.")
     found = _quotes(nlp_en, text, "en", {"Norwegian": ("NOR", "NORP")})
     assert [s for _, s, _ in found] == ["Odd Bakkevig"]
+
+
+def test_two_quoted_fragments_share_the_tag_after_the_second_fr(nlp_fr):
+    text = ("« La flotte restera au port jusqu'en mars » mais « les quotas seront revus "
+            "chaque année », a déclaré Kari Nordmann.")
+    found = _quotes(nlp_fr, text, "fr", {"Kari Nordmann": ("kari", "PER")})
+    assert [(s, c[:20]) for _, s, c in found] == [
+        ("kari", "La flotte restera au"), ("kari", "les quotas seront re")]
+
+
+def test_it_points_back_to_the_source_named_before_en(nlp_en):
+    text = ("The quota lacks any legal basis, according to the Norwegian fisheries ministry. "
+            "The cut was causing tensions in the region, it said.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian fisheries ministry": ("NOR-MFI", "ORG")})
+    assert [s for _, s, _ in found] == ["NOR-MFI", "NOR-MFI"]

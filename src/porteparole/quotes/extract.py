@@ -91,6 +91,7 @@ class _Extractor:
         self.index = MentionIndex(analysis.mentions)
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
+        self.span_at = {s.open_at: s for s in self.spans}
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
@@ -100,6 +101,7 @@ class _Extractor:
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
+        self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -109,6 +111,7 @@ class _Extractor:
     # -- driver ---------------------------------------------------------------------------
 
     def run(self) -> list[Quote]:
+        self.source_attributions = self._named_sources()
         reported = self._reported()
         self._sources()
         self._direct(reported)
@@ -457,6 +460,9 @@ class _Extractor:
                   and (country is None or self._person_of(a.speaker.actor_id, country))
                   and (not person or a.speaker.person is not None
                        or self._person_of(a.speaker.actor_id, None))]
+        if country is None and not person:
+            before += [a for a in self.source_attributions
+                       if window <= a.cue.idx < position and a.speaker is not None]
         before.sort(key=lambda a: a.cue.idx)
         return before[-1].speaker if before else None
 
@@ -504,6 +510,22 @@ class _Extractor:
             attribution = Attribution(cue[0], cue.text, speaker)
             start, end = source.content.chars(self.doc)
             self._emit(start, end, attribution, "reported")
+
+    def _named_sources(self) -> list[Attribution]:
+        """"according to the Ministry of Commerce" names a speaker a later "it said" may
+        point back to: the sources whose phrase names a resolved actor."""
+        found = []
+        for source in find_sources(self.doc, self.lexicon, frozenset(self.turn_starts),
+                                   self.units):
+            head = source.head
+            if head.lower_ in self.lexicon.relay_nouns or (
+                    head.lemma_.lower() in self.lexicon.relay_nouns):
+                continue
+            speaker = speaker_from_head(head, self.lexicon, self.index)
+            if speaker.actor_id is not None:
+                cue = self.doc[source.cue_first]
+                found.append(Attribution(cue, cue.text, speaker))
+        return found
 
     def _source_speaker(self, head: Any) -> Speaker | None:
         word = head.lemma_.lower()
@@ -578,10 +600,15 @@ class _Extractor:
             return child.dep_ not in lexicon.dep("conjunct")
         return child.dep_ in lexicon.dep("clause") | lexicon.dep("parataxis") | {"obj", "dobj"}
 
-    def _after(self, span: QuotedSpan) -> Attribution | None:
-        """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark."""
+    def _after(self, span: QuotedSpan, depth: int = 0) -> Attribution | None:
+        """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark,
+        or after the next quoted fragment of the same sentence (« "X" mais "Y", a déclaré »)."""
         after = self._tokens_in(span.outer_end, len(self.text))[:POST_CUE_WINDOW]
         for token in after:
+            if token.text in self.openers and depth < 2:
+                following = self.span_at.get(token.idx)
+                if following is not None and following.start > span.start:
+                    return self._after(following, depth + 1)
             if token.i in self.attributions:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
