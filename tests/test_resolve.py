@@ -289,6 +289,14 @@ def test_surname_beginning_an_unknown_name_is_not_that_surname_alone(knowledge, 
     assert any(m.surface == "Wu Yanan" and m.actor_id is None for m in later)
 
 
+def test_surname_ending_an_unknown_name_is_not_that_surname_alone(knowledge, nlp_en):
+    text = ("Wu Qian spoke on Monday. The theater command spokesman Zhou Wu said the ships "
+            "were monitored.")
+    analysis = _resolve(text, knowledge, nlp_en, language="en")
+    later = [m for m in analysis.mentions if m.start >= text.index("Zhou Wu")]
+    assert all(m.actor_id != "wu-qian" for m in later)
+
+
 def test_pronoun_subject_of_a_speech_verb(knowledge, nlp_fr):
     text = ("Wu Qian s'est exprimé jeudi. Cependant, il a blâmé la provocation. "
             "Joe Biden et Xi Jinping se sont parlé. Il a déclaré que rien n'était décidé.")

@@ -1,8 +1,8 @@
 """The language-specific words resolution needs, read from the knowledge files.
 
-Role descriptions (``knowledge/roles/<lang>.yaml``), pronouns and speech verbs
-(``knowledge/pronouns/<lang>.yaml``) and honorific titles (``knowledge/titles/<lang>.txt``)
-are data: a language without them resolves names and skips what it lacks.
+Role descriptions (``knowledge/roles/<lang>.yaml``), pronouns (``knowledge/pronouns``),
+speech verbs (``knowledge/speech``) and honorific titles (``knowledge/titles/<lang>.txt``) are
+data: a language without them resolves names and skips what it lacks.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from porteparole.actors.folding import keys
 from porteparole.actors.kb import fold, load_titles
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_path, read_yaml
+from porteparole.knowledge.speech import load_speech_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,6 @@ def load_lexicon(
         inflections=_inflections(roles),
         titles=tuple(keys(t) for t in load_titles(language, Path(titles) if titles else None)),
         pronouns=frozenset(keys(p)[-1] for p in pronouns.get("pronouns") or ()),
-        speech_verbs=frozenset(str(v).lower() for v in pronouns.get("speech_verbs") or ()),
+        speech_verbs=load_speech_lexicon(language).lemmas,
         subject_deps=frozenset(pronouns.get("subject_deps") or ("nsubj",)),
     )

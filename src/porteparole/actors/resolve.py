@@ -156,7 +156,7 @@ class Resolver:
             if match.kinds != {"surname"} or work.overlaps(match.start, match.end):
                 continue
             if work.starts_longer_name(match) or work.ends_longer_name(match):
-                continue  # "General Wu Yanan" is not Wu Qian, "Jack Smith" not Stephen Smith
+                continue  # "General Wu Yanan" is not Wu Qian, "Li Xi" not Xi: the name goes on
             if work.names_unknown_person(match):
                 continue  # "Susan Rice ... Rice said": the unknown person, kept by spaCy
             strong = (
@@ -408,22 +408,23 @@ class _Work:
         )
 
     def ends_longer_name(self, match: Match) -> bool:
-        """The surname ends a name spaCy tags as a person, right after a capitalised word
-        the knowledge base does not know ("Micheál Martin", "Jack Smith"): an unknown person
-        who shares the surname, not the surname alone. A title, a state's adjective or a
-        known surname before it ("President Xi", "Chinese Premier Li") does not count."""
+        """The surname ends a person's name, right after a capitalised word that spaCy tags
+        as (part of) a person, that is not a title and that the knowledge base does not know
+        ("Micheál Martin", "spokesman Li Xi"): an unknown person who shares the surname, not
+        the surname alone. A title, a state's adjective or a known surname before it
+        ("President Xi", "Chinese Premier Li") does not count."""
         if match.first == 0:
             return False
         previous = self.tokens[match.first - 1]
-        if previous.end + 1 != match.start:
-            return False
         word = self.text[previous.start:previous.end]
-        if not (word[:1].isupper() and word[1:2].islower()):
+        if previous.end + 1 != match.start or not (word[:1].isupper() and word[1:2].islower()):
+            return False
+        if previous.start in self._titles_starting or previous.end in self._titles_ending:
             return False
         if any(m.start <= previous.start < m.end for m in self.matches):
             return False
         return any(
-            label in ("PER", "PERSON") and start <= previous.start and match.end <= end
+            label in ("PER", "PERSON") and start <= previous.start < end
             for start, end, label in self.ents
         )
 

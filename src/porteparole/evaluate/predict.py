@@ -32,7 +32,7 @@ from porteparole.evaluate.gold import (
     GoldTurn,
 )
 from porteparole.events import reportable
-from porteparole.records import Actor, Analysis
+from porteparole.records import Actor, Analysis, Quote
 
 ActorLookup = Callable[[str], Actor | None]
 
@@ -106,6 +106,21 @@ def titled_speakers(analysis: Analysis, actor_lookup: ActorLookup) -> list[str]:
     return found
 
 
+def _speaker_name(
+    quote: Quote, name_of: Callable[[str | None], str | None], language: str
+) -> str | None:
+    """The canonical name of a quote's resolved speaker, else the printed full name of a
+    person the knowledge base lacks (the quotes stage keeps it as ``speaker_text``)."""
+    if quote.speaker_actor is not None:
+        return name_of(quote.speaker_actor)
+    if not quote.speaker_text:
+        return None
+    from porteparole.actors.names import printed_person_name
+
+    printed = printed_person_name(quote.speaker_text, language)
+    return printed if printed == quote.speaker_text else None
+
+
 def analysis_to_prediction(
     analysis: Analysis,
     actor_lookup: ActorLookup = no_actors,
@@ -146,12 +161,14 @@ def analysis_to_prediction(
         date=doc.date,
         spokesperson=doc.spokesperson,
         turns=tuple(GoldTurn(t.role, t.speaker, text[t.start : t.end]) for t in analysis.turns),
-        # Gold quote lists are exhaustive for *named* speakers (FORMAT.md): a quote whose
-        # speaker did not resolve is kept in the store, but is not a prediction about them.
+        # Gold quote lists are exhaustive for *named* speakers (FORMAT.md): a speaker the
+        # knowledge base lacks is named by the full name the text prints for them; a quote
+        # whose speaker is neither resolved nor named is kept in the store, but is not a
+        # prediction about anyone.
         quotes=tuple(
-            GoldQuote(name_of(q.speaker_actor), q.kind, text[q.start : q.end])
+            GoldQuote(speaker, q.kind, text[q.start : q.end])
             for q in analysis.quotes
-            if name_of(q.speaker_actor) is not None
+            if (speaker := _speaker_name(q, name_of, doc.language)) is not None
         ),
         persons=_unique(
             [a.name for a in named if a is not None and a.type == "person"]

@@ -29,6 +29,7 @@ from typing import Any
 from porteparole.actors.kb import KnowledgeBase
 from porteparole.actors.parties import actor_code
 from porteparole.events.patterns import Lexicon
+from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
@@ -181,8 +182,9 @@ class Arguments:
         if sentence.start == 0:
             return []
         previous = cue_token.doc[sentence.start - 1].sent
+        speech = load_speech_lexicon(self.lexicon.language).lemmas
         if previous.start_char < self._floor(cue_token.idx) or (
-                previous.root.lemma_.lower() not in self.lexicon.speech):
+                previous.root.lemma_.lower() not in speech):
             return []  # only the one who just spoke ("the spokesperson says … . He …")
         found: list[str] = []
         for subject in subject_of(previous.root):

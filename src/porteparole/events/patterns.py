@@ -2,7 +2,7 @@
 
 ``knowledge/events/<lang>.yaml`` lists the cues of a language (a verb or noun lemma, the
 words it needs around it, its PLOVER type, where its source and target are) and the small
-vocabularies the other modules read (negation, intention, refusal, speech verbs, months...).
+vocabularies the other modules read (negation, intention, refusal, months...).
 Adding a language is adding one such file: nothing here knows any language.
 
 Argument roles, used in ``source`` and ``target`` lists (tried in order, first with actors
@@ -98,7 +98,6 @@ class Lexicon:
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
-    speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
@@ -177,7 +176,7 @@ def _default(language: str) -> Lexicon | None:
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
-                        "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
+                        "future_auxiliaries", "future_heads", "first_person", "pair",
                         "according", "background", "descriptions", "joint", "months", "weekdays",
                         "relative_days", "cues"})
 
@@ -212,7 +211,6 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
         joint=_words(data.get("joint")),
-        speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
         descriptions=_words(data.get("descriptions")),

@@ -5,8 +5,9 @@ A spokesperson's "nous exhortons les Philippines à cesser…" is China urging t
 them. In order, a token's voice is:
 
 1. the speaker of a quote (stage 6, ``analysis.quotes``) whose content holds it;
-2. the subject of a speech verb that governs its clause ("Wu a déclaré que …", "selon X");
-   this is our own reading of speech verbs, for texts or stages without quotes;
+2. the subject of a speech or opinion verb that governs its clause ("Wu a déclaré que …",
+   "selon X"), from the language's one speech lexicon (``knowledge/speech``); this is our
+   own reading of speech verbs, for texts or stages without quotes;
 3. the speaker of the press-conference statement or answer it is in;
 4. nobody (the narrator of an article).
 
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from porteparole.events.patterns import Lexicon
+from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis
 
 _COMPLEMENTS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"})
@@ -35,6 +37,7 @@ class Voices:
     def __init__(self, analysis: Analysis, lexicon: Lexicon, subject_actors: SubjectActors,
                  according_actors: SubjectActors) -> None:
         self.lexicon = lexicon
+        self.speech = load_speech_lexicon(lexicon.language).voiced
         self.subject_actors = subject_actors
         self.according_actors = according_actors
         quotes = sorted((q for q in analysis.quotes if q.speaker_actor),
@@ -76,7 +79,7 @@ class Voices:
             head = current.head
             if head.i == current.i:
                 return None
-            if head.lemma_.lower() in self.lexicon.speech and current.dep_ in _COMPLEMENTS:
+            if head.lemma_.lower() in self.speech and current.dep_ in _COMPLEMENTS:
                 found = self.subject_actors(head)
                 if found:
                     return found[0]

@@ -69,7 +69,7 @@ def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
     if not lexicon.needs(token):
         return False
-    return token.pos_ == "VERB" or token.text.lower() in lexicon.forms
+    return token.pos_ == "VERB" or lexicon.listed_form(token)
 
 
 def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
@@ -89,9 +89,18 @@ def reported_content(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content 
             return found
     if "infinitive" in needs and _has_verbal_complement(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
-    if "object" in needs:
+    if "object" in needs and not modifies_noun(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
     return None
+
+
+def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
+    """A verb in a relative clause or a participle on a noun ("the controls it announced on
+    October 9", "a resolution proposed by China"): its object is the noun it describes,
+    background the text already named, not content of its own."""
+    return verb.dep_ in lexicon.dep("relative") or (
+        "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
+        and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
@@ -106,10 +115,10 @@ def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
     clauses = [c for c in verb.children if verb.i < c.i <= stop and c.dep_ in lexicon.dep("clause")]
     if clauses:
         start = min(t.i for c in clauses for t in c.subtree)
-        return _trim(verb.doc, max(start, verb.i + 1), stop, lexicon)
+        return trim(verb.doc, max(start, verb.i + 1), stop, lexicon)
     for token in verb.doc[verb.i + 1 : min(verb.i + 5, stop + 1)]:
         if token.text.lower() in lexicon.complementizers:
-            return _trim(verb.doc, token.i + 1, stop, lexicon)
+            return trim(verb.doc, token.i + 1, stop, lexicon)
         if token.is_punct and token.text != ",":
             return None
     return None
@@ -129,15 +138,26 @@ def _complements(
     verb: Any, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
-    chosen = [c for c in verb.children if c.i > verb.i and c.dep_ in deps]
+    chosen = [c for c in verb.children if c.i > verb.i and c.dep_ in deps and not _when(c)]
     if not chosen:
         return None
     first = min(t.i for c in chosen for t in c.subtree)
     last = max(t.i for c in chosen for t in c.subtree)
-    return _trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
+    return trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
 
 
-def _trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
+def _when(token: Any) -> bool:
+    """A complement that only dates or places the speech act ("on Monday", "in 2024")."""
+    words = [t for t in token.subtree if t.is_alpha or t.like_num]
+    timed = [t for t in words if t.ent_type_ in _TIME_ENTITIES]
+    return bool(words) and len(timed) >= len(words) - 1
+
+
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
+    """The span without the spaces, punctuation and complementizer at its edges."""
     while first <= last and (
         doc[first].is_space
         or doc[first].text in _TRAILING
@@ -174,6 +194,21 @@ def find_sources(
     return found
 
 
+def _after_apposition(doc: Any, comma: int, unit_last: int) -> int:
+    """The first token of the content after "Selon X," skipping an apposition that describes
+    X ("Selon Liu Weimin, porte-parole du ministère, la Chine …"): a stretch closed by a
+    comma, with no verb of its own, that the content does not start with."""
+    for i in range(comma + 1, min(comma + 16, unit_last + 1)):
+        token = doc[i]
+        if token.text == ",":
+            return i + 1
+        if token.pos_ in ("VERB", "AUX") or token.is_quote or token.text in (".", ";", ":"):
+            break
+        if i == comma + 1 and token.pos_ in ("DET", "PRON", "PROPN"):
+            break  # an apposition starts with its noun: "porte-parole", "spokesperson"
+    return comma + 1
+
+
 def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
     first = doc[i].lower_
     for words in lexicon.sources:
@@ -199,9 +234,9 @@ def _source(
         return None
     head = next((t for t in phrase if not (last < t.head.i < end)), phrase[0])
     if opens:
-        content = _trim(doc, end + 1, unit_last, lexicon)
+        content = trim(doc, _after_apposition(doc, end, unit_last), unit_last, lexicon)
     else:
-        content = _trim(doc, unit_first, first - 1, lexicon)
+        content = trim(doc, unit_first, first - 1, lexicon)
     if content is None:
         return None
     return Source(first, end - 1, head, content)

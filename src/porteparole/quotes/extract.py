@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.actors.names import printed_person_name
 from porteparole.quotes.cues import (
     Content,
     Units,
@@ -33,11 +34,14 @@ from porteparole.quotes.cues import (
     is_negated,
     reported_content,
 )
+from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
+from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
+    after_subject,
     is_pronoun,
     speaker_from_head,
     subject_of,
@@ -56,6 +60,7 @@ class Attribution:
     cue: Any  # the verb token (or the first token of a source phrase)
     cue_text: str
     speaker: Speaker | None
+    others: tuple[Speaker, ...] = ()  # further speakers of a joint subject ("X and Y said")
 
 
 def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) -> Analysis:
@@ -65,7 +70,7 @@ def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) ->
     institutions apart; it defaults to the package's knowledge base.
     """
     lexicon = load_quote_lexicon(analysis.document.language)
-    if not lexicon.cues or doc is None or not doc.has_annotation("DEP"):
+    if not lexicon.speech.verbs or doc is None or not doc.has_annotation("DEP"):
         return analysis
     if actor_lookup is None:
         actor_lookup = _default_lookup()
@@ -86,6 +91,7 @@ class _Extractor:
         self.index = MentionIndex(analysis.mentions)
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
+        self.span_at = {s.open_at: s for s in self.spans}
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
@@ -94,6 +100,9 @@ class _Extractor:
         self.found: list[Quote] = []
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
+        self.leading: set[int] = set()  # cues that tag content before them
+        self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
+        self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -102,6 +111,7 @@ class _Extractor:
     # -- driver ---------------------------------------------------------------------------
 
     def run(self) -> list[Quote]:
+        self.source_attributions = self._named_sources()
         reported = self._reported()
         self._sources()
         self._direct(reported)
@@ -110,13 +120,25 @@ class _Extractor:
     # -- reported speech ------------------------------------------------------------------
 
     def _reported(self) -> list[tuple[Attribution, Content]]:
-        cues = []
+        cues: list[tuple[Any, Content | None]] = []
+        leading: set[int] = set()
         for token in self.doc:
             if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
-            cues.append((token, reported_content(token, self.lexicon, self.units)))
+            content = None
+            if "clause" in self.lexicon.needs(token):
+                content = inverted_tag(token, self.lexicon, self._quoted_at)
+            if content is None:
+                content = reported_content(token, self.lexicon, self.units)
+            if content is None and "clause" in self.lexicon.needs(token):
+                content = leading_content(token, self.lexicon, self._quoted_at)
+            if content is not None and content.last < token.i:
+                leading.add(token.i)
+            cues.append((token, content))
+        self.leading = leading
+        cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
         out = []
         for token, content in cues:
@@ -140,15 +162,35 @@ class _Extractor:
         return emitted  # a clause that is all quote ("a dénoncé une « escalade grave »")
         # leaves its quoted fragment to stand as the direct quote
 
+    def _innermost(
+        self, cues: list[tuple[Any, Content | None]], leading: set[int]
+    ) -> list[tuple[Any, Content | None]]:
+        """Content before its tag that holds a speech verb of its own with a named subject
+        and content belongs to that inner speaker alone ("La Chine estime que X, a déclaré
+        Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
+        inner = [t.i for t, c in cues if c is not None and t.i not in leading
+                 and self._named_subject(t)]
+        if not inner or not leading:
+            return cues
+        kept: list[tuple[Any, Content | None]] = []
+        for token, content in cues:
+            if token.i in leading and content is not None and any(
+                    content.first <= i <= content.last for i in inner):
+                content = None
+            kept.append((token, content))
+        return kept
+
     def _named_subject(self, verb: Any) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
         subject = subject_of(verb, self.lexicon)
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
-        if subject.pos_ != "PROPN":
+        if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
-        return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
+        if subject.pos_ == "PROPN":
+            return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
+        return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
 
     def _absorbed(self, verb: Any) -> bool:
         """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
@@ -158,8 +200,19 @@ class _Extractor:
         return bool(self.lexicon.needs(verb.head) - {"direct"})
 
     def _attribution(self, verb: Any) -> Attribution | None:
-        subject = subject_of(verb, self.lexicon)
         cue_text = self._cue_text(verb)
+        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        if participle and not any(
+                c.dep_ in self.lexicon.dep("subject") for c in verb.children):
+            head = self._cue_before(verb)
+            if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
+                return Attribution(verb, cue_text, head.speaker, head.others)
+        subject = subject_of(verb, self.lexicon)
+        if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
+            subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
+        if subject is None or (subject.i < verb.i and inverted_tag(
+                verb, self.lexicon, self._quoted_at) is not None):
+            subject = after_subject(verb, self.lexicon) or subject
         if subject is None:
             return Attribution(verb, cue_text, None)
         if is_pronoun(subject, self.lexicon.self_pronouns):
@@ -167,13 +220,50 @@ class _Extractor:
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if speaker.actor_id is None:
+            printed = self.printed.name(speaker, surname=False)
+            if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
+                return Attribution(verb, cue_text, printed, self._joint(subject, printed))
         if speaker.actor_id is None and is_pronoun(subject, self.lexicon.pronouns):
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
             speaker = self._leading_name(verb, subject, speaker)
         if speaker.actor_id is None and self._definite(subject):
             speaker = self._named_before(subject, speaker)
-        return Attribution(verb, cue_text, self._office(subject, speaker))
+        if speaker.actor_id is None:
+            speaker = self._definite_inside(subject, speaker)
+        speaker = self._office(subject, speaker)
+        speaker = self._named_person(speaker)
+        others = self._joint(subject, speaker)
+        if others and speaker.actor_id is None and speaker.person is None:
+            speaker, others = others[0], others[1:]
+        return Attribution(verb, cue_text, speaker, others)
+
+    def _joint(self, subject: Any, speaker: Speaker) -> tuple[Speaker, ...]:
+        """Further speakers of a joint subject: conjuncts ("Oslo and Reykjavik said"), or
+        the two states named just before for a pair ("les deux parties", "both sides")."""
+        found: list[Speaker] = []
+        for child in subject.children:
+            if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
+                other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
+                if other.actor_id is not None or other.person is not None:
+                    found.append(other)
+        if found or speaker.actor_id is not None:
+            return tuple(found)
+        if not any(c.lower_ in self.lexicon.pair_numbers for c in subject.children):
+            return ()
+        states: list[str] = []
+        window = self._window_start(subject.idx)
+        for mention in reversed(self.index.overlapping(window, subject.idx)):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is None or actor.type != "state" or mention.end > subject.idx:
+                continue
+            assert mention.actor_id is not None
+            if mention.actor_id not in states:
+                states.append(mention.actor_id)
+            if len(states) == 2:
+                return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
+        return ()
 
     def _office(self, subject: Any, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).
@@ -190,10 +280,17 @@ class _Extractor:
             institution = self._institution_in(speaker, own)
             return speaker if institution is None else dataclasses.replace(
                 speaker, actor_id=institution)
-        if speaker.actor_id is None or (own is not None and own.actor_id is not None):
-            return speaker
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
+        if self.printed.name(speaker).person is not None:
+            return speaker  # "le ministre Didier Reynders": the printed name, not a guess
+        if speaker.actor_id is None and office and self._definite(subject) and (
+                speaker.end - speaker.start <= len(subject.text) + 4):
+            holder = self._recent_speaker(subject.idx, person=True)
+            return speaker if holder is None else dataclasses.replace(
+                speaker, actor_id=holder.actor_id, person=holder.person)
+        if speaker.actor_id is None or (own is not None and own.actor_id is not None):
+            return speaker
         institution = self.lookup(speaker.actor_id)
         if not office or not self._definite(subject) or institution is None:
             return speaker
@@ -224,6 +321,64 @@ class _Extractor:
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
+    def _cue_before(self, verb: Any) -> Attribution | None:
+        """The attribution of the speech verb the participle elaborates: its head in the
+        parse, else the last cue before it in the sentence (the parse may hang the
+        participle on the content's verb)."""
+        if verb.head.i in self.attributions:
+            return self.attributions[verb.head.i]
+        if verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        for i in range(verb.i - 2, self._sentence_start(verb.i) - 1, -1):
+            if i in self.attributions:
+                return self.attributions[i]
+        return None
+
+    def _named_person(self, speaker: Speaker) -> Speaker:
+        """A person the base lacks, printed in the subject phrase, speaks rather than the
+        institution or state the phrase also names ("The PLA's Eastern Theater Command
+        spokesman Li Xi", "Dutch Defence Minister Ruben Brekelmans")."""
+        if speaker.person is not None:
+            return speaker
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if actor is not None and actor.type == "person":
+            return speaker
+        printed = self.printed.name(speaker, surname=speaker.actor_id is None)
+        if printed.person is None:
+            name = self._unmarked_name(speaker)
+            if name is None:
+                return speaker
+            printed = dataclasses.replace(speaker, person=name)
+        return dataclasses.replace(printed, actor_id=None)
+
+    def _unmarked_name(self, speaker: Speaker) -> str | None:
+        """A full name that ends the subject phrase though the NER missed it ("Dutch Defence
+        Minister Ruben Brekelmans"): the capitalised words after every mention but a
+        person's and after the office word."""
+        tokens = self._tokens_in(speaker.start, speaker.end)
+        run: list[Any] = []
+        for token in reversed(tokens):
+            inside = [m for m in self.index.overlapping(token.idx, token.idx + 1)
+                      if m.entity_type != "PER" or m.actor_id is not None]
+            if token.pos_ != "PROPN" or inside or not token.text[:1].isupper() or (
+                    token.lower_ in self.lexicon.office_nouns):
+                break
+            run.insert(0, token)
+        if len(run) < 2:
+            return None
+        return printed_person_name(self.text[run[0].idx : speaker.end],
+                                   self.analysis.document.language)
+
+    def _definite_inside(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"a spokesman for the ministry": a definite noun inside the phrase that names an
+        actor resolved just before names the speaker's institution."""
+        for token in subject.subtree:
+            if token.i != subject.i and self._definite(token):
+                found = self._named_before(token, speaker)
+                if found.actor_id is not None:
+                    return found
+        return speaker
+
     def _leading_name(self, verb: Any, subject: Any, speaker: Speaker) -> Speaker:
         """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
         the first named actor of the clause before that subject, when no other verb (the
@@ -231,7 +386,7 @@ class _Extractor:
         head ("Les analystes interrogés à Pékin estiment") is a modifier, not the speaker.
         """
         own = self.index.best(subject.idx, subject.idx + len(subject.text))
-        if own is not None and own.entity_type == "PER":
+        if (own is not None and own.entity_type == "PER") or subject.pos_ == "PROPN":
             return speaker  # a named person the knowledge base lacks stays unresolved
         start = self.doc[self._sentence_start(subject.i)].idx
         auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
@@ -242,6 +397,9 @@ class _Extractor:
             if any("Fin" in t.morph.get("VerbForm") and t.i not in auxiliaries
                    for t in between):
                 return speaker
+            opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
+            if not (opens and self.text[mention.end : mention.end + 1] == ","):
+                return speaker  # "Following Trump's victory, the sheikh said": a setting
             return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
@@ -270,6 +428,8 @@ class _Extractor:
         """
         first, last = self.units.bounds(verb.i)
         token, hops = verb.head, 0
+        if verb.i in self.leading:
+            token = verb  # "The EU was displaying …, it said": "it" is not the EU
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
                 candidate = subject_of(token, self.lexicon)
@@ -283,23 +443,33 @@ class _Extractor:
         previous = self._recent_speaker(verb.idx)
         if previous is None:
             return speaker
-        return dataclasses.replace(speaker, actor_id=previous.actor_id)
+        return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
-    def _recent_speaker(self, position: int, country: str | None = None) -> Speaker | None:
+    def _recent_speaker(
+        self, position: int, country: str | None = None, person: bool = False
+    ) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
-        (with ``country``: the last person of that country)."""
+        (with ``country``: the last person of that country; with ``person``: the last
+        person, known or printed)."""
         window = self._window_start(position)
         before = [a for i, a in self.attributions.items()
                   if window <= a.cue.idx < position and i not in self.nested
                   and a.speaker is not None
-                  and a.speaker.actor_id is not None
-                  and (country is None or self._person_of(a.speaker.actor_id, country))]
+                  and (a.speaker.actor_id is not None or (
+                      country is None and a.speaker.person is not None))
+                  and (country is None or self._person_of(a.speaker.actor_id, country))
+                  and (not person or a.speaker.person is not None
+                       or self._person_of(a.speaker.actor_id, None))]
+        if country is None and not person:
+            before += [a for a in self.source_attributions
+                       if window <= a.cue.idx < position and a.speaker is not None]
         before.sort(key=lambda a: a.cue.idx)
         return before[-1].speaker if before else None
 
-    def _person_of(self, actor_id: str, country: str) -> bool:
-        actor = self.lookup(actor_id)
-        return actor is not None and actor.type == "person" and actor.country == country
+    def _person_of(self, actor_id: str | None, country: str | None) -> bool:
+        actor = None if actor_id is None else self.lookup(actor_id)
+        return actor is not None and actor.type == "person" and (
+            country is None or actor.country == country)
 
     def _window_start(self, position: int) -> int:
         """The start of the paragraph before the one before ``position``'s."""
@@ -329,8 +499,9 @@ class _Extractor:
         for source in find_sources(self.doc, self.lexicon, starts, self.units):
             first, last = self.units.bounds(source.cue_first)
             relative = self.lexicon.dep("relative")
-            if any(i in self.attributions and self.doc[i].dep_ not in relative
-                   for i in range(first, last + 1)):
+            trailing = source.content.last < source.cue_first
+            if trailing and any(i in self.attributions and self.doc[i].dep_ not in relative
+                                for i in range(first, last + 1)):
                 continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
             speaker = self._source_speaker(source.head)
             if speaker is None:
@@ -340,6 +511,22 @@ class _Extractor:
             start, end = source.content.chars(self.doc)
             self._emit(start, end, attribution, "reported")
 
+    def _named_sources(self) -> list[Attribution]:
+        """"according to the Ministry of Commerce" names a speaker a later "it said" may
+        point back to: the sources whose phrase names a resolved actor."""
+        found = []
+        for source in find_sources(self.doc, self.lexicon, frozenset(self.turn_starts),
+                                   self.units):
+            head = source.head
+            if head.lower_ in self.lexicon.relay_nouns or (
+                    head.lemma_.lower() in self.lexicon.relay_nouns):
+                continue
+            speaker = speaker_from_head(head, self.lexicon, self.index)
+            if speaker.actor_id is not None:
+                cue = self.doc[source.cue_first]
+                found.append(Attribution(cue, cue.text, speaker))
+        return found
+
     def _source_speaker(self, head: Any) -> Speaker | None:
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
@@ -347,6 +534,15 @@ class _Extractor:
         speaker = speaker_from_head(head, self.lexicon, self.index)
         if speaker.actor_id is not None:
             return speaker
+        printed = self.printed.name(speaker)
+        if printed.person is not None:
+            return printed
+        if (head.text.lower() in self.lexicon.office_nouns
+                or word in self.lexicon.office_nouns) and self._definite(head):
+            holder = self._recent_speaker(head.idx, person=True)
+            if holder is not None:
+                return dataclasses.replace(
+                    speaker, actor_id=holder.actor_id, person=holder.person)
         if head.text.lower() in self.lexicon.document_nouns or word in self.lexicon.document_nouns:
             author = self._recent_speaker(head.idx)
             if author is None:
@@ -404,10 +600,15 @@ class _Extractor:
             return child.dep_ not in lexicon.dep("conjunct")
         return child.dep_ in lexicon.dep("clause") | lexicon.dep("parataxis") | {"obj", "dobj"}
 
-    def _after(self, span: QuotedSpan) -> Attribution | None:
-        """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark."""
+    def _after(self, span: QuotedSpan, depth: int = 0) -> Attribution | None:
+        """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark,
+        or after the next quoted fragment of the same sentence (« "X" mais "Y", a déclaré »)."""
         after = self._tokens_in(span.outer_end, len(self.text))[:POST_CUE_WINDOW]
         for token in after:
+            if token.text in self.openers and depth < 2:
+                following = self.span_at.get(token.idx)
+                if following is not None and following.start > span.start:
+                    return self._after(following, depth + 1)
             if token.i in self.attributions:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
@@ -459,13 +660,20 @@ class _Extractor:
     _last_direct_attribution: Attribution | None = None
 
     def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
-        speaker = attribution.speaker
+        for other in attribution.others:
+            self._emit_one(start, end, attribution, other, kind)
+        self._emit_one(start, end, attribution, attribution.speaker, kind)
+
+    def _emit_one(
+        self, start: int, end: int, attribution: Attribution, speaker: Speaker | None,
+        kind: str,
+    ) -> None:
         self.found.append(Quote(
             document_id=self.analysis.document.id,
             start=start,
             end=end,
             speaker_actor=None if speaker is None else speaker.actor_id,
-            speaker_text=None if speaker is None else speaker.text,
+            speaker_text=None if speaker is None else speaker.person or speaker.text,
             kind=kind,
             cue=attribution.cue_text,
             turn_index=self._turn_at(start),

@@ -1,9 +1,10 @@
 """The language-specific words quotation attribution reads, from ``knowledge/quotes/<lang>.yaml``.
 
-The extraction code is language-neutral: which verbs introduce speech, what they need to
-carry content, which prepositions name a source, and which dependency labels the language's
-model uses all come from here. A language without a file gets an empty lexicon and yields no
-quotes instead of failing.
+The extraction code is language-neutral: which prepositions name a source, which words are
+pronouns, and which dependency labels the language's model uses come from here; which verbs
+introduce speech and what they need to carry content come from the language's one speech
+lexicon (``knowledge/speech/<lang>.yaml``, ``porteparole.knowledge.speech``). A language
+without files gets empty lexicons and yields no quotes instead of failing.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import check_version, knowledge_path, read_yaml
+from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 
-NEEDS = ("clause", "infinitive", "object", "direct")
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
@@ -29,7 +30,7 @@ class QuoteLexicon:
     language: str
     pairs: tuple[tuple[str, str], ...] = ()
     weak_marks: frozenset[str] = frozenset()
-    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> needs
+    speech: SpeechLexicon = field(default_factory=lambda: SpeechLexicon(""))
     forms: dict[str, str] = field(default_factory=dict)  # lowercased word -> lemma
     document_cues: frozenset[str] = frozenset()
     self_pronouns: frozenset[str] = frozenset()
@@ -40,16 +41,22 @@ class QuoteLexicon:
     relay_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    pair_numbers: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
         """The cue lemma of a token: the model's lemma, or the listed form's."""
         word = token.text.lower()
-        return self.forms.get(word) or token.lemma_.lower()
+        return self.forms.get(word) or self.speech.lemma(token)
 
     def needs(self, token: Any) -> frozenset[str]:
         """What the token needs to carry content as a speech verb (empty: not a cue)."""
-        return self.cues.get(self.lemma(token), frozenset())
+        return self.speech.frames(token)
+
+    def listed_form(self, token: Any) -> bool:
+        """Whether the token's form is listed (the model may mistag it)."""
+        word = token.text.lower()
+        return word in self.forms or word in self.speech.forms
 
     def dep(self, key: str) -> frozenset[str]:
         return self.deps.get(key, frozenset())
@@ -68,14 +75,10 @@ def load_quote_lexicon(language: str) -> QuoteLexicon:
 def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> QuoteLexicon:
     """Validate one quotes knowledge file and build its lexicon."""
     check_version(where, raw, 1)
+    if "cues" in raw:
+        raise KnowledgeError(f"{where}: speech verbs belong in knowledge/speech/{language}.yaml")
     marks = raw.get("marks") or {}
     pairs = tuple(_pair(where, p) for p in marks.get("pairs") or ())
-    cues: dict[str, set[str]] = {}
-    for need, lemmas in (raw.get("cues") or {}).items():
-        if need not in NEEDS:
-            raise KnowledgeError(f"{where}: cues.{need} is not one of {', '.join(NEEDS)}")
-        for lemma in _words(where, f"cues.{need}", lemmas):
-            cues.setdefault(lemma, set()).add(need)
     deps = raw.get("deps") or {}
     unknown = set(deps) - set(DEP_KEYS)
     if unknown:
@@ -84,7 +87,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         language=language,
         pairs=pairs,
         weak_marks=frozenset(marks.get("weak") or ()),
-        cues={lemma: frozenset(needs) for lemma, needs in cues.items()},
+        speech=load_speech_lexicon(language),
         forms={str(k).lower(): str(v).lower() for k, v in (raw.get("forms") or {}).items()},
         document_cues=_set(where, raw, "document_cues"),
         self_pronouns=_set(where, raw, "self_pronouns"),
@@ -95,6 +98,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         relay_nouns=_set(where, raw, "relay_nouns"),
         document_nouns=_set(where, raw, "document_nouns"),
         office_nouns=_set(where, raw, "office_nouns"),
+        pair_numbers=_set(where, raw, "pair_numbers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

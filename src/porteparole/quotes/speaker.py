@@ -29,6 +29,7 @@ class Speaker:
     end: int
     text: str
     actor_id: str | None
+    person: str | None = None  # the full name printed for a person the base lacks
 
 
 class MentionIndex:
@@ -95,6 +96,17 @@ def _inverted_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return None
 
 
+def after_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+    """The subject of a tag standing after its verb (« , a indiqué jeudi la ministre »,
+    ", said the ministry"), which parsers often take for an object; a pronoun clitic
+    ("a-t-il") first."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in lexicon.dep("subject"):
+            return child
+    found = _inverted_subject(verb, lexicon)
+    return found if found is not None else _inverted_name(verb, lexicon)
+
+
 def _inherits(token: Any, lexicon: QuoteLexicon, cue: bool) -> bool:
     """Whether a verb with no subject of its own takes its head's: a conjunct, an adverbial,
     a present participle, or an infinitive its head controls ("I want to stress that …",
@@ -141,6 +153,14 @@ def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> 
     start, end = phrase_span(head, lexicon)
     text = doc_text(head.doc)[start:end]
     mention = choose_mention(head, lexicon, index)
+    if mention is None or mention.actor_id is None:
+        # The parse may hang the name anywhere in the phrase ("le porte-parole du ministère
+        # norvégien Per Hansen"): a known person named inside it is the speaker.
+        people = [m for m in index.overlapping(start, end)
+                  if m.entity_type == "PER" and m.actor_id is not None
+                  and start <= m.start and m.end <= end]
+        if people:
+            mention = people[-1]
     return Speaker(start, end, text, None if mention is None else mention.actor_id)
 
 

@@ -1,0 +1,116 @@
+"""Reported content that comes before its cue: "X will happen, the minister said on Monday."
+
+Wire copy in both languages most often puts the attribution after the content, with no
+quotation marks: « Les négociations reprendront en mars, a indiqué jeudi la ministre » /
+"The tariffs will stay, Mexico's economy minister said." Parsers hang the content on the
+verb in many ways (a clausal complement on the left, a parataxis, or the verb as a
+dependent of the content's own verb), so the reading here leans on the surface, which is
+steadier: a comma, then only the speaker and the cue's auxiliaries before the cue (or the
+cue first, its subject after it: « , a-t-il ajouté », "…, said the ministry"), and a clause
+with a verb of its own before that comma, back to the start of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from porteparole.quotes.cues import Content, modifies_noun, trim
+from porteparole.quotes.lexicon import QuoteLexicon
+from porteparole.quotes.speaker import subject_of
+
+MAX_TAG_TOKENS = 14  # tokens between the comma and the cue: a long subject phrase at most
+MAX_REACH = 120  # tokens back from the comma to the start of the sentence
+_ENDS = frozenset({".", "!", "?"})
+
+
+def leading_content(
+    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool], inverted: bool = False
+) -> Content | None:
+    """The content before ``verb`` when the verb tags it from the right, else None.
+
+    With ``inverted`` (the cue right after the comma) a subject the parse found before the
+    comma is taken to be the content's own, not the tag's.
+    """
+    doc = verb.doc
+    comma = _tag_comma(verb, lexicon)
+    if comma is None or modifies_noun(verb, lexicon):
+        return None  # "a resolution …, proposed by China": a participle on a noun
+    subject = subject_of(verb, lexicon)
+    if not inverted and subject is not None and subject.i < comma:
+        return None  # "Le porte-parole, Lu Kang, a déclaré …": the comma is the subject's
+    first = _sentence_start(doc, comma, quoted_at)
+    content = trim(doc, first, comma - 1, lexicon)
+    if content is None:
+        return None
+    tokens = doc[content.first : content.last + 1]
+    if not any("Fin" in t.morph.get("VerbForm") for t in tokens) and not quoted_at(
+            tokens[0].idx):
+        return None  # "Le porte-parole, a déclaré …": a clause, not a noun phrase
+    return content
+
+
+def inverted_tag(
+    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
+) -> Content | None:
+    """The content of a tag whose cue comes right after the comma, its subject after it
+    (« …, a indiqué jeudi la ministre », "…, said the ministry"), else None.
+
+    The cue must govern no clause to its right, and the words before the comma must hold a
+    verb: "Le porte-parole, Wu Qian, a déclaré que …" is a subject and its apposition.
+    """
+    comma = _tag_comma(verb, lexicon)
+    if comma is None:
+        return None
+    auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
+    if not all(i in auxiliaries or verb.doc[i].text.startswith("-")
+               for i in range(comma + 1, verb.i)):
+        return None
+    verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
+    if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
+           and "Pres" not in c.morph.get("Tense")  # "…, ajoutant que": a participle
+           for c in verb.children):
+        return None  # "Dong, according to a readout, urged the United States to …"
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.text.lower() in lexicon.complementizers:
+            return None
+    return leading_content(verb, lexicon, quoted_at, inverted=True)
+
+
+def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
+    """The comma that closes the content: only the tag's own words between it and the cue.
+
+    The tag's words are the subject phrase, the cue's auxiliaries and adverbs; a finite verb
+    or a complementizer there means the comma belongs to something else.
+    """
+    doc = verb.doc
+    auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
+    start = max(verb.i - MAX_TAG_TOKENS, 0)
+    for i in range(verb.i - 1, start - 1, -1):
+        token = doc[i]
+        if token.text == ",":
+            return i if i > 0 else None
+        if token.text in _ENDS or token.text in (";", ":") or "\n" in token.text_with_ws:
+            return None
+        if token.text.lower() in lexicon.complementizers:
+            return None
+        finite = "Fin" in token.morph.get("VerbForm") or token.pos_ == "VERB"
+        if finite and i not in auxiliaries and token.pos_ != "AUX":
+            return None
+        if token.pos_ == "AUX" and i not in auxiliaries and token.head.i != verb.i:
+            return None
+    return None
+
+
+def _sentence_start(doc: Any, comma: int, quoted_at: Callable[[int], bool]) -> int:
+    """The first token after the last sentence end or line break before ``comma``; a full
+    stop inside quotation marks does not end the sentence (the parser's sentences may)."""
+    first = comma
+    while first > 0 and comma - first < MAX_REACH:
+        previous = doc[first - 1]
+        if "\n" in previous.text_with_ws:
+            break
+        if previous.text in _ENDS and not quoted_at(previous.idx):
+            break
+        first -= 1
+    return first
