@@ -21,6 +21,7 @@ PAGE = """<!DOCTYPE html><html><head><title>Regular briefing</title></head><body
 on the code of conduct in the South China Sea next month.</p>
 <p>Both sides agreed to keep the hotline open, the spokesperson added.</p>
 </article></body></html>"""
+REQUEST = b"GET /briefing HTTP/1.1\r\nHost: example.org\r\n\r\n"
 NOTE = ("Communiqué. La France et l'Allemagne ont signé mercredi un accord sur la "
         "coopération spatiale, a annoncé le ministère des Affaires étrangères.")
 
@@ -33,12 +34,13 @@ def warc_bytes(*, gzipped: bool = True) -> bytes:
         headers = StatusAndHeaders(status, [("Content-Type", content_type)],
                                    protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), http_headers=headers,
+            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
             warc_headers_dict={"WARC-Date": "2024-03-12T08:30:00Z"})
         writer.write_record(record)
 
     writer.write_record(writer.create_warc_record(
-        "https://example.org/briefing", "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        "https://example.org/briefing", "request", payload=io.BytesIO(REQUEST),
+        length=len(REQUEST)))
     response("https://example.org/briefing", PAGE.encode(), "text/html; charset=utf-8")
     response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
     response("https://example.org/missing", b"<html>gone</html>", "text/html", "404 Not Found")
