@@ -67,6 +67,11 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
+def is_document_file(path: Path) -> bool:
+    """Whether a directory walk takes this file (the rules of the module docstring)."""
+    return _is_document_file(path)
+
+
 def _is_document_file(path: Path) -> bool:
     if path.name.startswith(".") or path.stem.lower() in _CORPUS_NOTES:
         return False
