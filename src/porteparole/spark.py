@@ -268,3 +268,29 @@ def _filesystem(output: str) -> tuple[Any, str]:
     if "://" in output and not output.startswith("file://"):
         return fs.FileSystem.from_uri(output)
     return fs.LocalFileSystem(), os.path.abspath(_local(output))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``spark-submit .../porteparole/spark.py INPUT OUTPUT [PARTITIONS]``: the job under
+    spark-submit, whose master and configuration it takes as given."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (2, 3):
+        print("usage: spark.py INPUT OUTPUT [PARTITIONS]", file=sys.stderr)
+        return 2
+    session = spark_session(None)
+    try:
+        report = run_job(session, args[0], args[1],
+                         partitions=int(args[2]) if len(args) == 3 else None)
+    finally:
+        session.stop()
+    print(f"documents: {report.documents}  rejected: {report.rejected}  "
+          f"repeated sightings: {report.repeats}  partitions: {report.partitions}")
+    return 0
+
+
+if __name__ == "__main__":
+    # Run through the installed module, so that the functions Spark ships to executors
+    # are pickled by reference to ``porteparole.spark``, not by value from ``__main__``.
+    from porteparole import spark as _installed
+
+    raise SystemExit(_installed.main())
