@@ -124,6 +124,21 @@ def analysis_vs_spacy(raws: list[RawDocument], rounds: int) -> list[list[Any]]:
     ]
 
 
+BATCH_SIZES = (4, 8, 16, 32)
+
+
+def batch_sizes(raws: list[RawDocument], rounds: int) -> list[list[Any]]:
+    """The spaCy pass at several ``nlp.pipe`` batch sizes (``nlp.annotate``'s default is
+    what ingest uses), as throughput relative to the default."""
+    prepared = [p for p in map(pipeline.prepare, raws) if isinstance(p, Analysis)]
+    texts = [(a.document.language, a.document.text) for a in prepared]
+    runs = [lambda size=size: nlp.annotate(texts, batch_size=size) for size in BATCH_SIZES]
+    times = best_of(rounds, *runs)
+    default = times[BATCH_SIZES.index(nlp.BATCH_SIZE)]
+    return [[f"spaCy batch size {size} / {nlp.BATCH_SIZE} (throughput)", default / seconds,
+             "", f"{seconds:.1f} s"] for size, seconds in zip(BATCH_SIZES, times, strict=True)]
+
+
 def ingest_vs_analysis(folder: Path, rounds: int, workdir: Path) -> list[list[Any]]:
     paths = [folder]
 
@@ -258,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = generate(texts, args.ratio_docs, workdir / "ratio")
         raws = [r for r in read.read_paths([folder]) if isinstance(r, RawDocument)]
         ratios = analysis_vs_spacy(raws, args.rounds)
+        ratios += batch_sizes(raws, args.rounds)
         ratios += ingest_vs_analysis(folder, args.rounds, workdir)
         ratios += workers_speedup(folder, generate(texts, 2, workdir / "start"), workdir)
         by_size = sizes(texts, args.scale, workdir)

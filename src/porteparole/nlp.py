@@ -84,7 +84,11 @@ def _register_line_breaks() -> None:
         return doc
 
 
-def annotate(texts: list[tuple[str, str]], *, batch_size: int = 8) -> list[Any]:
+# Texts per ``nlp.pipe`` batch; bench/scale.py compares 4, 8, 16 and 32 side by side.
+BATCH_SIZE = 8
+
+
+def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> list[Any]:
     """Stage 4: one spaCy ``Doc`` per ``(language, text)``, in input order.
 
     Texts are grouped by language and run through ``nlp.pipe`` (several times faster than
