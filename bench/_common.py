@@ -209,6 +209,20 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]
         print(line(row))
 
 
+@contextmanager
+def captured(lines: list[str]) -> Iterator[None]:
+    """Print as usual, and keep a copy of every line printed (to write figures to a file)."""
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        yield
+    text = buffer.getvalue()
+    sys.stdout.write(text)
+    lines.extend(text.splitlines())
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.1f}"

@@ -78,9 +78,11 @@ def test_ingest_counts_then_adds_nothing_the_second_time(tmp_path: Path) -> None
         assert "empty" in {r.reason for r in first.rejected}
         tables = ("documents", "turns", "paragraphs", "rejected", "document_origins")
         before = {t: count(store, t) for t in tables}
-        second = ingest([corpus], store, batch_size=2)
+        second = ingest([corpus], store, batch_size=2, verify=True)  # every file read again
         assert (second.new, second.unchanged, second.rejected_count) == (0, 3, 2)
         assert {t: count(store, t) for t in tables} == before
+        third = ingest([corpus], store, batch_size=2)  # unchanged files are not even read
+        assert (third.new, third.unchanged, third.skipped_sources) == (0, 0, first.sources)
     assert progress[0] == (0, first.sources) and progress[-1] == (first.sources, first.sources)
     assert [done for done, _ in progress] == list(range(first.sources + 1))
 
@@ -167,7 +169,7 @@ def test_cli_ingest_then_show_search_report(app: typer.Typer, tmp_path: Path) ->
     first = runner.invoke(app, ["ingest", str(corpus), "--db", db])
     assert first.exit_code == 0, first.output
     assert "new: 3  unchanged: 0  rejected: 2" in first.stdout
-    again = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--verify"])
     assert "new: 0  unchanged: 3  rejected: 2" in again.stdout
     found = runner.invoke(app, ["search", "cooperation portuaire", "--db", db])
     assert found.exit_code == 0 and "portuaire" in found.stdout
@@ -251,7 +253,9 @@ def test_killed_ingest_loses_at_most_the_batch_in_flight(tmp_path: Path) -> None
     assert survived % KILL_BATCH == 0  # whole batches only
     with Store(db) as store:
         rerun = ingest([corpus], store, batch_size=KILL_BATCH)
-        assert rerun.unchanged == survived
+        # the files of committed batches are skipped unread (or, killed between the
+        # batch's commit and their record, read and found unchanged)
+        assert rerun.skipped_sources + rerun.unchanged == survived
         assert rerun.new == KILL_DOCUMENTS - survived
         assert rerun.rejected == ()
         expected = {}

@@ -58,6 +58,8 @@ REJECTION_REASONS: dict[str, str] = {
     "too_large": "the input is larger than the configured maximum size",
     "malformed_html": "the HTML could not be parsed or holds no main text",
     "malformed_json": "a JSON Lines record is not valid JSON or lacks a 'text' string",
+    "malformed_warc": "a WARC archive is truncated or corrupt (the records before the fault "
+                      "are read)",
     "unsupported": "the file type is not one porteparole reads",
     "listing_page": "the page is a list of links (a site index), not a document",
     "analysis_failed": "the document could not be analysed (an internal error, reported)",

@@ -1,10 +1,10 @@
 """Parquet export of the store: one file per table, for DuckDB, pandas, Spark.
 
-Columns are the store's own, named as the record fields (``document_id``, ``start``,
-``end``...), typed from the SQLite declarations (INTEGER → int64, REAL → double, TEXT →
-string), so that a column added by a migration is exported without a change here. Three
-columns the store keeps as JSON text become Parquet lists of strings (``documents.flags``,
-``documents.removed``, ``mechanism_updates.parties``) and ``events.negated`` a boolean. The
+Columns and their types come from the one table spec (``porteparole.tables``, derived from
+the record classes), which ``to_arrow`` and the Spark job share, so an exported table and
+a Spark output table have the same schema. Three columns the store keeps as JSON text
+become Parquet lists of strings (``documents.flags``, ``documents.removed``,
+``mechanism_updates.parties``) and ``events.negated`` a boolean. The
 internal ``pk`` row numbers are left out: a document is its ``id``, a span record its
 ``(document_id, start, end)``.
 
@@ -27,18 +27,14 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from porteparole import tables
 from porteparole.errors import InputError
 from porteparole.store import Store
-from porteparole.store.reader import Column
 
-TABLES: tuple[str, ...] = (
-    "documents", "document_origins", "turns", "paragraphs", "mentions", "quotes", "events",
-    "topics", "mechanism_updates", "rejected",
-)
+TABLES: tuple[str, ...] = tables.TABLES
 _JSON_LISTS = frozenset({("documents", "flags"), ("documents", "removed"),
                          ("mechanism_updates", "parties")})
 _BOOLEANS = frozenset({("events", "negated")})
-_SQL_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
 BATCH_ROWS = 5000
 
 
@@ -60,11 +56,10 @@ def export_parquet(store: Store, directory: str | Path,
 
 
 def _export_table(store: Store, table: str, directory: Path) -> Path:
-    columns = [c for c in store.table_columns(table) if c.name != "pk"]
-    schema = pa.schema([_field(table, c) for c in columns])
+    schema = tables.schema(table)
     path = directory / f"{table}.parquet"
     partial = directory / f".{table}.parquet.partial"
-    names = [c.name for c in columns]
+    names = list(schema.names)
     try:
         with pq.ParquetWriter(partial, schema) as writer:
             for batch in store.table_batches(table, names, size=BATCH_ROWS):
@@ -73,17 +68,6 @@ def _export_table(store: Store, table: str, directory: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return path
-
-
-def _field(table: str, column: Column) -> pa.Field:
-    key = (table, column.name)
-    if key in _JSON_LISTS:
-        kind = pa.list_(pa.string())
-    elif key in _BOOLEANS:
-        kind = pa.bool_()
-    else:
-        kind = _SQL_TYPES.get(column.declared_type, pa.string())
-    return pa.field(column.name, kind, nullable=not column.not_null)
 
 
 def _arrow(table: str, schema: pa.Schema, names: list[str],

@@ -5,6 +5,8 @@ Stages, in order:
 1. discover    the sources (files, expanded directories, ``-`` for stdin) are listed
                first, so that a progress bar knows its total       ``read.discover``
 2. read        each source yields documents or rejections           ``read.read_source``
+               (a file read completely before and unchanged since is
+               skipped unread, unless ``verify``)                      ``resume``
 3. prepare     clean, detect, structure (no NLP), giving the id     ``pipeline.prepare``
 4. skip        a document already stored (or already waiting in
                this batch) is counted *unchanged*: no NLP is spent
@@ -28,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from porteparole import pipeline, read
+from porteparole import pipeline, read, resume
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
 from porteparole.runners import ProcessPoolRunner, SerialRunner, failure, guarded, make_runner
@@ -45,6 +47,8 @@ class IngestReport:
     new: int
     unchanged: int
     rejected: tuple[Rejected, ...] = ()
+    # Sources skipped unread: read completely before, unchanged since (``resume``).
+    skipped_sources: int = 0
 
     @property
     def rejected_count(self) -> int:
@@ -63,11 +67,14 @@ def ingest(
     batch_size: int = 16,
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
+    verify: bool = False,
 ) -> IngestReport:
     """Read ``paths`` into ``store`` (see the module docstring for the stages).
 
     ``workers`` > 1 runs the NLP of several batches at once in worker processes
     (``runners.ProcessPoolRunner``); reading, preparing and writing stay in this process.
+    A file read completely by an earlier ingest and unchanged since (same path, size and
+    modification time) is skipped without being read, unless ``verify`` (``resume``).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -78,14 +85,19 @@ def ingest(
         if on_progress:
             on_progress(0, len(sources))
         for done, source in enumerate(sources, 1):
-            run.take_all(read.read_source(source))  # 2
+            seen = resume.fingerprint(source)
+            if seen is not None and not verify and store.source_read(seen):
+                run.skipped_sources += 1
+            else:
+                run.take_source(read.read_source(source), seen)  # 2
             if on_progress:
                 on_progress(done, len(sources))
         run.flush()
         run.drain(wait_all=True)
     finally:
         runner.close()
-    return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected))
+    return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected),
+                        run.skipped_sources)
 
 
 @dataclass
@@ -101,6 +113,29 @@ class _Run:
     batch: dict[str, Analysis] = field(default_factory=dict)
     in_flight: set[str] = field(default_factory=set)  # ids submitted, not yet written
     repeats: list[tuple[str, Origin]] = field(default_factory=list)
+    skipped_sources: int = 0
+    # Sources read, waiting for their documents to be committed before they are recorded.
+    unrecorded: list[tuple[resume.Fingerprint, set[str]]] = field(default_factory=list)
+
+    def take_source(self, items: Iterable[RawDocument | Rejected],
+                    seen: resume.Fingerprint | None) -> None:
+        """Every document of one source; its fingerprint is recorded once they are all
+        committed (never for a source that could not be read)."""
+        unreadable = len(self.rejected)
+        self.take_all(items)
+        if seen is None or any(r.reason == "unreadable" for r in self.rejected[unreadable:]):
+            return
+        self.unrecorded.append((seen, set(self.batch) | self.in_flight))
+        self._record_sources()
+
+    def _record_sources(self) -> None:
+        waiting = []
+        for seen, ids in self.unrecorded:
+            if ids & (set(self.batch) | self.in_flight):
+                waiting.append((seen, ids))
+            else:
+                self.store.record_source(seen)
+        self.unrecorded = waiting
 
     def take_all(self, items: Iterable[RawDocument | Rejected]) -> None:
         for item in items:
@@ -149,6 +184,7 @@ class _Run:
             elif doc_id in self.in_flight and not wait_all:
                 waiting.append((doc_id, origin))  # its first sighting is still being analysed
         self.repeats = waiting
+        self._record_sources()
 
     def _write(self, outcomes: list[Analysis | Rejected]) -> int:
         analyses = [a for a in outcomes if isinstance(a, Analysis)]

@@ -22,6 +22,19 @@ def language_table() -> dict[str, dict[str, Any]]:
     return dict(data["languages"])
 
 
+def excluded_components(language: str) -> tuple[str, ...]:
+    """Components of the language's model that no stage reads, not loaded at all.
+
+    Measured with ``bench/components.py``: a component is listed in ``languages.yaml``
+    (``exclude``) only when disabling it changes no record of stages 5-9.
+    """
+    entry = language_table().get(language) or {}
+    value = entry.get("exclude", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"languages.yaml: {language}.exclude must be a list of names")
+    return tuple(value)
+
+
 def model_name(language: str) -> str | None:
     """The spaCy model package for ``language``, or None if porteparole has none for it."""
     entry = language_table().get(language)
@@ -37,7 +50,7 @@ def load_model(language: str) -> Any:
     if name is None:
         raise ModelError(f"no spaCy model is configured for language {language!r}")
     try:
-        model = spacy.load(name)
+        model = spacy.load(name, exclude=list(excluded_components(language)))
     except OSError as error:
         raise ModelError(
             f"spaCy model {name!r} for {language!r} is not installed; run `make setup`"
@@ -71,7 +84,11 @@ def _register_line_breaks() -> None:
         return doc
 
 
-def annotate(texts: list[tuple[str, str]], *, batch_size: int = 8) -> list[Any]:
+# Texts per ``nlp.pipe`` batch; bench/scale.py compares 4, 8, 16 and 32 side by side.
+BATCH_SIZE = 8
+
+
+def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> list[Any]:
     """Stage 4: one spaCy ``Doc`` per ``(language, text)``, in input order.
 
     Texts are grouped by language and run through ``nlp.pipe`` (several times faster than

@@ -23,11 +23,11 @@ document already in the store is recognised by its id before any NLP is spent on
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from porteparole import chunks, detect
 from porteparole import clean as cleaning
-from porteparole import detect
 from porteparole.actors.resolve import resolve_actors
 from porteparole.errors import InputError
 from porteparole.events import extract_events
@@ -161,13 +161,47 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
     """
     if not NLP_STAGES:
         return list(prepared)
-    docs = annotate([(a.document.language, a.document.text) for a in prepared])  # 4
+    # A long document is analysed in pieces (``chunks``): time and memory stay linear.
+    pieces = [chunks.split(a) for a in prepared]
+    flat = [piece for parts in pieces for _, piece in parts]
+    docs = iter(annotate([(a.document.language, a.document.text) for a in flat]))  # 4
     enriched = []
-    for analysis, doc in zip(prepared, docs, strict=True):
-        for stage in NLP_STAGES:  # 5-9
-            analysis = stage(analysis, doc)
-        enriched.append(analysis)
+    for original, parts in zip(prepared, pieces, strict=True):
+        done = []
+        for offset, analysis in parts:
+            doc = next(docs)
+            for stage in NLP_STAGES:  # 5-9
+                analysis = stage(analysis, doc)
+            done.append((offset, analysis))
+        enriched.append(chunks.merge(original, done))
     return enriched
+
+
+def process(
+    items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16
+) -> Iterator[Analysis | Rejected]:
+    """The one loop every runner shares: raw documents in, analyses or rejections out.
+
+    A ``Rejected`` passes through; a ``RawDocument`` is prepared (stages 1-3); an
+    ``Analysis`` is taken as already prepared. Prepared documents are enriched
+    ``batch_size`` at a time (stages 4-9); a document whose analysis raises comes out as a
+    ``Rejected`` (``analysis_failed``) and the others go on. Rejections come out as soon as
+    they are met, analyses when their batch is done: memory holds one batch.
+    """
+    from porteparole.runners import enrich_batch, guarded  # runners imports this module
+
+    batch: list[Analysis] = []
+    for item in items:
+        prepared = item if isinstance(item, Analysis | Rejected) else guarded(prepare, item)
+        if isinstance(prepared, Rejected):
+            yield prepared
+            continue
+        batch.append(prepared)
+        if len(batch) >= batch_size:
+            yield from enrich_batch(batch)
+            batch = []
+    if batch:
+        yield from enrich_batch(batch)
 
 
 # Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.

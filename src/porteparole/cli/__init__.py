@@ -24,6 +24,7 @@ def build_app() -> typer.Typer:
         commands_analysis,
         commands_core,
         commands_eval,
+        commands_scale,
     )
 
     app = typer.Typer(
@@ -33,7 +34,8 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
-    for module in (commands_core, commands_actors, commands_analysis, commands_eval):
+    for module in (commands_core, commands_actors, commands_analysis, commands_eval,
+                   commands_scale):
         module.register(app)
     return app
 

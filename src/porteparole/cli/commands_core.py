@@ -45,17 +45,21 @@ def ingest_command(
         int,
         typer.Option("--workers", min=1, help="Processes analysing batches at once (one a core)."),
     ] = 1,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Read every file again, even one read before and "
+                           "unchanged since (same path, size, modification time).")
+    ] = False,
 ) -> None:
     """Read documents into the store; already stored ones are skipped (idempotent)."""
     from porteparole.store import Store
 
     with user_errors(), Store(db) as store:
-        result = _ingest_with_progress(paths, store, batch_size, workers)
+        result = _ingest_with_progress(paths, store, batch_size, workers, verify)
     _render_ingest(result, Console())
 
 
 def _ingest_with_progress(
-    paths: list[str], store: Store, batch_size: int, workers: int = 1
+    paths: list[str], store: Store, batch_size: int, workers: int = 1, verify: bool = False
 ) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -69,13 +73,17 @@ def _ingest_with_progress(
             progress.update(task, completed=done, total=total)
 
         return ingest(
-            paths, store, batch_size=batch_size, workers=workers, on_progress=advance
+            paths, store, batch_size=batch_size, workers=workers, on_progress=advance,
+            verify=verify,
         )
 
 
 def _render_ingest(result: IngestReport, out: Console) -> None:
     out.print(f"new: {result.new}  unchanged: {result.unchanged}  "
               f"rejected: {result.rejected_count}  (from {result.sources} sources)")
+    if result.skipped_sources:
+        out.print(f"skipped unread: {result.skipped_sources} sources read before and unchanged "
+                  "since (--verify reads them again)")
     for item in result.rejected[:SHOWN_REJECTIONS]:
         where = item.origin.source + (f":{item.origin.line}" if item.origin.line else "")
         out.print(Text(f"  rejected {where}: {item.reason} — {item.detail}", style="yellow"))

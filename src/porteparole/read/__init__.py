@@ -5,15 +5,16 @@
     read_paths(paths)      both
 
 Formats come from the extension (``.txt .text .md`` text, ``.html .htm .shtml .xhtml``
-HTML, ``.jsonl .ndjson`` JSON Lines, ``.json`` JSON) and, for other names and standard input,
-from the first bytes. Bad input never raises: it is yielded as a ``records.Rejected`` with
-a code from ``errors.REJECTION_REASONS``, a sentence saying what is wrong and where, and the
-SHA-256 prefix of the bytes. Only a path that does not exist raises ``InputError``, in
-``discover``, before anything is read.
+HTML, ``.jsonl .ndjson`` JSON Lines, ``.json`` JSON, ``.warc .warc.gz`` web archives) and,
+for other names and standard input, from the first bytes. Bad input never raises: it is
+yielded as a ``records.Rejected`` with a code from ``errors.REJECTION_REASONS``, a sentence
+saying what is wrong and where, and the SHA-256 prefix of the bytes. Only a path that does
+not exist raises ``InputError``, in ``discover``, before anything is read.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -31,11 +32,14 @@ from porteparole.read.sources import (
     source_name,
 )
 from porteparole.read.text import read_text
+from porteparole.read.warc import read_warc
 from porteparole.records import Origin, RawDocument, Rejected
 
-__all__ = ["DEFAULT_MAX_BYTES", "discover", "read_paths", "read_source"]
+__all__ = ["DEFAULT_MAX_BYTES", "discover", "read_bytes", "read_paths", "read_source"]
 
 DEFAULT_MAX_BYTES = 20_000_000
+# Formats read record by record: ``max_bytes`` bounds each record, not the whole file.
+_STREAMED = (None, "jsonl", "warc")
 
 
 def read_paths(
@@ -53,7 +57,7 @@ def read_source(
     name = source_name(source)
     declared = format_for(source)
     size = size_of(source)
-    if size is not None and size > max_bytes and declared not in (None, "jsonl"):
+    if size is not None and size > max_bytes and declared not in _STREAMED:
         yield _too_large(Origin(name, declared), size, max_bytes)
         return
     try:
@@ -70,6 +74,15 @@ def read_source(
             stream.close()
 
 
+def read_bytes(
+    data: bytes, name: str, format: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | Rejected]:
+    """The documents of bytes already in memory (a Spark ``binaryFile`` row, an upload),
+    read exactly as a file of that name would be; ``format`` overrides the extension."""
+    declared = format or format_for(name)
+    yield from _read_stream(io.BytesIO(data), name, declared, max_bytes, len(data))
+
+
 def _read_stream(
     stream: BinaryIO, name: str, declared: str | None, max_bytes: int, size: int | None
 ) -> Iterator[RawDocument | Rejected]:
@@ -78,6 +91,9 @@ def _read_stream(
     fmt = declared or sniff_format(head)
     if fmt == "jsonl":
         yield from read_jsonl(replay(head, stream), name, max_bytes)
+        return
+    if fmt == "warc":
+        yield from read_warc(replay(head, stream), name, max_bytes)
         return
     origin = Origin(name, fmt)
     if size is not None and size > max_bytes:

@@ -29,7 +29,7 @@ STDIN_NAME = "<stdin>"
 FORMAT_BY_EXTENSION: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".warc": "warc",
 }
 _WALK_EXTENSIONS = (set(FORMAT_BY_EXTENSION) - {".md"}) | {".pdf", ".doc", ".docx", ".odt"}
 _CORPUS_NOTES = {"readme", "manifest", "license", "licence", "copying", "changelog", "notice"}
@@ -67,10 +67,16 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
+def is_document_file(path: Path) -> bool:
+    """Whether a directory walk takes this file (the rules of the module docstring)."""
+    return _is_document_file(path)
+
+
 def _is_document_file(path: Path) -> bool:
     if path.name.startswith(".") or path.stem.lower() in _CORPUS_NOTES:
         return False
-    return path.suffix.lower() in _WALK_EXTENSIONS or not path.suffix
+    return (path.suffix.lower() in _WALK_EXTENSIONS or not path.suffix
+            or is_warc_name(path.name))
 
 
 def source_name(source: Path | str) -> str:
@@ -82,11 +88,20 @@ def format_for(source: Path | str) -> str | None:
     """The format a source's extension announces, or None when the content must decide."""
     if str(source) == STDIN:
         return None
+    if is_warc_name(Path(source).name):
+        return "warc"
     return FORMAT_BY_EXTENSION.get(Path(source).suffix.lower())
+
+
+def is_warc_name(name: str) -> bool:
+    """``.warc`` and ``.warc.gz`` (a crawl's archives, compressed record by record)."""
+    return name.lower().endswith((".warc", ".warc.gz"))
 
 
 def sniff_format(head: bytes) -> str:
     """``html``, ``jsonl``, ``json`` or ``text``, from the first bytes of an input."""
+    if head.startswith(b"WARC/"):
+        return "warc"
     start = _decoded_start(head)
     if start.startswith("["):
         return "json"

@@ -11,6 +11,7 @@ from typing import Any
 
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, Rejected
+from porteparole.resume import Fingerprint
 from porteparole.store import reader, schema, writer
 from porteparole.store.connection import open_connection
 
@@ -91,7 +92,26 @@ class Store:
         with self._transaction() as conn:
             writer.add_origin(conn, document_id, origin, schema.now())
 
+    def record_source(self, fingerprint: Fingerprint) -> None:
+        """Remember that a source was read completely in this state (``resume``)."""
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO sources_read(source, size, mtime_ns, read_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT(source) DO UPDATE SET size = excluded.size,
+                       mtime_ns = excluded.mtime_ns, read_at = excluded.read_at""",
+                (fingerprint.source, fingerprint.size, fingerprint.mtime_ns, schema.now()),
+            )
+
     # -- reads ----------------------------------------------------------------------------
+
+    def source_read(self, fingerprint: Fingerprint) -> bool:
+        """True when the source was read completely in exactly this state."""
+        row = self._connection.execute(
+            "SELECT 1 FROM sources_read WHERE source = ? AND size = ? AND mtime_ns = ?",
+            (fingerprint.source, fingerprint.size, fingerprint.mtime_ns),
+        ).fetchone()
+        return row is not None
 
     def has_document(self, document_id: str) -> bool:
         row = self._connection.execute(

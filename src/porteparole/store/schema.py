@@ -147,6 +147,15 @@ END;
 """
 
 
+# Sources read completely, by fingerprint: a re-run skips them unread (``resume``).
+_SOURCES_READ = """
+CREATE TABLE sources_read (
+    source TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    read_at TEXT NOT NULL
+);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(sql):
@@ -173,6 +182,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0003_span_records_and_actors", _script(_SPANS)),
     ("0004_rejected", _script(_REJECTED)),
     ("0005_full_text_search", _script(_FTS)),
+    ("0006_sources_read", _script(_SOURCES_READ)),
 )
 
 
