@@ -291,14 +291,23 @@ def demo_command(
     out = Console()
     with user_errors():
         corpus = sample_corpus()
-        remove_store(db)
+        remove_store(db, created_by="demo", legacy=lambda old: _only_from(old, corpus))
         with Store(db) as store:
+            store.set_meta("created_by", "demo")
             result = _ingest_with_progress([str(corpus)], store, batch_size=16)
             figures = query.report(store)
     out.print(f"sample corpus: {corpus}  →  {db}")
     _render_ingest(result, out)
     _render_report(figures, out)
     out.print(f"next: porteparole search --db {db} \"…\"   porteparole show --db {db} ID")
+
+
+def _only_from(store: Store, corpus: Path) -> bool:
+    """True for a store (written before demo stores were marked) whose documents all came
+    from the sample corpus: a demo store, safe to recreate."""
+    from porteparole import query
+
+    return query.sources_outside(store, str(corpus)) == 0
 
 
 def register(app: typer.Typer) -> None:
