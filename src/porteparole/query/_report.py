@@ -46,6 +46,13 @@ class Report:
     outlets: tuple[OutletCount, ...] = ()
     rejected_by_reason: tuple[ReasonCount, ...] = ()
     unresolved_mentions: int = 0  # mentions no actor was found for: the knowledge base's gaps
+    # documents stored in a language porteparole does not analyse (text, structure and
+    # search only), by language
+    unsupported_by_language: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def unsupported_language(self) -> int:
+        return sum(n for _, n in self.unsupported_by_language)
 
     @property
     def rejected(self) -> int:
@@ -74,4 +81,8 @@ def report(store: Store, *, top_outlets: int = 10) -> Report:
             "SELECT reason, count(*) FROM rejected GROUP BY reason "
             "ORDER BY count(*) DESC, reason")),
         unresolved_mentions=one("SELECT count(*) FROM mentions WHERE actor_id IS NULL"),
+        unsupported_by_language=tuple((r[0], r[1]) for r in store.rows(
+            "SELECT language, count(*) FROM documents WHERE EXISTS (SELECT 1 FROM "
+            "json_each(documents.flags) WHERE value = 'language_unsupported') "
+            "GROUP BY language ORDER BY count(*) DESC, language")),
     )

@@ -22,6 +22,9 @@ from porteparole.read.decode import SNIFF_BYTES, content_hash
 from porteparole.read.html import read_html
 from porteparole.read.jsonl import read_json, read_jsonl
 from porteparole.read.sources import (
+    SKIP_REASONS,
+    Skipped,
+    Survey,
     discover,
     format_for,
     open_source,
@@ -29,11 +32,13 @@ from porteparole.read.sources import (
     size_of,
     sniff_format,
     source_name,
+    survey,
 )
 from porteparole.read.text import read_text
 from porteparole.records import Origin, RawDocument, Rejected
 
-__all__ = ["DEFAULT_MAX_BYTES", "discover", "read_paths", "read_source"]
+__all__ = ["DEFAULT_MAX_BYTES", "SKIP_REASONS", "Skipped", "Survey", "discover", "read_paths",
+           "read_source", "survey"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 

@@ -21,8 +21,10 @@ _CJK_CLASS = (
     "\U00020000-\U0003134f"
 )
 _CJK = re.compile(f"[{_CJK_CLASS}]")
-_SPACE_AROUND_CJK = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}\x02\x03])"
-                               f"|(?<=[{_CJK_CLASS}\x02\x03]) (?=[{_CJK_CLASS}])")
+# The separator set around each CJK character: a control character, which unicode61 reads
+# as a break between tokens and which normalized text never holds, so that it can be taken
+# out of a snippet again exactly.
+SEPARATOR = "\x1f"
 
 
 def has_cjk(text: str) -> bool:
@@ -31,15 +33,10 @@ def has_cjk(text: str) -> bool:
 
 
 def spaced(text: str) -> str:
-    """``text`` with every CJK character set apart by spaces, for the CJK index."""
-    return _CJK.sub(lambda m: f" {m.group(0)} ", text)
+    """``text`` with every CJK character set apart by ``SEPARATOR``, for the CJK index."""
+    return _CJK.sub(lambda m: f"{SEPARATOR}{m.group(0)}{SEPARATOR}", text)
 
 
 def unspaced(snippet: str) -> str:
-    """A snippet of the CJK index with the spaces ``spaced`` added taken out again.
-
-    Spaces between two CJK characters (or a CJK character and a highlight marker) are
-    ours; single spaces elsewhere may be the text's own and are kept.
-    """
-    snippet = re.sub(" {2,}", " ", snippet)
-    return _SPACE_AROUND_CJK.sub("", snippet)
+    """A snippet of the CJK index as the document's own text (``spaced`` undone)."""
+    return snippet.replace(SEPARATOR, "")
