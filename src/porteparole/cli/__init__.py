@@ -22,6 +22,7 @@ def build_app() -> typer.Typer:
     from porteparole.cli import (
         commands_actors,
         commands_analysis,
+        commands_check,
         commands_core,
         commands_eval,
     )
@@ -33,7 +34,8 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
-    for module in (commands_core, commands_actors, commands_analysis, commands_eval):
+    for module in (commands_core, commands_actors, commands_analysis, commands_eval,
+                   commands_check):
         module.register(app)
     return app
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, Rejected
+from porteparole.store import check as check_module
 from porteparole.store import identity, reader, schema, writer
 from porteparole.store.connection import open_connection
 
@@ -139,6 +140,16 @@ class Store:
     def analysis(self, document_id: str) -> Analysis | None:
         """A stored document with all its records, exactly as written; None if absent."""
         return reader.load_analysis(self._connection, document_id)
+
+    def check(self) -> list[check_module.Finding]:
+        """Integrity, foreign keys, spans, stamps, search indexes (``store.check``)."""
+        return check_module.check(self._connection)
+
+    def repair_indexes(self) -> list[str]:
+        """Rebuild the search indexes; what changed, one sentence per index."""
+        if self.readonly:
+            raise StoreError(f"the store {self.path} is open read-only")
+        return check_module.repair(self._connection)
 
     def migrations(self) -> list[str]:
         """Names of the migrations applied to this store, in order."""
