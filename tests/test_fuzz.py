@@ -38,7 +38,7 @@ settings.register_profile(
     "suite", max_examples=40, derandomize=True, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile(
-    "long", max_examples=12_000, derandomize=False, deadline=None, database=None,
+    "long", max_examples=15_000, derandomize=False, deadline=None, database=None,
     suppress_health_check=list(HealthCheck))
 PROFILE = os.environ.get("PORTEPAROLE_FUZZ", "suite")
 settings.load_profile(PROFILE)
