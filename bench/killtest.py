@@ -103,14 +103,26 @@ def ingest_args(files: list[Path], db: Path, workers: int, batch_size: int) -> l
 
 
 def run(files: list[Path], workdir: Path, *, kills: int, seed: int, workers: int = 1,
-        batch_size: int = 2, max_delay: float = 8.0, log=print) -> Outcome:  # noqa: ANN001
-    """Kill ``kills`` ingests of ``files`` at random points, finish, compare (module doc)."""
+        batch_size: int = 2, max_delay: float = 8.0, log=print,  # noqa: ANN001
+        baseline_in_process: bool = False) -> Outcome:
+    """Kill ``kills`` ingests of ``files`` at random points, finish, compare (module doc).
+
+    ``baseline_in_process`` builds the uninterrupted store with ``ingest.ingest`` in this
+    process (the same code, without a second model load: the test suite's choice).
+    """
     started = time.monotonic()
     rng = random.Random(seed)
     outcome = Outcome(inputs=len(files))
     baseline, killed = workdir / "baseline.db", workdir / "killed.db"
-    subprocess.run(ingest_args(files, baseline, workers, batch_size), env=_env(), check=True,
-                   capture_output=True)
+    if baseline_in_process:
+        from porteparole.ingest import ingest
+        from porteparole.store import Store
+
+        with Store(baseline) as store:
+            ingest(files, store, batch_size=batch_size)
+    else:
+        subprocess.run(ingest_args(files, baseline, workers, batch_size), env=_env(),
+                       check=True, capture_output=True)
     written = 0
     for round_ in range(kills):
         before = written
