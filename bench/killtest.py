@@ -104,7 +104,8 @@ def ingest_args(files: list[Path], db: Path, workers: int, batch_size: int) -> l
 
 def run(files: list[Path], workdir: Path, *, kills: int, seed: int, workers: int = 1,
         batch_size: int = 2, max_delay: float = 8.0, log=print,  # noqa: ANN001
-        baseline_in_process: bool = False) -> Outcome:
+        baseline_in_process: bool = False, min_delay: float = 0.5,
+        baseline_db: Path | None = None) -> Outcome:
     """Kill ``kills`` ingests of ``files`` at random points, finish, compare (module doc).
 
     ``baseline_in_process`` builds the uninterrupted store with ``ingest.ingest`` in this
@@ -114,7 +115,9 @@ def run(files: list[Path], workdir: Path, *, kills: int, seed: int, workers: int
     rng = random.Random(seed)
     outcome = Outcome(inputs=len(files))
     baseline, killed = workdir / "baseline.db", workdir / "killed.db"
-    if baseline_in_process:
+    if baseline_db is not None:
+        baseline = baseline_db
+    elif baseline_in_process:
         from porteparole.ingest import ingest
         from porteparole.store import Store
 
@@ -126,7 +129,7 @@ def run(files: list[Path], workdir: Path, *, kills: int, seed: int, workers: int
     written = 0
     for round_ in range(kills):
         before = written
-        delay = rng.uniform(0.5, max_delay)
+        delay = rng.uniform(min_delay, max_delay)
         process = subprocess.Popen(ingest_args(files, killed, workers, batch_size), env=_env(),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    start_new_session=True)
@@ -149,7 +152,7 @@ def run(files: list[Path], workdir: Path, *, kills: int, seed: int, workers: int
         written = _count(killed, "documents")
         outcome.killed_mid_write += (not finished) and written > before
         log(f"round {round_ + 1}: {'finished' if finished else f'killed after {delay:.1f} s'}"
-            f", {written} documents stored, {len(left)} processes left")
+            f", {written} documents stored, {len(left)} processes left", flush=True)
     subprocess.run(ingest_args(files, killed, workers, batch_size), env=_env(), check=True,
                    capture_output=True)
     _compare(baseline, killed, outcome)
@@ -237,12 +240,16 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--max-delay", type=float, default=None,
                         help="latest kill, in seconds (default: scaled to the corpus)")
+    parser.add_argument("--min-delay", type=float, default=0.5, help="earliest kill, seconds")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a store an uninterrupted ingest of the same files built")
     args = parser.parse_args()
     files = corpus_slice(args.corpus, args.files)
     max_delay = args.max_delay or max(8.0, len(files) * 0.5)
     with tempfile.TemporaryDirectory(prefix="porteparole-kill-") as tmp:
         outcome = run(files, Path(tmp), kills=args.kills, seed=args.seed, workers=args.workers,
-                      batch_size=args.batch_size, max_delay=max_delay)
+                      batch_size=args.batch_size, max_delay=max_delay,
+                      min_delay=args.min_delay, baseline_db=args.baseline)
     print(f"inputs: {outcome.inputs}  kills survived: {outcome.kills} "
           f"({outcome.killed_mid_write} after writing part of the corpus)  documents: "
           f"{outcome.documents}  records lost: {outcome.records_lost}  duplicates: "

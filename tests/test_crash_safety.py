@@ -28,7 +28,8 @@ def test_ten_random_kills_lose_nothing_and_duplicate_nothing(
         fmprc_dir: Path, tmp_path: Path) -> None:
     files = killtest.corpus_slice(fmprc_dir, 8)
     outcome = killtest.run(files, tmp_path, kills=10, seed=7, workers=1, batch_size=2,
-                           max_delay=6.0, log=lambda _: None, baseline_in_process=True)
+                           max_delay=6.0, log=lambda *_, **__: None,
+                           baseline_in_process=True)
     assert outcome.kills >= 10
     assert outcome.problems == []
     assert (outcome.records_lost, outcome.duplicates, outcome.processes_left) == (0, 0, 0)
