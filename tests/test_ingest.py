@@ -119,10 +119,10 @@ def test_a_failing_analysis_is_rejected_and_the_rest_stored(
     corpus = write_corpus(tmp_path / "corpus")
     real_prepare, real_enrich_many = pipeline.prepare, pipeline.enrich_many
 
-    def fragile_prepare(raw: RawDocument):
+    def fragile_prepare(raw: RawDocument, **options: str):
         if "Lyon" in raw.text:
             raise RuntimeError("the parser tripped on Lyon")
-        return real_prepare(raw)
+        return real_prepare(raw, **options)
 
     def failing_batch(prepared: list[Analysis]) -> list[Analysis]:
         raise ValueError("the batch failed")

@@ -44,7 +44,7 @@ def filled(tmp_path: Path):
     ("accord -sanctions", '(("accord")) NOT ("sanctions")'),
     ('accord NOT "droits de douane"', '(("accord")) NOT ("droits de douane")'),
     ("coopér*", '("coopér"*)'),
-    ('title:x) NEAR(', '("title:x)") AND ("NEAR(")'),
+    ('x) NEAR( ^y', '("x)") AND ("NEAR(") AND ("^y")'),
     ("or and", '("or") AND ("and")'),
 ])
 def test_user_queries_become_quoted_fts5(user: str, fts: str) -> None:

@@ -209,3 +209,30 @@ def _is_link_line(line: str) -> bool:
     """A line shaped like a link or a title: short, and not ending like a sentence."""
     body = _BULLET.sub("", line)
     return len(body.split()) <= LINK_MAX_WORDS and not _SENTENCE_END.search(body)
+
+
+# --- languages porteparole analyses ---------------------------------------------------
+
+
+def is_supported(language: str) -> bool:
+    """True when porteparole has a model and knowledge for ``language`` (languages.yaml).
+
+    An undetermined language (too little text to tell) counts as supported: its few words
+    go through the language-independent pipeline, as before detection could say more.
+    """
+    from porteparole.nlp import model_name
+
+    return language == UNDETERMINED or model_name(language) is not None
+
+
+def supported_languages() -> tuple[str, ...]:
+    """The codes of the languages porteparole analyses, in the order languages.yaml lists."""
+    from porteparole.nlp import language_table
+
+    return tuple(language_table())
+
+
+def unsupported_detail(language: str) -> str:
+    """The sentence that says why a document in ``language`` is not analysed."""
+    return (f"the text is in a language porteparole does not analyse ({language}; it "
+            f"analyses {', '.join(supported_languages())}): no model or knowledge for it")

@@ -2,7 +2,8 @@
 
     PorteparoleError (PP000)
     ├── InputError (PP100)        a path, option or argument the user gave is unusable
-    │   └── QueryError (PP110)    a malformed search query
+    │   ├── QueryError (PP110)    a malformed search query
+    │   └── LanguageError (PP120) a text in a language porteparole does not analyse
     ├── KnowledgeError (PP200)    a knowledge data file is invalid (names file and entry)
     ├── StoreError (PP300)        the SQLite store cannot be opened, migrated or written
     ├── ModelError (PP400)        a spaCy model for a language is not installed
@@ -31,6 +32,10 @@ class InputError(PorteparoleError):
 
 class QueryError(InputError):
     code = "PP110"
+
+
+class LanguageError(InputError):
+    code = "PP120"
 
 
 class KnowledgeError(PorteparoleError):
@@ -63,4 +68,7 @@ REJECTION_REASONS: dict[str, str] = {
     "unsupported": "the file type is not one porteparole reads",
     "listing_page": "the page is a list of links (a site index), not a document",
     "analysis_failed": "the document could not be analysed (an internal error, reported)",
+    "unsupported_language": "the text is in a language porteparole has no model or "
+                            "knowledge for (kept out with `ingest --unsupported reject`)",
+    "moved_stub": "the page is a server's 'document has moved' notice, not a document",
 }

@@ -28,15 +28,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from porteparole import pipeline, read, resume
-from porteparole.errors import StoreError
+from porteparole.errors import InputError, StoreError
+from porteparole.read import Skipped
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
 from porteparole.runners import ProcessPoolRunner, SerialRunner, failure, guarded, make_runner
 from porteparole.store import Store
 
 ProgressCallback = Callable[[int, int], None]  # (sources done, sources in total)
+StopCheck = Callable[[], bool]  # True once the caller wants the ingest to stop (a signal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,10 @@ class IngestReport:
     rejected: tuple[Rejected, ...] = ()
     # Sources skipped unread: read completely before, unchanged since (``resume``).
     skipped_sources: int = 0
+    skipped: tuple[Skipped, ...] = ()  # paths a directory walk did not read, with the reason
+    unsupported: int = 0  # of the new documents, those stored in a language not analysed
+    sources_read: int | None = None  # fewer than ``sources`` when stopped early
+    interrupted: bool = False  # stopped by ``should_stop`` after the batch in flight
 
     @property
     def rejected_count(self) -> int:
@@ -68,6 +75,8 @@ def ingest(
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
     verify: bool = False,
+    unsupported: str = "store",
+    should_stop: StopCheck | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store`` (see the module docstring for the stages).
 
@@ -75,21 +84,34 @@ def ingest(
     (``runners.ProcessPoolRunner``); reading, preparing and writing stay in this process.
     A file read completely by an earlier ingest and unchanged since (same path, size and
     modification time) is skipped without being read, unless ``verify`` (``resume``).
+    ``unsupported`` is what becomes of a document in a language porteparole does not
+    analyse (``pipeline.UNSUPPORTED_POLICIES``). ``should_stop`` is asked after each
+    source: once it says True, the batches already read are analysed and written, and
+    the ingest returns with ``interrupted`` set (a re-run continues where it stopped).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    sources = read.discover(paths)  # 1
+    if unsupported not in pipeline.UNSUPPORTED_POLICIES:
+        raise InputError(f"--unsupported must be one of "
+                         f"{', '.join(pipeline.UNSUPPORTED_POLICIES)}, not {unsupported!r}")
+    found = read.survey(paths)  # 1
+    sources = found.sources
     runner = make_runner(workers)
-    run = _Run(store, batch_size, runner)
+    run = _Run(store, batch_size, runner, unsupported)
+    done = 0
     try:
+        run.take_all(found.unreadable)
         if on_progress:
             on_progress(0, len(sources))
-        for done, source in enumerate(sources, 1):
+        for source in sources:
+            if should_stop is not None and should_stop():
+                break
             seen = resume.fingerprint(source)
             if seen is not None and not verify and store.source_read(seen):
                 run.skipped_sources += 1
             else:
                 run.take_source(read.read_source(source), seen)  # 2
+            done += 1
             if on_progress:
                 on_progress(done, len(sources))
         run.flush()
@@ -97,7 +119,8 @@ def ingest(
     finally:
         runner.close()
     return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected),
-                        run.skipped_sources)
+                        run.skipped_sources, tuple(found.skipped), run.unsupported_new, done,
+                        done < len(sources))
 
 
 @dataclass
@@ -107,7 +130,9 @@ class _Run:
     store: Store
     batch_size: int
     runner: SerialRunner | ProcessPoolRunner
+    unsupported: str = "store"
     new: int = 0
+    unsupported_new: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     batch: dict[str, Analysis] = field(default_factory=dict)
@@ -145,7 +170,7 @@ class _Run:
                 self.take(item)
 
     def take(self, raw: RawDocument) -> None:
-        prepared = guarded(pipeline.prepare, raw)  # 3
+        prepared = guarded(partial(pipeline.prepare, unsupported=self.unsupported), raw)  # 3
         if isinstance(prepared, Rejected):
             self.reject(prepared)
             return
@@ -155,6 +180,7 @@ class _Run:
             self.repeats.append((doc_id, raw.origin))
             return
         self.batch[doc_id] = prepared
+        self.unsupported_new += pipeline.LANGUAGE_UNSUPPORTED in prepared.document.flags
         if len(self.batch) >= self.batch_size:
             self.flush()
 

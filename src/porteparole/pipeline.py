@@ -23,13 +23,15 @@ document already in the store is recognised by its id before any NLP is spent on
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from porteparole import chunks, detect
 from porteparole import clean as cleaning
 from porteparole.actors.resolve import resolve_actors
-from porteparole.errors import InputError
+from porteparole.errors import InputError, LanguageError
 from porteparole.events import extract_events
 from porteparole.mechanisms import track_mechanisms
 from porteparole.nlp import annotate
@@ -48,9 +50,22 @@ from porteparole.witness import witness_flags
 # reasonable for one document on a laptop, so the document is rejected, not half-read.
 MAX_DOCUMENT_CHARS = 1_000_000
 
+# What becomes of a document in a language porteparole has no model and knowledge for:
+# "store" keeps it with this flag (text, paragraphs, search; no NLP records), "reject"
+# records it as ``unsupported_language``.
+UNSUPPORTED_POLICIES: tuple[str, ...] = ("store", "reject")
+LANGUAGE_UNSUPPORTED = "language_unsupported"
 
-def prepare(raw: RawDocument) -> Analysis | Rejected:
-    """Stages 1-3: the document, its kind and its structure, without NLP."""
+
+def prepare(raw: RawDocument, *, unsupported: str = "store") -> Analysis | Rejected:
+    """Stages 1-3: the document, its kind and its structure, without NLP.
+
+    ``unsupported`` says what to do with a text in a language porteparole does not
+    analyse (``UNSUPPORTED_POLICIES``).
+    """
+    if unsupported not in UNSUPPORTED_POLICIES:
+        raise InputError(f"unsupported must be one of {', '.join(UNSUPPORTED_POLICIES)}, "
+                         f"not {unsupported!r}")
     cleaned = cleaning.clean(raw.text)  # 1
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "no text is left after cleaning")
@@ -63,6 +78,11 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
     if detect.is_listing_page(cleaned.text):
         return Rejected(raw.origin, "listing_page", "the page is a list of links, not a document")
     language = detect.detect_language(cleaned.text, declared=raw.language)  # 2
+    supported = detect.is_supported(language)
+    if not supported and unsupported == "reject":
+        digest = document_id_for(raw.text)
+        return Rejected(raw.origin, "unsupported_language", detect.unsupported_detail(language),
+                        digest)
     doc_id = document_id_for(cleaned.text)
     structure = _structure(cleaned.text, doc_id, language, raw)  # 3
     date, date_flags = _date(structure, raw, language)
@@ -77,13 +97,16 @@ def prepare(raw: RawDocument) -> Analysis | Rejected:
         language=language,
         kind=kind,
         text=cleaned.text,
-        title=structure.title or raw.title,
+        # Without knowledge of the language, the first line is only a guess at a title
+        # (on a Chinese transcript, the first question): the page's own title comes first.
+        title=(structure.title or raw.title) if supported else (raw.title or structure.title),
         date=date,
         time=structure.time,
         place=structure.place,
         ministry=structure.ministry,
         spokesperson=structure.spokesperson,
-        flags=cleaned.flags + date_flags + witness_flags(cleaned.text, language),
+        flags=cleaned.flags + date_flags + witness_flags(cleaned.text, language)
+        + (() if supported else (LANGUAGE_UNSUPPORTED,)),
         removed=cleaned.removed,
     )
     return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)
@@ -131,19 +154,63 @@ def analyze(
 ) -> Analysis:
     """Read one document completely: every stage, in order.
 
-    ``source`` is the document's text (with optional metadata the caller knows) or a
-    ``RawDocument`` from a reader. Raises ``InputError`` when the text is not a document
-    (empty, a listing page); ingest records those as ``Rejected`` instead.
+    ``source`` is the document's text (with optional metadata the caller knows: ``date``
+    as ISO ``YYYY-MM-DD``, ``language`` as an ISO 639 code) or a ``RawDocument`` from a
+    reader. Raises ``InputError`` for an argument of the wrong type or form and when the
+    text is not a document (empty, a listing page); ``LanguageError`` when the text is in
+    a language porteparole does not analyse. Ingest records those as ``Rejected`` instead.
     """
-    raw = (
-        source
-        if isinstance(source, RawDocument)
-        else RawDocument(Origin("<text>", "text"), source, title, date, language)
-    )
-    prepared = prepare(raw)
+    raw = source if isinstance(source, RawDocument) else RawDocument(
+        Origin("<text>", "text"), _text_argument(source), title, date, language)
+    _check_raw(raw)
+    if raw.language is not None and not detect.is_supported(
+            detect.normalize_language_code(raw.language) or ""):
+        raise LanguageError(detect.unsupported_detail(raw.language))
+    prepared = prepare(raw, unsupported="reject")
     if isinstance(prepared, Rejected):
-        raise InputError(f"not a document ({prepared.reason}): {prepared.detail}")
+        error = LanguageError if prepared.reason == "unsupported_language" else InputError
+        raise error(f"not a document ({prepared.reason}): {prepared.detail}")
     return enrich(prepared)
+
+
+def _text_argument(source: object) -> str:
+    if isinstance(source, str):
+        return source
+    if isinstance(source, bytes | bytearray):
+        raise InputError("analyze() takes text (str), not bytes: decode it first, e.g. "
+                         "data.decode('utf-8'), or ingest the file, which detects the encoding")
+    raise InputError(f"analyze() takes the document's text (str) or a RawDocument, not "
+                     f"{type(source).__name__}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_raw(raw: RawDocument) -> None:
+    """The metadata a caller passes is checked before it is trusted and stored."""
+    if not isinstance(raw.text, str):
+        raise InputError(f"RawDocument.text must be str, not {type(raw.text).__name__}")
+    for name in ("title", "date", "language", "date_hint"):
+        value = getattr(raw, name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{name} must be a string or None, not {type(value).__name__}")
+    for name in ("date", "date_hint"):
+        value = getattr(raw, name)
+        if value is not None and not _is_iso_date(value):
+            raise InputError(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
+    if raw.language is not None and detect.normalize_language_code(raw.language) is None:
+        raise InputError(f"language must be an ISO 639 code such as 'fr' or 'en', not "
+                         f"{raw.language!r}")
+
+
+def _is_iso_date(value: str) -> bool:
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def enrich(prepared: Analysis) -> Analysis:
@@ -161,19 +228,22 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
     """
     if not NLP_STAGES:
         return list(prepared)
+    enriched = list(prepared)
+    # A document in a language without a model keeps its text and structure only.
+    positions = [i for i, a in enumerate(prepared)
+                 if LANGUAGE_UNSUPPORTED not in a.document.flags]
     # A long document is analysed in pieces (``chunks``): time and memory stay linear.
-    pieces = [chunks.split(a) for a in prepared]
-    flat = [piece for parts in pieces for _, piece in parts]
+    pieces = {i: chunks.split(prepared[i]) for i in positions}
+    flat = [piece for i in positions for _, piece in pieces[i]]
     docs = iter(annotate([(a.document.language, a.document.text) for a in flat]))  # 4
-    enriched = []
-    for original, parts in zip(prepared, pieces, strict=True):
+    for position in positions:
         done = []
-        for offset, analysis in parts:
+        for offset, analysis in pieces[position]:
             doc = next(docs)
             for stage in NLP_STAGES:  # 5-9
                 analysis = stage(analysis, doc)
             done.append((offset, analysis))
-        enriched.append(chunks.merge(original, done))
+        enriched[position] = chunks.merge(prepared[position], done)
     return enriched
 
 

@@ -12,6 +12,7 @@ A runner hands results back in submission order, a batch at a time.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +20,7 @@ from multiprocessing import get_context
 
 from porteparole import pipeline
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
+from porteparole.workers import tie_to_parent
 
 Outcome = list[Analysis | Rejected]
 
@@ -69,11 +71,14 @@ class ProcessPoolRunner:
     """Batches analysed in ``workers`` processes, at most ``workers * 2`` in flight.
 
     Workers are started with "spawn": they import porteparole afresh rather than inherit
-    this process's state, which is safe with the threads that libraries start.
+    this process's state, which is safe with the threads that libraries start. They die
+    with this process, however it ends (``workers.tie_to_parent``).
     """
 
     def __init__(self, workers: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"),
+            initializer=tie_to_parent, initargs=(os.getpid(),))
         self._pending: deque[Future[Outcome]] = deque()
         self._limit = workers * 2
 

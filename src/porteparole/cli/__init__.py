@@ -22,6 +22,7 @@ def build_app() -> typer.Typer:
     from porteparole.cli import (
         commands_actors,
         commands_analysis,
+        commands_check,
         commands_core,
         commands_eval,
         commands_scale,
@@ -35,7 +36,7 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     for module in (commands_core, commands_actors, commands_analysis, commands_eval,
-                   commands_scale):
+                   commands_check, commands_scale):
         module.register(app)
     return app
 

@@ -12,6 +12,8 @@ environment variable rather than risk recreating a real store.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,17 +51,36 @@ def ingest_command(
         bool, typer.Option("--verify", help="Read every file again, even one read before and "
                            "unchanged since (same path, size, modification time).")
     ] = False,
+    unsupported: Annotated[
+        str,
+        typer.Option("--unsupported", help="A document in a language porteparole does not "
+                     "analyse: store (text, paragraphs and search only, flagged "
+                     "language_unsupported) or reject (as unsupported_language)."),
+    ] = "store",
 ) -> None:
-    """Read documents into the store; already stored ones are skipped (idempotent)."""
+    """Read documents into the store; already stored ones are skipped (idempotent).
+
+    SIGTERM or Ctrl-C stops after the batch in flight; re-run the command to continue.
+    """
+    from porteparole.cli.signals import stop_requests
     from porteparole.store import Store
 
-    with user_errors(), Store(db) as store:
-        result = _ingest_with_progress(paths, store, batch_size, workers, verify)
+    with user_errors(), stop_requests() as stop, Store(db) as store:
+        result = _ingest_with_progress(paths, store, batch_size, workers, unsupported,
+                                       stop.requested, verify)
     _render_ingest(result, Console())
+    if result.interrupted:
+        Console(stderr=True).print(
+            f"stopped by {stop.signal_name} after {result.sources_read} of {result.sources} "
+            "sources (the batches read were written); re-run the same command to continue",
+            highlight=False)
+        raise typer.Exit(stop.exit_code)
 
 
 def _ingest_with_progress(
-    paths: list[str], store: Store, batch_size: int, workers: int = 1, verify: bool = False
+    paths: list[str], store: Store, batch_size: int, workers: int = 1,
+    unsupported: str = "store", should_stop: Callable[[], bool] | None = None,
+    verify: bool = False,
 ) -> IngestReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -74,13 +95,16 @@ def _ingest_with_progress(
 
         return ingest(
             paths, store, batch_size=batch_size, workers=workers, on_progress=advance,
-            verify=verify,
+            unsupported=unsupported, should_stop=should_stop, verify=verify,
         )
 
 
 def _render_ingest(result: IngestReport, out: Console) -> None:
-    out.print(f"new: {result.new}  unchanged: {result.unchanged}  "
-              f"rejected: {result.rejected_count}  (from {result.sources} sources)")
+    unsupported = (f" ({result.unsupported} in a language not analysed)"
+                   if result.unsupported else "")
+    out.print(f"new: {result.new}{unsupported}  unchanged: {result.unchanged}  "
+              f"rejected: {result.rejected_count}  skipped: {len(result.skipped)}  "
+              f"(from {result.sources} sources)")
     if result.skipped_sources:
         out.print(f"skipped unread: {result.skipped_sources} sources read before and unchanged "
                   "since (--verify reads them again)")
@@ -90,6 +114,13 @@ def _render_ingest(result: IngestReport, out: Console) -> None:
     if result.rejected_count > SHOWN_REJECTIONS:
         out.print(f"  … and {result.rejected_count - SHOWN_REJECTIONS} more: "
                   "see `porteparole rejected`")
+    for skipped in result.skipped[:SHOWN_REJECTIONS]:
+        out.print(Text(f"  skipped {skipped.source}: {skipped.reason} — {skipped.detail}",
+                       style="dim"))
+    if len(result.skipped) > SHOWN_REJECTIONS:
+        counts = Counter(s.reason for s in result.skipped)
+        out.print(f"  … {len(result.skipped)} skipped in all: "
+                  + ", ".join(f"{n} {reason}" for reason, n in counts.most_common()))
 
 
 # -- show ---------------------------------------------------------------------------------
@@ -155,9 +186,8 @@ def _render_body(view: DocumentView, out: Console) -> None:
 
 
 def search_command(
-    query: Annotated[str, typer.Argument(
-        help='Words (all must match), "a phrase", a OR b, -word to exclude (after --), '
-             "prefix*.")],
+    query: Annotated[list[str], typer.Argument(
+        help='Words (all must match), "a phrase", a OR b, -word to exclude, prefix*.')],
     db: DbOption = DEFAULT_DB,
     language: Annotated[str | None, typer.Option(help="ISO 639-1 code, e.g. fr.")] = None,
     kind: Annotated[
@@ -171,14 +201,14 @@ def search_command(
 ) -> None:
     """Search documents and press-conference turns, best matches first.
 
-    A query that starts with - must follow --: porteparole search -- -word other
+    A query may start with an exclusion: porteparole search "-sanctions Taiwan".
     """
     from porteparole.query import SearchFilters, search
 
     with user_errors():
         filters = SearchFilters(language, kind, spokesperson, outlet, since, until)
         with existing_store(db) as store:
-            hits = search(store, query, filters, limit=limit)
+            hits = search(store, " ".join(query), filters, limit=limit)
     _render_hits(hits, Console())
 
 
@@ -230,6 +260,11 @@ def report_command(db: DbOption = DEFAULT_DB) -> None:
 def _render_report(r: Report, out: Console) -> None:
     out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
               f"{r.rejected} rejected inputs, {r.unresolved_mentions} unresolved mentions")
+    if r.unsupported_language:
+        languages = ", ".join(f"{n} {code}" for code, n in r.unsupported_by_language)
+        out.print(f"{r.unsupported_language} documents in a language porteparole does not "
+                  f"analyse ({languages}): text, structure and search only, no actors, "
+                  "quotes or events", highlight=False)
     kinds = new_table("Documents by language and kind", "language", "kind", "documents")
     for c in r.by_language_kind:
         kinds.add_row(c.language, c.kind, str(c.documents))
@@ -303,8 +338,9 @@ def demo_command(
     out = Console()
     with user_errors():
         corpus = sample_corpus()
-        remove_store(db)
+        remove_store(db, created_by="demo", legacy=lambda old: _only_from(old, corpus))
         with Store(db) as store:
+            store.set_meta("created_by", "demo")
             result = _ingest_with_progress([str(corpus)], store, batch_size=16)
             figures = query.report(store)
     out.print(f"sample corpus: {corpus}  →  {db}")
@@ -313,11 +349,21 @@ def demo_command(
     out.print(f"next: porteparole search --db {db} \"…\"   porteparole show --db {db} ID")
 
 
+def _only_from(store: Store, corpus: Path) -> bool:
+    """True for a store (written before demo stores were marked) whose documents all came
+    from the sample corpus: a demo store, safe to recreate."""
+    from porteparole import query
+
+    return query.sources_outside(store, str(corpus)) == 0
+
+
 def register(app: typer.Typer) -> None:
     """Add the core commands to ``app``."""
     app.command("ingest")(ingest_command)
     app.command("show")(show_command)
-    app.command("search")(search_command)
+    # An exclusion at the start of the query ("-sanctions Taiwan") is the query, not an
+    # unknown option: unknown options are passed through as arguments.
+    app.command("search", context_settings={"ignore_unknown_options": True})(search_command)
     app.command("report")(report_command)
     app.command("rejected")(rejected_command)
     app.command("demo")(demo_command)

@@ -43,14 +43,15 @@ def user_errors() -> Iterator[None]:
 
 
 def existing_store(db: Path) -> Store:
-    """The store at ``db``; an ``InputError`` saying how to create one when there is none,
-    rather than silently creating an empty store the user did not ask for."""
+    """The store at ``db``, opened read-only (the commands that call this only read);
+    an ``InputError`` saying how to create one when there is none, rather than silently
+    creating an empty store the user did not ask for."""
     from porteparole.store import Store
 
     if str(db) != ":memory:" and not db.exists():
         raise InputError(f"no store at {db}; create it with `porteparole ingest PATH` "
                          "or point --db / PORTEPAROLE_DB at one")
-    return Store(db)
+    return Store(db, readonly=str(db) != ":memory:")
 
 
 def new_table(title: str, *columns: str) -> Table:

@@ -47,6 +47,7 @@ from porteparole.query._documents import (
     get_document,
     rejected,
     resolve_id,
+    sources_outside,
 )
 from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
 from porteparole.query._fts import to_fts
@@ -85,5 +86,5 @@ __all__ = [
     "RejectedEntry", "Report", "SearchFilters", "SearchHit", "SurfaceCount",
     "actor_name", "actor_profile", "actor_scope", "actors", "dyad_timeline", "events",
     "get_document", "mechanism_catalog", "mechanisms", "quotes", "rejected", "report",
-    "resolve_actor", "resolve_id", "search", "to_fts",
+    "resolve_actor", "resolve_id", "search", "sources_outside", "to_fts",
 ]

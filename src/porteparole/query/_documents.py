@@ -72,3 +72,11 @@ def rejected(store: Store, *, reason: str | None = None, limit: int | None = Non
         {"reason": reason, "limit": -1 if limit is None else limit},
     )
     return [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]
+
+
+def sources_outside(store: Store, prefix: str) -> int:
+    """How many documents were read (at least once) from a source not under ``prefix``."""
+    rows = store.rows(
+        "SELECT count(DISTINCT document_id) FROM document_origins "
+        "WHERE substr(source, 1, length(:prefix)) != :prefix", {"prefix": prefix})
+    return int(rows[0][0])

@@ -55,6 +55,13 @@ class Report:
     rejected_by_reason: tuple[ReasonCount, ...] = ()
     unresolved_mentions: int = 0  # mentions no actor was found for: the knowledge base's gaps
     flags: tuple[FlagCount, ...] = ()  # documents by flag: poor witnesses, inferred dates, ...
+    # documents stored in a language porteparole does not analyse (text, structure and
+    # search only), by language
+    unsupported_by_language: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def unsupported_language(self) -> int:
+        return sum(n for _, n in self.unsupported_by_language)
 
     @property
     def rejected(self) -> int:
@@ -87,4 +94,8 @@ def report(store: Store, *, top_outlets: int = 10) -> Report:
         flags=tuple(FlagCount(r[0], r[1]) for r in store.rows(
             "SELECT f.value, count(DISTINCT d.id) FROM documents d, json_each(d.flags) f "
             "GROUP BY f.value ORDER BY count(DISTINCT d.id) DESC, f.value")),
+        unsupported_by_language=tuple((r[0], r[1]) for r in store.rows(
+            "SELECT language, count(*) FROM documents WHERE EXISTS (SELECT 1 FROM "
+            "json_each(documents.flags) WHERE value = 'language_unsupported') "
+            "GROUP BY language ORDER BY count(*) DESC, language")),
     )

@@ -11,6 +11,7 @@ from porteparole.query._common import check_date
 from porteparole.query._fts import to_fts
 from porteparole.records import KINDS
 from porteparole.store import Store
+from porteparole.store.cjk import CJK_LANGUAGES, unspaced
 
 # Highlight markers snippet() puts around matched words: control characters that cannot
 # occur in normalized text, so a renderer can split on them without escaping surprises.
@@ -69,7 +70,14 @@ SELECT 'document' AS unit, d.id AS document_id, NULL AS turn_index, NULL AS role
        snippet(documents_fts, -1, :mark_start, :mark_end, '…', :tokens) AS snippet,
        bm25(documents_fts, :title_weight, 1.0) AS rank
   FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
- WHERE documents_fts MATCH :match AND {document_filters}
+ WHERE documents_fts MATCH :match AND d.language NOT IN ({cjk_languages})
+   AND {document_filters}
+UNION ALL
+SELECT 'document', d.id, NULL, NULL, NULL, d.title, d.date, d.language, d.kind,
+       snippet(cjk_fts, -1, :mark_start, :mark_end, '…', :cjk_tokens),
+       bm25(cjk_fts, :title_weight, 1.0)
+  FROM cjk_fts JOIN documents d ON d.pk = cjk_fts.rowid
+ WHERE cjk_fts MATCH :cjk_match AND {document_filters}
 UNION ALL
 SELECT 'turn', d.id, t."index", t.role, t.speaker, d.title, d.date, d.language, d.kind,
        snippet(turns_fts, 0, :mark_start, :mark_end, '…', :tokens),
@@ -95,8 +103,11 @@ def search(
     sql = _SEARCH_SQL.format(
         document_filters=" AND ".join(common + ([outlet_in_doc] if filters.outlet else [])),
         turn_filters=" AND ".join(common + ([outlet_turn] if filters.outlet else [])),
+        cjk_languages=", ".join(f"'{code}'" for code in CJK_LANGUAGES),
     )
-    params.update(match=to_fts(query), mark_start=MARK_START, mark_end=MARK_END,
+    params.update(match=to_fts(query), cjk_match=to_fts(query, cjk=True),
+                  cjk_tokens=SNIPPET_TOKENS * 3,  # a CJK token is one character
+                  mark_start=MARK_START, mark_end=MARK_END,
                   tokens=SNIPPET_TOKENS, title_weight=TITLE_WEIGHT, limit=limit,
                   outlet=filters.outlet)
     try:
@@ -128,9 +139,12 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
 
 
 def _hit(row: sqlite3.Row) -> SearchHit:
+    snippet = row["snippet"]
+    if row["language"] in CJK_LANGUAGES and row["unit"] == "document":
+        snippet = unspaced(snippet)
     return SearchHit(
         unit=row["unit"], document_id=row["document_id"], title=row["title"],
-        date=row["date"], language=row["language"], kind=row["kind"], snippet=row["snippet"],
+        date=row["date"], language=row["language"], kind=row["kind"], snippet=snippet,
         rank=row["rank"], turn_index=row["turn_index"], role=row["role"],
         speaker=row["speaker"],
     )

@@ -23,6 +23,9 @@ from porteparole.read.decode import SNIFF_BYTES, content_hash
 from porteparole.read.html import read_html
 from porteparole.read.jsonl import read_json, read_jsonl
 from porteparole.read.sources import (
+    SKIP_REASONS,
+    Skipped,
+    Survey,
     discover,
     format_for,
     open_source,
@@ -30,12 +33,14 @@ from porteparole.read.sources import (
     size_of,
     sniff_format,
     source_name,
+    survey,
 )
 from porteparole.read.text import read_text
 from porteparole.read.warc import read_warc
 from porteparole.records import Origin, RawDocument, Rejected
 
-__all__ = ["DEFAULT_MAX_BYTES", "discover", "read_bytes", "read_paths", "read_source"]
+__all__ = ["DEFAULT_MAX_BYTES", "SKIP_REASONS", "Skipped", "Survey", "discover", "read_bytes",
+           "read_paths", "read_source", "survey"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 # Formats read record by record: ``max_bytes`` bounds each record, not the whole file.

@@ -24,6 +24,7 @@ import re
 
 from porteparole.clean import remove_invisible
 from porteparole.read.decode import Problem, decode
+from porteparole.read.stubs import moved_notice
 from porteparole.read.text import rejected, text_document
 from porteparole.records import Origin, RawDocument, Rejected
 
@@ -41,6 +42,9 @@ def read_html(data: bytes, origin: Origin) -> RawDocument | Rejected:
         return rejected(origin, decoded, data)
     if not decoded.text.strip():
         return rejected(origin, Problem("empty", "the page is empty"), data)
+    notice = moved_notice(decoded.text)
+    if notice is not None:
+        return rejected(origin, Problem("moved_stub", notice), data)
     if not _TAG.search(decoded.text):
         return text_document(decoded.text, Origin(origin.source, "text", origin.line, origin.url),
                              data)

@@ -7,6 +7,7 @@ nothing but the encoding: what it returns is what the file says.
 from __future__ import annotations
 
 from porteparole.read.decode import Problem, content_hash, decode
+from porteparole.read.stubs import moved_notice
 from porteparole.records import Origin, RawDocument, Rejected
 
 
@@ -29,4 +30,7 @@ def text_document(text: str, origin: Origin, data: bytes) -> RawDocument | Rejec
     if not any(ch.isalnum() for ch in text):
         detail = "the input is empty" if not text.strip() else "the input holds no words"
         return rejected(origin, Problem("empty", detail), data)
+    notice = moved_notice(text)
+    if notice is not None:
+        return rejected(origin, Problem("moved_stub", notice), data)
     return RawDocument(origin=origin, text=text)

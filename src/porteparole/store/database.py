@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -12,12 +12,18 @@ from typing import Any
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, Rejected
 from porteparole.resume import Fingerprint
-from porteparole.store import reader, schema, writer
+from porteparole.store import check as check_module
+from porteparole.store import identity, reader, schema, writer
 from porteparole.store.connection import open_connection
 
 
 class Store:
     """A porteparole database: one SQLite file in WAL mode, migrated on open.
+
+    ``readonly=True`` opens an existing store for reading only: nothing is migrated or
+    written (it works on a file the user cannot write), and a store whose schema is older
+    than this porteparole is refused with the way to upgrade it. A file that is not a
+    porteparole store is refused either way, untouched (``identity``).
 
     Use it as a context manager. Writes go through ``write_batch``, ``add_rejected`` and
     ``add_origin``, each one transaction; questions are asked through
@@ -25,14 +31,32 @@ class Store:
     writer: share it across threads only behind a lock of your own.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        self._conn: sqlite3.Connection | None = open_connection(self.path)
+        self.readonly = readonly
+        self._conn: sqlite3.Connection | None = open_connection(self.path, readonly=readonly)
         try:
-            schema.migrate(self._conn)
+            if readonly:
+                self._check_current()
+            else:
+                schema.migrate(self._conn)
         except sqlite3.DatabaseError as error:
             self.close()
             raise StoreError(f"cannot migrate {self.path}: {error}") from error
+        except StoreError:
+            self.close()
+            raise
+
+    def _check_current(self) -> None:
+        missing = schema.pending(self._connection)
+        if not identity.schema_version(self._connection) and len(missing) == len(
+                schema.MIGRATIONS):
+            raise StoreError(f"{self.path} is an empty file, not a porteparole store")
+        if missing:
+            raise StoreError(
+                f"the store {self.path} predates this porteparole (it lacks "
+                f"{', '.join(missing)}); open it once for writing to upgrade it, e.g. "
+                f"`porteparole check --db {self.path} --repair`")
 
     def __enter__(self) -> Store:
         return self
@@ -58,6 +82,8 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise StoreError(f"the store {self.path} is open read-only")
         conn = self._connection
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -103,6 +129,12 @@ class Store:
                 (fingerprint.source, fingerprint.size, fingerprint.mtime_ns, schema.now()),
             )
 
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a fact about the store itself (``store_meta``), e.g. who created it."""
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO store_meta(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
     # -- reads ----------------------------------------------------------------------------
 
     def source_read(self, fingerprint: Fingerprint) -> bool:
@@ -113,6 +145,12 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def meta(self, key: str) -> str | None:
+        """A fact recorded with ``set_meta``, or None."""
+        row = self._connection.execute(
+            "SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
     def has_document(self, document_id: str) -> bool:
         row = self._connection.execute(
             "SELECT 1 FROM documents WHERE id = ?", (document_id,)
@@ -122,6 +160,16 @@ class Store:
     def analysis(self, document_id: str) -> Analysis | None:
         """A stored document with all its records, exactly as written; None if absent."""
         return reader.load_analysis(self._connection, document_id)
+
+    def check(self) -> list[check_module.Finding]:
+        """Integrity, foreign keys, spans, stamps, search indexes (``store.check``)."""
+        return check_module.check(self._connection)
+
+    def repair_indexes(self) -> list[str]:
+        """Rebuild the search indexes; what changed, one sentence per index."""
+        if self.readonly:
+            raise StoreError(f"the store {self.path} is open read-only")
+        return check_module.repair(self._connection)
 
     def migrations(self) -> list[str]:
         """Names of the migrations applied to this store, in order."""
@@ -144,30 +192,26 @@ class Store:
         return self._connection.execute(sql, params).fetchall()
 
 
-def remove_store(path: str | Path) -> None:
+def remove_store(path: str | Path, *, created_by: str | None = None,
+                 legacy: Callable[[Store], bool] | None = None) -> None:
     """Delete a store file and its WAL companions, refusing anything that is not a store.
 
     ``porteparole demo`` recreates its database on every run; this keeps a mistyped
-    ``--db`` from deleting a file that is not a porteparole store.
+    ``--db`` from deleting a file that is not a porteparole store, and, with
+    ``created_by``, a store that was not made by that command (``Store.meta``; ``legacy``
+    recognises such a store written before the mark existed).
     """
     target = Path(path)
-    if target.exists() and not _is_store(target):
-        raise StoreError(f"{target} exists and is not a porteparole store; not deleting it")
+    if target.exists():
+        if not target.is_file():
+            raise StoreError(f"{target} is not a file; not deleting it")
+        with Store(target) as store:  # refuses a foreign file, upgrades an old store
+            maker = store.meta("created_by")
+            if maker is None and legacy is not None and legacy(store):
+                maker = created_by
+        if created_by is not None and maker != created_by:
+            raise StoreError(
+                f"{target} is a porteparole store that `porteparole {created_by}` did not "
+                "create; not overwriting it (pass another --db, or delete it yourself)")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
-
-
-def _is_store(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            found = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'"
-            ).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-    return found is not None

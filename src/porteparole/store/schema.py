@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from porteparole.errors import StoreError
+from porteparole.store import identity
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -156,6 +157,24 @@ CREATE TABLE sources_read (
 """
 
 
+# Key-value facts about the store itself: who created it (``porteparole demo`` marks its own
+# store, so that it only ever recreates a file it made).
+_META = """
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# Chinese, Japanese and Korean are written without spaces between words, so unicode61 reads
+# a whole clause as one token and no word inside it can be found. Documents in those
+# languages are indexed here instead, with every CJK character a token of its own
+# (``cjk.spaced``; written by ``writer``), and a query word becomes a phrase of characters.
+_CJK = f"""
+CREATE VIRTUAL TABLE cjk_fts USING fts5(title, text, tokenize='{FTS_TOKENIZE}');
+CREATE TRIGGER cjk_fts_delete AFTER DELETE ON documents BEGIN
+    DELETE FROM cjk_fts WHERE rowid = old.pk;
+END;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(sql):
@@ -182,8 +201,11 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0003_span_records_and_actors", _script(_SPANS)),
     ("0004_rejected", _script(_REJECTED)),
     ("0005_full_text_search", _script(_FTS)),
-    ("0006_sources_read", _script(_SOURCES_READ)),
+    ("0006_store_meta", _script(_META)),
+    ("0007_cjk_search", _script(_CJK)),
+    ("0008_sources_read", _script(_SOURCES_READ)),
 )
+SCHEMA_VERSION = len(MIGRATIONS)  # written to the header's user_version (identity.stamp)
 
 
 def applied(conn: sqlite3.Connection) -> list[str]:
@@ -192,8 +214,21 @@ def applied(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
+def pending(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this store has not run (a read-only open cannot run them)."""
+    try:
+        done = set(applied(conn))
+    except sqlite3.OperationalError:
+        done = set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this store lacks; return the names applied now (often none)."""
+    """Apply the migrations this store lacks; return the names applied now (often none).
+
+    Then stamp the header (``identity.stamp``): porteparole's application id and the
+    schema version, so that the file says what it is.
+    """
     conn.execute(
         "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
     )
@@ -208,7 +243,13 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     for name, step in MIGRATIONS:
         if name not in done and _apply(conn, name, step):
             ran.append(name)
+    if ran or identity.schema_version(conn) != SCHEMA_VERSION or not _stamped(conn):
+        identity.stamp(conn, SCHEMA_VERSION)
     return ran
+
+
+def _stamped(conn: sqlite3.Connection) -> bool:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0]) == identity.APPLICATION_ID
 
 
 def _apply(conn: sqlite3.Connection, name: str, step: Callable[[sqlite3.Connection], None]) -> bool:

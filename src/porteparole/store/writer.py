@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from porteparole.errors import StoreError
 from porteparole.records import SCHEMA_VERSION, Analysis, Origin, Rejected
+from porteparole.store.cjk import CJK_LANGUAGES, spaced
 
 
 def write_analysis(conn: sqlite3.Connection, analysis: Analysis, seen_at: str) -> bool:
@@ -50,7 +51,7 @@ def check_spans(analysis: Analysis) -> None:
 
 def _insert_document(conn: sqlite3.Connection, analysis: Analysis, seen_at: str) -> None:
     d = analysis.document
-    conn.execute(
+    cursor = conn.execute(
         """INSERT INTO documents(id, source, format, line, url, language, kind, title, date,
                time, place, ministry, spokesperson, flags, removed, text, ingested_at,
                schema_version)
@@ -60,6 +61,14 @@ def _insert_document(conn: sqlite3.Connection, analysis: Analysis, seen_at: str)
          json.dumps(list(d.flags), ensure_ascii=False),
          json.dumps(list(d.removed), ensure_ascii=False), d.text, seen_at, SCHEMA_VERSION),
     )
+    if d.language in CJK_LANGUAGES:
+        index_cjk(conn, int(cursor.lastrowid or 0), d.title, d.text)
+
+
+def index_cjk(conn: sqlite3.Connection, pk: int, title: str | None, text: str) -> None:
+    """Add a CJK-language document to the per-character index (``store.cjk``)."""
+    conn.execute("INSERT INTO cjk_fts(rowid, title, text) VALUES (?, ?, ?)",
+                 (pk, spaced(title or ""), spaced(text)))
 
 
 def add_origin(conn: sqlite3.Connection, document_id: str, origin: Origin, seen_at: str) -> None:

@@ -1,0 +1,68 @@
+"""Crash safety: SIGKILL a real CLI ingest at random points (fixed seed), re-run, and the
+store equals an uninterrupted one; a killed or stopped two-worker ingest leaves no process.
+
+The long version: ``python bench/killtest.py --kills 50`` (all the Foreign Ministry pages).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import killtest  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
+                                reason="process accounting reads Linux /proc")
+
+
+def test_ten_random_kills_lose_nothing_and_duplicate_nothing(
+        fmprc_dir: Path, tmp_path: Path) -> None:
+    files = killtest.corpus_slice(fmprc_dir, 8)
+    outcome = killtest.run(files, tmp_path, kills=10, seed=7, workers=1, batch_size=2,
+                           max_delay=6.0, log=lambda *_, **__: None,
+                           baseline_in_process=True)
+    assert outcome.kills >= 10
+    assert outcome.problems == []
+    assert (outcome.records_lost, outcome.duplicates, outcome.processes_left) == (0, 0, 0)
+    assert outcome.documents > 0
+
+
+def _start_two_workers(files: list[Path], db: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(killtest.ingest_args(files, db, 2, 1), env=killtest._env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def _wait_for_workers(process: subprocess.Popen[bytes], count: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if len(killtest.session_processes(process.pid)) >= 1 + count:
+            return
+        time.sleep(0.1)
+    pytest.fail("the workers did not start")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_signalled_two_worker_ingest_leaves_no_process_and_no_open_pipe(
+        fmprc_dir: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    files = killtest.corpus_slice(fmprc_dir, 6)
+    process = _start_two_workers(files, tmp_path / "s.db")
+    _wait_for_workers(process, 2, timeout=60)
+    os.kill(process.pid, sig)  # the ingest alone, not its process group
+    out, err = process.communicate(timeout=120)  # EOF: nobody holds the pipes any more
+    assert killtest._wait_gone(process.pid, timeout=5) == []
+    if sig == signal.SIGTERM:
+        assert process.returncode == 128 + signal.SIGTERM
+        assert b"stopped by SIGTERM" in err and b"Traceback" not in err
+        check = subprocess.run(killtest.cli("check", "--db", str(tmp_path / "s.db")),
+                               env=killtest._env(), capture_output=True)
+        assert check.returncode == 0, check.stdout
