@@ -1,4 +1,4 @@
-"""The core commands: ``ingest``, ``show``, ``search``, ``report``, ``rejected``, ``demo``.
+"""The core commands: ``ingest``, ``show``, ``search``, ``rejected``, ``demo``.
 
 Each command parses its arguments, calls one library function (``porteparole.ingest`` or
 ``porteparole.query``) and renders the result with Rich. Library errors become a one-line
@@ -20,12 +20,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
+from porteparole.cli.common import (
+    DEFAULT_DB,
+    DbOption,
+    JsonOption,
+    existing_store,
+    new_table,
+    print_json,
+    user_errors,
+)
 from porteparole.errors import InputError
 
 if TYPE_CHECKING:
     from porteparole.ingest import IngestReport
-    from porteparole.query import DocumentView, Report, SearchHit
+    from porteparole.query import DocumentView, SearchHit
     from porteparole.store import Store
 
 DEMO_DB = Path("demo.db")
@@ -57,11 +65,19 @@ def ingest_command(
 def _ingest_with_progress(
     paths: list[str], store: Store, batch_size: int, workers: int = 1
 ) -> IngestReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from porteparole.ingest import ingest
 
-    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("sources"), BarColumn(), MofNCompleteColumn(), TextColumn("elapsed"),
+               TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("reading", total=None)
 
@@ -90,12 +106,16 @@ def _render_ingest(result: IngestReport, out: Console) -> None:
 def show_command(
     doc: Annotated[str, typer.Argument(help="A document id, or the first characters of one.")],
     db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
 ) -> None:
     """Show one document: its metadata, then its turns (or paragraphs) in order."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
         view = query.get_document(store, doc)
+    if as_json:
+        print_json(view)
+        return
     _render_document(view, Console())
 
 
@@ -159,19 +179,38 @@ def search_command(
     outlet: Annotated[str | None, typer.Option(help="Questions asked by this outlet.")] = None,
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Documents naming this actor.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Documents with this topic label.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--event-type", help="Documents with an event of this type.")
+    ] = None,
+    year: Annotated[str | None, typer.Option(help="Documents dated in this year.")] = None,
     limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+    offset: Annotated[int, typer.Option(help="Hits to skip (the next page).")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """Search documents and press-conference turns, best matches first.
 
     A query that starts with - must follow --: porteparole search -- -word other
     """
-    from porteparole.query import SearchFilters, search
+    from porteparole.query import SearchFilters, search_page
 
     with user_errors():
-        filters = SearchFilters(language, kind, spokesperson, outlet, since, until)
+        filters = SearchFilters(language, kind, spokesperson, outlet, since, until, actor,
+                                topic, event_type, year)
         with existing_store(db) as store:
-            hits = search(store, query, filters, limit=limit)
-    _render_hits(hits, Console())
+            page = search_page(store, query, filters, limit=limit, offset=offset,
+                               facets=as_json)
+    if as_json:
+        print_json(page)
+        return
+    out = Console()
+    _render_hits(list(page.hits), out)
+    if page.total:
+        shown = f"{page.offset + 1}–{page.offset + len(page.hits)}" if page.hits else "none"
+        more = (f"; next page: --offset {page.next_offset}"
+                if page.next_offset is not None else "")
+        out.print(f"{page.total} hits in {page.documents} documents (shown: {shown}){more}")
 
 
 def _render_hits(hits: list[SearchHit], out: Console) -> None:
@@ -206,49 +245,23 @@ def highlighted(snippet: str) -> Text:
     return text
 
 
-# -- report and rejected --------------------------------------------------------------------
-
-
-def report_command(db: DbOption = DEFAULT_DB) -> None:
-    """Figures: documents by language and kind, press conferences, outlets, rejections."""
-    from porteparole import query
-
-    with user_errors(), existing_store(db) as store:
-        figures = query.report(store)
-    _render_report(figures, Console())
-
-
-def _render_report(r: Report, out: Console) -> None:
-    out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
-              f"{r.rejected} rejected inputs, {r.unresolved_mentions} unresolved mentions")
-    kinds = new_table("Documents by language and kind", "language", "kind", "documents")
-    for c in r.by_language_kind:
-        kinds.add_row(c.language, c.kind, str(c.documents))
-    conferences = new_table("Press conferences", "date", "spokesperson", "questions", "id")
-    for pc in r.conferences:
-        conferences.add_row(pc.date or "?", pc.spokesperson or "?", str(pc.questions),
-                            pc.document_id[:10])
-    outlets = new_table("Outlets that asked most", "outlet", "questions")
-    for o in r.outlets:
-        outlets.add_row(Text(o.outlet), str(o.questions))
-    reasons = new_table("Rejected inputs by reason", "reason", "inputs")
-    for reason in r.rejected_by_reason:
-        reasons.add_row(reason.reason, str(reason.inputs))
-    for table in (kinds, conferences, outlets, reasons):
-        if table.row_count:
-            out.print(table)
+# -- rejected --------------------------------------------------------------------
 
 
 def rejected_command(
     db: DbOption = DEFAULT_DB,
     reason: Annotated[str | None, typer.Option(help="Only this reason code.")] = None,
     limit: Annotated[int | None, typer.Option(help="Most entries to show.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List inputs that were kept aside, with the reason and the detail."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
         entries = query.rejected(store, reason=reason, limit=limit)
+    if as_json:
+        print_json(entries)
+        return
     out = Console()
     if not entries:
         out.print("no rejected input")
@@ -286,6 +299,7 @@ def demo_command(
 ) -> None:
     """Ingest the bundled sample corpus into a fresh store and print the report."""
     from porteparole import query
+    from porteparole.cli.commands_report import render_summary
     from porteparole.store import Store, remove_store
 
     out = Console()
@@ -294,11 +308,13 @@ def demo_command(
         remove_store(db)
         with Store(db) as store:
             result = _ingest_with_progress([str(corpus)], store, batch_size=16)
-            figures = query.report(store)
+            figures = query.summary(store)
     out.print(f"sample corpus: {corpus}  →  {db}")
     _render_ingest(result, out)
-    _render_report(figures, out)
+    render_summary(figures, out)
     out.print(f"next: porteparole search --db {db} \"…\"   porteparole show --db {db} ID")
+    out.print("serve it (API and web UI on http://127.0.0.1:8000/):")
+    out.print(f"porteparole serve --db {db}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
@@ -306,6 +322,5 @@ def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("show")(show_command)
     app.command("search")(search_command)
-    app.command("report")(report_command)
     app.command("rejected")(rejected_command)
     app.command("demo")(demo_command)

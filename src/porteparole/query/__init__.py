@@ -54,6 +54,12 @@ from porteparole.query._documents import (
 )
 from porteparole.query._dyads import DyadCount, top_dyads
 from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
+from porteparole.query._exports import (
+    ExportEvent,
+    export_events,
+    referenced_actor_ids,
+    stored_actor_rows,
+)
 from porteparole.query._facets import (
     FACETS,
     MAX_PAGE,
@@ -90,10 +96,19 @@ from porteparole.query._search import (
     SearchHit,
     search,
 )
+from porteparole.query._summary import (
+    ConferenceSummary,
+    MechanismStatus,
+    SpokespersonCount,
+    Summary,
+    summary,
+)
 
 __all__ = [
     "FACETS", "MAX_PAGE", "DyadCount", "Facet", "FacetValue", "SearchPage", "facet_counts",
     "search_page", "to_jsonable", "top_dyads", "AmbiguousName", "UnknownName",
+    "ConferenceSummary", "MechanismStatus", "SpokespersonCount", "Summary", "summary",
+    "ExportEvent", "export_events", "referenced_actor_ids", "stored_actor_rows",
     "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
     "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
     "DocumentView", "EventFilters", "EventView", "LanguageKindCount", "MechanismHistory",
