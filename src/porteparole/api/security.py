@@ -93,9 +93,12 @@ class LimitsAndHeaders:
             await self.app(scope, receive, send)
             return
         started = False
+        refused = False
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
+            if refused:  # the 413 is sent: whatever the app says after it is dropped
+                return
             if message["type"] == "http.response.start":
                 started = True
                 headers = list(message.get("headers", []))
@@ -113,23 +116,25 @@ class LimitsAndHeaders:
         received = 0
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body:
-                    raise _BodyTooLarge
+                    # Answer 413 now and tell the app the client has gone: it stops reading.
+                    if not started:
+                        await _too_large(send_with_headers, self.max_body)
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
         try:
             await self.app(scope, counting_receive, send_with_headers)
-        except _BodyTooLarge:
-            if not started:
-                await _too_large(send_with_headers, self.max_body)
-
-
-class _BodyTooLarge(Exception):
-    pass
+        except Exception:
+            if not refused:
+                raise
 
 
 def _content_length(scope: Scope) -> int | None:
