@@ -25,8 +25,6 @@ def build_app() -> typer.Typer:
         commands_analysis,
         commands_core,
         commands_eval,
-        commands_export,
-        commands_report,
         commands_serve,
     )
 
@@ -38,8 +36,8 @@ def build_app() -> typer.Typer:
         pretty_exceptions_enable=False,
     )
     app.callback(invoke_without_command=True)(_version_option)
-    for module in (commands_core, commands_report, commands_actors, commands_analysis,
-                   commands_export, commands_serve, commands_eval):
+    for module in (commands_core, commands_actors, commands_analysis, commands_serve,
+                   commands_eval):
         module.register(app)
     return app
 

@@ -173,7 +173,10 @@ def _render_mechanism(h: MechanismHistory, out: Console) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``events``, ``timeline`` and ``mechanisms`` to ``app``."""
+    """Add ``events``, ``timeline``, ``mechanisms`` and ``export`` to ``app``."""
+    from porteparole.cli.commands_export import export_command
+
     app.command("events")(events_command)
     app.command("timeline")(timeline_command)
     app.command("mechanisms")(mechanisms_command)
+    app.command("export")(export_command)

@@ -322,5 +322,8 @@ def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("show")(show_command)
     app.command("search")(search_command)
+    from porteparole.cli.commands_report import report_command
+
+    app.command("report")(report_command)
     app.command("rejected")(rejected_command)
     app.command("demo")(demo_command)

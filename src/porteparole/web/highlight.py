@@ -1,7 +1,8 @@
 """A document's text as HTML with every record marked where it stands, and linked both ways.
 
 The text is cut into blocks (press-conference turns, else paragraphs, with any text between
-them kept as blocks of its own, so that every character is shown exactly once). Inside a
+them kept as blocks of its own, so that every character is shown once; only a turn's printed
+label, "CCTV:", is left to the turn's heading). Inside a
 block, quotes, events, mechanism updates and actor mentions may nest or overlap, so the
 block is cut again at every record boundary: each piece carries the classes of all records
 covering it and links to the narrowest of them (``#rec-q3``), and each record starts with
@@ -69,7 +70,7 @@ def blocks(a: Analysis) -> list[Block]:
     for start, end, turn in sorted(spans, key=lambda s: (s[0], s[1])):
         if start < cursor:  # overlapping structure: show the rest only
             start = cursor
-        if start > cursor and text[cursor:start].strip():
+        if start > cursor and not _label_only(text[cursor:start], turn):
             out.append(Block(cursor, start, _mark(text, cursor, start, records, anchored)))
         if end > start:
             out.append(Block(start, end, _mark(text, start, end, records, anchored), turn))
@@ -77,6 +78,13 @@ def blocks(a: Analysis) -> list[Block]:
     if cursor < len(text) and text[cursor:].strip():
         out.append(Block(cursor, len(text), _mark(text, cursor, len(text), records, anchored)))
     return out
+
+
+def _label_only(gap: str, turn: Turn | None) -> bool:
+    """Whether the text before a turn is nothing but its printed label ("CCTV:"), which
+    the turn's heading already shows."""
+    words = gap.strip().rstrip(":：").strip()
+    return not words or (turn is not None and words in {turn.label, turn.speaker})
 
 
 def _mark(text: str, start: int, end: int, records: list[Marked], anchored: set[str]) -> Markup:
