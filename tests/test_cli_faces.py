@@ -143,3 +143,16 @@ def test_unresolved_ranking_leaves_out_bare_titles(tmp_path: Path) -> None:
         ranking = query.actors(store)
     assert [s.surface for s in ranking.unresolved_surfaces] == ["Ajit Doval"]
     assert ranking.unresolved == len(surfaces)  # still counted, only not ranked
+
+
+def test_progress_counts_documents_analysed_not_files(tmp_path: Path) -> None:
+    from porteparole.cli.commands_core import _ingest_with_progress
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": f"Beijing said on day {i} that talks with "
+                                                  f"Washington would go on."})
+                              for i in range(3)) + "\n", encoding="utf-8")
+    result, store = _ingest_with_progress([str(feed)], tmp_path / "p.db", batch_size=2)
+    with store:
+        assert result.sources == 1 and result.new == 3
+        assert store.analysed == 3  # what the bar shows: three documents from one file

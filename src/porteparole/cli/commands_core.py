@@ -32,8 +32,11 @@ from porteparole.cli.common import (
 from porteparole.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from porteparole.ingest import IngestReport
     from porteparole.query import DocumentView, SearchHit
+    from porteparole.records import Analysis
     from porteparole.store import Store
 
 DEMO_DB = Path("demo.db")
@@ -55,16 +58,19 @@ def ingest_command(
     ] = 1,
 ) -> None:
     """Read documents into the store; already stored ones are skipped (idempotent)."""
-    from porteparole.store import Store
 
-    with user_errors(), Store(db) as store:
-        result = _ingest_with_progress(paths, store, batch_size, workers)
+    with user_errors():
+        result, store = _ingest_with_progress(paths, db, batch_size, workers)
+        store.close()
     _render_ingest(result, Console())
 
 
 def _ingest_with_progress(
-    paths: list[str], store: Store, batch_size: int, workers: int = 1
-) -> IngestReport:
+    paths: list[str], db: Path, batch_size: int, workers: int = 1
+) -> tuple[IngestReport, Store]:
+    """Ingest with a progress bar that counts the documents analysed and stored (a feed
+    holds many, a listing page none), with the sources read, the elapsed time and an
+    estimate of the time left. Returns the report and the store, still open."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -75,18 +81,35 @@ def _ingest_with_progress(
     )
 
     from porteparole.ingest import ingest
+    from porteparole.store import Store
 
-    columns = (TextColumn("sources"), BarColumn(), MofNCompleteColumn(), TextColumn("elapsed"),
-               TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("reading", total=None)
+    class CountingStore(Store):
+        """The store, counting the documents each analysed batch brings."""
 
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+        analysed = 0
 
-        return ingest(
-            paths, store, batch_size=batch_size, workers=workers, on_progress=advance
-        )
+        def write_batch(self, analyses: Sequence[Analysis]) -> int:
+            written = super().write_batch(analyses)
+            self.analysed += len(analyses)
+            return written
+
+    store = CountingStore(db)
+    columns = (TextColumn("{task.fields[analysed]} documents analysed"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("sources · elapsed"), TimeElapsedColumn(),
+               TextColumn("· left"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("ingest", total=None, analysed=0)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, analysed=store.analysed)
+
+            result = ingest(paths, store, batch_size=batch_size, workers=workers,
+                            on_progress=advance)
+    except BaseException:
+        store.close()
+        raise
+    return result, store
 
 
 def _render_ingest(result: IngestReport, out: Console) -> None:
@@ -300,14 +323,14 @@ def demo_command(
     """Ingest the bundled sample corpus into a fresh store and print the report."""
     from porteparole import query
     from porteparole.cli.commands_report import render_summary
-    from porteparole.store import Store, remove_store
+    from porteparole.store import remove_store
 
     out = Console()
     with user_errors():
         corpus = sample_corpus()
         remove_store(db)
-        with Store(db) as store:
-            result = _ingest_with_progress([str(corpus)], store, batch_size=16)
+        result, store = _ingest_with_progress([str(corpus)], db, batch_size=16)
+        with store:
             figures = query.summary(store)
     out.print(f"sample corpus: {corpus}  →  {db}")
     _render_ingest(result, out)
