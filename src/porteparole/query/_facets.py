@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
-from porteparole.errors import InputError
 from porteparole.query._search import (
     SearchFilters,
     SearchHit,
@@ -23,7 +22,7 @@ from porteparole.query._search import (
 from porteparole.store import Store
 
 FACET_VALUES = 12  # values kept per facet, most frequent first
-MAX_PAGE = 200  # the most hits one page may ask for
+MAX_PAGE = 200  # the most hits one page of the API may ask for
 
 FACETS: tuple[str, ...] = (
     "language", "kind", "spokesperson", "outlet", "actor", "topic", "event_type", "year",
@@ -94,8 +93,6 @@ def search_page(store: Store, query: str, filters: SearchFilters | None = None, 
                 limit: int = 20, offset: int = 0, facets: bool = True,
                 kb: KnowledgeBase | None = None) -> SearchPage:
     """Hits ``offset`` to ``offset + limit`` of ``query``, the total, and facet counts."""
-    if limit > MAX_PAGE:
-        raise InputError(f"--limit is at most {MAX_PAGE} hits a page, not {limit}")
     hits = search(store, query, filters, limit=limit, offset=offset)
     sql, params = search_sql(store, query, filters, _MATCHED_SQL)
     matched = [row["document_id"] for row in run_search(store, query, sql, params)]
