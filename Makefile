@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup demo test bench lint clean browser
 
 setup: $(STAMP)
 
@@ -18,8 +18,14 @@ $(STAMP): pyproject.toml requirements/models.txt
 demo: setup
 	$(BIN)/porteparole demo
 
-test: setup lint
+test: setup lint browser
 	$(BIN)/python -m pytest
+
+# The browser test drives Debian's Chromium (never a downloaded one): install it when missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || \
+		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
 bench: setup
 	$(BIN)/python bench/run_all.py

@@ -39,3 +39,29 @@ def fmprc_dir() -> Path:
 def examples_dir() -> Path:
     """The project's own sample corpus."""
     return _existing(EXAMPLES)
+
+
+@pytest.fixture(scope="session")
+def examples_store(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the sample corpus, built once per session; tests that write copy it
+    (``store_copy``) so that every test reads the same records."""
+    from porteparole.ingest import ingest
+    from porteparole.store import Store
+
+    path = tmp_path_factory.mktemp("examples-store") / "examples.db"
+    with Store(path) as store:
+        ingest([examples_dir], store)
+    return path
+
+
+@pytest.fixture
+def store_copy(examples_store: Path, tmp_path: Path) -> Path:
+    """A private copy of ``examples_store`` a test may write to."""
+    import shutil
+
+    target = tmp_path / "copy.db"
+    for suffix in ("", "-wal"):
+        source = Path(str(examples_store) + suffix)
+        if source.exists():
+            shutil.copy(source, Path(str(target) + suffix))
+    return target

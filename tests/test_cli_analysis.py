@@ -48,7 +48,7 @@ def test_events_table_shows_evidence_and_codes(app, db: Path) -> None:
     out = result.stdout
     assert "3 events" in out
     assert "La Chine rejette fermement les sanctions" in out
-    assert "REJECT" in out and "-4.0" in out and "12" in out and "wu-qian" in out
+    assert "REJECT" in out and "-4.0" in out and "12" in out and "Wu Qian" in out  # names, not ids
     assert "ASSAULT" not in out
 
 
@@ -153,9 +153,9 @@ def test_export_writes_one_parquet_file_per_table(app, db: Path, tmp_path: Path)
     out = tmp_path / "parquet"
     result = run(app, db, "export", str(out))
     assert result.exit_code == 0, result.output
-    assert f"{len(TABLES)} Parquet files" in result.stdout
+    assert f"{len(TABLES) + 1} parquet files" in result.stdout  # the tables and actors
     assert sorted(p.name for p in out.glob("*.parquet")) == sorted(f"{t}.parquet"
-                                                                   for t in TABLES)
+                                                                   for t in (*TABLES, "actors"))
     assert pq.read_table(out / "documents.parquet").num_rows == 3
     assert pq.read_table(out / "events.parquet").num_rows == 6
 

@@ -159,8 +159,12 @@ def render_svg(timeline: Timeline) -> str:
 
 
 def write_svg(timeline: Timeline, path: str | Path) -> Path:
-    """Write the chart to ``path`` (UTF-8) and return it."""
+    """Write the chart to ``path`` (UTF-8) and return it; only a ``.svg`` name is accepted,
+    so that ``chart.png`` is refused rather than written as SVG under a PNG name."""
     target = Path(path)
+    if target.suffix.lower() != ".svg":
+        raise InputError(f"the chart is drawn as SVG; {target.name!r} does not end in .svg "
+                         "(give a .svg name; any SVG tool, e.g. rsvg-convert, makes a PNG)")
     try:
         target.write_text(render_svg(timeline), encoding="utf-8")
     except OSError as error:
@@ -226,14 +230,22 @@ def _bar(frame: _Frame, index: int, point: MonthPoint) -> str:
 
 
 def _goldstein_line(frame: _Frame, months: tuple[MonthPoint, ...]) -> list[str]:
-    points = [(frame.x(i), frame.y_score(m.mean_goldstein), m)
-              for i, m in enumerate(months) if m.mean_goldstein is not None]
-    if not points:
-        return []
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
-    out = [f'<polyline class="goldstein" points="{path}" fill="none" '
-           f'stroke="{_LINE_COLOR}" stroke-width="2"/>']
-    for x, y, m in points:
+    """The mean score as a line broken at every month without a scored event: a line drawn
+    across an empty month would claim a score nobody gave."""
+    runs: list[list[tuple[float, float, MonthPoint]]] = [[]]
+    for i, m in enumerate(months):
+        if m.mean_goldstein is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((frame.x(i), frame.y_score(m.mean_goldstein), m))
+    out = []
+    for run in runs:
+        if len(run) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in run)
+            out.append(f'<polyline class="goldstein" points="{path}" fill="none" '
+                       f'stroke="{_LINE_COLOR}" stroke-width="2"/>')
+    for x, y, m in (point for run in runs for point in run):
         out.append(f'<circle class="score" data-month="{m.month}" cx="{x:.1f}" cy="{y:.1f}" '
                    f'r="3" fill="{_LINE_COLOR}"><title>{m.month}: mean Goldstein '
                    f"{m.mean_goldstein:+.2f}</title></circle>")

@@ -11,6 +11,7 @@ than as an import side effect.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -26,6 +27,7 @@ def build_app() -> typer.Typer:
         commands_core,
         commands_eval,
         commands_scale,
+        commands_serve,
     )
 
     app = typer.Typer(
@@ -35,10 +37,23 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
-    for module in (commands_core, commands_actors, commands_analysis, commands_eval,
-                   commands_check, commands_scale):
+    app.callback(invoke_without_command=True)(_version_option)
+    for module in (commands_core, commands_actors, commands_analysis, commands_serve,
+                   commands_eval, commands_check, commands_scale):
         module.register(app)
     return app
+
+
+def _version_option(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Read government press conferences, statements and news into an auditable store."""
+    if version:
+        from porteparole import __version__
+
+        typer.echo(f"porteparole {__version__}")
+        raise typer.Exit()
 
 
 def main() -> None:

@@ -8,9 +8,7 @@ lists; an ambiguous or unknown name is a one-line error and exit code 2.
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,35 +18,19 @@ from rich.text import Text
 from porteparole.cli.common import (
     DEFAULT_DB,
     DbOption,
+    JsonOption,
     display_name,
     existing_store,
     new_table,
+    print_json,
     user_errors,
 )
 
 if TYPE_CHECKING:
     from porteparole.query import ActorProfile, ActorRanking, EventView, QuoteView
 
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print one JSON document instead of tables.")
-]
 LimitOption = Annotated[int, typer.Option(help="Most rows to show.")]
 CLIP = 110  # characters of evidence or quoted words shown in a table cell
-
-
-def print_json(value: Any) -> None:
-    """Records and views as indented JSON on standard output, nothing else."""
-    typer.echo(json.dumps(_plain(value), ensure_ascii=False, indent=2))
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 def clip(text: str, width: int = CLIP) -> str:
@@ -82,10 +64,10 @@ def actors_command(
 
 def _render_ranking(ranking: ActorRanking, out: Console) -> None:
     if ranking.actors:
-        table = new_table("Most-mentioned actors", "actor", "name", "type", "country",
+        table = new_table("Most-mentioned actors", "name", "id", "type", "country",
                            "mentions", "documents")
         for a in ranking.actors:
-            table.add_row(a.actor_id, Text(a.name or "?"), a.type or "?", a.country or "",
+            table.add_row(Text(a.name or a.actor_id), a.actor_id, a.type or "?", a.country or "",
                           str(a.mentions), str(a.documents))
         out.print(table)
     else:
@@ -185,7 +167,8 @@ def event_table(views: list[EventView], title: str) -> Table:
         e = v.event
         kind = e.type + (" (negated)" if e.negated else "")
         score = "" if e.goldstein is None else f" {e.goldstein:+.1f}"
-        parties = f"{e.source_actor or '?'} → {e.target_actor or '?'}"
+        parties = (f"{display_name(e.source_actor) or '?'} → "
+                   f"{display_name(e.target_actor) or '?'}")
         evidence = Text(clip(" ".join(v.evidence.split())))
         evidence.append(f"  [{e.document_id[:8]}]", style="dim")
         table.add_row(v.date or "?", Text(parties), f"{kind} {e.cameo_root or ''}{score}",

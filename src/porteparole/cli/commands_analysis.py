@@ -1,7 +1,7 @@
-"""Commands about what happened: ``events``, ``timeline``, ``mechanisms``, ``export``.
+"""Commands about what happened: ``events``, ``timeline``, ``mechanisms``.
 
 Each parses its arguments, calls one library function (``porteparole.query``,
-``porteparole.timeline``, ``porteparole.export``) and renders Rich tables, or with
+``porteparole.timeline``) and renders Rich tables, or with
 ``--json`` one JSON document alone on standard output. ``--source``/``--target`` take a
 state code, an organization or person id, or a name; a state also covers its country's
 institutions and officials (``CHN`` matches ``CHN-MND`` and ``wu-qian``).
@@ -9,7 +9,6 @@ institutions and officials (``CHN`` matches ``CHN-MND`` and ``wu-qian``).
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,14 +16,16 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from porteparole.cli.commands_actors import (
+from porteparole.cli.commands_actors import LimitOption, clip, event_table
+from porteparole.cli.common import (
+    DEFAULT_DB,
+    DbOption,
     JsonOption,
-    LimitOption,
-    clip,
-    event_table,
+    existing_store,
+    new_table,
     print_json,
+    user_errors,
 )
-from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
 
 if TYPE_CHECKING:
     from porteparole.query import MechanismHistory
@@ -105,7 +106,7 @@ def timeline_command(
             write_svg(result, chart)
             Console(stderr=True).print(Text(f"chart written to {chart}"))
     if as_json:
-        print_json({**dataclasses.asdict(result), "title": result.title, "total": result.total})
+        print_json(result)
         return
     _render_timeline(result, Console())
 
@@ -140,7 +141,7 @@ def mechanisms_command(
     with user_errors(), existing_store(db) as store:
         found = query.mechanisms(store, mechanism=mechanism)
     if as_json:
-        print_json([{**dataclasses.asdict(h), "current": h.current} for h in found])
+        print_json(found)
         return
     out = Console()
     if not found:
@@ -171,26 +172,10 @@ def _render_mechanism(h: MechanismHistory, out: Console) -> None:
     out.print(table)
 
 
-# -- export -------------------------------------------------------------------------------
-
-
-def export_command(
-    directory: Annotated[Path, typer.Argument(help="Directory for the .parquet files.")],
-    db: DbOption = DEFAULT_DB,
-) -> None:
-    """Write every table as a Parquet file (for DuckDB, pandas, Spark)."""
-    from porteparole.export import export_parquet
-
-    with user_errors(), existing_store(db) as store:
-        written = export_parquet(store, directory)
-    out = Console()
-    for path in written:
-        out.print(Text(str(path)))
-    out.print(f"{len(written)} Parquet files written to {directory}")
-
-
 def register(app: typer.Typer) -> None:
     """Add ``events``, ``timeline``, ``mechanisms`` and ``export`` to ``app``."""
+    from porteparole.cli.commands_export import export_command
+
     app.command("events")(events_command)
     app.command("timeline")(timeline_command)
     app.command("mechanisms")(mechanisms_command)

@@ -1,4 +1,4 @@
-"""The core commands: ``ingest``, ``show``, ``search``, ``report``, ``rejected``, ``demo``.
+"""The core commands: ``ingest``, ``show``, ``search``, ``rejected``, ``demo``.
 
 Each command parses its arguments, calls one library function (``porteparole.ingest`` or
 ``porteparole.query``) and renders the result with Rich. Library errors become a one-line
@@ -22,12 +22,23 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from porteparole.cli.common import DEFAULT_DB, DbOption, existing_store, new_table, user_errors
+from porteparole.cli.common import (
+    DEFAULT_DB,
+    DbOption,
+    JsonOption,
+    existing_store,
+    new_table,
+    print_json,
+    user_errors,
+)
 from porteparole.errors import InputError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from porteparole.ingest import IngestReport
-    from porteparole.query import DocumentView, Report, SearchHit
+    from porteparole.query import DocumentView, SearchHit
+    from porteparole.records import Analysis
     from porteparole.store import Store
 
 DEMO_DB = Path("demo.db")
@@ -63,11 +74,11 @@ def ingest_command(
     SIGTERM or Ctrl-C stops after the batch in flight; re-run the command to continue.
     """
     from porteparole.cli.signals import stop_requests
-    from porteparole.store import Store
 
-    with user_errors(), stop_requests() as stop, Store(db) as store:
-        result = _ingest_with_progress(paths, store, batch_size, workers, unsupported,
-                                       stop.requested, verify)
+    with user_errors(), stop_requests() as stop:
+        result, store = _ingest_with_progress(paths, db, batch_size, workers, unsupported,
+                                              stop.requested, verify)
+        store.close()
     _render_ingest(result, Console())
     if result.interrupted:
         Console(stderr=True).print(
@@ -78,25 +89,55 @@ def ingest_command(
 
 
 def _ingest_with_progress(
-    paths: list[str], store: Store, batch_size: int, workers: int = 1,
+    paths: list[str], db: Path, batch_size: int, workers: int = 1,
     unsupported: str = "store", should_stop: Callable[[], bool] | None = None,
-    verify: bool = False,
-) -> IngestReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    verify: bool = False, created_by: str | None = None,
+) -> tuple[IngestReport, Store]:
+    """Ingest with a progress bar that counts the documents analysed and stored (a feed
+    holds many, a listing page none), with the sources read, the elapsed time and an
+    estimate of the time left. Returns the report and the store, still open."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from porteparole.ingest import ingest
+    from porteparole.store import Store
 
-    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("reading", total=None)
+    class CountingStore(Store):
+        """The store, counting the documents each analysed batch brings."""
 
-        def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+        analysed = 0
 
-        return ingest(
-            paths, store, batch_size=batch_size, workers=workers, on_progress=advance,
-            unsupported=unsupported, should_stop=should_stop, verify=verify,
-        )
+        def write_batch(self, analyses: Sequence[Analysis]) -> int:
+            written = super().write_batch(analyses)
+            self.analysed += len(analyses)
+            return written
+
+    store = CountingStore(db)
+    if created_by is not None:
+        store.set_meta("created_by", created_by)
+    columns = (TextColumn("{task.fields[analysed]} documents analysed"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("sources · elapsed"), TimeElapsedColumn(),
+               TextColumn("· left"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("ingest", total=None, analysed=0)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total, analysed=store.analysed)
+
+            result = ingest(paths, store, batch_size=batch_size, workers=workers,
+                            on_progress=advance, unsupported=unsupported,
+                            should_stop=should_stop, verify=verify)
+    except BaseException:
+        store.close()
+        raise
+    return result, store
 
 
 def _render_ingest(result: IngestReport, out: Console) -> None:
@@ -129,12 +170,16 @@ def _render_ingest(result: IngestReport, out: Console) -> None:
 def show_command(
     doc: Annotated[str, typer.Argument(help="A document id, or the first characters of one.")],
     db: DbOption = DEFAULT_DB,
+    as_json: JsonOption = False,
 ) -> None:
     """Show one document: its metadata, then its turns (or paragraphs) in order."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
         view = query.get_document(store, doc)
+    if as_json:
+        print_json(view)
+        return
     _render_document(view, Console())
 
 
@@ -197,19 +242,38 @@ def search_command(
     outlet: Annotated[str | None, typer.Option(help="Questions asked by this outlet.")] = None,
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Documents naming this actor.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Documents with this topic label.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--event-type", help="Documents with an event of this type.")
+    ] = None,
+    year: Annotated[str | None, typer.Option(help="Documents dated in this year.")] = None,
     limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+    offset: Annotated[int, typer.Option(help="Hits to skip (the next page).")] = 0,
+    as_json: JsonOption = False,
 ) -> None:
     """Search documents and press-conference turns, best matches first.
 
     A query may start with an exclusion: porteparole search "-sanctions Taiwan".
     """
-    from porteparole.query import SearchFilters, search
+    from porteparole.query import SearchFilters, search_page
 
     with user_errors():
-        filters = SearchFilters(language, kind, spokesperson, outlet, since, until)
+        filters = SearchFilters(language, kind, spokesperson, outlet, since, until, actor,
+                                topic, event_type, year)
         with existing_store(db) as store:
-            hits = search(store, " ".join(query), filters, limit=limit)
-    _render_hits(hits, Console())
+            page = search_page(store, " ".join(query), filters, limit=limit, offset=offset,
+                               facets=as_json)
+    if as_json:
+        print_json(page)
+        return
+    out = Console()
+    _render_hits(list(page.hits), out)
+    if page.total:
+        shown = f"{page.offset + 1}–{page.offset + len(page.hits)}" if page.hits else "none"
+        more = (f"; next page: --offset {page.next_offset}"
+                if page.next_offset is not None else "")
+        out.print(f"{page.total} hits in {page.documents} documents (shown: {shown}){more}")
 
 
 def _render_hits(hits: list[SearchHit], out: Console) -> None:
@@ -244,58 +308,23 @@ def highlighted(snippet: str) -> Text:
     return text
 
 
-# -- report and rejected --------------------------------------------------------------------
-
-
-def report_command(db: DbOption = DEFAULT_DB) -> None:
-    """Figures: documents by language and kind, press conferences, outlets, rejections,
-    flags (poor witnesses, inferred dates)."""
-    from porteparole import query
-
-    with user_errors(), existing_store(db) as store:
-        figures = query.report(store)
-    _render_report(figures, Console())
-
-
-def _render_report(r: Report, out: Console) -> None:
-    out.print(f"{r.documents} documents, {r.turns} press-conference turns, "
-              f"{r.rejected} rejected inputs, {r.unresolved_mentions} unresolved mentions")
-    if r.unsupported_language:
-        languages = ", ".join(f"{n} {code}" for code, n in r.unsupported_by_language)
-        out.print(f"{r.unsupported_language} documents in a language porteparole does not "
-                  f"analyse ({languages}): text, structure and search only, no actors, "
-                  "quotes or events", highlight=False)
-    kinds = new_table("Documents by language and kind", "language", "kind", "documents")
-    for c in r.by_language_kind:
-        kinds.add_row(c.language, c.kind, str(c.documents))
-    conferences = new_table("Press conferences", "date", "spokesperson", "questions", "id")
-    for pc in r.conferences:
-        conferences.add_row(pc.date or "?", pc.spokesperson or "?", str(pc.questions),
-                            pc.document_id[:10])
-    outlets = new_table("Outlets that asked most", "outlet", "questions")
-    for o in r.outlets:
-        outlets.add_row(Text(o.outlet), str(o.questions))
-    reasons = new_table("Rejected inputs by reason", "reason", "inputs")
-    for reason in r.rejected_by_reason:
-        reasons.add_row(reason.reason, str(reason.inputs))
-    flags = new_table("Documents by flag", "flag", "documents")
-    for flag in r.flags:
-        flags.add_row(flag.flag, str(flag.documents))
-    for table in (kinds, conferences, outlets, reasons, flags):
-        if table.row_count:
-            out.print(table)
+# -- rejected --------------------------------------------------------------------
 
 
 def rejected_command(
     db: DbOption = DEFAULT_DB,
     reason: Annotated[str | None, typer.Option(help="Only this reason code.")] = None,
     limit: Annotated[int | None, typer.Option(help="Most entries to show.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List inputs that were kept aside, with the reason and the detail."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
         entries = query.rejected(store, reason=reason, limit=limit)
+    if as_json:
+        print_json(entries)
+        return
     out = Console()
     if not entries:
         out.print("no rejected input")
@@ -333,20 +362,23 @@ def demo_command(
 ) -> None:
     """Ingest the bundled sample corpus into a fresh store and print the report."""
     from porteparole import query
-    from porteparole.store import Store, remove_store
+    from porteparole.cli.commands_report import render_summary
+    from porteparole.store import remove_store
 
     out = Console()
     with user_errors():
         corpus = sample_corpus()
         remove_store(db, created_by="demo", legacy=lambda old: _only_from(old, corpus))
-        with Store(db) as store:
-            store.set_meta("created_by", "demo")
-            result = _ingest_with_progress([str(corpus)], store, batch_size=16)
-            figures = query.report(store)
+        result, store = _ingest_with_progress([str(corpus)], db, batch_size=16,
+                                              created_by="demo")
+        with store:
+            figures = query.summary(store)
     out.print(f"sample corpus: {corpus}  →  {db}")
     _render_ingest(result, out)
-    _render_report(figures, out)
+    render_summary(figures, out)
     out.print(f"next: porteparole search --db {db} \"…\"   porteparole show --db {db} ID")
+    out.print("serve it (API and web UI on http://127.0.0.1:8000/):")
+    out.print(f"porteparole serve --db {db}", highlight=False)
 
 
 def _only_from(store: Store, corpus: Path) -> bool:
@@ -364,6 +396,8 @@ def register(app: typer.Typer) -> None:
     # An exclusion at the start of the query ("-sanctions Taiwan") is the query, not an
     # unknown option: unknown options are passed through as arguments.
     app.command("search", context_settings={"ignore_unknown_options": True})(search_command)
+    from porteparole.cli.commands_report import report_command
+
     app.command("report")(report_command)
     app.command("rejected")(rejected_command)
     app.command("demo")(demo_command)

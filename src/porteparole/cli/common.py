@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -52,6 +52,21 @@ def existing_store(db: Path) -> Store:
         raise InputError(f"no store at {db}; create it with `porteparole ingest PATH` "
                          "or point --db / PORTEPAROLE_DB at one")
     return Store(db, readonly=str(db) != ":memory:")
+
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document instead of tables.")
+]
+
+
+def print_json(value: Any) -> None:
+    """A view as indented JSON on standard output, nothing else (``query.to_jsonable``: the
+    conversion the REST API uses too)."""
+    import json
+
+    from porteparole.query import to_jsonable
+
+    typer.echo(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
 
 
 def new_table(title: str, *columns: str) -> Table:

@@ -26,8 +26,10 @@ most recent first; an event's date is its own, else its document's.
 
 The work is done in private modules, one concern each (``_fts`` the query language,
 ``_search``, ``_documents``, ``_report``, ``_actors``, ``_quotes``, ``_events``, ``_profiles``,
-``_mechanisms``); callers import from ``porteparole.query`` alone. The modules are private so
-that ``query.search`` or ``query.events`` is always the function, never a submodule.
+``_mechanisms``, ``_facets`` paging and facet counts, ``_dyads`` the most active dyads,
+``_json`` the one conversion of a view into JSON); callers import from
+``porteparole.query`` alone. The modules are private so that ``query.search`` or
+``query.events`` is always the function, never a submodule.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from __future__ import annotations
 from porteparole.query._actors import (
     ActorCount,
     ActorRanking,
+    AmbiguousName,
     SurfaceCount,
+    UnknownName,
     actor_name,
     actor_scope,
     actors,
@@ -49,8 +53,25 @@ from porteparole.query._documents import (
     resolve_id,
     sources_outside,
 )
+from porteparole.query._dyads import DyadCount, top_dyads
 from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
+from porteparole.query._exports import (
+    ExportEvent,
+    export_events,
+    referenced_actor_ids,
+    stored_actor_rows,
+)
+from porteparole.query._facets import (
+    FACETS,
+    MAX_PAGE,
+    Facet,
+    FacetValue,
+    SearchPage,
+    facet_counts,
+    search_page,
+)
 from porteparole.query._fts import to_fts
+from porteparole.query._json import to_jsonable
 from porteparole.query._mechanisms import (
     MechanismHistory,
     MechanismUpdateView,
@@ -77,8 +98,19 @@ from porteparole.query._search import (
     SearchHit,
     search,
 )
+from porteparole.query._summary import (
+    ConferenceSummary,
+    MechanismStatus,
+    SpokespersonCount,
+    Summary,
+    summary,
+)
 
 __all__ = [
+    "FACETS", "MAX_PAGE", "DyadCount", "Facet", "FacetValue", "SearchPage", "facet_counts",
+    "search_page", "to_jsonable", "top_dyads", "AmbiguousName", "UnknownName",
+    "ConferenceSummary", "MechanismStatus", "SpokespersonCount", "Summary", "summary",
+    "ExportEvent", "export_events", "referenced_actor_ids", "stored_actor_rows",
     "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
     "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
     "DocumentView", "EventFilters", "EventView", "FlagCount", "LanguageKindCount",

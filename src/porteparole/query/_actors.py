@@ -6,9 +6,11 @@ event filters a state stands for itself and every person and organization of its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.actors.kb import KnowledgeBase, fold, load_knowledge_base, load_titles
 from porteparole.errors import InputError
 from porteparole.query._common import check_limit
 from porteparole.records import ACTOR_TYPES, Actor
@@ -31,16 +33,37 @@ def resolve_actor(ref: str, *, kb: KnowledgeBase | None = None,
     for candidate in dict.fromkeys((text, text.upper(), text.lower())):
         if kb.actor(candidate) is not None:
             return candidate
-    found = kb.find(text)
+    found = kb.find(text) or _by_surname(kb, text)
     if len(found) == 1:
         return found[0].id
     if found:
         listed = "; ".join(_describe(actor) for actor in found)
-        raise InputError(f"{ref!r} names several actors: {listed}; give one of these ids")
+        raise AmbiguousName(f"{ref!r} names several actors: {listed}; give one of these ids",
+                            found)
     if store is not None and _stored_actor(store, text):
         return text
-    raise InputError(f"no actor is named {ref!r} in the knowledge base or the store; "
-                     "`porteparole actors` lists the actors found so far")
+    raise UnknownName(f"no actor is named {ref!r} in the knowledge base or the store; "
+                      "`porteparole actors` lists the actors found so far")
+
+
+class UnknownName(InputError):
+    """No actor has this id, name or alias (the API answers 404)."""
+
+
+class AmbiguousName(InputError):
+    """Several actors share this name; ``candidates`` lists them (the API answers 400)."""
+
+    def __init__(self, message: str, candidates: tuple[Actor, ...]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def _by_surname(kb: KnowledgeBase, text: str) -> tuple[Actor, ...]:
+    """Persons a single word names as their surname ("Trump" is Donald Trump): what a user
+    types first, and what a text says after the first mention."""
+    if len(text.split()) != 1:
+        return ()
+    return tuple({a.id: a for a in kb.by_surname(text)}.values())
 
 
 def _describe(actor: Actor) -> str:
@@ -128,15 +151,42 @@ def actors(store: Store, *, country: str | None = None, actor_type: str | None =
     kept = [c for c in counts
             if (country is None or c.country == country.upper())
             and (actor_type is None or c.type == actor_type)]
-    surfaces = store.rows(
+    surfaces = [r for r in store.rows(
         "SELECT min(surface), count(*) FROM mentions WHERE actor_id IS NULL "
-        "GROUP BY pp_fold(surface) ORDER BY 2 DESC, 1 LIMIT ?", (top_unresolved,))
+        "GROUP BY pp_fold(surface) ORDER BY 2 DESC, 1") if not _bare_title(r[0])]
+    surfaces = surfaces[:max(top_unresolved, 0)]
     unresolved = store.rows("SELECT count(*) FROM mentions WHERE actor_id IS NULL")[0][0]
     return ActorRanking(
         actors=tuple(kept if limit < 0 else kept[:limit]),
         unresolved=int(unresolved),
         unresolved_surfaces=tuple(SurfaceCount(r[0], r[1]) for r in surfaces),
     )
+
+
+def _bare_title(surface: str) -> bool:
+    """A title or office alone ("President", "Councilor", "le ministre"): no name the
+    knowledge base could learn, so not worth ranking among the unresolved names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", surface)]
+    if not words:
+        return True
+    return _titles_only(tuple(fold(w) for w in words))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("en", "fr"):
+        for title in load_titles(language):
+            words.update(fold(w) for w in title.split())
+    return frozenset(w for w in words if w)
+
+
+def _titles_only(words: tuple[str, ...]) -> bool:
+    known = _title_words() | _ARTICLES
+    return all(w in known for w in words)
+
+
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "state", "d", "de", "du", "des"})
 
 
 def _actor_count(kb: KnowledgeBase, actor_id: str, mentions: int, documents: int) -> ActorCount:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from porteparole.errors import InputError
+from porteparole.errors import REJECTION_REASONS, InputError
 from porteparole.records import Analysis, Origin, Rejected
 from porteparole.store import Store
 from porteparole.store.reader import origin_of, rejected_of
@@ -65,7 +65,11 @@ class RejectedEntry:
 
 def rejected(store: Store, *, reason: str | None = None, limit: int | None = None
              ) -> list[RejectedEntry]:
-    """Rejected inputs, most recently met first; optionally one reason only."""
+    """Rejected inputs, most recently met first; optionally one reason only (one of
+    ``errors.REJECTION_REASONS``; another is an ``InputError`` naming them)."""
+    if reason is not None and reason not in REJECTION_REASONS:
+        raise InputError(f"unknown rejection reason {reason!r}; choose one of "
+                         f"{', '.join(REJECTION_REASONS)}")
     rows = store.rows(
         "SELECT * FROM rejected WHERE (:reason IS NULL OR reason = :reason) "
         "ORDER BY last_seen DESC, source, line LIMIT :limit",

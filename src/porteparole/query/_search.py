@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from porteparole.errors import InputError, QueryError
+from porteparole.query._actors import resolve_actor
 from porteparole.query._common import check_date
 from porteparole.query._fts import to_fts
-from porteparole.records import KINDS
+from porteparole.records import KINDS, PLOVER_TYPES
 from porteparole.store import Store
 from porteparole.store.cjk import CJK_LANGUAGES, unspaced
 
@@ -35,12 +36,21 @@ class SearchFilters:
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
+    actor: str | None = None  # documents that mention this actor (an id, name or alias)
+    topic: str | None = None  # documents with this topic label
+    event_type: str | None = None  # documents holding an event of this PLOVER type
+    year: str | None = None  # documents dated in this year (YYYY)
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.kind not in KINDS:
             raise InputError(f"unknown kind {self.kind!r}; choose one of {', '.join(KINDS)}")
         for name in ("since", "until"):
             check_date(name, getattr(self, name))
+        if self.event_type is not None and self.event_type.upper() not in PLOVER_TYPES:
+            raise InputError(f"unknown event type {self.event_type!r}; choose one of "
+                             f"{', '.join(PLOVER_TYPES)}")
+        if self.year is not None and not (len(self.year) == 4 and self.year.isdigit()):
+            raise InputError(f"--year {self.year!r} is not a year; write it YYYY")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,36 +95,56 @@ SELECT 'turn', d.id, t."index", t.role, t.speaker, d.title, d.date, d.language, 
   FROM turns_fts JOIN turns t ON t.pk = turns_fts.rowid JOIN documents d ON d.id = t.document_id
  WHERE turns_fts MATCH :match AND {turn_filters}
 ORDER BY rank, document_id, turn_index
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
 
 
 def search(
-    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20
+    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,
+    offset: int = 0,
 ) -> list[SearchHit]:
-    """Documents and turns matching ``query`` (see the module docstring), best first."""
+    """Documents and turns matching ``query`` (see the module docstring), best first;
+    ``offset`` skips that many hits (paging)."""
     if limit < 1:
         raise InputError(f"--limit must be at least 1, not {limit}")
+    if offset < 0:
+        raise InputError(f"--offset must be 0 or more, not {offset}")
+    sql, params = search_sql(store, query, filters, _SEARCH_SQL)
+    params.update(mark_start=MARK_START, mark_end=MARK_END, tokens=SNIPPET_TOKENS,
+                  cjk_tokens=SNIPPET_TOKENS * 3,  # a CJK token is one character
+                  title_weight=TITLE_WEIGHT, limit=limit, offset=offset)
+    return [_hit(row) for row in run_search(store, query, sql, params)]
+
+
+def search_sql(store: Store, query: str, filters: SearchFilters | None,
+               template: str) -> tuple[str, dict[str, Any]]:
+    """A search statement (``template`` with ``{document_filters}``, ``{turn_filters}`` and
+    ``{cjk_languages}``) and its parameters, for ``search`` and for the counts of
+    ``query.search_page``. Documents in CJK languages are matched in ``cjk_fts``
+    (``:cjk_match``), every other document in ``documents_fts`` (``:match``)."""
     filters = filters or SearchFilters()
     common, params = _filter_sql(filters)
+    if filters.actor:
+        params["actor"] = resolve_actor(filters.actor, store=store)
     outlet_in_doc = ("EXISTS (SELECT 1 FROM turns q WHERE q.document_id = d.id AND "
                      "q.role = 'question' AND instr(pp_fold(q.speaker), pp_fold(:outlet)) > 0)")
     outlet_turn = "t.role = 'question' AND instr(pp_fold(t.speaker), pp_fold(:outlet)) > 0"
-    sql = _SEARCH_SQL.format(
+    sql = template.format(
         document_filters=" AND ".join(common + ([outlet_in_doc] if filters.outlet else [])),
         turn_filters=" AND ".join(common + ([outlet_turn] if filters.outlet else [])),
         cjk_languages=", ".join(f"'{code}'" for code in CJK_LANGUAGES),
     )
     params.update(match=to_fts(query), cjk_match=to_fts(query, cjk=True),
-                  cjk_tokens=SNIPPET_TOKENS * 3,  # a CJK token is one character
-                  mark_start=MARK_START, mark_end=MARK_END,
-                  tokens=SNIPPET_TOKENS, title_weight=TITLE_WEIGHT, limit=limit,
                   outlet=filters.outlet)
+    return sql, params
+
+
+def run_search(store: Store, query: str, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
+    """Run a search statement; an FTS5 error becomes a ``QueryError``."""
     try:
-        rows = store.rows(sql, params)
+        return store.rows(sql, params)
     except sqlite3.OperationalError as error:  # a last line of defence: to_fts quotes all
         raise QueryError(f"the search index cannot read {query!r}: {error}") from error
-    return [_hit(row) for row in rows]
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
@@ -135,6 +165,20 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     if filters.until:
         clauses.append("d.date <= :until")
         params["until"] = filters.until
+    if filters.actor:  # the id is resolved by search_sql
+        clauses.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id "
+                       "AND m.actor_id = :actor)")
+    if filters.topic:
+        clauses.append("EXISTS (SELECT 1 FROM topics p WHERE p.document_id = d.id "
+                       "AND p.label = :topic)")
+        params["topic"] = filters.topic
+    if filters.event_type:
+        clauses.append("EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id "
+                       "AND e.type = :event_type)")
+        params["event_type"] = filters.event_type.upper()
+    if filters.year:
+        clauses.append("substr(d.date, 1, 4) = :year")
+        params["year"] = filters.year
     return clauses, params
 
 

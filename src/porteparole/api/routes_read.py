@@ -1,0 +1,171 @@
+"""``GET`` endpoints: every question of ``porteparole.query``, answered as JSON.
+
+Each route validates its parameters (FastAPI), calls one query function and sends the view
+through ``query.to_jsonable`` (the conversion ``--json`` uses too). Filters are the CLI's.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Response
+from fastapi.responses import JSONResponse
+
+from porteparole import query
+from porteparole.api.app import store_of
+from porteparole.api.errors import ApiError
+from porteparole.api.models import MechanismOut, mechanism_out
+from porteparole.errors import InputError
+from porteparole.store import Store
+from porteparole.timeline import Timeline, render_svg
+
+router = APIRouter()
+StoreDep = Annotated[Store, Depends(store_of)]
+Text = Annotated[str | None, Query(max_length=200)]
+Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD, inclusive")]
+MAX_LIST = 1000
+
+
+def _json(view: Any) -> JSONResponse:
+    return JSONResponse(query.to_jsonable(view))
+
+
+@router.get("/search", response_model=query.SearchPage, tags=["search"])
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=1000,
+                            description='words, "a phrase", a OR b, -word, prefix*')],
+    language: Text = None, kind: Text = None, spokesperson: Text = None,
+    outlet: Text = None, since: Date = None, until: Date = None, actor: Text = None,
+    topic: Text = None, event_type: Text = None,
+    year: Annotated[str | None, Query(max_length=4)] = None,
+    limit: Annotated[int, Query(ge=1, le=query.MAX_PAGE)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    facets: bool = True,
+) -> JSONResponse:
+    """Documents and press-conference turns matching ``q``, best first: one page of hits,
+    the total, and facet counts over the documents that match."""
+    filters = query.SearchFilters(language, kind, spokesperson, outlet, since, until,
+                                  actor, topic, event_type, year)
+    return _json(query.search_page(store, q, filters, limit=limit, offset=offset,
+                                   facets=facets))
+
+
+@router.get("/documents/{doc_id}", response_model=query.DocumentView, tags=["documents"])
+def document(store: StoreDep, doc_id: str) -> JSONResponse:
+    """One document (by id or unique id prefix) with its turns, paragraphs, mentions,
+    quotes, events, topics and mechanism updates: spans into ``analysis.document.text``."""
+    try:
+        full_id = query.resolve_id(store, doc_id)
+    except InputError as error:
+        raise ApiError(404, "not_found", str(error.args[0])) from None
+    return _json(query.get_document(store, full_id))
+
+
+@router.get("/actors", response_model=query.ActorRanking, tags=["actors"])
+def actors(
+    store: StoreDep, country: Text = None,
+    type: Annotated[str | None, Query(max_length=20, description="person, state, "
+                                      "organization or outlet")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
+) -> JSONResponse:
+    """Actors by number of mentions, and the names no actor was found for."""
+    return _json(query.actors(store, country=country, actor_type=type, limit=limit))
+
+
+@router.get("/actors/{ref}", response_model=query.ActorProfile, tags=["actors"])
+def actor(store: StoreDep, ref: str,
+          limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50) -> JSONResponse:
+    """One actor by id, name, alias or surname: facts, documents, quotes, events."""
+    return _json(query.actor_profile(store, _actor_ref(store, ref), limit=limit))
+
+
+def _actor_ref(store: Store, ref: str) -> str:
+    try:
+        return query.resolve_actor(ref, store=store)
+    except query.UnknownName as error:
+        raise ApiError(404, "not_found", str(error.args[0])) from None
+
+
+@router.get("/quotes", response_model=list[query.QuoteView], tags=["quotes"])
+def quotes(
+    store: StoreDep, speaker: Text = None, about: Text = None,
+    kind: Annotated[str | None, Query(max_length=10, description="direct or reported")] = None,
+    since: Date = None, until: Date = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
+) -> JSONResponse:
+    """Quotes, most recent first: by a speaker, naming an actor, of a kind, between dates."""
+    return _json(query.quotes(store, speaker=speaker, about=about, kind=kind, since=since,
+                              until=until, limit=limit))
+
+
+@router.get("/events", response_model=list[query.EventView], tags=["events"])
+def events(
+    store: StoreDep, source: Text = None, target: Text = None,
+    type: Annotated[str | None, Query(max_length=20, description="a PLOVER type")] = None,
+    since: Date = None, until: Date = None, include_negated: bool = False,
+    both_directions: bool = False,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100,
+) -> JSONResponse:
+    """Events, most recent first; a state as source or target covers its institutions."""
+    filters = query.EventFilters(source, target, type, since, until, include_negated,
+                                 both_directions)
+    return _json(query.events(store, filters, limit=limit))
+
+
+@router.get("/dyads", response_model=list[query.DyadCount], tags=["events"])
+def dyads(store: StoreDep,
+          limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 20) -> JSONResponse:
+    """The source → target pairs with the most asserted events."""
+    return _json(query.top_dyads(store, limit=limit))
+
+
+@router.get("/dyads/{source}/{target}/timeline", response_model=Timeline, tags=["events"])
+def dyad_timeline(
+    store: StoreDep, source: str, target: str, both_directions: bool = False,
+    since: Date = None, until: Date = None, include_negated: bool = False,
+) -> JSONResponse:
+    """Events between two parties per month: counts by type and mean Goldstein score."""
+    return _json(timeline_of(store, source, target, both_directions, since, until,
+                             include_negated))
+
+
+@router.get("/dyads/{source}/{target}/chart.svg", tags=["events"],
+            response_class=Response,
+            responses={200: {"content": {"image/svg+xml": {}}, "description": "SVG chart"}})
+def dyad_chart(
+    store: StoreDep, source: str, target: str, both_directions: bool = False,
+    since: Date = None, until: Date = None, include_negated: bool = False,
+) -> Response:
+    """The dyad's months as an SVG chart: events per month and mean Goldstein score."""
+    timeline = timeline_of(store, source, target, both_directions, since, until,
+                           include_negated)
+    return Response(render_svg(timeline), media_type="image/svg+xml")
+
+
+def timeline_of(store: Store, source: str, target: str, both_directions: bool,
+                since: str | None, until: str | None, include_negated: bool) -> Timeline:
+    """The dyad's timeline; an unknown party is a 404."""
+    return query.dyad_timeline(store, _actor_ref(store, source), _actor_ref(store, target),
+                               both_directions=both_directions, since=since, until=until,
+                               include_negated=include_negated)
+
+
+@router.get("/mechanisms", response_model=list[MechanismOut], tags=["mechanisms"])
+def mechanisms(store: StoreDep,
+               id: Annotated[str | None, Query(max_length=200)] = None) -> JSONResponse:
+    """Tracked mechanisms with their status history, oldest first, and current status."""
+    return _json([mechanism_out(h) for h in query.mechanisms(store, mechanism=id)])
+
+
+@router.get("/rejected", response_model=list[query.RejectedEntry], tags=["rejected"])
+def rejected(store: StoreDep, reason: Annotated[str | None, Query(max_length=40)] = None,
+             limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100) -> JSONResponse:
+    """Inputs kept aside, most recently met first, with the reason and detail."""
+    return _json(query.rejected(store, reason=reason, limit=limit))
+
+
+@router.get("/report", response_model=query.Report, tags=["report"])
+def report(store: StoreDep) -> JSONResponse:
+    """What the store holds: documents by language and kind, conferences, outlets."""
+    return _json(query.report(store))

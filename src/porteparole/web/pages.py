@@ -1,0 +1,226 @@
+"""The pages: search, document, actors, dyad, mechanisms, rejected inputs, API docs.
+
+Each route asks ``porteparole.query`` and renders a template; links and plain ``GET``
+forms do all the navigation, so every page works with the keyboard and without script.
+When the operator closes reads (``--private``), the pages need the token as well: the
+sign-in form keeps it in an HTTP-only, same-site cookie.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from porteparole import query
+from porteparole.api.app import store_of
+from porteparole.api.errors import ApiError
+from porteparole.api.security import TOKEN_COOKIE, presented_token, same_token
+from porteparole.errors import InputError
+from porteparole.store import Store
+from porteparole.timeline import render_svg
+from porteparole.web import highlight
+from porteparole.web.charts import mechanisms_svg
+
+if TYPE_CHECKING:
+    from porteparole.api.app import ServerConfig
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+templates = Jinja2Templates(directory=HERE / "templates")
+router = APIRouter(include_in_schema=False)
+open_router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[Store, Depends(store_of)]
+Opt = Annotated[str | None, Query(max_length=200)]
+FILTERS = ("language", "kind", "spokesperson", "outlet", "actor", "topic", "event_type",
+           "year", "since", "until")
+
+
+def actor_url(actor_id: str | None) -> str | None:
+    return None if actor_id is None else f"/actors/{quote(actor_id, safe='')}"
+
+
+def _name(actor_id: str | None) -> str | None:
+    return query.actor_name(actor_id)
+
+
+templates.env.globals.update(actor_url=actor_url, actor_name=_name)
+
+
+def page(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=code)
+
+
+def require_sign_in(request: Request, config: ServerConfig) -> None:
+    """Pages follow the API's read rule; a closed server sends people to sign in."""
+    if not config.private or config.token is None:
+        return
+    if not same_token(presented_token(request), config.token):
+        raise ApiError(401, "sign_in", "sign in with the server's token")
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    if status == 401:
+        return RedirectResponse("/login", status_code=303)
+    return page(request, "error.html", status, status=status, message=message)
+
+
+# -- search -------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(
+    request: Request, store: StoreDep,
+    q: Annotated[str | None, Query(max_length=1000)] = None,
+    language: Opt = None, kind: Opt = None, spokesperson: Opt = None, outlet: Opt = None,
+    actor: Opt = None, topic: Opt = None, event_type: Opt = None, year: Opt = None,
+    since: Opt = None, until: Opt = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    given = {k: v for k, v in dict(language=language, kind=kind, spokesperson=spokesperson,
+                                   outlet=outlet, actor=actor, topic=topic,
+                                   event_type=event_type, year=year, since=since,
+                                   until=until).items() if v}
+    context: dict[str, Any] = {"q": q or "", "given": given, "results": None, "error": None}
+    if not q or not q.strip():
+        context["summary"] = query.report(store)
+        context["dyads"] = query.top_dyads(store, limit=8)
+        return page(request, "search.html", **context)
+    try:
+        filters = query.SearchFilters(**{k: given.get(k) for k in FILTERS})
+        context["results"] = query.search_page(store, q, filters, limit=20, offset=offset)
+    except InputError as error:
+        context["error"] = str(error.args[0])
+        return page(request, "search.html", 400, **context)
+    context["snippet"] = lambda s: highlight.snippet_html(s, query.MARK_START, query.MARK_END)
+    context["link"] = lambda **change: _search_url(q, given, change)
+    return page(request, "search.html", **context)
+
+
+def _search_url(q: str, given: dict[str, str], change: dict[str, Any]) -> str:
+    params = {"q": q, **given}
+    for key, value in change.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return "/?" + urlencode(params)
+
+
+# -- document -----------------------------------------------------------------------------
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLResponse:
+    try:
+        view = query.get_document(store, doc_id)
+    except InputError as error:
+        raise ApiError(404, "not_found", str(error.args[0])) from None
+    a = view.analysis
+    return page(request, "document.html", view=view, doc=a.document,
+                blocks=highlight.blocks(a), span=a.span_text,
+                quotes=list(enumerate(a.quotes)), events=list(enumerate(a.events)),
+                mentions=list(enumerate(a.mentions)), topics=list(enumerate(a.topics)),
+                updates=list(enumerate(a.mechanism_updates)))
+
+
+# -- actors -------------------------------------------------------------------------------
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return page(request, "actors.html", ranking=query.actors(store, limit=200))
+
+
+@router.get("/actors/{ref}", response_class=HTMLResponse)
+def actor_page(request: Request, store: StoreDep, ref: str) -> HTMLResponse:
+    try:
+        profile = query.actor_profile(store, ref, limit=100)
+    except query.AmbiguousName as error:
+        return page(request, "candidates.html", 300, ref=ref, candidates=error.candidates)
+    except query.UnknownName as error:
+        raise ApiError(404, "not_found", str(error.args[0])) from None
+    return page(request, "actor.html", p=profile, a=profile.actor)
+
+
+# -- dyads --------------------------------------------------------------------------------
+
+
+@router.get("/dyads", response_class=HTMLResponse, response_model=None)
+def dyads_page(request: Request, store: StoreDep, source: Opt = None,
+               target: Opt = None) -> Response:
+    if source and target:
+        return RedirectResponse(f"/dyads/{quote(source, safe='')}/{quote(target, safe='')}",
+                                status_code=303)
+    return page(request, "dyads.html", dyads=query.top_dyads(store, limit=50))
+
+
+@router.get("/dyads/{source}/{target}", response_class=HTMLResponse)
+def dyad_page(request: Request, store: StoreDep, source: str, target: str,
+              both_directions: bool = False) -> HTMLResponse:
+    try:
+        source_id = query.resolve_actor(source, store=store)
+        target_id = query.resolve_actor(target, store=store)
+    except query.UnknownName as error:
+        raise ApiError(404, "not_found", str(error.args[0])) from None
+    timeline = query.dyad_timeline(store, source_id, target_id,
+                                   both_directions=both_directions)
+    events = query.events(store, query.EventFilters(source_id, target_id,
+                                                    both_directions=both_directions),
+                          limit=500)
+    svg = render_svg(timeline).split("?>", 1)[-1]  # inline: no XML declaration
+    return page(request, "dyad.html", t=timeline, chart=Markup(svg), events=events,
+                both=both_directions)
+
+
+# -- mechanisms, rejected, docs -------------------------------------------------------------
+
+
+@router.get("/mechanisms", response_class=HTMLResponse)
+def mechanisms_page(request: Request, store: StoreDep) -> HTMLResponse:
+    histories = query.mechanisms(store)
+    return page(request, "mechanisms.html", histories=histories,
+                chart=Markup(mechanisms_svg(histories)))
+
+
+@router.get("/rejected", response_class=HTMLResponse)
+def rejected_page(request: Request, store: StoreDep, reason: Opt = None) -> HTMLResponse:
+    from porteparole.errors import REJECTION_REASONS
+
+    try:
+        entries = query.rejected(store, reason=reason, limit=1000)
+    except InputError as error:
+        raise ApiError(400, "bad_request", str(error.args[0])) from None
+    return page(request, "rejected.html", entries=entries, reason=reason,
+                reasons=REJECTION_REASONS)
+
+
+@router.get("/api/v1/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    operations = [(path, method.upper(), op) for path, item in schema["paths"].items()
+                  for method, op in item.items()]
+    return page(request, "apidocs.html", operations=operations, schema=schema)
+
+
+# -- sign-in --------------------------------------------------------------------------------
+
+
+@open_router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    return page(request, "login.html", failed=False)
+
+
+@open_router.post("/login", response_class=HTMLResponse, response_model=None)
+def login(request: Request, token: Annotated[str, Form(max_length=500)]) -> Response:
+    config = request.app.state.config
+    if config.token is None or not same_token(token, config.token):
+        return page(request, "login.html", 403, failed=True)
+    response = RedirectResponse("/", status_code=303)
+    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return response

@@ -1,0 +1,80 @@
+"""The server-rendered pages: every document renders with every record marked in its text
+and linked both ways; search facets, paging and errors; actor, dyad, mechanism, rejected
+pages; no inline script anywhere."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from porteparole.api import ServerConfig, create_app
+from porteparole.store import Store
+
+
+@pytest.fixture(scope="module")
+def client(examples_store: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(ServerConfig(examples_store))) as c:
+        yield c
+
+
+def test_every_document_page_marks_and_links_every_record(client: TestClient,
+                                                          examples_store: Path) -> None:
+    with Store(examples_store) as store:
+        counts = {r[0]: (r[1], r[2], r[3]) for r in store.rows(
+            "SELECT d.id, (SELECT count(*) FROM quotes q WHERE q.document_id = d.id), "
+            "(SELECT count(*) FROM events e WHERE e.document_id = d.id), "
+            "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) FROM documents d")}
+    assert len(counts) == 16
+    for doc_id, (quotes, events, mentions) in counts.items():
+        html = client.get(f"/documents/{doc_id}").text
+        for prefix, n in (("q", quotes), ("e", events), ("m", mentions)):
+            for i in range(n):
+                assert f'id="span-{prefix}{i}"' in html, (doc_id, prefix, i)
+                assert f'id="rec-{prefix}{i}"' in html
+                assert f'href="#span-{prefix}{i}"' in html
+        assert "<script" not in html
+
+
+def test_text_is_shown_whole_and_escaped(client: TestClient, examples_store: Path) -> None:
+    with Store(examples_store) as store:
+        doc_id, text = store.rows("SELECT id, text FROM documents WHERE kind = "
+                                  "'news_article' ORDER BY id LIMIT 1")[0]
+    html = client.get(f"/documents/{doc_id}").text
+    body = html[html.index('<div class="text">'):html.index('<section class="records"')]
+    shown = re.sub(r"<[^>]+>", "", body)
+    import html as html_lib
+
+    words = " ".join(html_lib.unescape(shown).split())
+    assert " ".join(text.split()) in words
+
+
+def test_search_page_facets_paging_and_errors(client: TestClient) -> None:
+    page = client.get("/", params={"q": "China"}).text
+    assert "<mark>" in page and 'class="facets"' in page and 'rel="next"' in page
+    narrowed = client.get("/", params={"q": "China", "language": "fr"}).text
+    assert "Remove filter language fr" in narrowed
+    bad = client.get("/", params={"q": '"open'})
+    assert bad.status_code == 400 and "unclosed quote" in bad.text
+    start = client.get("/").text
+    assert "Most active dyads" in start
+
+
+def test_other_pages(client: TestClient) -> None:
+    assert "Xi Jinping" in client.get("/actors").text
+    actor = client.get("/actors/Trump")
+    assert actor.status_code == 200 and "Donald Trump" in actor.text
+    assert client.get("/actors/Wang").status_code == 300
+    assert client.get("/actors/Nobody-Q-Person").status_code == 404
+    dyad = client.get("/dyads/CHN/USA").text
+    assert "<svg" in dyad and 'class="bar"' in dyad and "table" in dyad
+    moved = client.get("/dyads", params={"source": "China", "target": "USA"},
+                       follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"] == "/dyads/China/USA"
+    mechanisms = client.get("/mechanisms").text
+    assert 'class="status"' in mechanisms and "Current:" in mechanisms
+    assert "No rejected input" in client.get("/rejected").text
+    assert client.get("/rejected", params={"reason": "bogus"}).status_code == 400
