@@ -69,6 +69,9 @@ def main() -> None:
     if not args.store.exists():
         build(args.store, args.limit, args.workers)
 
+    import warnings
+
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
     from porteparole.api import ServerConfig, create_app

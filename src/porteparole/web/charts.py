@@ -18,7 +18,7 @@ STATUS_COLORS = {  # one per records.MECHANISM_STATUSES
     "suspended": "#c62828", "resumed": "#00897b", "adopted": "#6a1b9a",
 }
 _OTHER = "#757575"
-_LABEL, _ROW, _TOP, _WIDTH = 230, 34, 40, 620
+_LABEL, _ROW, _TOP, _WIDTH = 330, 34, 40, 560
 
 
 def _day(value: str | None) -> Date | None:
@@ -53,7 +53,7 @@ def mechanisms_svg(histories: list[MechanismHistory]) -> str:
     for row, (history, points) in enumerate(dated):
         y = _TOP + row * _ROW + _ROW / 2
         parts.append(f'<text x="{_LABEL - 8}" y="{y + 4:.1f}" text-anchor="end">'
-                     f"{escape(history.mechanism.name[:34])}</text>")
+                     f"{escape(_short(history.mechanism.name))}</text>")
         parts.append(f'<line x1="{_LABEL}" y1="{y:.1f}" x2="{_LABEL + _WIDTH}" y2="{y:.1f}" '
                      'stroke="#cccccc"/>')
         for i, (day, view) in enumerate(points):
@@ -73,3 +73,8 @@ def mechanisms_svg(histories: list[MechanismHistory]) -> str:
         lx += 88
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _short(name: str, width: int = 50) -> str:
+    """A row label that fits the label column (the full name is in the table below)."""
+    return name if len(name) <= width else name[: width - 1] + "…"
