@@ -24,6 +24,7 @@ def test_cli_commands_are_frozen() -> None:
     assert _commands() == {
         "ingest", "show", "search", "report", "rejected", "demo", "actors", "actor",
         "quotes", "events", "timeline", "mechanisms", "export", "eval", "check", "serve",
+        "spark", "load",
     }
 
 
