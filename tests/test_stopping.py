@@ -43,8 +43,8 @@ def test_ingest_stops_between_sources_and_says_how_far_it_got(tmp_path: Path) ->
     with Store(tmp_path / "s.db") as store:
         report = ingest([folder], store, should_stop=lambda: next(asked, True))
         assert report.interrupted and report.sources_read == 1 and report.new == 1
-        again = ingest([folder], store)  # a re-run continues
-        assert (again.new, again.unchanged, again.interrupted) == (2, 1, False)
+        again = ingest([folder], store)  # a re-run continues, the source read is not reread
+        assert (again.new, again.skipped_sources, again.interrupted) == (2, 1, False)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
