@@ -257,3 +257,17 @@ def test_request_and_upload_sizes_are_limited(store_copy: Path) -> None:
         streamed = c.post("/api/v1/documents", content=chunks(),
                           headers={**AUTH, "content-type": "application/json"})
         assert streamed.status_code == 413
+
+
+def test_reads_work_on_a_store_file_nobody_may_write(store_copy: Path) -> None:
+    """The server's readers open the store read-only: a read-only file serves as usual."""
+    with Store(store_copy):
+        pass  # checkpoints the copied WAL into the file before it is made read-only
+    for suffix in ("-wal", "-shm"):
+        Path(str(store_copy) + suffix).unlink(missing_ok=True)
+    store_copy.chmod(0o444)
+    before = store_copy.read_bytes()
+    with TestClient(create_app(ServerConfig(store_copy))) as c:
+        page = c.get("/api/v1/search", params={"q": "China"})
+        assert page.status_code == 200 and page.json()["total"] > 0
+    assert store_copy.read_bytes() == before

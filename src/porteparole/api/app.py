@@ -31,8 +31,8 @@ class ServerConfig:
 
 
 class Stores:
-    """One read connection per server thread (SQLite connections stay in their thread),
-    and one writer shared behind a lock for ingest."""
+    """One read-only connection per server thread (SQLite connections stay in their
+    thread; a reader never migrates or writes), and one writer behind a lock for ingest."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
@@ -42,7 +42,7 @@ class Stores:
     def reader(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.db)
+            store = Store(self.db, readonly=True)
             self._local.store = store
         return store
 
