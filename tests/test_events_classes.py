@@ -310,6 +310,37 @@ def test_a_mediation_effort_between_two_states(nlp):
     assert {("QAT", "CONSULT", "EGY"), ("QAT", "CONSULT", "SDN")} <= found
 
 
+def test_both_alone_and_a_counted_group_stand_for_the_states_just_named(nlp):
+    en = _triples(nlp, "China and the Philippines argued over the reef. Both have also traded "
+                  "accusations over the incident.", "en", {"China": "CHN",
+                                                           "Philippines": "PHL"})
+    assert {("CHN", "ACCUSE", "PHL"), ("PHL", "ACCUSE", "CHN")} <= en
+    fr = _triples(nlp, "L'Australie, le Royaume-Uni et les États-Unis ont signé le pacte. La "
+                  "Chine exhorte les trois pays à abandonner ce projet.", "fr",
+                  {"Australie": "AUS", "Royaume-Uni": "GBR", "États-Unis": "USA",
+                   "Chine": "CHN"})
+    assert {("CHN", "REQUEST", "AUS"), ("CHN", "REQUEST", "GBR"),
+            ("CHN", "REQUEST", "USA")} <= fr
+
+
+def test_countries_in_general_are_no_description_of_one_state(nlp):
+    found = _triples(nlp, "Le Japon a parlé du Vietnam. La Chine appelle les pays à coopérer.",
+                     "fr", {"Japon": "JPN", "Chine": "CHN", "Vietnam": "VNM"})
+    assert not any(kind == "REQUEST" for _, kind, _ in found)
+
+
+def test_a_noun_cue_takes_its_target_from_the_verbs_indirect_object(nlp):
+    found = _triples(nlp, "Kyiv has sent Moscow an offer to hold another round of talks.",
+                     "en", {"Kyiv": "UKR", "Moscow": "RUS"})
+    assert ("UKR", "AGREE", "RUS") in found
+
+
+def test_welcoming_favourably_is_support_not_hosting(nlp):
+    found = _triples(nlp, "Le Brésil accueille favorablement la proposition de l'Argentine.",
+                     "fr", {"Brésil": "BRA", "Argentine": "ARG"})
+    assert found == {("BRA", "SUPPORT", "ARG")}
+
+
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):
     found = _triples(nlp, "Officials listed the accusations made by Canada against India.",
                      "en", {"Canada": "CAN", "India": "IND"})

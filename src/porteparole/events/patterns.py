@@ -94,10 +94,11 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
-    pair_numbers: frozenset[str] = frozenset()
+    pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
+    dative: frozenset[str] = frozenset()  # "to", "à": also the verb's indirect object
     speech: frozenset[str] = frozenset()
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
@@ -178,8 +179,8 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", 
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
-                        "according", "background", "descriptions", "joint", "months", "weekdays",
-                        "relative_days", "cues"})
+                        "according", "background", "descriptions", "joint", "dative",
+                        "months", "weekdays", "relative_days", "cues"})
 
 
 def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
@@ -208,10 +209,11 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
-        pair_numbers=_words(pair.get("numbers")),
+        pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
         joint=_words(data.get("joint")),
+        dative=_words(data.get("dative")),
         speech=_words(data.get("speech")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
@@ -226,6 +228,16 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
 
 def _words(raw: Any) -> frozenset[str]:
     return frozenset(str(w).lower() for w in raw or ())
+
+
+def _counts(where: str, raw: Any) -> dict[str, int]:
+    """Group numbers: a list means pairs ("both", "deux"), a mapping gives each its count."""
+    if isinstance(raw, list):
+        return {str(w).lower(): 2 for w in raw}
+    counts = _numbers(where, "pair.numbers", raw)
+    if any(n < 2 for n in counts.values()):
+        raise KnowledgeError(f"{where}: pair.numbers must count at least two parties")
+    return counts
 
 
 def _numbers(where: str, key: str, raw: Any) -> dict[str, int]:
