@@ -341,6 +341,13 @@ def test_welcoming_favourably_is_support_not_hosting(nlp):
     assert found == {("BRA", "SUPPORT", "ARG")}
 
 
+def test_an_object_the_parser_hangs_on_a_weekday_is_the_verbs_object(nlp):
+    found = _triples(nlp, "Les garde-côtes des Philippines ont accusé dimanche la Chine "
+                     "d'avoir procédé à des manoeuvres dangereuses.", "fr",
+                     {"Philippines": "PHL", "Chine": "CHN"})
+    assert found == {("PHL", "ACCUSE", "CHN")}
+
+
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):
     found = _triples(nlp, "Officials listed the accusations made by Canada against India.",
                      "en", {"Canada": "CAN", "India": "IND"})

@@ -101,7 +101,12 @@ class Arguments:
         if role == "subj":
             return subject_of(_governor(cue_token) if is_noun else cue_token)
         if role == "obj":
-            return objects_of(cue_token)
+            found = objects_of(cue_token)
+            if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
+                days = self.lexicon.weekdays.keys() | self.lexicon.relative_days.keys()
+                found = [o for c in cue_token.children if c.lower_ in days
+                         for o in c.children if o.dep_ in OBJECT]
+            return found
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
