@@ -348,6 +348,23 @@ def test_an_object_the_parser_hangs_on_a_weekday_is_the_verbs_object(nlp):
     assert found == {("PHL", "ACCUSE", "CHN")}
 
 
+def test_a_summit_is_mutual_only_between_the_parties_it_names(nlp):
+    en = _triples(nlp, "Chile and Peru declined to back a declaration at the Lima summit.",
+                  "en", {"Chile": "CHL", "Peru": "PER"})
+    fr = _triples(nlp, "Le Chili et le Pérou ont refusé d'appuyer la déclaration lors du "
+                  "sommet de Lima.", "fr", {"Chili": "CHL", "Pérou": "PER"})
+    assert ("CHL", "REJECT", "PER") not in en | fr
+    between = _triples(nlp, "The summit between Chile and Peru opened on Monday.", "en",
+                       {"Chile": "CHL", "Peru": "PER"})
+    assert ("CHL", "CONSULT", "PER") in between
+
+
+def test_agreeing_to_a_mediation_targets_the_mediator(nlp):
+    found = _triples(nlp, "Israel has agreed to US mediation.", "en",
+                     {"Israel": "ISR", "US": "USA"})
+    assert ("ISR", "AGREE", "USA") in found
+
+
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):
     found = _triples(nlp, "Officials listed the accusations made by Canada against India.",
                      "en", {"Canada": "CAN", "India": "IND"})

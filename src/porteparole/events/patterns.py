@@ -84,6 +84,7 @@ class Lexicon:
     cues: tuple[Cue, ...]
     negation: Negation
     intent: frozenset[str] = frozenset()
+    intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
@@ -175,7 +176,8 @@ def _default(language: str) -> Lexicon | None:
     return _read(source, load_ontology()) if source.is_file() else None
 
 
-_FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", "hypothetical",
+_FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "pair", "speech",
@@ -199,6 +201,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         cues=cues,
         negation=Negation(_words(negation.get("markers")), _words(negation.get("words"))),
         intent=_words(data.get("intent")),
+        intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
