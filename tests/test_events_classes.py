@@ -73,6 +73,10 @@ _EN_TYPES = [
      {"Russia": "RUS", "Ukraine": "UKR"}, ("RUS", "MOBILIZE", "UKR")),
     ("Ukraine renewed its appeal to Germany for air defence systems.",
      {"Ukraine": "UKR", "Germany": "DEU"}, ("UKR", "REQUEST", "DEU")),
+    ("Iran held Israel responsible for the attack.",
+     {"Iran": "IRN", "Israel": "ISR"}, ("IRN", "ACCUSE", "ISR")),
+    ("The Indian minister paid a visit to Japan.",
+     {"Indian": "IND", "Japan": "JPN"}, ("IND", "CONSULT", "JPN")),
 ]
 
 _FR_TYPES = [
@@ -94,6 +98,12 @@ _FR_TYPES = [
      {"Chili": "CHL", "Pérou": "PER"}, ("CHL", "COOPERATE", "PER")),
     ("Le Brésil a rappelé son ambassadeur en Israël.",
      {"Brésil": "BRA", "Israël": "ISR"}, ("BRA", "SANCTION", "ISR")),
+    ("Le ministre indien a rendu visite au Japon la semaine dernière.",
+     {"indien": "IND", "Japon": "JPN"}, ("IND", "CONSULT", "JPN")),
+    ("La Turquie s'inquiète des manœuvres de la Grèce.",
+     {"Turquie": "TUR", "Grèce": "GRC"}, ("TUR", "ACCUSE", "GRC")),
+    ("L'Iran tient Israël responsable de l'attaque.",
+     {"Iran": "IRN", "Israël": "ISR"}, ("IRN", "ACCUSE", "ISR")),
 ]
 
 
