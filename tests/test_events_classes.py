@@ -73,6 +73,10 @@ _EN_TYPES = [
      {"Russia": "RUS", "Ukraine": "UKR"}, ("RUS", "MOBILIZE", "UKR")),
     ("Ukraine renewed its appeal to Germany for air defence systems.",
      {"Ukraine": "UKR", "Germany": "DEU"}, ("UKR", "REQUEST", "DEU")),
+    ("Iran held Israel responsible for the attack.",
+     {"Iran": "IRN", "Israel": "ISR"}, ("IRN", "ACCUSE", "ISR")),
+    ("The Indian minister paid a visit to Japan.",
+     {"Indian": "IND", "Japan": "JPN"}, ("IND", "CONSULT", "JPN")),
 ]
 
 _FR_TYPES = [
@@ -94,6 +98,12 @@ _FR_TYPES = [
      {"Chili": "CHL", "Pérou": "PER"}, ("CHL", "COOPERATE", "PER")),
     ("Le Brésil a rappelé son ambassadeur en Israël.",
      {"Brésil": "BRA", "Israël": "ISR"}, ("BRA", "SANCTION", "ISR")),
+    ("Le ministre indien a rendu visite au Japon la semaine dernière.",
+     {"indien": "IND", "Japon": "JPN"}, ("IND", "CONSULT", "JPN")),
+    ("La Turquie s'inquiète des manœuvres de la Grèce.",
+     {"Turquie": "TUR", "Grèce": "GRC"}, ("TUR", "ACCUSE", "GRC")),
+    ("L'Iran tient Israël responsable de l'attaque.",
+     {"Iran": "IRN", "Israël": "ISR"}, ("IRN", "ACCUSE", "ISR")),
 ]
 
 
@@ -308,6 +318,61 @@ def test_a_mediation_effort_between_two_states(nlp):
     found = _triples(nlp, "Qatar launched a mediation effort between Egypt and Sudan.", "en",
                      {"Qatar": "QAT", "Egypt": "EGY", "Sudan": "SDN"})
     assert {("QAT", "CONSULT", "EGY"), ("QAT", "CONSULT", "SDN")} <= found
+
+
+def test_both_alone_and_a_counted_group_stand_for_the_states_just_named(nlp):
+    en = _triples(nlp, "China and the Philippines argued over the reef. Both have also traded "
+                  "accusations over the incident.", "en", {"China": "CHN",
+                                                           "Philippines": "PHL"})
+    assert {("CHN", "ACCUSE", "PHL"), ("PHL", "ACCUSE", "CHN")} <= en
+    fr = _triples(nlp, "L'Australie, le Royaume-Uni et les États-Unis ont signé le pacte. La "
+                  "Chine exhorte les trois pays à abandonner ce projet.", "fr",
+                  {"Australie": "AUS", "Royaume-Uni": "GBR", "États-Unis": "USA",
+                   "Chine": "CHN"})
+    assert {("CHN", "REQUEST", "AUS"), ("CHN", "REQUEST", "GBR"),
+            ("CHN", "REQUEST", "USA")} <= fr
+
+
+def test_countries_in_general_are_no_description_of_one_state(nlp):
+    found = _triples(nlp, "Le Japon a parlé du Vietnam. La Chine appelle les pays à coopérer.",
+                     "fr", {"Japon": "JPN", "Chine": "CHN", "Vietnam": "VNM"})
+    assert not any(kind == "REQUEST" for _, kind, _ in found)
+
+
+def test_a_noun_cue_takes_its_target_from_the_verbs_indirect_object(nlp):
+    found = _triples(nlp, "Kyiv has sent Moscow an offer to hold another round of talks.",
+                     "en", {"Kyiv": "UKR", "Moscow": "RUS"})
+    assert ("UKR", "AGREE", "RUS") in found
+
+
+def test_welcoming_favourably_is_support_not_hosting(nlp):
+    found = _triples(nlp, "Le Brésil accueille favorablement la proposition de l'Argentine.",
+                     "fr", {"Brésil": "BRA", "Argentine": "ARG"})
+    assert found == {("BRA", "SUPPORT", "ARG")}
+
+
+def test_an_object_the_parser_hangs_on_a_weekday_is_the_verbs_object(nlp):
+    found = _triples(nlp, "Les garde-côtes des Philippines ont accusé dimanche la Chine "
+                     "d'avoir procédé à des manoeuvres dangereuses.", "fr",
+                     {"Philippines": "PHL", "Chine": "CHN"})
+    assert found == {("PHL", "ACCUSE", "CHN")}
+
+
+def test_a_summit_is_mutual_only_between_the_parties_it_names(nlp):
+    en = _triples(nlp, "Chile and Peru declined to back a declaration at the Lima summit.",
+                  "en", {"Chile": "CHL", "Peru": "PER"})
+    fr = _triples(nlp, "Le Chili et le Pérou ont refusé d'appuyer la déclaration lors du "
+                  "sommet de Lima.", "fr", {"Chili": "CHL", "Pérou": "PER"})
+    assert ("CHL", "REJECT", "PER") not in en | fr
+    between = _triples(nlp, "The summit between Chile and Peru opened on Monday.", "en",
+                       {"Chile": "CHL", "Peru": "PER"})
+    assert ("CHL", "CONSULT", "PER") in between
+
+
+def test_agreeing_to_a_mediation_targets_the_mediator(nlp):
+    found = _triples(nlp, "Israel has agreed to US mediation.", "en",
+                     {"Israel": "ISR", "US": "USA"})
+    assert ("ISR", "AGREE", "USA") in found
 
 
 def test_a_noun_cue_takes_its_parties_from_its_participle(nlp):

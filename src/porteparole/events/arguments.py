@@ -102,7 +102,12 @@ class Arguments:
         if role == "subj":
             return subject_of(_governor(cue_token) if is_noun else cue_token)
         if role == "obj":
-            return objects_of(cue_token)
+            found = objects_of(cue_token)
+            if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
+                days = self.lexicon.weekdays.keys() | self.lexicon.relative_days.keys()
+                found = [o for c in cue_token.children if c.lower_ in days
+                         for o in c.children if o.dep_ in OBJECT]
+            return found
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
@@ -125,6 +130,8 @@ class Arguments:
             governor = _governor(cue_token)
             if governor is not None and governor.i != cue_token.i:
                 heads = prepositional(governor, role)
+                if not heads and role in self.lexicon.dative:  # "sent Moscow an offer"
+                    heads = [c for c in governor.children if c.dep_ in ("dative", "iobj")]
         return heads
 
     def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
@@ -325,13 +332,15 @@ class Arguments:
         mention = self._by_token.get(token.i)
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
-        if self.is_pair(token):
+        count = self.group_size(token)
+        if count:
             if token.lemma_.lower() in self.lexicon.pair_people or (
                     token.lower_ in self.lexicon.pair_people):
-                people = _last_distinct(self._people, self._people_starts, token.idx, 2)
+                people = _last_distinct(self._people, self._people_starts, token.idx, count,
+                                        set(excluded))
                 if people:  # "the two ministers": the states of the last two named
                     return people
-            return self.last_two_states(token.idx)
+            return self.last_states(token.idx, count, set(excluded))
         if self.is_description(token):
             return self.last_states(token.idx, 1, set(excluded))
         return []
@@ -341,19 +350,29 @@ class Arguments:
 
     def is_pair(self, token: Any) -> bool:
         """ "les deux pays", "the two sides", "both commanders"."""
+        return self.group_size(token) == 2
+
+    def group_size(self, token: Any) -> int:
+        """How many parties a counted group names: "les deux pays", "the two sides", "les
+        trois pays" (2, 2, 3), "Both have …" (the number alone as the subject); else 0."""
+        numbers = self.lexicon.pair_numbers
+        if token.lower_ in numbers and token.dep_ in SUBJECT:
+            return numbers[token.lower_]
         if token.lemma_.lower() not in self.lexicon.pair_nouns and (
                 token.lower_ not in self.lexicon.pair_nouns):
-            return False
-        return any(c.lower_ in self.lexicon.pair_numbers for c in token.children)
+            return 0
+        return next((numbers[c.lower_] for c in token.children if c.lower_ in numbers), 0)
 
     def is_description(self, token: Any) -> bool:
         """ "the archipelago", "le royaume", "the island nation": a definite description of a
         state that says nothing more about it (no complement naming someone)."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
             return False
-        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        if not determiners & (DEFINITES | DEMONSTRATIVES):
+        determiners = [c for c in token.children if c.dep_ == "det"]
+        if not {d.lower_ for d in determiners} & (DEFINITES | DEMONSTRATIVES):
             return False
+        if any("Plur" in t.morph.get("Number") for t in [token, *determiners]):
+            return False  # "appelle les pays à …": countries in general
         return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
 
     def last_two_states(self, offset: int) -> list[str]:

@@ -59,14 +59,20 @@ def read(cue: Any, lexicon: Lexicon) -> Reading:
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
     return Reading(
         negated=_negated(words, lexicon),
-        intent=any(_lemma(t) in lexicon.intent or t.lower_ in lexicon.intent
-                   for t in governors),
+        intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors),
         refusal=any(_lemma(t) in lexicon.refusal for t in governors),
         condition=_condition(chain, lexicon),
         ultimatum=_marked(chain, lexicon.ultimatum, own=False),
         hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
         future=_future(chain, children, lexicon) or _would(chain, lexicon, True),
     )
+
+
+def _predicative(token: Any, lexicon: Lexicon) -> bool:
+    """An intent adjective or participle used as such, by its form and without an auxiliary
+    ("se dit ouvert à", "is open to"), not the verb it comes from ("a ouvert", "opened")."""
+    return token.lower_ in lexicon.intent_forms and not any(
+        c.dep_.startswith("aux") for c in token.children)
 
 
 def _lemma(token: Any) -> str:

@@ -84,6 +84,7 @@ class Lexicon:
     cues: tuple[Cue, ...]
     negation: Negation
     intent: frozenset[str] = frozenset()
+    intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
@@ -94,10 +95,11 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
-    pair_numbers: frozenset[str] = frozenset()
+    pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
+    dative: frozenset[str] = frozenset()  # "to", "à": also the verb's indirect object
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
@@ -173,12 +175,13 @@ def _default(language: str) -> Lexicon | None:
     return _read(source, load_ontology()) if source.is_file() else None
 
 
-_FILE_KEYS = frozenset({"version", "language", "negation", "intent", "refusal", "hypothetical",
+_FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "pair",
-                        "according", "background", "descriptions", "joint", "months", "weekdays",
-                        "relative_days", "cues"})
+                        "according", "background", "descriptions", "joint", "dative",
+                        "months", "weekdays", "relative_days", "cues"})
 
 
 def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
@@ -197,6 +200,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         cues=cues,
         negation=Negation(_words(negation.get("markers")), _words(negation.get("words"))),
         intent=_words(data.get("intent")),
+        intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
@@ -207,10 +211,11 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
-        pair_numbers=_words(pair.get("numbers")),
+        pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
         joint=_words(data.get("joint")),
+        dative=_words(data.get("dative")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
         descriptions=_words(data.get("descriptions")),
@@ -224,6 +229,16 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
 
 def _words(raw: Any) -> frozenset[str]:
     return frozenset(str(w).lower() for w in raw or ())
+
+
+def _counts(where: str, raw: Any) -> dict[str, int]:
+    """Group numbers: a list means pairs ("both", "deux"), a mapping gives each its count."""
+    if isinstance(raw, list):
+        return {str(w).lower(): 2 for w in raw}
+    counts = _numbers(where, "pair.numbers", raw)
+    if any(n < 2 for n in counts.values()):
+        raise KnowledgeError(f"{where}: pair.numbers must count at least two parties")
+    return counts
 
 
 def _numbers(where: str, key: str, raw: Any) -> dict[str, int]:
