@@ -16,7 +16,9 @@ process, in alternating rounds, on the same texts, are not. Printed and written 
 4. peak memory and time of an ingest of 500, 2,000 and 5,000 generated documents, each
    in a fresh process (``--scale 0.1`` for 50, 200, 500): target peak(5,000) <= 1.2 x
    peak(500);
-5. search latency (p50, p95) against store size, on the stores of 4.
+5. search latency (p50, p95) against store size, on the stores of 4;
+6. one long document of 100,000, 200,000 and 400,000 characters, analysed in chunks
+   (``chunks.py``), each in a fresh process: time per character and memory stay flat.
 
 The corpus is generated offline by recombining paragraphs of the shared Foreign Ministry
 pages (``../shared/corpus/fmprc-en``) and of ``examples/corpus``: document ``i`` takes a
@@ -242,6 +244,53 @@ def sizes(texts: list[str], scale: float, workdir: Path) -> list[list[Any]]:
     return rows
 
 
+LONG_CHARS = (100_000, 200_000, 400_000)
+
+
+def child_long(folder: Path, chars: int, chunk: int) -> None:
+    """Analyse one document of ``chars`` characters (paragraphs of the generated corpus)
+    with chunks of ``chunk`` characters; print seconds and peak RSS."""
+    from porteparole import chunks
+
+    chunks.CHUNK_CHARS = chunk
+    nlp.load_model("en")
+    nlp.load_model("fr")
+    paragraphs: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n\n")
+                       if p.strip() and not p.startswith("(document")]
+    english = [p for p in paragraphs if p.isascii()] or paragraphs
+    body, i = [], 0
+    while sum(len(p) + 2 for p in body) < chars:
+        body.append(english[i % len(english)])
+        i += 1
+    text = "\n\n".join(body)[:chars]
+    before = common.peak_rss_mb()
+    start = time.perf_counter()
+    analysis = pipeline.analyze(text, language="en")
+    print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": common.peak_rss_mb(),
+                      "models_mb": before, "mentions": len(analysis.mentions)}))
+
+
+def long_documents(folder: Path, scale: float) -> list[list[Any]]:
+    """One long document at three lengths, each in a fresh process: with chunks, time and
+    memory per character stay flat. Below ``--scale 0.5`` lengths and chunk size are a
+    quarter (the same number of chunks)."""
+    factor = 1.0 if scale >= 0.5 else 0.25
+    chunk = int(100_000 * factor)
+    rows = []
+    for size in LONG_CHARS:
+        chars = int(size * factor)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child-long", str(folder), str(chars), str(chunk)],
+            capture_output=True, text=True, check=True)
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append([chars, chars // chunk + (chars % chunk > 0), figures["seconds"],
+                     1000 * figures["seconds"] / (chars / 1000), figures["peak_mb"],
+                     figures["peak_mb"] - figures["models_mb"]])
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0,
@@ -255,10 +304,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                         / "scale.txt", help="file the figures are written to")
     parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-workers", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--child-long", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--no-facts", action="store_true", help="do not print the machine")
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child)
+        return 0
+    if args.child_long:
+        folder, chars, chunk = args.child_long
+        child_long(Path(folder), int(chars), int(chunk))
         return 0
     if args.child_workers:
         folder, db, workers = args.child_workers
@@ -277,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ratios += ingest_vs_analysis(folder, args.rounds, workdir)
         ratios += workers_speedup(folder, generate(texts, 2, workdir / "start"), workdir)
         by_size = sizes(texts, args.scale, workdir)
+        long = long_documents(folder, args.scale)
     with common.captured(lines):
         common.print_table(f"ratios, measured side by side ({args.ratio_docs} generated "
                            f"documents, best of {args.rounds} alternating rounds)",
@@ -285,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                            ["documents", "new", "seconds", "docs/s", "peak RSS MB",
                             "RSS after model load MB", "store MB", "search p50 ms",
                             "search p95 ms"], by_size)
+        common.print_table("one long document, analysed in chunks, each in a fresh process",
+                           ["characters", "chunks", "seconds", "ms per 1,000 chars",
+                            "peak RSS MB", "above models MB"], long)
         growth = by_size[-1][4] / by_size[0][4]
         print(f"peak memory at {by_size[-1][0]:,} documents / at {by_size[0][0]:,}: "
               f"{growth:.3f}  (target {_target('memory', growth)})")
