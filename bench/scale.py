@@ -186,7 +186,11 @@ def workers_speedup(folder: Path, small: Path, workdir: Path) -> list[list[Any]]
 
     one, two = seconds(folder, 1), seconds(folder, 2)
     one_start, two_start = seconds(small, 1), seconds(small, 2)
-    steady = (one - one_start) / max(1e-9, two - two_start)
+    if one - one_start <= 0 or two - two_start <= 0:  # start-up timing noisier than the run
+        return [["2 workers / 1 (ingest speed-up)", one / two,
+                 "n/a: start-up not separable; use more --ratio-docs",
+                 f"{two:.1f} s vs {one:.1f} s"]]
+    steady = (one - one_start) / (two - two_start)
     return [
         ["2 workers / 1 (ingest speed-up, start-up excluded)", steady,
          _target("workers", steady),
