@@ -181,6 +181,15 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def current_rss_mb() -> float:
+    """The resident set size now (Linux ``/proc``; the peak elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return peak_rss_mb()
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
 def file_size_mb(path: Path) -> float:
     """A SQLite store's size on disk, its WAL and shared-memory files included."""
     parts = [path, Path(f"{path}-wal"), Path(f"{path}-shm")]

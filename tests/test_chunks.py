@@ -96,3 +96,38 @@ def test_a_single_overlong_line_is_cut_at_spaces() -> None:
     cuts = chunks.cut_points(one_line, 200)
     assert all(line[c - 1] == " " for c in cuts[1:-1])
     assert "".join(line[a:b] for a, b in zip(cuts, cuts[1:], strict=False)) == line
+
+
+EXCHANGES = [
+    ("Agence Belga", "La Chine va-t-elle répondre aux sanctions annoncées par Washington ?",
+     "La Chine s'oppose fermement aux sanctions imposées par les États-Unis."),
+    ("Radio Lac", "Le ministre se rendra-t-il à Hanoï le mois prochain ?",
+     "Le ministre Wang Yi a déclaré que la visite renforcera la coopération avec le Vietnam."),
+    ("Journal du Port", "Des accords seront-ils signés avec le Japon ?",
+     "Les deux parties signeront un accord sur la coopération portuaire."),
+]
+
+
+def test_a_long_press_conference_keeps_its_turns_and_quote_turns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["Conférence de presse du 14 février 2024 tenue par le porte-parole du ministère "
+             "des Affaires étrangères Lin Bo", "",
+             "Le ministère publiera le programme de la visite en temps utile.", ""]
+    for round_ in range(4):
+        for outlet, question, answer in EXCHANGES:
+            lines += [f"{outlet} : {question[:-2]} ({round_ + 1}) ?", "",
+                      f"Lin Bo : {answer[:-1]} ({round_ + 1}).", ""]
+    prepared = pipeline.prepare(RawDocument(Origin("conf.txt", "text"), "\n".join(lines)))
+    assert isinstance(prepared, Analysis) and prepared.document.kind == "press_conference"
+    assert len(prepared.turns) >= 24
+    whole = pipeline.enrich(prepared)
+    monkeypatch.setattr(chunks, "CHUNK_CHARS", 600)
+    assert len(chunks.split(prepared)) >= 3
+    cut = pipeline.enrich(prepared)
+    assert cut.turns == whole.turns
+    assert [t.index for t in cut.turns] == list(range(len(prepared.turns)))
+    assert cut.quotes == whole.quotes
+    for quote in cut.quotes:
+        if quote.turn_index is not None:
+            turn = cut.turns[quote.turn_index]
+            assert turn.start <= quote.start and quote.end <= turn.end

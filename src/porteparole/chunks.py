@@ -56,12 +56,23 @@ def split(analysis: Analysis, limit: int | None = None) -> list[tuple[int, Analy
     pieces = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         document = dataclasses.replace(analysis.document, text=text[start:end])
+        # A piece's turns are numbered from 0, as a document's are (stages look a turn up
+        # by its index); ``merge`` numbers them back.
+        turns = tuple(dataclasses.replace(t, index=i)
+                      for i, t in enumerate(_clip(analysis.turns, start, end)))
         pieces.append((start, dataclasses.replace(
-            analysis, document=document,
-            turns=_clip(analysis.turns, start, end),
+            analysis, document=document, turns=turns,
             paragraphs=_clip(analysis.paragraphs, start, end),
         )))
     return pieces
+
+
+def _first_turn(original: Analysis, offset: int) -> int:
+    """The document index of the first turn a piece starting at ``offset`` holds."""
+    for turn in original.turns:
+        if turn.end > offset:
+            return turn.index
+    return 0
 
 
 def _clip(records: tuple[Any, ...], start: int, end: int) -> tuple[Any, ...]:
@@ -91,9 +102,10 @@ def merge(original: Analysis, pieces: list[tuple[int, Analysis]]) -> Analysis:
             original.document.text):
         return pieces[0][1]
     speakers: dict[int, str | None] = {}
-    for _, piece in pieces:
+    bases = [_first_turn(original, offset) for offset, _ in pieces]
+    for base, (_, piece) in zip(bases, pieces, strict=True):
         for turn in piece.turns:
-            speakers.setdefault(turn.index, turn.speaker_actor)
+            speakers.setdefault(base + turn.index, turn.speaker_actor)
     turns = tuple(dataclasses.replace(t, speaker_actor=speakers.get(t.index, t.speaker_actor))
                   for t in original.turns)
     first = pieces[0][1].document
@@ -101,4 +113,8 @@ def merge(original: Analysis, pieces: list[tuple[int, Analysis]]) -> Analysis:
     lists = {name: tuple(r for offset, piece in pieces
                          for r in _shift(getattr(piece, name), offset))
              for name in _SPAN_LISTS}
+    lists["quotes"] = tuple(
+        dataclasses.replace(q, turn_index=base + q.turn_index) if q.turn_index is not None else q
+        for base, (offset, piece) in zip(bases, pieces, strict=True)
+        for q in _shift(piece.quotes, offset))
     return dataclasses.replace(original, document=document, turns=turns, **lists)
