@@ -34,6 +34,7 @@ from porteparole.quotes.cues import (
     is_negated,
     reported_content,
 )
+from porteparole.quotes.headline import headline_tags, title_span
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
@@ -92,6 +93,7 @@ class _Extractor:
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
         self.span_at = {s.open_at: s for s in self.spans}
+        self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
@@ -115,6 +117,7 @@ class _Extractor:
         reported = self._reported()
         self._sources()
         self._direct(reported)
+        self._headline()
         return self._filtered(self.found)
 
     # -- reported speech ------------------------------------------------------------------
@@ -492,6 +495,53 @@ class _Extractor:
         end = subject.idx + len(subject.text)
         return Speaker(subject.idx, end, subject.text, following[0].speaker_actor)
 
+    # -- headlines ------------------------------------------------------------------------
+
+    def _headline(self) -> None:
+        """"Talks will resume: Norway's Eide": a title tagged by punctuation (``headline``)."""
+        if self.title is None or any(q.start < self.title[1] and q.end > self.title[0]
+                                     for q in self.found):
+            return
+        for first, last, who_start, who_end, separator in headline_tags(self.text, self.title):
+            speaker = self._tag_speaker(who_start, who_end)
+            if speaker is None:
+                continue
+            cue = self._tokens_in(separator, separator + 3)  # " : ", "’-"
+            if not cue:
+                continue
+            first, last = self._strip(first, last)
+            kind = "direct" if self._quoted_at(first) and self._quoted_at(last - 1) else "reported"
+            self._emit(first, last, Attribution(cue[0], cue[0].text, speaker), kind)
+            return
+
+    def _tag_speaker(self, start: int, end: int) -> Speaker | None:
+        """The known actor (or printed person) whose name ends the tag ("Norway's Eide")."""
+        start, end = self._strip(start, end)
+        for mention in reversed(self.index.overlapping(start, end)):
+            if mention.actor_id is None or mention.entity_type in ("PRON", "ROLE"):
+                continue
+            if self.text[mention.end : end].strip(" '’s"):
+                return None  # "Chinese FM": the name does not end the tag
+            return Speaker(start, end, self.text[start:end], mention.actor_id)
+        name = printed_person_name(self.text[start:end], self.analysis.document.language)
+        return None if name is None else Speaker(start, end, name, None, name)
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and (self.text[start].isspace() or self.text[start] in "«“\"‘'"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in "»”\"’'"):
+            end -= 1
+        return start, end
+
+    def _summary_headline(self, start: int, attribution: Attribution) -> bool:
+        """A headline that only summarizes speech with its verb first ("Norway vows to …",
+        "Oslo appelle à …") is not a quote (FORMAT.md)."""
+        if self.title is None or not self.title[0] <= start < self.title[1]:
+            return False
+        if attribution.cue.idx > start or attribution.cue.pos_ not in ("VERB", "AUX"):
+            return False
+        return not any(self.title[0] <= s.open_at < self.title[1] for s in self.spans)
+
     # -- nominal sources ------------------------------------------------------------------
 
     def _sources(self) -> None:
@@ -660,6 +710,8 @@ class _Extractor:
     _last_direct_attribution: Attribution | None = None
 
     def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
+        if kind == "reported" and self._summary_headline(start, attribution):
+            return
         for other in attribution.others:
             self._emit_one(start, end, attribution, other, kind)
         self._emit_one(start, end, attribution, attribution.speaker, kind)
