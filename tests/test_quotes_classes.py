@@ -261,3 +261,11 @@ def test_a_headline_that_only_summarizes_speech_is_not_a_quote_en(nlp_en):
     found = _titled(nlp_en, "Norway proposes a regional fisheries council",
                     "The talks resumed on Monday in Oslo.", "en", {"Norway": ("NOR", "GPE")})
     assert found == []
+
+
+def test_the_latter_is_the_last_person_named_fr(nlp_fr):
+    text = ("La tension monte entre Erna Solberg et le ministre islandais Jón Gunnarsson, ce "
+            "dernier ayant affirmé que les quotas norvégiens étaient illégaux.")
+    found = _quotes(nlp_fr, text, "fr", {"Erna Solberg": ("solberg", "PER"),
+                                         "Jón Gunnarsson": (None, "PER")})
+    assert [s for _, s, _ in found] == ["Jón Gunnarsson"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from porteparole.actors.names import printed_person_name
@@ -93,6 +94,9 @@ class _Extractor:
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
         self.span_at = {s.open_at: s for s in self.spans}
+        ordered = sorted(self.spans, key=lambda s: s.start)
+        self.span_starts = [s.start for s in ordered]
+        self.span_ends = list(accumulate((s.end for s in ordered), max))  # reach so far
         self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
@@ -223,6 +227,8 @@ class _Extractor:
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
+            speaker = self._latter(speaker)
         if speaker.actor_id is None:
             printed = self.printed.name(speaker, surname=False)
             if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
@@ -322,6 +328,19 @@ class _Extractor:
                 continue
             if words & set(mention.surface.lower().replace("'", " ").split()):
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return speaker
+
+    def _latter(self, speaker: Speaker) -> Speaker:
+        """« ce dernier », "the latter": the last person named before, known or printed."""
+        window = self._window_start(speaker.start)
+        for mention in reversed(self.index.overlapping(window, speaker.start)):
+            if mention.entity_type != "PER" or mention.end > speaker.start:
+                continue
+            if mention.actor_id is not None:
+                return dataclasses.replace(speaker, actor_id=mention.actor_id)
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None:
+                return dataclasses.replace(speaker, person=name)
         return speaker
 
     def _cue_before(self, verb: Any) -> Attribution | None:
@@ -775,7 +794,9 @@ class _Extractor:
     # -- text helpers ---------------------------------------------------------------------
 
     def _quoted_at(self, position: int) -> bool:
-        return any(s.start <= position < s.end for s in self.spans)
+        """Inside some quoted span: the furthest end among the spans opened before it."""
+        at = bisect_right(self.span_starts, position) - 1
+        return at >= 0 and position < self.span_ends[at]
 
     def _words(self, start: int, end: int) -> int:
         return sum(1 for t in self._tokens_in(start, end) if t.is_alpha)
