@@ -29,6 +29,7 @@ from typing import Any
 from porteparole.actors.names import printed_person_name
 from porteparole.quotes.cues import (
     Content,
+    Source,
     Units,
     find_sources,
     is_cue,
@@ -108,6 +109,7 @@ class _Extractor:
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
+        self.found_sources: list[Source] = []
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -117,6 +119,8 @@ class _Extractor:
     # -- driver ---------------------------------------------------------------------------
 
     def run(self) -> list[Quote]:
+        self.found_sources = find_sources(
+            self.doc, self.lexicon, frozenset(self.turn_starts), self.units)
         self.source_attributions = self._named_sources()
         reported = self._reported()
         self._sources()
@@ -564,8 +568,7 @@ class _Extractor:
     # -- nominal sources ------------------------------------------------------------------
 
     def _sources(self) -> None:
-        starts = frozenset(self.turn_starts)
-        for source in find_sources(self.doc, self.lexicon, starts, self.units):
+        for source in self.found_sources:
             first, last = self.units.bounds(source.cue_first)
             relative = self.lexicon.dep("relative")
             trailing = source.content.last < source.cue_first
@@ -584,8 +587,7 @@ class _Extractor:
         """"according to the Ministry of Commerce" names a speaker a later "it said" may
         point back to: the sources whose phrase names a resolved actor."""
         found = []
-        for source in find_sources(self.doc, self.lexicon, frozenset(self.turn_starts),
-                                   self.units):
+        for source in self.found_sources:
             head = source.head
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
