@@ -231,3 +231,41 @@ def test_it_points_back_to_the_source_named_before_en(nlp_en):
             "The cut was causing tensions in the region, it said.")
     found = _quotes(nlp_en, text, "en", {"Norwegian fisheries ministry": ("NOR-MFI", "ORG")})
     assert [s for _, s, _ in found] == ["NOR-MFI", "NOR-MFI"]
+
+
+# -- headlines: tagged by punctuation, or only summarizing --------------------------------------
+
+def _titled(nlp, title, body, language, names):
+    text = title + "\n" + body
+    document = Document("doc", Origin("<test>", "text"), language, "news_article", text,
+                        title=title)
+    analysis = _analysis(text, language, names)
+    analysis = Analysis(document=document, mentions=analysis.mentions)
+    found = extract_quotes(analysis, nlp(text), actor_lookup=_STATES.get).quotes
+    return [(q.speaker_actor, text[q.start : q.end]) for q in found]
+
+
+def test_headline_tagged_by_a_colon_en(nlp_en):
+    found = _titled(nlp_en, "Norway on fishing talks: Do not expect a quick deal",
+                    "The talks resumed on Monday in Oslo.", "en", {"Norway": ("NOR", "GPE")})
+    assert found == [("NOR", "Do not expect a quick deal")]
+
+
+def test_headline_tagged_after_its_content_fr(nlp_fr):
+    found = _titled(nlp_fr, "Les quotas de pêche baisseront en mars : Norvège",
+                    "Les pourparlers ont repris lundi.", "fr", {"Norvège": ("NOR", "GPE")})
+    assert found == [("NOR", "Les quotas de pêche baisseront en mars")]
+
+
+def test_a_headline_that_only_summarizes_speech_is_not_a_quote_en(nlp_en):
+    found = _titled(nlp_en, "Norway proposes a regional fisheries council",
+                    "The talks resumed on Monday in Oslo.", "en", {"Norway": ("NOR", "GPE")})
+    assert found == []
+
+
+def test_the_latter_is_the_last_person_named_fr(nlp_fr):
+    text = ("La tension monte entre Erna Solberg et le ministre islandais Jón Gunnarsson, ce "
+            "dernier ayant affirmé que les quotas norvégiens étaient illégaux.")
+    found = _quotes(nlp_fr, text, "fr", {"Erna Solberg": ("solberg", "PER"),
+                                         "Jón Gunnarsson": (None, "PER")})
+    assert [s for _, s, _ in found] == ["Jón Gunnarsson"]

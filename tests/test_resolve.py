@@ -328,6 +328,12 @@ def test_fuzzy_spelling_variant(knowledge, nlp_fr):
     assert 0.8 <= variant.confidence < 0.95
 
 
+def test_fuzzy_match_does_not_take_a_longer_given_name_for_a_variant(knowledge, nlp_fr):
+    text = "Le vice-ministre chinois, Zhangyi Xiaogang, a parlé jeudi à Pékin."
+    analysis = _resolve(text, knowledge, nlp_fr)
+    assert all(m.actor_id != "zhang-xiaogang" for m in analysis.mentions)
+
+
 def test_turn_labels_are_speakers_not_mentions(knowledge, nlp_fr):
     text = ("Conférence de presse tenue par la porte-parole Mao Ning\n\n"
             "Reuters: Le Japon a protesté. Un commentaire?\n\n"

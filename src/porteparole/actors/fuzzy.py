@@ -45,8 +45,18 @@ class FuzzyIndex:
             hit = process.extractOne(
                 query, names, scorer=fuzz.token_sort_ratio, score_cutoff=THRESHOLD
             )
-            if hit is not None and len(ids[hit[2]]) == 1:
+            if hit is not None and len(ids[hit[2]]) == 1 and not _extends(query, hit[0]):
                 found.append((ids[hit[2]][0], float(hit[1])))
         if not found:
             return None
         return max(found, key=lambda f: f[1])
+
+
+def _extends(query: str, name: str) -> bool:
+    """A word of one name is another word of the other with letters added ("Shan Zhongde"
+    against "Zhong Shan"): a different given name, not a spelling variant."""
+    words, known = query.split(), name.split()
+    return any(
+        a != b and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) >= 2
+        for a in words for b in known
+    )

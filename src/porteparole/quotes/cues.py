@@ -67,9 +67,9 @@ class Units:
 
 def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
-    if not lexicon.needs(token):
+    if token.pos_ != "VERB" and not lexicon.listed_form(token):
         return False
-    return token.pos_ == "VERB" or lexicon.listed_form(token)
+    return bool(lexicon.needs(token))
 
 
 def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
@@ -148,12 +148,15 @@ def _complements(
 
 def _when(token: Any) -> bool:
     """A complement that only dates or places the speech act ("on Monday", "in 2024")."""
+    if token.right_edge.i - token.left_edge.i > _MAX_WHEN_TOKENS:
+        return False  # a whole clause, not "on Monday"
     words = [t for t in token.subtree if t.is_alpha or t.like_num]
     timed = [t for t in words if t.ent_type_ in _TIME_ENTITIES]
     return bool(words) and len(timed) >= len(words) - 1
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+_MAX_WHEN_TOKENS = 8
 
 
 def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:

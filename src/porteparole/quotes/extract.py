@@ -23,17 +23,20 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from porteparole.actors.names import printed_person_name
 from porteparole.quotes.cues import (
     Content,
+    Source,
     Units,
     find_sources,
     is_cue,
     is_negated,
     reported_content,
 )
+from porteparole.quotes.headline import headline_tags, title_span
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
@@ -92,6 +95,10 @@ class _Extractor:
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
         self.span_at = {s.open_at: s for s in self.spans}
+        ordered = sorted(self.spans, key=lambda s: s.start)
+        self.span_starts = [s.start for s in ordered]
+        self.span_ends = list(accumulate((s.end for s in ordered), max))  # reach so far
+        self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
@@ -102,6 +109,7 @@ class _Extractor:
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
+        self.found_sources: list[Source] = []
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -111,10 +119,13 @@ class _Extractor:
     # -- driver ---------------------------------------------------------------------------
 
     def run(self) -> list[Quote]:
+        self.found_sources = find_sources(
+            self.doc, self.lexicon, frozenset(self.turn_starts), self.units)
         self.source_attributions = self._named_sources()
         reported = self._reported()
         self._sources()
         self._direct(reported)
+        self._headline()
         return self._filtered(self.found)
 
     # -- reported speech ------------------------------------------------------------------
@@ -220,6 +231,8 @@ class _Extractor:
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
+            speaker = self._latter(speaker)
         if speaker.actor_id is None:
             printed = self.printed.name(speaker, surname=False)
             if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
@@ -319,6 +332,19 @@ class _Extractor:
                 continue
             if words & set(mention.surface.lower().replace("'", " ").split()):
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return speaker
+
+    def _latter(self, speaker: Speaker) -> Speaker:
+        """« ce dernier », "the latter": the last person named before, known or printed."""
+        window = self._window_start(speaker.start)
+        for mention in reversed(self.index.overlapping(window, speaker.start)):
+            if mention.entity_type != "PER" or mention.end > speaker.start:
+                continue
+            if mention.actor_id is not None:
+                return dataclasses.replace(speaker, actor_id=mention.actor_id)
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None:
+                return dataclasses.replace(speaker, person=name)
         return speaker
 
     def _cue_before(self, verb: Any) -> Attribution | None:
@@ -492,11 +518,57 @@ class _Extractor:
         end = subject.idx + len(subject.text)
         return Speaker(subject.idx, end, subject.text, following[0].speaker_actor)
 
+    # -- headlines ------------------------------------------------------------------------
+
+    def _headline(self) -> None:
+        """"Talks will resume: Norway's Eide": a title tagged by punctuation (``headline``)."""
+        if self.title is None or any(q.start < self.title[1] and q.end > self.title[0]
+                                     for q in self.found):
+            return
+        for first, last, who_start, who_end, separator in headline_tags(self.text, self.title):
+            speaker = self._tag_speaker(who_start, who_end)
+            if speaker is None:
+                continue
+            cue = self._tokens_in(separator, separator + 3)  # " : ", "’-"
+            if not cue:
+                continue
+            first, last = self._strip(first, last)
+            kind = "direct" if self._quoted_at(first) and self._quoted_at(last - 1) else "reported"
+            self._emit(first, last, Attribution(cue[0], cue[0].text, speaker), kind)
+            return
+
+    def _tag_speaker(self, start: int, end: int) -> Speaker | None:
+        """The known actor (or printed person) whose name ends the tag ("Norway's Eide")."""
+        start, end = self._strip(start, end)
+        for mention in reversed(self.index.overlapping(start, end)):
+            if mention.actor_id is None or mention.entity_type in ("PRON", "ROLE"):
+                continue
+            if self.text[mention.end : end].strip(" '’s"):
+                return None  # "Chinese FM": the name does not end the tag
+            return Speaker(start, end, self.text[start:end], mention.actor_id)
+        name = printed_person_name(self.text[start:end], self.analysis.document.language)
+        return None if name is None else Speaker(start, end, name, None, name)
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and (self.text[start].isspace() or self.text[start] in "«“\"‘'"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in "»”\"’'"):
+            end -= 1
+        return start, end
+
+    def _summary_headline(self, start: int, attribution: Attribution) -> bool:
+        """A headline that only summarizes speech with its verb first ("Norway vows to …",
+        "Oslo appelle à …") is not a quote (FORMAT.md)."""
+        if self.title is None or not self.title[0] <= start < self.title[1]:
+            return False
+        if attribution.cue.idx > start or attribution.cue.pos_ not in ("VERB", "AUX"):
+            return False
+        return not any(self.title[0] <= s.open_at < self.title[1] for s in self.spans)
+
     # -- nominal sources ------------------------------------------------------------------
 
     def _sources(self) -> None:
-        starts = frozenset(self.turn_starts)
-        for source in find_sources(self.doc, self.lexicon, starts, self.units):
+        for source in self.found_sources:
             first, last = self.units.bounds(source.cue_first)
             relative = self.lexicon.dep("relative")
             trailing = source.content.last < source.cue_first
@@ -515,8 +587,7 @@ class _Extractor:
         """"according to the Ministry of Commerce" names a speaker a later "it said" may
         point back to: the sources whose phrase names a resolved actor."""
         found = []
-        for source in find_sources(self.doc, self.lexicon, frozenset(self.turn_starts),
-                                   self.units):
+        for source in self.found_sources:
             head = source.head
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
@@ -660,6 +731,8 @@ class _Extractor:
     _last_direct_attribution: Attribution | None = None
 
     def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
+        if kind == "reported" and self._summary_headline(start, attribution):
+            return
         for other in attribution.others:
             self._emit_one(start, end, attribution, other, kind)
         self._emit_one(start, end, attribution, attribution.speaker, kind)
@@ -723,7 +796,9 @@ class _Extractor:
     # -- text helpers ---------------------------------------------------------------------
 
     def _quoted_at(self, position: int) -> bool:
-        return any(s.start <= position < s.end for s in self.spans)
+        """Inside some quoted span: the furthest end among the spans opened before it."""
+        at = bisect_right(self.span_starts, position) - 1
+        return at >= 0 and position < self.span_ends[at]
 
     def _words(self, start: int, end: int) -> int:
         return sum(1 for t in self._tokens_in(start, end) if t.is_alpha)

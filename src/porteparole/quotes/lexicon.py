@@ -42,6 +42,7 @@ class QuoteLexicon:
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
+    latter: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -99,6 +100,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         document_nouns=_set(where, raw, "document_nouns"),
         office_nouns=_set(where, raw, "office_nouns"),
         pair_numbers=_set(where, raw, "pair_numbers"),
+        latter=_set(where, raw, "latter"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
