@@ -3,7 +3,8 @@
 Stages, in order:
 
 1. discover    the sources (files, expanded directories, ``-`` for stdin) are listed
-               first, so that a progress bar knows its total       ``read.discover``
+               first, so that a progress bar knows its total; what
+               a walk does not read is listed with the reason       ``read.survey``
 2. read        each source yields documents or rejections           ``read.read_source``
                (a file read completely before and unchanged since is
                skipped unread, unless ``verify``)                      ``resume``
@@ -17,7 +18,10 @@ Stages, in order:
 
 Guarantees: re-ingesting adds nothing (ids are content hashes); a crash or kill loses at
 most the batch in flight and never half a document; an input that cannot be read, and a
-document whose analysis raises, is stored as a ``Rejected`` and the ingest goes on.
+document whose analysis raises, is stored as a ``Rejected`` and the ingest goes on; a path
+a directory walk does not read is in the report's ``skipped`` with the reason. Asked to
+stop (``should_stop``, the CLI's SIGTERM and Ctrl-C), it finishes the batches already read
+and returns, marked ``interrupted``.
 
 The same text met twice (two files, or two lines of a feed) is one document. The second
 sighting counts as *unchanged* and its origin is added to the document's origins
