@@ -1,5 +1,6 @@
-"""Schemathesis fuzzes the API in-process from its own OpenAPI schema: no request it makes
-gives a server error, and every response matches the schema (status, type, body).
+"""Schemathesis fuzzes the API from its own OpenAPI schema, in-process and against the live
+server over HTTP: no request it makes gives a server error, and every response matches the
+schema (status, type, body).
 
 A fixed budget (``EXAMPLES`` a read endpoint, fewer for writes, whose cases run the NLP)
 and derandomized generation keep the run short and the same on every machine. The writes
@@ -22,10 +23,12 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from live_server import live_server
 from porteparole.api import ServerConfig, create_app
 
 TOKEN = "fuzzing-token-123"
 EXAMPLES = 25
+LIVE_EXAMPLES = 10
 WRITE_EXAMPLES = 6
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance,
           content_type_conformance]
@@ -33,7 +36,19 @@ CHECKS = [not_a_server_error, response_schema_conformance, status_code_conforman
 
 def test_no_server_error_and_no_schema_violation(store_copy: Path) -> None:
     app = create_app(ServerConfig(store_copy, token=TOKEN, max_body=200_000))
-    schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
+    _fuzz_schema(schemathesis.openapi.from_asgi("/api/v1/openapi.json", app), EXAMPLES)
+
+
+def test_the_live_server_gives_no_server_error_and_no_schema_violation(
+    store_copy: Path,
+) -> None:
+    """The same over real HTTP (uvicorn, loopback only), as an attacker would send it."""
+    config = ServerConfig(store_copy, token=TOKEN, max_body=200_000)
+    with live_server(config) as url:
+        _fuzz_schema(schemathesis.openapi.from_url(f"{url}/api/v1/openapi.json"), LIVE_EXAMPLES)
+
+
+def _fuzz_schema(schema: Any, examples: int) -> None:
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 15
     failures: list[str] = []
@@ -42,11 +57,11 @@ def test_no_server_error_and_no_schema_violation(store_copy: Path) -> None:
         writes = operation.method.upper() == "POST"
         headers = {"Authorization": f"Bearer {TOKEN}"} if writes else None
         try:
-            _fuzz(operation, headers, WRITE_EXAMPLES if writes else EXAMPLES, calls)()
+            _fuzz(operation, headers, WRITE_EXAMPLES if writes else examples, calls)()
         except Exception as error:  # noqa: BLE001 - every operation is tried; all failures told
             failures.append(f"{operation.label}: {error}")
     assert not failures, "\n\n".join(failures)
-    assert len(calls) > EXAMPLES * 5
+    assert len(calls) > examples * 5
 
 
 def _fuzz(operation: Any, headers: dict[str, str] | None, examples: int,

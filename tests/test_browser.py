@@ -11,15 +11,13 @@ of errors (a content-security-policy violation shows there). Screenshots are kep
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from porteparole.api import ServerConfig, create_app
+from live_server import live_server
+from porteparole.api import ServerConfig
 from porteparole.store import Store
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -29,29 +27,10 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
                                 "(make test installs it)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(examples_store: Path) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(ServerConfig(examples_store)), host="127.0.0.1",
-                            port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with live_server(ServerConfig(examples_store)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
