@@ -66,3 +66,34 @@ def test_a_signalled_two_worker_ingest_leaves_no_process_and_no_open_pipe(
         check = subprocess.run(killtest.cli("check", "--db", str(tmp_path / "s.db")),
                                env=killtest._env(), capture_output=True)
         assert check.returncode == 0, check.stdout
+
+
+def test_a_killed_load_of_parquet_tables_resumes_to_the_same_store(
+        examples_store: Path, tmp_path: Path) -> None:
+    """``porteparole load`` (Spark's or export's tables into a store) killed at random points
+    and re-run ends with the store the tables came from: nothing lost, nothing twice."""
+    import random
+
+    tables = tmp_path / "tables"
+    subprocess.run(killtest.cli("export", str(tables), "--db", str(examples_store)),
+                   env=killtest._env(), check=True, capture_output=True)
+    target = tmp_path / "loaded.db"
+    rng = random.Random(11)
+    outcome = killtest.Outcome(inputs=1)
+    for _ in range(5):
+        process = subprocess.Popen(killtest.cli("load", str(tables), "--db", str(target)),
+                                   env=killtest._env(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(rng.uniform(0.8, 2.6))  # a load of the sample takes about 2.6 s
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            outcome.kills += 1
+        process.wait()
+        outcome.processes_left += len(killtest._wait_gone(process.pid, timeout=5))
+    final = subprocess.run(killtest.cli("load", str(tables), "--db", str(target)),
+                           env=killtest._env(), capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
+    killtest._compare(examples_store, target, outcome)
+    assert outcome.kills >= 3
+    assert outcome.ok, outcome.problems
+    assert outcome.records_lost == outcome.duplicates == 0
