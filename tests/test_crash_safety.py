@@ -80,20 +80,23 @@ def test_a_killed_load_of_parquet_tables_resumes_to_the_same_store(
     target = tmp_path / "loaded.db"
     rng = random.Random(11)
     outcome = killtest.Outcome(inputs=1)
-    for _ in range(5):
+    for _ in range(8):
         process = subprocess.Popen(killtest.cli("load", str(tables), "--db", str(target)),
                                    env=killtest._env(), stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(rng.uniform(0.8, 2.6))  # a load of the sample takes about 2.6 s
-        if process.poll() is None:
+        time.sleep(rng.uniform(0.3, 2.0))  # a whole load of the sample takes about 2.6 s
+        finished = process.poll() is not None
+        if not finished:
             os.kill(process.pid, signal.SIGKILL)
             outcome.kills += 1
         process.wait()
         outcome.processes_left += len(killtest._wait_gone(process.pid, timeout=5))
+        if finished:
+            break
     final = subprocess.run(killtest.cli("load", str(tables), "--db", str(target)),
                            env=killtest._env(), capture_output=True, text=True)
     assert final.returncode == 0, final.stderr
     killtest._compare(examples_store, target, outcome)
-    assert outcome.kills >= 3
+    assert outcome.kills >= 2
     assert outcome.ok, outcome.problems
     assert outcome.records_lost == outcome.duplicates == 0
