@@ -84,7 +84,7 @@ class Arguments:
         actor = self.kb.actor(actor_id) if actor_id else None
         if actor is None or actor.type == "outlet":
             return None
-        return actor_code(actor)
+        return actor_code(actor, self.kb.actor, self.analysis.document.date)
 
     def state_of(self, actor_id: str | None) -> str | None:
         """The actor id of the state an actor speaks for (an IGO speaks for itself)."""

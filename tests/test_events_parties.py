@@ -1,0 +1,74 @@
+"""Events: the party a person acts for, and argument classes beyond the sentence's surface.
+
+Class (1): a person holding a dated role in an international organization on the document's
+date (the UN Secretary-General, NATO's Secretary General) is coded as that organization, not
+by nationality; on a date outside the role, by nationality again. Sentences are ours.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from porteparole.actors.kb import load_knowledge_base
+from porteparole.actors.parties import actor_code
+from porteparole.evaluate.predict import analysis_to_prediction
+from porteparole.events import extract_events
+from porteparole.nlp import load_model
+from porteparole.records import Analysis, Document, Mention, Origin
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return {"fr": load_model("fr"), "en": load_model("en")}
+
+
+def _coded(nlp, kb, text: str, language: str, date: str,
+           actors: dict[str, tuple[str, str]]) -> set[tuple[str, str, str]]:
+    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
+                        kind="news_article", text=text, date=date)
+    mentions = [Mention("doc", m.start(), m.end(), surface, kind, actor_id, 1.0)
+                for surface, (kind, actor_id) in actors.items()
+                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    analysis = Analysis(document=document, mentions=tuple(mentions),
+                        events=extract_events(analysis, nlp[language](text)).events)
+    prediction = analysis_to_prediction(analysis, kb.actor)
+    return {(e.source, e.type, e.target) for e in prediction.events}
+
+
+def test_role_in_an_organization_on_the_date_decides_the_party(kb) -> None:
+    guterres = kb.actor("antonio-guterres")
+    assert actor_code(guterres, kb.actor, "2023-05-02") == "United Nations"
+    assert actor_code(guterres, kb.actor, "1999-03-01") == "PRT"  # then Portugal's premier
+    assert actor_code(guterres) == "PRT"  # without the knowledge base: nationality
+    stoltenberg = kb.actor("jens-stoltenberg")
+    assert actor_code(stoltenberg, kb.actor, "2019-06-01") == "NATO"
+    assert actor_code(stoltenberg, kb.actor, "2025-06-01") == "NOR"
+    # The UN's spokesperson speaks for the UN.
+    assert actor_code(kb.actor("stephane-dujarric"), kb.actor, "2021-01-05") == "United Nations"
+
+
+@pytest.mark.parametrize(("text", "language", "actors", "expected"), [
+    ("Antonio Guterres condemned Russia on Tuesday.", "en",
+     {"Antonio Guterres": ("PER", "antonio-guterres"), "Russia": ("GPE", "RUS")},
+     ("United Nations", "ACCUSE", "RUS")),
+    ("Jens Stoltenberg met Ukraine's president in Kyiv.", "en",
+     {"Jens Stoltenberg": ("PER", "jens-stoltenberg"), "Ukraine": ("GPE", "UKR")},
+     ("NATO", "CONSULT", "UKR")),
+    ("António Guterres a condamné la Russie mardi.", "fr",
+     {"António Guterres": ("PER", "antonio-guterres"), "Russie": ("GPE", "RUS")},
+     ("United Nations", "ACCUSE", "RUS")),
+    ("Jens Stoltenberg a rencontré le président ukrainien à Kiev.", "fr",
+     {"Jens Stoltenberg": ("PER", "jens-stoltenberg"), "ukrainien": ("NORP", "UKR")},
+     ("NATO", "CONSULT", "UKR")),
+])
+def test_igo_officials_act_for_their_organization(nlp, kb, text, language, actors,
+                                                  expected) -> None:
+    assert expected in _coded(nlp, kb, text, language, "2022-03-01", actors)
