@@ -72,3 +72,45 @@ def test_role_in_an_organization_on_the_date_decides_the_party(kb) -> None:
 def test_igo_officials_act_for_their_organization(nlp, kb, text, language, actors,
                                                   expected) -> None:
     assert expected in _coded(nlp, kb, text, language, "2022-03-01", actors)
+
+
+# -- (2) a pronoun subject standing for the previous sentence's single party ----------------
+
+def _triples(nlp, text: str, language: str, actors: dict[str, str]) -> set[tuple]:
+    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
+                        kind="news_article", text=text)
+    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
+                for surface, actor_id in actors.items()
+                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    return {(e.source_actor, e.type, e.target_actor)
+            for e in extract_events(analysis, nlp[language](text)).events}
+
+
+@pytest.mark.parametrize(("text", "language", "actors", "expected"), [
+    ("Norway held naval drills in the Barents Sea on Monday. It also expelled three Russian "
+     "diplomats.", "en", {"Norway": "NOR", "Russian": "RUS"}, ("NOR", "SANCTION", "RUS")),
+    ("Chile and Peru signed a fisheries accord last week. They jointly condemned Bolivia on "
+     "Friday.", "en", {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"},
+     ("CHL", "ACCUSE", "BOL")),
+    ("Le Japon a organisé des manœuvres navales lundi. Il a ensuite expulsé trois diplomates "
+     "russes.", "fr", {"Japon": "JPN", "russes": "RUS"}, ("JPN", "SANCTION", "RUS")),
+    ("La Norvège a organisé des manœuvres navales lundi. Elle a ensuite condamné la Russie.",
+     "fr", {"Norvège": "NOR", "Russie": "RUS"}, ("NOR", "ACCUSE", "RUS")),
+])
+def test_pronoun_takes_the_single_party_of_the_previous_sentence(nlp, text, language, actors,
+                                                                 expected) -> None:
+    assert expected in _triples(nlp, text, language, actors)
+
+
+@pytest.mark.parametrize(("text", "language", "actors"), [
+    # Number disagrees: "they" after one state, « elle » after a masculine state.
+    ("Norway held naval drills on Monday. They also condemned Russia.", "en",
+     {"Norway": "NOR", "Russia": "RUS"}),
+    ("Le Japon a organisé des manœuvres navales lundi. Elle a ensuite condamné la Russie.",
+     "fr", {"Japon": "JPN", "Russie": "RUS"}),
+    ("Le Japon a organisé des manœuvres navales lundi. Ils ont ensuite condamné la Russie.",
+     "fr", {"Japon": "JPN", "Russie": "RUS"}),
+])
+def test_pronoun_that_does_not_agree_is_skipped(nlp, text, language, actors) -> None:
+    assert not {t for t in _triples(nlp, text, language, actors) if t[2] == "RUS" and t[0]}

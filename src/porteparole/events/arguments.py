@@ -149,8 +149,9 @@ class Arguments:
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = self._reported_pronoun(cue_token, is_noun) or self._previous_subject(
-                    cue_token, is_noun)
+                found = (self._reported_pronoun(cue_token, is_noun)
+                         or self._previous_subject(cue_token, is_noun)
+                         or self._previous_party(cue_token, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
@@ -196,6 +197,51 @@ class Arguments:
         found: list[str] = []
         for subject in subject_of(previous.root):
             found += self.phrase_actors(subject, set(), set())
+        return found
+
+    def _previous_party(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
+        a third-person subject pronoun ("it", "they", « il », « elle », « ils », « elles »)
+        stands for the subject of the previous sentence when that subject is the only
+        candidate: it names actors and agrees with the pronoun in number (and in French, in
+        gender when both are marked). "he"/"she" stand for persons and are left to the
+        speaker rule; anything ambiguous is skipped."""
+        pronouns = [h for h in self.role_heads(cue_token, "subj", is_noun)
+                    if h.pos_ == "PRON" and "3" in h.morph.get("Person")
+                    and h.i not in self._by_token and "Rel" not in h.morph.get("PronType")
+                    and h.tag_ not in ("WP", "WDT") and not _reflexive(h)
+                    and h.lower_ in self.lexicon.party_pronouns]
+        if len(pronouns) != 1:
+            return []
+        pronoun = pronouns[0]
+        sentence = cue_token.sent
+        if sentence.start == 0:
+            return []
+        previous = cue_token.doc[sentence.start - 1].sent
+        if previous.start_char < self._floor(cue_token.idx):
+            return []
+        subjects = subject_of(previous.root)
+        if len(subjects) != 1:
+            return []
+        subject = subjects[0]
+        found = self.phrase_actors(subject, set(), set())
+        if not found:
+            return []
+        plural = len(found) > 1 or any(c.dep_ == "conj" for c in subject.children) or (
+            "Plur" in subject.morph.get("Number"))
+        wanted_plural = "Plur" in pronoun.morph.get("Number")
+        persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
+        if self.lexicon.language == "en":
+            if persons:
+                return []  # "it", "they" of a named person: not this rule
+            if wanted_plural != (len(found) > 1 or any(c.dep_ == "conj"
+                                                       for c in subject.children)):
+                return []  # "The United States … It": a plural name is still one state
+        elif wanted_plural != plural:
+            return []
+        gender, subject_gender = pronoun.morph.get("Gender"), subject.morph.get("Gender")
+        if gender and subject_gender and not set(gender) & set(subject_gender):
+            return []
         return found
 
     # -- targets named before ---------------------------------------------------------------

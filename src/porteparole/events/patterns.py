@@ -95,6 +95,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    party_pronouns: frozenset[str] = frozenset()  # "it", « il »: a party named just before
     pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
@@ -179,7 +180,8 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
-                        "future_auxiliaries", "future_heads", "first_person", "pair",
+                        "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
+                        "pair",
                         "according", "background", "descriptions", "joint", "dative",
                         "months", "weekdays", "relative_days", "cues"})
 
@@ -211,6 +213,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
+        party_pronouns=_words(data.get("party_pronouns")),
         pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
