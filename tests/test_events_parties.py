@@ -114,3 +114,38 @@ def test_pronoun_takes_the_single_party_of_the_previous_sentence(nlp, text, lang
 ])
 def test_pronoun_that_does_not_agree_is_skipped(nlp, text, language, actors) -> None:
     assert not {t for t in _triples(nlp, text, language, actors) if t[2] == "RUS" and t[0]}
+
+
+# -- (3) passives swap source and target; an event noun's agent is its source ----------------
+
+@pytest.mark.parametrize(("text", "language", "actors", "expected"), [
+    ("Ukraine was attacked by Russia on Sunday.", "en",
+     {"Ukraine": "UKR", "Russia": "RUS"}, ("RUS", "ASSAULT", "UKR")),
+    ("Seoul was accused by Pyongyang of provocation.", "en",
+     {"Seoul": "KOR", "Pyongyang": "PRK"}, ("PRK", "ACCUSE", "KOR")),
+    ("L'Ukraine a été attaquée par la Russie dimanche.", "fr",
+     {"Ukraine": "UKR", "Russie": "RUS"}, ("RUS", "ASSAULT", "UKR")),
+    ("Deux diplomates turcs ont été expulsés par l'Allemagne.", "fr",
+     {"turcs": "TUR", "Allemagne": "DEU"}, ("DEU", "SANCTION", "TUR")),
+    ("The attack by Russia on Ukraine killed ten.", "en",
+     {"Russia": "RUS", "Ukraine": "UKR"}, ("RUS", "ASSAULT", "UKR")),
+    ("Sanctions by the European Union against Iran took effect.", "en",
+     {"European Union": "EU", "Iran": "IRN"}, ("EU", "SANCTION", "IRN")),
+    ("Les accusations portées par Pékin contre Washington se multiplient.", "fr",
+     {"Pékin": "CHN", "Washington": "USA"}, ("CHN", "ACCUSE", "USA")),
+    ("Les sanctions par l'Union européenne contre l'Iran sont entrées en vigueur.", "fr",
+     {"Union européenne": "EU", "Iran": "IRN"}, ("EU", "SANCTION", "IRN")),
+])
+def test_passive_and_nominal_agents_are_sources(nlp, text, language, actors,
+                                                expected) -> None:
+    assert expected in _triples(nlp, text, language, actors)
+
+
+@pytest.mark.parametrize(("text", "language", "actors"), [
+    ("The attack on Ukraine was condemned by France.", "en", {"France": "FRA", "Ukraine": "UKR"}),
+    ("L'attaque contre l'Ukraine a été condamnée par la France.", "fr",
+     {"France": "FRA", "Ukraine": "UKR"}),
+])
+def test_agent_of_the_governing_passive_is_not_the_nouns_source(nlp, text, language,
+                                                                  actors) -> None:
+    assert ("FRA", "ASSAULT", "UKR") not in _triples(nlp, text, language, actors)

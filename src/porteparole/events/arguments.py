@@ -100,7 +100,12 @@ class Arguments:
     def role_heads(self, cue_token: Any, role: str, is_noun: bool) -> list[Any]:
         """The head tokens of one argument role of a cue."""
         if role == "subj":
-            return subject_of(_governor(cue_token) if is_noun else cue_token)
+            if is_noun:
+                governor = _governor(cue_token)
+                if governor is not None and cue_token.dep_ in PASSIVE_SUBJECT:
+                    return []  # "the attack was condemned by France": France did not attack
+                return subject_of(governor)
+            return subject_of(cue_token)
         if role == "obj":
             found = objects_of(cue_token)
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
@@ -108,6 +113,11 @@ class Arguments:
                 found = [o for c in cue_token.children if c.lower_ in days
                          for o in c.children if o.dep_ in OBJECT]
             return found
+        if role == "agent":  # "the attack by X on Y", « l'attaque menée par X »: the noun's own
+            own = [h for word in self.lexicon.noun_agent  # agent, never its governor's
+                   for h in prepositional(cue_token, word)]
+            return own or [h for c in cue_token.children if c.dep_ in ("acl", "acl:relcl")
+                           and is_passive_participle(c) for h in agent_of(c)]
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
@@ -202,7 +212,8 @@ class Arguments:
     def _previous_party(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
         a third-person subject pronoun ("it", "they", « il », « elle », « ils », « elles »)
-        stands for the subject of the previous sentence when that subject is the only
+        stands for the subject of the previous sentence, when that sentence is not speech
+        and its subject is the only
         candidate: it names actors and agrees with the pronoun in number (and in French, in
         gender when both are marked). "he"/"she" stand for persons and are left to the
         speaker rule; anything ambiguous is skipped."""
@@ -218,8 +229,10 @@ class Arguments:
         if sentence.start == 0:
             return []
         previous = cue_token.doc[sentence.start - 1].sent
-        if previous.start_char < self._floor(cue_token.idx):
-            return []
+        speech = load_speech_lexicon(self.lexicon.language).lemmas
+        if previous.start_char < self._floor(cue_token.idx) or (
+                previous.root.lemma_.lower() in speech):
+            return []  # after speech, "it" may be anything the speaker talked about
         subjects = subject_of(previous.root)
         if len(subjects) != 1:
             return []
