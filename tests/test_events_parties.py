@@ -125,6 +125,11 @@ def test_pronoun_that_does_not_agree_is_skipped(nlp, text, language, actors) -> 
      {"Seoul": "KOR", "Pyongyang": "PRK"}, ("PRK", "ACCUSE", "KOR")),
     ("L'Ukraine a été attaquée par la Russie dimanche.", "fr",
      {"Ukraine": "UKR", "Russie": "RUS"}, ("RUS", "ASSAULT", "UKR")),
+    # « par X » on a verb with a passive auxiliary is the agent even when parsed obl:mod.
+    ("L'Iran a été sanctionné par les États-Unis.", "fr",
+     {"Iran": "IRN", "États-Unis": "USA"}, ("USA", "SANCTION", "IRN")),
+    ("Iran was sanctioned by the United States last year.", "en",
+     {"Iran": "IRN", "United States": "USA"}, ("USA", "SANCTION", "IRN")),
     ("Deux diplomates turcs ont été expulsés par l'Allemagne.", "fr",
      {"turcs": "TUR", "Allemagne": "DEU"}, ("DEU", "SANCTION", "TUR")),
     ("The attack by Russia on Ukraine killed ten.", "en",

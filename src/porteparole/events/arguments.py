@@ -495,6 +495,11 @@ def agent_of(token: Any) -> list[Any]:
             out.append(child)
         elif child.dep_ == "agent":
             out += [g for g in child.children if g.dep_ == "pobj"]
+    if not out and any(c.dep_ in PASSIVE_AUX for c in token.children):
+        # « a été sanctionné par les États-Unis » parsed as obl:mod: on a verb with a passive
+        # auxiliary, an oblique introduced by « par » is still the agent.
+        out = [c for c in token.children if c.dep_.startswith("obl") and any(
+            g.dep_ == "case" and g.lower_ == "par" for g in c.children)]
     return out
 
 
