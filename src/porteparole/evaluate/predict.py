@@ -150,7 +150,7 @@ def analysis_to_prediction(
         return None if actor is None else actor.name
 
     def code_of(actor_id: str | None) -> str | None:
-        return actor_code(_resolve(actor_id, actor_lookup))
+        return actor_code(_resolve(actor_id, actor_lookup), actor_lookup, doc.date)
 
     return Annotation(
         document=document or Path(doc.origin.source).name,

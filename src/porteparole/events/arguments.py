@@ -84,7 +84,7 @@ class Arguments:
         actor = self.kb.actor(actor_id) if actor_id else None
         if actor is None or actor.type == "outlet":
             return None
-        return actor_code(actor)
+        return actor_code(actor, self.kb.actor, self.analysis.document.date)
 
     def state_of(self, actor_id: str | None) -> str | None:
         """The actor id of the state an actor speaks for (an IGO speaks for itself)."""
@@ -100,7 +100,12 @@ class Arguments:
     def role_heads(self, cue_token: Any, role: str, is_noun: bool) -> list[Any]:
         """The head tokens of one argument role of a cue."""
         if role == "subj":
-            return subject_of(_governor(cue_token) if is_noun else cue_token)
+            if is_noun:
+                governor = _governor(cue_token)
+                if governor is not None and cue_token.dep_ in PASSIVE_SUBJECT:
+                    return []  # "the attack was condemned by France": France did not attack
+                return subject_of(governor)
+            return subject_of(cue_token)
         if role == "obj":
             found = objects_of(cue_token)
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
@@ -108,6 +113,11 @@ class Arguments:
                 found = [o for c in cue_token.children if c.lower_ in days
                          for o in c.children if o.dep_ in OBJECT]
             return found
+        if role == "agent":  # "the attack by X on Y", « l'attaque menée par X »: the noun's own
+            own = [h for word in self.lexicon.noun_agent  # agent, never its governor's
+                   for h in prepositional(cue_token, word)]
+            return own or [h for c in cue_token.children if c.dep_ in ("acl", "acl:relcl")
+                           and is_passive_participle(c) for h in agent_of(c)]
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
@@ -149,8 +159,9 @@ class Arguments:
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = self._reported_pronoun(cue_token, is_noun) or self._previous_subject(
-                    cue_token, is_noun)
+                found = (self._reported_pronoun(cue_token, is_noun)
+                         or self._previous_subject(cue_token, is_noun)
+                         or self._previous_party(cue_token, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
@@ -196,6 +207,54 @@ class Arguments:
         found: list[str] = []
         for subject in subject_of(previous.root):
             found += self.phrase_actors(subject, set(), set())
+        return found
+
+    def _previous_party(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
+        a third-person subject pronoun ("it", "they", « il », « elle », « ils », « elles »)
+        stands for the subject of the previous sentence, when that sentence is not speech
+        and its subject is the only
+        candidate: it names actors and agrees with the pronoun in number (and in French, in
+        gender when both are marked). "he"/"she" stand for persons and are left to the
+        speaker rule; anything ambiguous is skipped."""
+        pronouns = [h for h in self.role_heads(cue_token, "subj", is_noun)
+                    if h.pos_ == "PRON" and "3" in h.morph.get("Person")
+                    and h.i not in self._by_token and "Rel" not in h.morph.get("PronType")
+                    and h.tag_ not in ("WP", "WDT") and not _reflexive(h)
+                    and h.lower_ in self.lexicon.party_pronouns]
+        if len(pronouns) != 1:
+            return []
+        pronoun = pronouns[0]
+        sentence = cue_token.sent
+        if sentence.start == 0:
+            return []
+        previous = cue_token.doc[sentence.start - 1].sent
+        speech = load_speech_lexicon(self.lexicon.language).lemmas
+        if previous.start_char < self._floor(cue_token.idx) or (
+                previous.root.lemma_.lower() in speech):
+            return []  # after speech, "it" may be anything the speaker talked about
+        subjects = subject_of(previous.root)
+        if len(subjects) != 1:
+            return []
+        subject = subjects[0]
+        found = self.phrase_actors(subject, set(), set())
+        if not found:
+            return []
+        plural = len(found) > 1 or any(c.dep_ == "conj" for c in subject.children) or (
+            "Plur" in subject.morph.get("Number"))
+        wanted_plural = "Plur" in pronoun.morph.get("Number")
+        persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
+        if self.lexicon.language == "en":
+            if persons:
+                return []  # "it", "they" of a named person: not this rule
+            if wanted_plural != (len(found) > 1 or any(c.dep_ == "conj"
+                                                       for c in subject.children)):
+                return []  # "The United States … It": a plural name is still one state
+        elif wanted_plural != plural:
+            return []
+        gender, subject_gender = pronoun.morph.get("Gender"), subject.morph.get("Gender")
+        if gender and subject_gender and not set(gender) & set(subject_gender):
+            return []
         return found
 
     # -- targets named before ---------------------------------------------------------------
@@ -436,6 +495,11 @@ def agent_of(token: Any) -> list[Any]:
             out.append(child)
         elif child.dep_ == "agent":
             out += [g for g in child.children if g.dep_ == "pobj"]
+    if not out and any(c.dep_ in PASSIVE_AUX for c in token.children):
+        # « a été sanctionné par les États-Unis » parsed as obl:mod: on a verb with a passive
+        # auxiliary, an oblique introduced by « par » is still the agent.
+        out = [c for c in token.children if c.dep_.startswith("obl") and any(
+            g.dep_ == "case" and g.lower_ == "par" for g in c.children)]
     return out
 
 

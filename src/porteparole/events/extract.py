@@ -136,7 +136,13 @@ class _Extractor:
         reading = modality_reader.read(predicate, self.lexicon)
         if reading.hypothetical:
             return
-        sources = self.args.actors(predicate, cue.source, cue.is_noun)
+        source_roles = cue.source
+        # "the attack by X", « les accusations portées par X »: an event noun's agent is its
+        # source; not for AGREE ("the consensus reached by the two presidents" recalls an
+        # earlier agreement, not a new one).
+        if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
+            source_roles = ("agent", *source_roles)
+        sources = self.args.actors(predicate, source_roles, cue.is_noun)
         if not sources:
             return
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}

@@ -95,6 +95,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()
+    party_pronouns: frozenset[str] = frozenset()  # "it", « il »: a party named just before
+    noun_agent: tuple[str, ...] = ()  # "by", « par »: the agent of a nominal event
     pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
@@ -179,7 +181,9 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
-                        "future_auxiliaries", "future_heads", "first_person", "pair",
+                        "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
+                        "noun_agent",
+                        "pair",
                         "according", "background", "descriptions", "joint", "dative",
                         "months", "weekdays", "relative_days", "cues"})
 
@@ -211,6 +215,8 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         future_heads=_words(data.get("future_heads")),
         first_person=_words(data.get("first_person")),
+        party_pronouns=_words(data.get("party_pronouns")),
+        noun_agent=tuple(sorted(_words(data.get("noun_agent")))),
         pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
