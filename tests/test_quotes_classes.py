@@ -329,3 +329,26 @@ def test_a_given_name_before_a_known_surname_is_a_new_person_fr(nlp_fr):
                                                 "Li": (None, "PER")}, "Xi", "xi-jinping")
     quotes = extract_quotes(analysis, nlp_fr(text), actor_lookup=_STATES.get).quotes
     assert [(q.speaker_actor, q.speaker_text) for q in quotes] == [(None, "Li Xi")]
+
+
+# -- a participle goes on the tag before it, not on a passive verb it hangs on ----------------
+
+def test_a_participle_after_a_passive_clause_goes_on_the_tag_fr(nlp_fr):
+    text = ("La position impartiale de la Norvège de même que ses efforts diplomatiques ont été "
+            "largement salués et soutenus par la communauté internationale, a souligné M. Berg, "
+            "ajoutant que tout effort visant à entacher l'image de la Norvège était vain.")
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE"),
+                                         "M. Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers.get("tout effort visant à entacher l'image de la Norvège était vain") \
+        == "M. Berg"
+
+
+def test_a_participle_after_a_passive_clause_goes_on_the_tag_en(nlp_en):
+    text = ("Norway's constructive proposal was widely welcomed and supported by the other "
+            "delegations, Ola Berg said, adding that any attempt to divide the coastal states "
+            "would fail.")
+    found = _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE"),
+                                         "Ola Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers.get("any attempt to divide the coastal states would fail") == "Ola Berg"

@@ -87,6 +87,14 @@ def _default_lookup() -> Any:
     return load_knowledge_base().actor
 
 
+_PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+
+
+def _passive(verb: Any) -> bool:
+    """A verb in the passive voice: its subject undergoes it."""
+    return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+
+
 class _Extractor:
     def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
@@ -355,8 +363,10 @@ class _Extractor:
     def _cue_before(self, verb: Any) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
         parse, else the last cue before it in the sentence (the parse may hang the
-        participle on the content's verb)."""
-        if verb.head.i in self.attributions:
+        participle on the content's verb). A passive head ("X ont été salués par la
+        communauté internationale, a souligné M. Liu, ajoutant que …") is no tag: its
+        subject is what was praised, not who speaks."""
+        if verb.head.i in self.attributions and not _passive(verb.head):
             return self.attributions[verb.head.i]
         if verb.i == 0 or self.doc[verb.i - 1].text != ",":
             return None
