@@ -352,3 +352,41 @@ def test_a_participle_after_a_passive_clause_goes_on_the_tag_en(nlp_en):
                                          "Ola Berg": (None, "PER")})
     speakers = {content: s for _, s, content in found}
     assert speakers.get("any attempt to divide the coastal states would fail") == "Ola Berg"
+
+
+# -- an outlet speaks where it is the source, not where it relays a named speaker -------------
+
+_WITH_OUTLET = {**_STATES, "NRK": Actor("NRK", "NRK", "outlet", "NOR", None)}
+
+
+def _outlet_quotes(nlp, text: str, language: str, names: dict) -> list[tuple[str | None, str]]:
+    analysis = extract_quotes(_analysis(text, language, names), nlp(text),
+                              actor_lookup=_WITH_OUTLET.get)
+    return [(q.speaker_actor or q.speaker_text, text[q.start : q.end]) for q in analysis.quotes]
+
+
+def test_an_outlet_that_reports_is_the_speaker_fr(nlp_fr):
+    text = "La chaîne NRK a rapporté que les deux ministres avaient eu un long entretien lundi."
+    found = _outlet_quotes(nlp_fr, text, "fr", {"NRK": ("NRK", "ORG")})
+    assert found == [("NRK", "les deux ministres avaient eu un long entretien lundi")]
+
+
+def test_an_outlet_that_reports_is_the_speaker_en(nlp_en):
+    text = "NRK reported that the two ministers had held long talks on Monday."
+    found = _outlet_quotes(nlp_en, text, "en", {"NRK": ("NRK", "ORG")})
+    assert found == [("NRK", "the two ministers had held long talks on Monday")]
+
+
+def test_an_outlet_that_relays_a_named_speaker_is_not_one_fr(nlp_fr):
+    text = ("Selon NRK, Ola Berg a déclaré que les quotas de pêche resteraient inchangés "
+            "cette année.")
+    found = _outlet_quotes(nlp_fr, text, "fr", {"NRK": ("NRK", "ORG"),
+                                                "Ola Berg": (None, "PER")})
+    assert found and all(s == "Ola Berg" for s, _ in found)
+
+
+def test_an_outlet_that_relays_a_named_speaker_is_not_one_en(nlp_en):
+    text = "NRK reported that Ola Berg said the quotas would stay unchanged this year."
+    found = _outlet_quotes(nlp_en, text, "en", {"NRK": ("NRK", "ORG"),
+                                                "Ola Berg": (None, "PER")})
+    assert found and all(s == "Ola Berg" for s, _ in found)

@@ -14,7 +14,8 @@ stage 5, and adds ``Quote`` records:
 Conventions (the gold's, see ../shared/eval/seeds/NOTES.md): one quote per quoted fragment
 and one per speech verb; a short fragment (one or two words) inside a reported clause of the
 same verb is not a quote of its own; negated speech, the writer's and the spokesperson's own
-voice in an answer, and outlets that only relay are not speakers. A quote whose speaker is
+voice in an answer, and outlets that only relay a named speaker (content
+that overlaps that speaker's quote) are not speakers. A quote whose speaker is
 not resolved is kept with ``speaker_actor`` None.
 """
 
@@ -838,9 +839,12 @@ class _Extractor:
     def _filtered(self, quotes: list[Quote]) -> list[Quote]:
         seen: set[tuple[int, int, str | None]] = set()
         kept = []
-        for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+        voiced = [q for q in ordered if not self._outlet(q.speaker_actor) and (
+            q.speaker_actor is not None or q.speaker_text)]
+        for quote in ordered:
             key = (quote.start, quote.end, quote.speaker_actor)
-            if key in seen or self._not_a_speaker(quote):
+            if key in seen or self._not_a_speaker(quote) or self._relayed(quote, voiced):
                 continue
             seen.add(key)
             kept.append(quote)
@@ -849,14 +853,24 @@ class _Extractor:
     def _not_a_speaker(self, quote: Quote) -> bool:
         """Outlets relay; a spokesperson's answer is the turn, not a quote of their side."""
         actor = None if quote.speaker_actor is None else self.lookup(quote.speaker_actor)
-        if actor is not None and actor.type == "outlet":
-            return True
         if quote.turn_index is None or actor is None or quote.speaker_actor is None:
             return False
         turn = self.analysis.turns[quote.turn_index]
         if turn.role == "question" or turn.speaker_actor is None:
             return False
         return self._own_side(turn.speaker_actor, quote.speaker_actor)
+
+    def _outlet(self, actor_id: str | None) -> bool:
+        actor = None if actor_id is None else self.lookup(actor_id)
+        return actor is not None and actor.type == "outlet"
+
+    def _relayed(self, quote: Quote, voiced: list[Quote]) -> bool:
+        """An outlet is a speaker only where it is the source of the content (FORMAT.md:
+        "selon Xinhua", "CCTV reported that"); content that holds or overlaps speech of a
+        named speaker ("X a déclaré que …, selon Xinhua") is only relayed."""
+        if not self._outlet(quote.speaker_actor):
+            return False
+        return any(q.start < quote.end and quote.start < q.end for q in voiced)
 
     def _own_side(self, actor_id: str, speaker_id: str) -> bool:
         """The spokesperson, their state, or one of their state's institutions."""
