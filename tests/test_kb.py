@@ -80,6 +80,16 @@ def test_institution_aliases_stand_for_their_state(kb):
     assert kb.find("OTAN")[0].name == "NATO" and kb.find("OTAN")[0].country is None
 
 
+def test_coast_guards_are_institutions_of_their_state(kb):
+    """A coast guard that speaks ("the Japan Coast Guard said") is the institution, named in
+    English (FORMAT.md), and stands for its state in events."""
+    for surface, code in (("Japan Coast Guard", "JPN"), ("garde-côtes japonais", "JPN"),
+                          ("China Coast Guard", "CHN"), ("garde-côtes philippins", "PHL")):
+        found = kb.find(surface)
+        assert [(a.type, a.country, a.sector) for a in found] == [
+            ("organization", code, "COP")], surface
+
+
 def test_same_text_may_name_actors_of_different_types(kb):
     assert {a.type for a in kb.find("AFP")} == {"outlet", "organization"}
 

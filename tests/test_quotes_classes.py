@@ -269,3 +269,124 @@ def test_the_latter_is_the_last_person_named_fr(nlp_fr):
     found = _quotes(nlp_fr, text, "fr", {"Erna Solberg": ("solberg", "PER"),
                                          "Jón Gunnarsson": (None, "PER")})
     assert [s for _, s, _ in found] == ["Jón Gunnarsson"]
+
+
+# -- a description resolved by a name that comes after it (class 1) ---------------------------
+
+def test_a_spokesman_named_in_the_next_sentence_fr(nlp_fr):
+    text = ("Un porte-parole du ministère norvégien de la Pêche a souligné que les quotas "
+            "resteraient inchangés cette année. « Nous attendons une réponse rapide », a "
+            "ajouté le porte-parole, Ola Berg, lors d'un point de presse.")
+    found = _quotes(nlp_fr, text, "fr", {"ministère norvégien de la Pêche": ("NOR", "ORG"),
+                                         "Ola Berg": (None, "PER")})
+    assert ("reported", "Ola Berg", "les quotas resteraient inchangés cette année") in found
+    assert all(s == "Ola Berg" for _, s, _ in found)
+
+
+def test_a_spokesman_named_in_the_next_sentence_en(nlp_en):
+    text = ("The Norwegian coast guard expelled two trawlers from the zone on Monday, a "
+            "spokesman said. The Norwegian coast guard spokesman Ola Berg stressed in a "
+            "statement that \"the vessels ignored every warning\".")
+    found = _quotes(nlp_en, text, "en", {"Norwegian coast guard": ("NOR", "ORG"),
+                                         "Ola Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers["The Norwegian coast guard expelled two trawlers from the zone on Monday"] \
+        == "Ola Berg"
+
+
+def test_a_spokesman_stays_unnamed_when_the_next_tag_names_another_office_en(nlp_en):
+    text = ("The Norwegian coast guard expelled two trawlers from the zone on Monday, a "
+            "spokesman said. Fisheries minister Ola Berg said that the quotas would not change.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian coast guard": ("NOR", "ORG"),
+                                         "Ola Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers.get(
+        "The Norwegian coast guard expelled two trawlers from the zone on Monday") != "Ola Berg"
+
+
+# -- a surname match glued to a given name is another person ----------------------------------
+
+def _with_surname_match(text: str, language: str, names: dict, glued: str, actor: str):
+    analysis = _analysis(text, language, names)
+    start = text.index(glued)
+    extra = Mention("doc", start, start + len(glued), glued, "PER", actor, 0.8, "surname")
+    return Analysis(document=analysis.document, mentions=(*analysis.mentions, extra))
+
+
+def test_a_given_name_before_a_known_surname_is_a_new_person_en(nlp_en):
+    text = ("The Norwegian coast guard spokesman Li Xi stressed in a statement that the "
+            "trawlers had ignored every warning.")
+    analysis = _with_surname_match(text, "en", {"Norwegian coast guard": ("NOR", "ORG"),
+                                                "Li": (None, "PER")}, "Xi", "xi-jinping")
+    quotes = extract_quotes(analysis, nlp_en(text), actor_lookup=_STATES.get).quotes
+    assert [(q.speaker_actor, q.speaker_text) for q in quotes] == [(None, "Li Xi")]
+
+
+def test_a_given_name_before_a_known_surname_is_a_new_person_fr(nlp_fr):
+    text = ("Le porte-parole des garde-côtes norvégiens Li Xi a affirmé que les chalutiers "
+            "avaient ignoré tous les avertissements.")
+    analysis = _with_surname_match(text, "fr", {"garde-côtes norvégiens": ("NOR", "ORG"),
+                                                "Li": (None, "PER")}, "Xi", "xi-jinping")
+    quotes = extract_quotes(analysis, nlp_fr(text), actor_lookup=_STATES.get).quotes
+    assert [(q.speaker_actor, q.speaker_text) for q in quotes] == [(None, "Li Xi")]
+
+
+# -- a participle goes on the tag before it, not on a passive verb it hangs on ----------------
+
+def test_a_participle_after_a_passive_clause_goes_on_the_tag_fr(nlp_fr):
+    text = ("La position impartiale de la Norvège de même que ses efforts diplomatiques ont été "
+            "largement salués et soutenus par la communauté internationale, a souligné M. Berg, "
+            "ajoutant que tout effort visant à entacher l'image de la Norvège était vain.")
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE"),
+                                         "M. Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers.get("tout effort visant à entacher l'image de la Norvège était vain") \
+        == "M. Berg"
+
+
+def test_a_participle_after_a_passive_clause_goes_on_the_tag_en(nlp_en):
+    text = ("Norway's constructive proposal was widely welcomed and supported by the other "
+            "delegations, Ola Berg said, adding that any attempt to divide the coastal states "
+            "would fail.")
+    found = _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE"),
+                                         "Ola Berg": (None, "PER")})
+    speakers = {content: s for _, s, content in found}
+    assert speakers.get("any attempt to divide the coastal states would fail") == "Ola Berg"
+
+
+# -- an outlet speaks where it is the source, not where it relays a named speaker -------------
+
+_WITH_OUTLET = {**_STATES, "NRK": Actor("NRK", "NRK", "outlet", "NOR", None)}
+
+
+def _outlet_quotes(nlp, text: str, language: str, names: dict) -> list[tuple[str | None, str]]:
+    analysis = extract_quotes(_analysis(text, language, names), nlp(text),
+                              actor_lookup=_WITH_OUTLET.get)
+    return [(q.speaker_actor or q.speaker_text, text[q.start : q.end]) for q in analysis.quotes]
+
+
+def test_an_outlet_that_reports_is_the_speaker_fr(nlp_fr):
+    text = "La chaîne NRK a rapporté que les deux ministres avaient eu un long entretien lundi."
+    found = _outlet_quotes(nlp_fr, text, "fr", {"NRK": ("NRK", "ORG")})
+    assert found == [("NRK", "les deux ministres avaient eu un long entretien lundi")]
+
+
+def test_an_outlet_that_reports_is_the_speaker_en(nlp_en):
+    text = "NRK reported that the two ministers had held long talks on Monday."
+    found = _outlet_quotes(nlp_en, text, "en", {"NRK": ("NRK", "ORG")})
+    assert found == [("NRK", "the two ministers had held long talks on Monday")]
+
+
+def test_an_outlet_that_relays_a_named_speaker_is_not_one_fr(nlp_fr):
+    text = ("Selon NRK, Ola Berg a déclaré que les quotas de pêche resteraient inchangés "
+            "cette année.")
+    found = _outlet_quotes(nlp_fr, text, "fr", {"NRK": ("NRK", "ORG"),
+                                                "Ola Berg": (None, "PER")})
+    assert found and all(s == "Ola Berg" for s, _ in found)
+
+
+def test_an_outlet_that_relays_a_named_speaker_is_not_one_en(nlp_en):
+    text = "NRK reported that Ola Berg said the quotas would stay unchanged this year."
+    found = _outlet_quotes(nlp_en, text, "en", {"NRK": ("NRK", "ORG"),
+                                                "Ola Berg": (None, "PER")})
+    assert found and all(s == "Ola Berg" for s, _ in found)

@@ -14,7 +14,8 @@ stage 5, and adds ``Quote`` records:
 Conventions (the gold's, see ../shared/eval/seeds/NOTES.md): one quote per quoted fragment
 and one per speech verb; a short fragment (one or two words) inside a reported clause of the
 same verb is not a quote of its own; negated speech, the writer's and the spokesperson's own
-voice in an answer, and outlets that only relay are not speakers. A quote whose speaker is
+voice in an answer, and outlets that only relay a named speaker (content
+that overlaps that speaker's quote) are not speakers. A quote whose speaker is
 not resolved is kept with ``speaker_actor`` None.
 """
 
@@ -87,6 +88,14 @@ def _default_lookup() -> Any:
     return load_knowledge_base().actor
 
 
+_PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
+
+
+def _passive(verb: Any) -> bool:
+    """A verb in the passive voice: its subject undergoes it."""
+    return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+
+
 class _Extractor:
     def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
@@ -105,6 +114,8 @@ class _Extractor:
         self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
+        self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
+        self.indefinite: dict[int, str] = {}  # "a spokesman": phrase start -> office word
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
@@ -126,6 +137,7 @@ class _Extractor:
         self._sources()
         self._direct(reported)
         self._headline()
+        self._named_later()
         return self._filtered(self.found)
 
     # -- reported speech ------------------------------------------------------------------
@@ -231,6 +243,8 @@ class _Extractor:
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
+        if self._indefinite_office(subject):
+            self.indefinite[speaker.start] = subject.text.lower()
         if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
             speaker = self._latter(speaker)
         if speaker.actor_id is None:
@@ -350,8 +364,10 @@ class _Extractor:
     def _cue_before(self, verb: Any) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
         parse, else the last cue before it in the sentence (the parse may hang the
-        participle on the content's verb)."""
-        if verb.head.i in self.attributions:
+        participle on the content's verb). A passive head ("X ont été salués par la
+        communauté internationale, a souligné M. Liu, ajoutant que …") is no tag: its
+        subject is what was praised, not who speaks."""
+        if verb.head.i in self.attributions and not _passive(verb.head):
             return self.attributions[verb.head.i]
         if verb.i == 0 or self.doc[verb.i - 1].text != ",":
             return None
@@ -384,8 +400,10 @@ class _Extractor:
         tokens = self._tokens_in(speaker.start, speaker.end)
         run: list[Any] = []
         for token in reversed(tokens):
+            # a surname match glued to a given name ("Li Xi" read as Xi) is another person
             inside = [m for m in self.index.overlapping(token.idx, token.idx + 1)
-                      if m.entity_type != "PER" or m.actor_id is not None]
+                      if (m.entity_type != "PER" or m.actor_id is not None)
+                      and not (m.method == "surname" and run == [] and self._given_before(token))]
             if token.pos_ != "PROPN" or inside or not token.text[:1].isupper() or (
                     token.lower_ in self.lexicon.office_nouns):
                 break
@@ -394,6 +412,16 @@ class _Extractor:
             return None
         return printed_person_name(self.text[run[0].idx : speaker.end],
                                    self.analysis.document.language)
+
+    def _given_before(self, token: Any) -> bool:
+        """A capitalised proper noun no actor resolves stands right before ``token``."""
+        if token.i == 0:
+            return False
+        before = self.doc[token.i - 1]
+        resolved = [m for m in self.index.overlapping(before.idx, before.idx + 1)
+                    if m.actor_id is not None]
+        return before.pos_ == "PROPN" and before.text[:1].isupper() and not resolved and (
+            before.idx + len(before.text) + 1 == token.idx)
 
     def _definite_inside(self, subject: Any, speaker: Speaker) -> Speaker:
         """"a spokesman for the ministry": a definite noun inside the phrase that names an
@@ -751,8 +779,55 @@ class _Extractor:
             cue=attribution.cue_text,
             turn_index=self._turn_at(start),
         ))
+        self.found_speakers.append(speaker)
         if kind == "direct":
             self._last_direct_attribution = attribution
+
+    def _indefinite_office(self, subject: Any) -> bool:
+        """An office noun introduced by an indefinite article ("un porte-parole du
+        ministère", "a spokesman"): someone the text may name only afterwards."""
+        office = subject.text.lower() in self.lexicon.office_nouns or (
+            subject.lemma_.lower() in self.lexicon.office_nouns)
+        return office and any(
+            "Ind" in c.morph.get("Definite") for c in subject.children if c.i < subject.i)
+
+    def _named_later(self) -> None:
+        """A description resolved by a name that comes after it (FORMAT.md: a person is
+        named by canonical name also where the text first describes them): "un porte-parole
+        du ministère a souligné X. « Y », a déclaré le porte-parole, Lu Kang" and "X, a
+        spokesman said. … spokesman Li Xi emphasized" give X to the person the next tag
+        with the same office word names, within the two sentences that follow."""
+        for i, speaker in enumerate(self.found_speakers):
+            if speaker is None or speaker.start not in self.indefinite or self._is_person(
+                    self.found[i].speaker_actor, speaker):
+                continue
+            word = self.indefinite[speaker.start]
+            named = self._later_holder(speaker, word)
+            if named is not None:
+                self.found[i] = dataclasses.replace(
+                    self.found[i], speaker_actor=named.actor_id,
+                    speaker_text=named.person or named.text)
+
+    def _later_holder(self, speaker: Speaker, word: str) -> Speaker | None:
+        limit = self._sentences_end(speaker.end, 2)
+        later = sorted((s for s in self.found_speakers
+                        if s is not None and speaker.end <= s.start < limit),
+                       key=lambda s: s.start)
+        for other in later:
+            if word in other.text.lower() and other.start not in self.indefinite:
+                return other if self._is_person(other.actor_id, other) else None
+        return None
+
+    def _is_person(self, actor_id: str | None, speaker: Speaker) -> bool:
+        if speaker.person is not None and actor_id is None:
+            return True
+        actor = None if actor_id is None else self.lookup(actor_id)
+        return actor is not None and actor.type == "person"
+
+    def _sentences_end(self, position: int, count: int) -> int:
+        """Where the ``count``-th sentence after the one holding ``position`` ends."""
+        ends = [s.end_char for s in self.doc.sents if s.end_char > position]
+        return ends[min(count, len(ends) - 1)] if ends else len(self.text)
 
     def _turn_at(self, position: int) -> int | None:
         turns = self.analysis.turns
@@ -764,9 +839,12 @@ class _Extractor:
     def _filtered(self, quotes: list[Quote]) -> list[Quote]:
         seen: set[tuple[int, int, str | None]] = set()
         kept = []
-        for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+        voiced = [q for q in ordered if not self._outlet(q.speaker_actor) and (
+            q.speaker_actor is not None or q.speaker_text)]
+        for quote in ordered:
             key = (quote.start, quote.end, quote.speaker_actor)
-            if key in seen or self._not_a_speaker(quote):
+            if key in seen or self._not_a_speaker(quote) or self._relayed(quote, voiced):
                 continue
             seen.add(key)
             kept.append(quote)
@@ -775,14 +853,24 @@ class _Extractor:
     def _not_a_speaker(self, quote: Quote) -> bool:
         """Outlets relay; a spokesperson's answer is the turn, not a quote of their side."""
         actor = None if quote.speaker_actor is None else self.lookup(quote.speaker_actor)
-        if actor is not None and actor.type == "outlet":
-            return True
         if quote.turn_index is None or actor is None or quote.speaker_actor is None:
             return False
         turn = self.analysis.turns[quote.turn_index]
         if turn.role == "question" or turn.speaker_actor is None:
             return False
         return self._own_side(turn.speaker_actor, quote.speaker_actor)
+
+    def _outlet(self, actor_id: str | None) -> bool:
+        actor = None if actor_id is None else self.lookup(actor_id)
+        return actor is not None and actor.type == "outlet"
+
+    def _relayed(self, quote: Quote, voiced: list[Quote]) -> bool:
+        """An outlet is a speaker only where it is the source of the content (FORMAT.md:
+        "selon Xinhua", "CCTV reported that"); content that holds or overlaps speech of a
+        named speaker ("X a déclaré que …, selon Xinhua") is only relayed."""
+        if not self._outlet(quote.speaker_actor):
+            return False
+        return any(q.start < quote.end and quote.start < q.end for q in voiced)
 
     def _own_side(self, actor_id: str, speaker_id: str) -> bool:
         """The spokesperson, their state, or one of their state's institutions."""
