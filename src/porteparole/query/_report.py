@@ -43,8 +43,27 @@ class FlagCount:
     documents: int
 
 
+class StoreTotals:
+    """Totals both the full report and its summary derive from their per-reason and
+    per-language counts, written once."""
+
+    __slots__ = ()
+    rejected_by_reason: tuple[ReasonCount, ...]
+    unsupported_by_language: tuple[tuple[str, int], ...]
+
+    @property
+    def unsupported_language(self) -> int:
+        """Documents stored in a language porteparole does not analyse."""
+        return sum(n for _, n in self.unsupported_by_language)
+
+    @property
+    def rejected(self) -> int:
+        """Inputs kept aside, over every reason."""
+        return sum(r.inputs for r in self.rejected_by_reason)
+
+
 @dataclass(frozen=True, slots=True)
-class Report:
+class Report(StoreTotals):
     """The figures ``porteparole report`` shows: what the store holds, at a glance."""
 
     documents: int
@@ -58,14 +77,6 @@ class Report:
     # documents stored in a language porteparole does not analyse (text, structure and
     # search only), by language
     unsupported_by_language: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def unsupported_language(self) -> int:
-        return sum(n for _, n in self.unsupported_by_language)
-
-    @property
-    def rejected(self) -> int:
-        return sum(r.inputs for r in self.rejected_by_reason)
 
 
 def report(store: Store, *, top_outlets: int = 10) -> Report:

@@ -16,6 +16,7 @@ from porteparole.query._report import (
     LanguageKindCount,
     OutletCount,
     ReasonCount,
+    StoreTotals,
     report,
 )
 from porteparole.store import Store
@@ -49,7 +50,7 @@ class MechanismStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(StoreTotals):
     documents: int
     turns: int
     records: dict[str, int]  # table -> rows
@@ -65,14 +66,6 @@ class Summary:
     flags: tuple[FlagCount, ...] = ()  # documents by flag: poor witnesses, inferred dates, ...
     # documents stored in a language porteparole does not analyse, by language
     unsupported_by_language: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def unsupported_language(self) -> int:
-        return sum(n for _, n in self.unsupported_by_language)
-
-    @property
-    def rejected(self) -> int:
-        return sum(r.inputs for r in self.rejected_by_reason)
 
 
 _COUNTED = ("mentions", "quotes", "events", "topics", "mechanism_updates")
