@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from porteparole import query
 from porteparole.cli import build_app
+from porteparole.export import JSON_COLUMNS
 from porteparole.export_gdelt import (
     COLUMNS,
     DATA_FILE,
@@ -22,7 +23,7 @@ from porteparole.export_gdelt import (
     quad_class,
 )
 from porteparole.export_plover import DATA_FILE as PLOVER_FILE
-from porteparole.export_tables import ALL_TABLES, JSON_COLUMNS, actor_table
+from porteparole.export_tables import ALL_TABLES, actor_table
 from porteparole.store import Store
 
 

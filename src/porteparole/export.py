@@ -32,9 +32,12 @@ from porteparole.errors import InputError
 from porteparole.store import Store
 
 TABLES: tuple[str, ...] = tables.TABLES
-_JSON_LISTS = frozenset({("documents", "flags"), ("documents", "removed"),
-                         ("mechanism_updates", "parties")})
-_BOOLEANS = frozenset({("events", "negated")})
+# Columns the store keeps as JSON text, and as 0/1 integers: every export format gives them
+# back as lists and booleans (the actors columns are written by ``export_tables``).
+JSON_COLUMNS = frozenset({("documents", "flags"), ("documents", "removed"),
+                          ("mechanism_updates", "parties"), ("actors", "aliases"),
+                          ("actors", "roles")})
+BOOLEAN_COLUMNS = frozenset({("events", "negated")})
 BATCH_ROWS = 5000
 
 
@@ -75,15 +78,16 @@ def _arrow(table: str, schema: pa.Schema, names: list[str],
     data: dict[str, list[Any]] = {name: [] for name in names}
     for row in rows:
         for name in names:
-            data[name].append(_value(table, name, row[name]))
+            data[name].append(stored_value(table, name, row[name]))
     return pa.table(data, schema=schema)
 
 
-def _value(table: str, column: str, value: Any) -> Any:
+def stored_value(table: str, column: str, value: Any) -> Any:
+    """A stored value as exports give it: JSON text as a list, a 0/1 flag as a boolean."""
     if value is None:
         return None
-    if (table, column) in _JSON_LISTS:
+    if (table, column) in JSON_COLUMNS:
         return json.loads(value)
-    if (table, column) in _BOOLEANS:
+    if (table, column) in BOOLEAN_COLUMNS:
         return bool(value)
     return value

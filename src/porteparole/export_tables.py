@@ -29,17 +29,13 @@ import pyarrow.parquet as pq
 from porteparole import query
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.errors import InputError
-from porteparole.export import TABLES, export_parquet
+from porteparole.export import TABLES, export_parquet, stored_value
 from porteparole.store import Store
 
 ALL_TABLES: tuple[str, ...] = (*TABLES, "actors")
 TABLE_FORMATS: tuple[str, ...] = ("parquet", "jsonl", "csv")
 ACTOR_COLUMNS: tuple[str, ...] = ("id", "name", "type", "country", "sector", "aliases",
                                   "roles", "origin")
-JSON_COLUMNS = frozenset({("documents", "flags"), ("documents", "removed"),
-                          ("mechanism_updates", "parties"), ("actors", "aliases"),
-                          ("actors", "roles")})
-BOOLEAN_COLUMNS = frozenset({("events", "negated")})
 
 
 def check_tables(tables: Sequence[str] | None) -> tuple[str, ...]:
@@ -127,7 +123,7 @@ def _write(directory: Path, table: str, fmt: str, columns: list[str],
         with partial.open("w", encoding="utf-8", newline="") as out:
             if fmt == "jsonl":
                 for row in rows:
-                    out.write(json.dumps({c: json_value(table, c, row[c]) for c in columns},
+                    out.write(json.dumps({c: stored_value(table, c, row[c]) for c in columns},
                                          ensure_ascii=False))
                     out.write("\n")
             else:
@@ -139,17 +135,6 @@ def _write(directory: Path, table: str, fmt: str, columns: list[str],
     finally:
         partial.unlink(missing_ok=True)
     return path
-
-
-def json_value(table: str, column: str, value: Any) -> Any:
-    """A stored value as it appears in JSON Lines."""
-    if value is None:
-        return None
-    if (table, column) in JSON_COLUMNS:
-        return json.loads(value)
-    if (table, column) in BOOLEAN_COLUMNS:
-        return bool(value)
-    return value
 
 
 def _actors_parquet(directory: Path, rows: list[dict[str, Any]]) -> Path:
