@@ -191,23 +191,35 @@ class Arguments:
         singular personal subject pronoun stands for the one who spoke in the previous
         sentence (the subject of its speech verb, in the same press-conference turn)."""
         heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
-                   and "Sing" in h.morph.get("Number") and "Neut" not in h.morph.get("Gender")
-                   and "Rel" not in h.morph.get("PronType") and h.tag_ not in ("WP", "WDT")
-                   and not _reflexive(h) for h in heads):
+        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
+                   and "Neut" not in h.morph.get("Gender") for h in heads):
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
-        sentence = cue_token.sent
-        if sentence.start == 0:
-            return []
-        previous = cue_token.doc[sentence.start - 1].sent
-        speech = load_speech_lexicon(self.lexicon.language).lemmas
-        if previous.start_char < self._floor(cue_token.idx) or (
-                previous.root.lemma_.lower() not in speech):
+        previous = self._previous_sentence(cue_token, speech=True)
+        if previous is None:
             return []  # only the one who just spoke ("the spokesperson says … . He …")
         found: list[str] = []
         for subject in subject_of(previous.root):
             found += self.phrase_actors(subject, set(), set())
         return found
+
+    def _third_person_pronoun(self, head: Any) -> bool:
+        """A third-person personal pronoun no mention covers: not a relative, interrogative
+        or reflexive one."""
+        return (head.pos_ == "PRON" and "3" in head.morph.get("Person")
+                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType")
+                and head.tag_ not in ("WP", "WDT") and not _reflexive(head))
+
+    def _previous_sentence(self, cue_token: Any, *, speech: bool) -> Any | None:
+        """The sentence before the cue's, in the same turn, when its main verb is (or, with
+        ``speech`` False, is not) a speech verb; otherwise None."""
+        sentence = cue_token.sent
+        if sentence.start == 0:
+            return None
+        previous = cue_token.doc[sentence.start - 1].sent
+        if previous.start_char < self._floor(cue_token.idx):
+            return None
+        spoken = previous.root.lemma_.lower() in load_speech_lexicon(self.lexicon.language).lemmas
+        return previous if spoken == speech else None
 
     def _previous_party(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
@@ -218,20 +230,12 @@ class Arguments:
         gender when both are marked). "he"/"she" stand for persons and are left to the
         speaker rule; anything ambiguous is skipped."""
         pronouns = [h for h in self.role_heads(cue_token, "subj", is_noun)
-                    if h.pos_ == "PRON" and "3" in h.morph.get("Person")
-                    and h.i not in self._by_token and "Rel" not in h.morph.get("PronType")
-                    and h.tag_ not in ("WP", "WDT") and not _reflexive(h)
-                    and h.lower_ in self.lexicon.party_pronouns]
+                    if self._third_person_pronoun(h) and h.lower_ in self.lexicon.party_pronouns]
         if len(pronouns) != 1:
             return []
         pronoun = pronouns[0]
-        sentence = cue_token.sent
-        if sentence.start == 0:
-            return []
-        previous = cue_token.doc[sentence.start - 1].sent
-        speech = load_speech_lexicon(self.lexicon.language).lemmas
-        if previous.start_char < self._floor(cue_token.idx) or (
-                previous.root.lemma_.lower() in speech):
+        previous = self._previous_sentence(cue_token, speech=False)
+        if previous is None:
             return []  # after speech, "it" may be anything the speaker talked about
         subjects = subject_of(previous.root)
         if len(subjects) != 1:
