@@ -131,7 +131,7 @@ def _spacy_has_language(code: str) -> bool:
 def doc_text(doc: Any) -> str:
     """A Doc's text, computed once: spaCy's ``Doc.text`` joins every token anew on each
     access, which costs a whole document's length inside a loop over quotes or events."""
-    text = doc.user_data.get("porteparole.text")
+    text: str | None = doc.user_data.get("porteparole.text")
     if text is None:
-        text = doc.user_data["porteparole.text"] = doc.text
+        text = doc.user_data["porteparole.text"] = str(doc.text)
     return text

@@ -261,7 +261,7 @@ RECORD_TYPES: dict[str, type] = {
 
 def to_json(record: Any) -> dict[str, Any]:
     """The stable JSON form of a record: its fields plus ``record`` and ``schema_version``."""
-    out = _plain(record)
+    out: dict[str, Any] = _plain(record)
     out["record"] = type(record).__name__
     out["schema_version"] = SCHEMA_VERSION
     return out

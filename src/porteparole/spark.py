@@ -266,7 +266,8 @@ def _filesystem(output: str) -> tuple[Any, str]:
     from pyarrow import fs
 
     if "://" in output and not output.startswith("file://"):
-        return fs.FileSystem.from_uri(output)
+        filesystem, root = fs.FileSystem.from_uri(output)
+        return filesystem, str(root)
     return fs.LocalFileSystem(), os.path.abspath(_local(output))
 
 

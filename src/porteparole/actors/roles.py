@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from porteparole.actors.folding import Token
 from porteparole.actors.kb import KnowledgeBase, fold
@@ -44,6 +45,9 @@ class Institution:
     first: int
     last: int
     actor_id: str
+
+
+_Pattern = TypeVar("_Pattern", RolePattern, InstitutionPattern)
 
 
 class MatchIndex:
@@ -120,7 +124,14 @@ class RoleFinder:
                 position = span.last
         return spans
 
-    def _role_at(self, tokens, position, index, by_first, by_last) -> RoleSpan | None:
+    def _role_at(
+        self,
+        tokens: Sequence[Token],
+        position: int,
+        index: MatchIndex,
+        by_first: dict[int, Institution],
+        by_last: dict[int, Institution],
+    ) -> RoleSpan | None:
         fallback = None
         for pattern in self._roles.get(tokens[position].key, ()):
             hit = _match_pattern(pattern.tokens, tokens, position, index)
@@ -140,7 +151,16 @@ class RoleFinder:
             fallback = fallback or span
         return fallback
 
-    def _anchor(self, pattern, tokens, first, last, index, by_first, by_last):
+    def _anchor(
+        self,
+        pattern: RolePattern,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        index: MatchIndex,
+        by_first: dict[int, Institution],
+        by_last: dict[int, Institution],
+    ) -> tuple[str, int] | None:
         """The state/organization after (or, in English, before) the role words."""
         wanted = pattern.of
         if "right" in self.lexicon.anchor_sides:
@@ -163,11 +183,13 @@ class RoleFinder:
         return None
 
     @staticmethod
-    def _anchor_at(match, institution, wanted, index) -> tuple[str, int] | None:
+    def _anchor_at(
+        match: Match | None, institution: Institution | None, wanted: str, index: MatchIndex
+    ) -> tuple[str, int] | None:
         if institution is not None and wanted == "organization":
             return institution.actor_id, institution.last
         actor = index.actor_of_type(match, wanted)
-        return (actor, match.last) if actor else None
+        return (actor, match.last) if actor and match is not None else None
 
     def _office(self, state: str, pattern: InstitutionPattern) -> str | None:
         ids = {
@@ -182,8 +204,8 @@ class RoleFinder:
         return self.kb.holders(role, anchor, on)
 
 
-def _by_first(patterns: Iterable[RolePattern | InstitutionPattern]) -> dict[str, list]:
-    table: dict[str, list] = {}
+def _by_first(patterns: Iterable[_Pattern]) -> dict[str, list[_Pattern]]:
+    table: dict[str, list[_Pattern]] = {}
     for pattern in sorted(patterns, key=lambda p: -len(p.tokens)):
         if pattern.tokens and pattern.tokens[0] != SLOT:
             table.setdefault(pattern.tokens[0], []).append(pattern)

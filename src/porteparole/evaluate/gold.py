@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from porteparole.errors import EvalError
 from porteparole.records import KINDS, PLOVER_TYPES, TURN_ROLES
@@ -110,7 +110,19 @@ class _Checker:
     def fail(self, where: str, problem: str) -> EvalError:
         return EvalError(f"{self.source}: field {where!r} {problem}")
 
-    def text(self, value: Any, where: str, *, nullable: bool, nonempty: bool = False) -> Any:
+    @overload
+    def text(
+        self, value: Any, where: str, *, nullable: Literal[False], nonempty: bool = False
+    ) -> str: ...
+
+    @overload
+    def text(
+        self, value: Any, where: str, *, nullable: bool, nonempty: bool = False
+    ) -> str | None: ...
+
+    def text(
+        self, value: Any, where: str, *, nullable: bool, nonempty: bool = False
+    ) -> str | None:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
@@ -120,11 +132,23 @@ class _Checker:
             raise self.fail(where, "must not be empty")
         return value
 
-    def choice(self, value: Any, where: str, allowed: Iterable[str], *, nullable: bool) -> Any:
-        self.text(value, where, nullable=nullable)
-        if value is not None and value not in allowed:
-            raise self.fail(where, f"is {value!r}, expected one of {', '.join(allowed)}")
-        return value
+    @overload
+    def choice(
+        self, value: Any, where: str, allowed: Iterable[str], *, nullable: Literal[False]
+    ) -> str: ...
+
+    @overload
+    def choice(
+        self, value: Any, where: str, allowed: Iterable[str], *, nullable: bool
+    ) -> str | None: ...
+
+    def choice(
+        self, value: Any, where: str, allowed: Iterable[str], *, nullable: bool
+    ) -> str | None:
+        text = self.text(value, where, nullable=nullable)
+        if text is not None and text not in allowed:
+            raise self.fail(where, f"is {text!r}, expected one of {', '.join(allowed)}")
+        return text
 
     def flag(self, value: Any, where: str) -> bool:
         if not isinstance(value, bool):
@@ -136,7 +160,9 @@ class _Checker:
             raise self.fail(where, "must be a list")
         return value
 
-    def record(self, value: Any, where: str, required: set[str], optional: set[str]) -> dict:
+    def record(
+        self, value: Any, where: str, required: set[str], optional: set[str]
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(where, "must be an object")
         missing = sorted(required - value.keys())

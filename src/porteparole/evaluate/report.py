@@ -119,8 +119,8 @@ def field_table(report: EvalReport, name: str) -> Table:
         table.add_column(column, justify="right")
     for document in report.documents:
         if _scored(document, name):
-            table.add_row(*row(document.document, getattr(document, name)))  # type: ignore[operator]
-    table.add_row(*row("all (micro)", getattr(report.totals, name)), style="bold")  # type: ignore[operator]
+            table.add_row(*row(document.document, getattr(document, name)))
+    table.add_row(*row("all (micro)", getattr(report.totals, name)), style="bold")
     return table
 
 

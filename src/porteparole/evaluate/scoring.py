@@ -155,7 +155,7 @@ class EvalReport:
         }
         return DocumentScore("all", **sums)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The fixed JSON object of FORMAT.md (see ``report.report_to_json``)."""
         from porteparole.evaluate.report import report_to_json
 

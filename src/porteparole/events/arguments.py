@@ -628,7 +628,7 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
 
 
 def _word(token: Any, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+    return bool(token.lower_ == word or token.lemma_.lower() == word)
 
 
 def _governor(token: Any) -> Any | None:

@@ -224,7 +224,8 @@ class _Extractor:
     def _evidence_start(self, sentence: Any, predicate: Any) -> int:
         """The sentence's start, or its turn's when the sentence runs over a turn label."""
         turn = self.voices.turn_at(predicate.idx)
-        return max(sentence.start_char, turn.start) if turn is not None else sentence.start_char
+        start: int = sentence.start_char
+        return max(start, turn.start) if turn is not None else start
 
     def _background(self, token: Any) -> bool:
         """A noun cue in a background phrase ("dans son invasion de …"), or one that
@@ -278,10 +279,10 @@ def _is_quote_mark(token: Any) -> bool:
 
 
 def _is_question(sentence: Any) -> bool:
-    return sentence.text.rstrip().endswith(("?", "？", "¿"))
+    return bool(sentence.text.rstrip().endswith(("?", "？", "¿")))
 
 
 def _trimmed_end(sentence: Any) -> int:
     """The sentence's end without trailing white space."""
     text = sentence.text
-    return sentence.start_char + len(text.rstrip())
+    return int(sentence.start_char) + len(text.rstrip())

@@ -76,7 +76,7 @@ def _predicative(token: Any, lexicon: Lexicon) -> bool:
 
 
 def _lemma(token: Any) -> str:
-    return token.lemma_.lower()
+    return str(token.lemma_).lower()
 
 
 def _negated(words: set[str], lexicon: Lexicon) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 from porteparole.events.patterns import Lexicon
 from porteparole.knowledge.speech import load_speech_lexicon
-from porteparole.records import Analysis
+from porteparole.records import Analysis, Turn
 
 _COMPLEMENTS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"})
 _SPEAKING_ROLES = frozenset({"statement", "answer"})
@@ -96,7 +96,7 @@ class Voices:
                     return found
         return []
 
-    def turn_at(self, offset: int) -> Any | None:
+    def turn_at(self, offset: int) -> Turn | None:
         position = bisect.bisect_right(self._turn_starts, offset) - 1
         if position < 0:
             return None

@@ -163,7 +163,7 @@ def _cues(doc: Any, matches: list[CueMatch], names: list[CueMatch]) -> dict[int,
     for match in matches:
         if any(match.start < n.end and n.start < match.end for n in names):
             continue
-        status, part = match.payload  # type: ignore[misc]
+        status, part = match.payload
         tokens = doc[match.start:match.end]
         if not any(_fits(token, part) for token in tokens):
             continue

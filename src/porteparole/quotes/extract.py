@@ -472,7 +472,7 @@ class _Extractor:
         """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
         tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
         first = min(t.i for t in tokens)
-        return self.doc[first : verb.i + 1].text
+        return str(self.doc[first : verb.i + 1].text)
 
     def _antecedent(self, verb: Any, speaker: Speaker) -> Speaker:
         """An unresolved "il": the subject of the clause it depends on, else the last speaker.

@@ -52,7 +52,7 @@ def _parse(phrase: str, languages: tuple[str, ...]) -> str | None:
         return None
     if parsed is None or not 1900 <= parsed.year <= 2100:
         return None
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def find_date(text: str, languages: Sequence[str]) -> str | None:

@@ -82,7 +82,7 @@ def _load(language: str) -> dict[str, Any]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise KnowledgeError(f"{name}: {key} must be a list of strings")
     data["_file"] = name
-    return data
+    return dict(data)
 
 
 def _compile(datas: list[dict[str, Any]], languages: tuple[str, ...]) -> Vocabulary:

@@ -60,7 +60,7 @@ def topic_hits(analysis: Analysis, doc: Any, taxonomy: Taxonomy) -> list[Hit]:
     hits = [
         Hit(label, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), weight, key)
         for m in _matcher(taxonomy, analysis.document.language).find(doc)
-        for (label, weight, key) in [m.payload]  # type: ignore[misc]
+        for (label, weight, key) in [m.payload]
     ]
     for label in taxonomy.labels:
         for cue in label.actors:

@@ -103,7 +103,9 @@ def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
     """Every token's folded form and lemma, and whether it is in capitals: computed once
     per Doc and kept on it, since topics and mechanisms both search it, sentence by
     sentence, and folding is most of their cost."""
-    cached = doc.user_data.get("porteparole.cue_keys")
+    cached: tuple[list[tuple[str, ...]], list[bool]] | None = doc.user_data.get(
+        "porteparole.cue_keys"
+    )
     if cached is None:
         cached = ([_token_keys(t) for t in doc], [t.text.isupper() for t in doc])
         doc.user_data["porteparole.cue_keys"] = cached
