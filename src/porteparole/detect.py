@@ -17,6 +17,7 @@ from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.text.typography import QUOTED_PASSAGE
 
 UNDETERMINED = "und"
 # A document is in one language: its first paragraphs decide. Lingua is certain of French
@@ -89,7 +90,6 @@ TITLE_WEIGHT = {STATEMENT: 4.0, NEWS_ARTICLE: 2.0}  # a statement's title names 
 DATELINE_WEIGHT = 4.0  # "PÉKIN, 3 mars (Xinhua) --" is a news article's signature
 TEXT_CAP = 8.0  # text cues are counted, capped, so that length alone decides nothing
 DATELINE_PARAGRAPHS = 3
-_QUOTED = re.compile(r"«[^»]{0,3000}»|“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|„[^“”]{0,3000}[“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +120,7 @@ def detect_kind(text: str, title: str | None, language: str) -> str:
 
 def kind_scores(text: str, heading: str, cues: KindCues) -> tuple[float, float]:
     """(statement score, news-article score); exposed for evaluation and debugging."""
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = QUOTED_PASSAGE.sub(" ", text)
     statement = TITLE_WEIGHT[STATEMENT] * _any(cues.statement_title, heading)
     statement += min(TEXT_CAP, _count(cues.statement_text, unquoted))
     article = TITLE_WEIGHT[NEWS_ARTICLE] * _any(cues.article_title, heading)

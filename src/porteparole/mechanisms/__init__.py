@@ -25,7 +25,7 @@ from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
 from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
 from porteparole.records import Analysis, MechanismUpdate
-from porteparole.topics.cues import CueMatch, CueMatcher
+from porteparole.text.cues import CueMatch, CueMatcher
 
 __all__ = ["load_catalog", "track_mechanisms"]
 

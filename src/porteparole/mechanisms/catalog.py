@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from porteparole.actors.kb import fold
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import read_yaml
 from porteparole.records import MECHANISM_STATUSES
+from porteparole.text.folds import fold_key
 
 __all__ = ["Catalog", "Mechanism", "Modality", "load_catalog"]
 
@@ -106,7 +106,7 @@ def _catalog(data: Any, name: str) -> Catalog:
 
 def _word_sets(raw: Any, where: str) -> dict[str, frozenset[str]]:
     return {
-        str(lang): frozenset(fold(w) for w in _strings(words, f"{where}.{lang}"))
+        str(lang): frozenset(fold_key(w) for w in _strings(words, f"{where}.{lang}"))
         for lang, words in _mapping(raw, where).items()
     }
 
@@ -158,7 +158,8 @@ def _modality(table: Any, where: str) -> Modality:
     table = _mapping(table, where)
     if set(table) != _MODALITY_KEYS:
         raise KnowledgeError(f"{where}: expected exactly {sorted(_MODALITY_KEYS)}")
-    words = {k: frozenset(fold(w) for w in _strings(v, f"{where}.{k}")) for k, v in table.items()}
+    words = {k: frozenset(fold_key(w) for w in _strings(v, f"{where}.{k}"))
+             for k, v in table.items()}
     return Modality(**words)
 
 

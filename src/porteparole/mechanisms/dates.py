@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from porteparole.actors.kb import fold
+from porteparole.text.folds import fold_key
 
 __all__ = ["clause_date"]
 
@@ -21,7 +21,7 @@ _SINCE = re.compile(r"\b(?:since|depuis)\s+(?:(?:le|la|l'|the|early|late|mid)\s*
 
 @cache
 def _patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    names = "|".join(sorted((fold(m) for m in months), key=len, reverse=True))
+    names = "|".join(sorted((fold_key(m) for m in months), key=len, reverse=True))
     month = rf"(?P<month>{names})\.?"
     day = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d{2})"
@@ -36,7 +36,7 @@ def _patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def clause_date(text: str, months: tuple[str, ...], document_date: str | None) -> str | None:
     """The first date written in ``text``, as ISO ``YYYY-MM-DD`` or ``YYYY-MM``, else None."""
-    folded = fold(text)
+    folded = fold_key(text)
     found = []
     for pattern in _patterns(months):
         for match in pattern.finditer(folded):
@@ -52,7 +52,7 @@ def clause_date(text: str, months: tuple[str, ...], document_date: str | None) -
 
 def _date(match: re.Match[str], months: tuple[str, ...], document_date: str | None) -> str | None:
     parts = match.groupdict()
-    month = [fold(m) for m in months].index(parts["month"]) + 1
+    month = [fold_key(m) for m in months].index(parts["month"]) + 1
     day_text = parts.get("day")
     year = int(parts["year"]) if parts.get("year") else None
     day = int(day_text) if day_text else None

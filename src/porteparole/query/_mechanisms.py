@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from porteparole.actors.kb import fold
 from porteparole.errors import InputError
 from porteparole.records import MechanismUpdate
 from porteparole.store import Store
 from porteparole.store.reader import update_of
+from porteparole.text.folds import fold_key
 
 if TYPE_CHECKING:  # the mechanisms stage is imported when a mechanism question is asked
     from porteparole.mechanisms.catalog import Mechanism
@@ -72,10 +72,10 @@ def mechanisms(store: Store, *, mechanism: str | None = None,
 def _mechanism_id(store: Store, ref: str, catalog: Mapping[str, Mechanism]) -> str:
     if ref in catalog:
         return ref
-    key = fold(ref)
+    key = fold_key(ref)
     for m in catalog.values():
         names = (m.id, m.name, *(a for aliases in m.aliases.values() for a in aliases))
-        if key in {fold(n) for n in names}:
+        if key in {fold_key(n) for n in names}:
             return m.id
     if store.rows("SELECT 1 FROM mechanism_updates WHERE mechanism_id = ? LIMIT 1", (ref,)):
         return ref

@@ -45,7 +45,8 @@ from porteparole.structure.header import Header, read_header
 from porteparole.structure.labels import is_official, same_person, strip_honorifics
 from porteparole.structure.paragraphs import split_paragraphs
 from porteparole.structure.units import Unit, classify
-from porteparole.structure.vocabulary import Vocabulary, fold_label, vocabulary
+from porteparole.structure.vocabulary import Vocabulary, vocabulary
+from porteparole.text.folds import fold_label
 
 _ASKING = ("question", "follow_up")
 

@@ -11,6 +11,9 @@ is read year, month, day whatever the separator: that order is ISO 8601's and th
 every site that writes the year first, so it needs no per-language setting. Numeric dates
 with the year last are ambiguous ("05/08/2022") and follow the language's ``numeric_dates``
 (``knowledge/structure/<lang>.yaml``).
+
+It lives in ``text/``, not in the structure stage, because the structure reads a document's
+date with it and the events stage an event's date in a sentence.
 """
 
 from __future__ import annotations
