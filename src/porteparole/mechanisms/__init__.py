@@ -74,7 +74,7 @@ def _update(
 ) -> MechanismUpdate:
     language, document = analysis.document.language, analysis.document
     text = clause(doc, cue, (name.start, name.end))
-    date = clause_date(text, catalog.months.get(language, ()), document.date) or document.date
+    date = clause_date(text, language, document.date) or document.date
     mechanism = catalog.mechanism(key[0])
     return MechanismUpdate(
         mechanism.id, key[1], date, mechanism.parties, document.id,
