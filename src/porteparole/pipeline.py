@@ -30,7 +30,7 @@ from typing import Any
 
 from porteparole import chunks, detect
 from porteparole import clean as cleaning
-from porteparole.actors.resolve import resolve_actors
+from porteparole.actors import resolve_actors
 from porteparole.errors import InputError, LanguageError
 from porteparole.events import extract_events
 from porteparole.mechanisms import track_mechanisms

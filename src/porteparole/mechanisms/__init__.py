@@ -27,7 +27,7 @@ from porteparole.mechanisms.status import Cue, Grammar, clause, decide
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
 
-__all__ = ["load_catalog", "track_mechanisms"]
+__all__ = ["Catalog", "Mechanism", "load_catalog", "track_mechanisms"]
 
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}

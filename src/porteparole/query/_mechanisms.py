@@ -13,7 +13,7 @@ from porteparole.store.reader import update_of
 from porteparole.text.folds import fold_key
 
 if TYPE_CHECKING:  # the mechanisms stage is imported when a mechanism question is asked
-    from porteparole.mechanisms.catalog import Mechanism
+    from porteparole.mechanisms import Mechanism
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def mechanisms(store: Store, *, mechanism: str | None = None,
     through ``mechanisms.catalog.load_catalog``). Updates stored under an id it does not
     list (written with older knowledge) are still shown, named by their id.
     """
-    from porteparole.mechanisms.catalog import Mechanism
+    from porteparole.mechanisms import Mechanism
 
     catalog = mechanism_catalog() if catalog is None else catalog
     wanted = _mechanism_id(store, mechanism, catalog) if mechanism else None
@@ -85,6 +85,6 @@ def _mechanism_id(store: Store, ref: str, catalog: Mapping[str, Mechanism]) -> s
 
 def mechanism_catalog() -> dict[str, Mechanism]:
     """The tracked mechanisms of ``knowledge/mechanisms.yaml``, by id."""
-    from porteparole.mechanisms.catalog import load_catalog
+    from porteparole.mechanisms import load_catalog
 
     return {m.id: m for m in load_catalog().mechanisms}
