@@ -65,6 +65,11 @@ def test_ai_resolution_proposed_then_adopted():
         ("en", "Washington hopes to resume the Defense Policy Coordination Talks soon."),
         ("en", "If Washington changes course, the MMCA meetings could resume."),
         ("en", "Will the two sides resume the Defense Policy Coordination Talks?"),
+        # a question inside quotation marks is still a question
+        ("en", "The reporter asked: “Will the two sides resume the Defense Policy Coordination "
+               "Talks?”"),
+        ("fr", "Le journaliste a demandé : « Les deux pays vont-ils reprendre les pourparlers de "
+               "coordination des politiques de défense ? »"),
     ],
 )
 def test_negated_hypothetical_and_wished_updates_are_not_emitted(language, sentence):

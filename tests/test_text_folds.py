@@ -105,3 +105,10 @@ def test_quoted_passage_finds_french_english_and_german_quotations() -> None:
     assert [m.group() for m in QUOTED_PASSAGE.finditer(text)] == [
         "« non merci »", "“fine”", "„gut“", '"plus"',
     ]
+
+
+def test_quote_marks_hold_every_mark_and_its_ascii_form() -> None:
+    from porteparole.text.typography import QUOTE_MARKS
+
+    assert set("«»“”„\"'’‘") <= set(QUOTE_MARKS)
+    assert "« Est-ce possible ? »".rstrip(f" {QUOTE_MARKS}").endswith("?")

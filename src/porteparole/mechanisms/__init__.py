@@ -26,6 +26,7 @@ from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
+from porteparole.text.typography import QUOTE_MARKS
 
 __all__ = ["Catalog", "Mechanism", "load_catalog", "track_mechanisms"]
 
@@ -45,7 +46,7 @@ def track_mechanisms(analysis: Analysis, doc: Any, catalog: Catalog | None = Non
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
         span = doc[start:end]
-        if span.text.rstrip(" \n»”\"'’)").endswith("?"):
+        if span.text.rstrip(f" \n){QUOTE_MARKS}").endswith("?"):  # a question, quoted or not
             continue
         names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
         if not names:

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["APOSTROPHES", "DASHES", "DOUBLE_QUOTES", "QUOTED_PASSAGE", "TYPOGRAPHIC"]
+__all__ = [
+    "APOSTROPHES", "DASHES", "DOUBLE_QUOTES", "QUOTE_MARKS", "QUOTED_PASSAGE", "TYPOGRAPHIC",
+]
 
 APOSTROPHES = "’‘ʼ′`"  # all read as '
 DASHES = "–—‑‐−"  # en dash, em dash, non-breaking hyphen, hyphen, minus: all read as -
 DOUBLE_QUOTES = "“”«»„"  # all read as "
+
+# Every character that may open or close a quotation, typographic or ASCII.
+QUOTE_MARKS = DOUBLE_QUOTES + '"' + APOSTROPHES + "'"
 
 TYPOGRAPHIC: dict[int, str] = str.maketrans(
     {**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(DASHES, "-"),
