@@ -30,8 +30,7 @@ with atheris.instrument_imports(include=["porteparole"]):
     from porteparole.read.text import read_text
     from porteparole.records import Analysis, Origin, RawDocument, Rejected
     from porteparole.store.writer import check_spans
-    from porteparole.structure.article import parse_article
-    from porteparole.structure.press_conference import parse_press_conference
+    from porteparole.structure import parse_article, parse_press_conference
 
 ORIGIN = Origin("fuzz", "text")
 COUNT = [0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from porteparole.structure.dates import find_date, find_date_span, parse_date, read_timestamp
+from porteparole.text.dates import find_date, find_date_span, parse_date, read_timestamp
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_read_timestamp(line: str, expected: tuple[str, str | None] | None) -> N
 
 
 def test_complete_year_takes_the_year_nearest_the_hint() -> None:
-    from porteparole.structure.dates import complete_year
+    from porteparole.text.dates import complete_year
 
     title = "Spokesperson's Regular Press Conference on September 10"
     assert complete_year(title, "2018-09-07", ["en"]) == "2018-09-10"
@@ -60,13 +60,13 @@ def test_complete_year_takes_the_year_nearest_the_hint() -> None:
 
 
 def test_complete_year_needs_a_month_and_day() -> None:
-    from porteparole.structure.dates import complete_year
+    from porteparole.text.dates import complete_year
 
     assert complete_year("Remarks on the situation in the region", "2019-08-06", ["en"]) is None
 
 
 def test_numeric_timestamp_follows_the_language_order() -> None:
-    from porteparole.structure.dates import read_timestamp
+    from porteparole.text.dates import read_timestamp
 
     assert read_timestamp("05/08/2022 18:40") == ("2022-08-05", "18:40")
     assert read_timestamp("05/08/2022 18:40", day_first=False) == ("2022-05-08", "18:40")

@@ -11,7 +11,6 @@ import pytest
 from porteparole.errors import EvalError
 from porteparole.evaluate import (
     Annotation,
-    fold,
     load_gold_dir,
     parse_annotation,
     report_to_json,
@@ -52,20 +51,6 @@ def gold(**fields: Any) -> Annotation:
 
 def figures(golds: list[Annotation], predictions: list[Annotation]) -> dict[str, Any]:
     return report_to_json(score(golds, predictions))
-
-
-# --- folding ---------------------------------------------------------------------------
-
-
-def test_fold_ignores_case_accents_space_runs_and_typographic_variants() -> None:
-    assert fold("L’ÉTAT  «libre»\u00a0— déjà") == fold('l\'etat "libre" - deja')
-    assert fold("“Qu‘il ʼvienne′”") == fold("\"qu'il 'vienne'\"")
-    assert fold("non\u2011aligned – état") == "non-aligned - etat"
-
-
-def test_fold_keeps_different_words_different() -> None:
-    assert fold("Pékin") != fold("Pekin!")
-    assert fold("talks resumed") != fold("talks resume")
 
 
 # --- perfect and empty predictions -----------------------------------------------------

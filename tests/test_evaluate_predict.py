@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
-import pytest
-
-from porteparole.actors.parties import actor_code
 from porteparole.evaluate import analysis_to_prediction, annotation_to_json, parse_annotation
 from porteparole.evaluate.gold import OPTIONAL_FIELDS
 from porteparole.evaluate.predict import default_actor_lookup, no_actors
+from porteparole.kb import actor_code
 from porteparole.records import (
     Actor,
     Analysis,
@@ -160,18 +156,7 @@ def test_prediction_json_is_valid_gold_format() -> None:
     assert parse_annotation(data, "round trip") == prediction
 
 
-def test_default_lookup_falls_back_only_when_the_knowledge_base_is_absent(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import porteparole.actors
-
-    monkeypatch.delattr(porteparole.actors, "kb", raising=False)
-    monkeypatch.setitem(sys.modules, "porteparole.actors.kb", None)
-    assert default_actor_lookup() is no_actors
-
-
-def test_default_lookup_uses_the_knowledge_base_when_present() -> None:
-    pytest.importorskip("porteparole.actors.kb")
+def test_default_lookup_uses_the_knowledge_base() -> None:
     lookup = default_actor_lookup()
     assert lookup is not no_actors
     assert lookup("no-such-actor-id") is None

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from porteparole import pipeline
-from porteparole.actors.parties import actor_code
 from porteparole.actors.resolve import resolve_actors
 from porteparole.evaluate.predict import default_actor_lookup
 from porteparole.events import extract_events, reportable
+from porteparole.kb import actor_code
 from porteparole.nlp import annotate
 from porteparole.read import read_source
 

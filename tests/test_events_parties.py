@@ -11,10 +11,9 @@ import re
 
 import pytest
 
-from porteparole.actors.kb import load_knowledge_base
-from porteparole.actors.parties import actor_code
 from porteparole.evaluate.predict import analysis_to_prediction
 from porteparole.events import extract_events
+from porteparole.kb import actor_code, load_knowledge_base
 from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Mention, Origin
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.kb import fold, load_knowledge_base, load_titles
 from porteparole.errors import InputError, KnowledgeError
+from porteparole.kb import load_knowledge_base, load_titles
 
 SHIPPED = Path(__file__).resolve().parent.parent / "src" / "porteparole" / "knowledge" / "actors"
 
@@ -267,13 +267,6 @@ def test_file_without_version_is_refused(tmp_path):
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def test_fold_ignores_case_accents_and_punctuation():
-    assert fold("M. Ngô  Khiêm") == fold("m ngo khiem")
-    assert fold("Ferdinand Marcos Jr.") == "ferdinand marcos jr"
-    assert fold("Đổng Quân") == "dong quan"
-    assert fold("习近平") == "习近平"
 
 
 def test_titles_are_listed_longest_first():

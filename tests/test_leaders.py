@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.kb import fold, load_knowledge_base
 from porteparole.actors.resolve import resolve_actors
+from porteparole.kb import load_knowledge_base
 from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Origin, document_id_for
+from porteparole.text.folds import fold_key
 
 SHIPPED = Path(__file__).resolve().parent.parent / "src" / "porteparole" / "knowledge" / "actors"
 
@@ -76,7 +77,7 @@ def test_leaders_file_is_read_and_validated(kb):
 
 
 def test_no_two_persons_share_a_canonical_name(kb):
-    names = Counter(fold(a.name) for a in kb.actors.values() if a.type == "person")
+    names = Counter(fold_key(a.name) for a in kb.actors.values() if a.type == "person")
     assert [name for name, count in names.items() if count > 1] == []
 
 

@@ -65,6 +65,11 @@ def test_ai_resolution_proposed_then_adopted():
         ("en", "Washington hopes to resume the Defense Policy Coordination Talks soon."),
         ("en", "If Washington changes course, the MMCA meetings could resume."),
         ("en", "Will the two sides resume the Defense Policy Coordination Talks?"),
+        # a question inside quotation marks is still a question
+        ("en", "The reporter asked: “Will the two sides resume the Defense Policy Coordination "
+               "Talks?”"),
+        ("fr", "Le journaliste a demandé : « Les deux pays vont-ils reprendre les pourparlers de "
+               "coordination des politiques de défense ? »"),
     ],
 )
 def test_negated_hypothetical_and_wished_updates_are_not_emitted(language, sentence):
@@ -91,11 +96,24 @@ def test_date_written_in_the_clause_wins():
 
 
 def test_clause_dates():
-    months = load_catalog().months["fr"]
-    assert clause_date("le 21 octobre", months, "2024-12-18") == "2024-10-21"
-    assert clause_date("le 21 décembre", months, "2024-03-01") == "2023-12-21"
-    assert clause_date("depuis août 2022", months, "2024-01-01") is None
-    assert clause_date("aucune date", months, "2024-01-01") is None
+    assert clause_date("le 21 octobre", "fr", "2024-12-18") == "2024-10-21"
+    assert clause_date("le 21 décembre", "fr", "2024-03-01") == "2023-12-21"
+    assert clause_date("depuis août 2022", "fr", "2024-01-01") is None
+    assert clause_date("aucune date", "fr", "2024-01-01") is None
+
+
+def test_clause_dates_read_each_language_with_its_own_words():
+    # English: month first with an ordinal, "of" between month and year, "since" excluded
+    assert clause_date("talks resumed on March 3rd, 2023", "en", "2024-01-01") == "2023-03-03"
+    assert clause_date("the line was cut in August of 2022", "en", "2024-01-01") == "2022-08"
+    assert clause_date("suspended since early August 2022", "en", "2024-01-01") is None
+    # French: "1er", an elided "d'" before a month alone, "depuis l'…" excluded
+    assert clause_date("reprise le 1er mars", "fr", "2024-06-01") == "2024-03-01"
+    assert clause_date("prolongé jusqu'à la fin d'août", "fr", "2024-10-01") == "2024-08"
+    assert clause_date("suspendu depuis l'août 2022", "fr", "2024-01-01") is None
+    # a language's words are not another's; a language without date words reads no date
+    assert clause_date("reprise le 1er mars", "en", "2024-06-01") is None
+    assert clause_date("le 21 octobre", "xx", "2024-12-18") is None
 
 
 def test_catalog_statuses_and_refusal(tmp_path: Path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from porteparole.actors.names import printed_person_name
+from porteparole.kb import printed_person_name
 
 
 @pytest.mark.parametrize(

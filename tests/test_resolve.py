@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.kb import load_knowledge_base
 from porteparole.actors.resolve import resolve_actors, resolver_for
+from porteparole.kb import load_knowledge_base
 from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Mention, Origin, Turn, document_id_for
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.kb import load_knowledge_base
 from porteparole.actors.resolve import label_spans, resolve_actors
+from porteparole.kb import load_knowledge_base
 from porteparole.nlp import annotate
 from porteparole.pipeline import prepare
 from porteparole.records import Analysis, Origin, RawDocument

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.pipeline import prepare
 from porteparole.read import read_source
 from porteparole.records import Analysis, Origin, RawDocument
-from porteparole.structure.dates import complete_year
 from porteparole.structure.tenure import in_office
+from porteparole.text.dates import complete_year
 
 ACTORS = """
 version: 1

@@ -1,8 +1,9 @@
 """Stage 2 (and the kind in stage 3): the language of a text, what kind of text it is, and
 whether it is a document at all rather than a site's list of links.
 
-- ``detect_language``: lingua, restricted to the languages of this field (fewer candidates
-  are faster and make fewer mistakes), on the first ~3,000 characters.
+- ``detect_language``: lingua, restricted to the languages of this field (``detection`` in
+  ``knowledge/languages.yaml``: fewer candidates are faster and make fewer mistakes), on
+  the first characters.
 - ``detect_kind``: statement or news article, from cues per language in
   ``knowledge/kinds/<lang>.yaml`` (press conferences are recognised by their structure).
 - ``is_listing_page``: mostly short link lines and few sentences.
@@ -17,13 +18,13 @@ from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.text.typography import QUOTED_PASSAGE
 
 UNDETERMINED = "und"
 # A document is in one language: its first paragraphs decide. Lingua is certain of French
 # or English well within 1,200 characters, and its cost grows with the sample.
 SAMPLE_CHARS = 1200
 MIN_LETTERS = 12  # below this, any guess is noise
-CANDIDATE_LANGUAGES = ("fr", "en", "es", "de", "it", "pt", "ru", "zh", "ar", "ja", "ko", "vi", "nl")
 # Every ISO 639-1 code: a declared language is trusted only when it is one of these.
 _ISO_639_1_CODES = (
     "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
@@ -75,11 +76,40 @@ def _from_639_3(code: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def candidate_languages() -> tuple[str, ...]:
+    """The languages detection chooses among (``detection`` in ``knowledge/languages.yaml``).
+
+    Refused unless every entry is an ISO 639-1 code lingua knows and every analysed language
+    (``languages``) is a candidate: a language the pipeline has models for but detection never
+    answers would never be analysed.
+    """
+    name, data = read_yaml("languages.yaml")
+    return checked_candidates(name, data)
+
+
+def checked_candidates(name: str, data: dict[str, Any]) -> tuple[str, ...]:
+    """``data['detection']`` of the languages file ``name``, validated (see above)."""
+    from lingua import IsoCode639_1
+
+    codes = data.get("detection")
+    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+        raise KnowledgeError(f"{name}: 'detection' must be a list of ISO 639-1 codes")
+    unknown = [c for c in codes if c not in ISO_639_1 or not hasattr(IsoCode639_1, c.upper())]
+    if unknown:
+        raise KnowledgeError(f"{name}: detection: not ISO 639-1 codes lingua knows: {unknown}")
+    missing = sorted(set(data.get("languages") or {}) - set(codes))
+    if missing:
+        raise KnowledgeError(
+            f"{name}: detection must list every analysed language; missing: {missing}")
+    return tuple(codes)
+
+
+@lru_cache(maxsize=1)
 def _detector() -> Any:
     """The lingua detector, built once per process (building it loads language models)."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    codes = [getattr(IsoCode639_1, code.upper()) for code in CANDIDATE_LANGUAGES]
+    codes = [getattr(IsoCode639_1, code.upper()) for code in candidate_languages()]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
@@ -89,7 +119,6 @@ TITLE_WEIGHT = {STATEMENT: 4.0, NEWS_ARTICLE: 2.0}  # a statement's title names 
 DATELINE_WEIGHT = 4.0  # "PÉKIN, 3 mars (Xinhua) --" is a news article's signature
 TEXT_CAP = 8.0  # text cues are counted, capped, so that length alone decides nothing
 DATELINE_PARAGRAPHS = 3
-_QUOTED = re.compile(r"«[^»]{0,3000}»|“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|„[^“”]{0,3000}[“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +149,7 @@ def detect_kind(text: str, title: str | None, language: str) -> str:
 
 def kind_scores(text: str, heading: str, cues: KindCues) -> tuple[float, float]:
     """(statement score, news-article score); exposed for evaluation and debugging."""
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = QUOTED_PASSAGE.sub(" ", text)
     statement = TITLE_WEIGHT[STATEMENT] * _any(cues.statement_title, heading)
     statement += min(TEXT_CAP, _count(cues.statement_text, unquoted))
     article = TITLE_WEIGHT[NEWS_ARTICLE] * _any(cues.article_title, heading)

@@ -25,8 +25,8 @@ from datetime import date as Date
 from pathlib import Path
 
 from porteparole import query
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.export_tables import prepare_directory
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.store import Store
 
 _ACTOR_FIELDS = (

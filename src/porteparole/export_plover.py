@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from porteparole import query
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
-from porteparole.events.ontology import load_ontology
+from porteparole.events import load_ontology
 from porteparole.export_tables import prepare_directory
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.store import Store
 
 DATA_FILE = "events.plover.jsonl"

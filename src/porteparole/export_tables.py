@@ -27,9 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from porteparole import query
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.errors import InputError
 from porteparole.export import TABLES, export_parquet, stored_value
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.store import Store
 
 ALL_TABLES: tuple[str, ...] = (*TABLES, "actors")

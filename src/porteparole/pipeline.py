@@ -30,19 +30,21 @@ from typing import Any
 
 from porteparole import chunks, detect
 from porteparole import clean as cleaning
-from porteparole.actors.resolve import resolve_actors
+from porteparole.actors import resolve_actors
 from porteparole.errors import InputError, LanguageError
 from porteparole.events import extract_events
 from porteparole.mechanisms import track_mechanisms
 from porteparole.nlp import annotate
 from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
-from porteparole.structure import Structure
-from porteparole.structure.article import parse_article
-from porteparole.structure.dates import complete_year
-from porteparole.structure.press_conference import parse_press_conference
-from porteparole.structure.tenure import in_office
-from porteparole.structure.vocabulary import vocabulary
+from porteparole.structure import (
+    Structure,
+    in_office,
+    parse_article,
+    parse_press_conference,
+    vocabulary,
+)
+from porteparole.text.dates import complete_year
 from porteparole.topics import assign_topics
 from porteparole.witness import witness_flags
 

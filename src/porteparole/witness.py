@@ -29,9 +29,9 @@ from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.text.typography import QUOTED_PASSAGE
 
 POOR_WITNESS = "poor_witness"
-_QUOTED = re.compile(r"«[^»]{0,3000}»|“[^”]{0,3000}”|\"[^\"\n]{0,3000}\"|„[^“”]{0,3000}[“”]")
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s|\n")
 _MIN_SENTENCE_LETTERS = 20  # below this, lingua's reading of a sentence is noise
 
@@ -69,7 +69,7 @@ def find_evidence(text: str, language: str, *, first_only: bool = False) -> list
                   for m in own.finditer(text)]
     if found and first_only:
         return found
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    masked = QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
     for other, lexicon in lexicons.items():
         if other == language or lexicon.connectives is None:
             continue

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.actors.folding import fold
 from porteparole.actors.lexicon import Lexicon
 from porteparole.nlp import doc_text
 from porteparole.records import Mention
+from porteparole.text.folds import fold_token
 
 SURNAME_CONFIDENCE = 0.7  # the full name is in the document
 KNOWN_SURNAME_CONFIDENCE = 0.6  # only the knowledge base knows the full name
@@ -98,7 +98,7 @@ def pronoun_mentions(
 
 
 def _is_speaker_pronoun(token: Any, lexicon: Lexicon) -> bool:
-    if fold(token.text).lstrip("-") not in lexicon.pronouns:
+    if fold_token(token.text).lstrip("-") not in lexicon.pronouns:
         return False
     return token.dep_ in lexicon.subject_deps and token.head.lemma_.lower() in lexicon.speech_verbs
 
@@ -124,7 +124,7 @@ def _antecedent(mentions: Sequence[Mention], starts: Sequence[int], position: in
     if not people or any(m.start >= own for m in recent[people[-1] + 1:]):
         return None
     seen = {
-        m.actor_id or f"?{fold(m.surface)}"
+        m.actor_id or f"?{fold_token(m.surface)}"
         for m in recent
         if m.entity_type == "PER" or m.entity_type == "ROLE"
     }

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from porteparole.actors.kb import KnowledgeBase, fold
+from porteparole.kb import KnowledgeBase
+from porteparole.text.folds import fold_key
 
 THRESHOLD = 90.0
 MIN_LENGTH = 5  # folded characters; shorter strings are too easy to match by accident
@@ -28,7 +29,7 @@ class FuzzyIndex:
             actor = kb.actor(entry.actor_id)
             if actor is None or actor.type != "person":
                 continue
-            folded = fold(entry.text)
+            folded = fold_key(entry.text)
             if len(folded) >= MIN_LENGTH:
                 table.setdefault(actor.type, {}).setdefault(folded, set()).add(actor.id)
         for kind, names in table.items():
@@ -36,7 +37,7 @@ class FuzzyIndex:
 
     def best(self, text: str, label: str) -> tuple[str, float] | None:
         """The one actor whose name is closest to ``text`` above the threshold, and the score."""
-        query = fold(text)
+        query = fold_key(text)
         if len(query) < MIN_LENGTH:
             return None
         found: list[tuple[str, float]] = []

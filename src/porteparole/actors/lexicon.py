@@ -13,11 +13,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from porteparole.actors.folding import keys
-from porteparole.actors.kb import fold, load_titles
 from porteparole.errors import KnowledgeError
+from porteparole.kb import load_titles
 from porteparole.knowledge import knowledge_path, read_yaml
 from porteparole.knowledge.speech import load_speech_lexicon
+from porteparole.text.folds import fold_key
+from porteparole.text.tokens import keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def _institutions(data: dict[str, Any], where: str) -> tuple[InstitutionPattern,
     for index, entry in enumerate(data.get("institutions") or ()):
         if not isinstance(entry, dict) or not entry.get("words") or not entry.get("keys"):
             raise KnowledgeError(f"{where}: institutions[{index}] needs 'words' and 'keys'")
-        folded = tuple(fold(str(k)) for k in entry["keys"])
+        folded = tuple(fold_key(str(k)) for k in entry["keys"])
         for words in entry["words"]:
             tokens, slot = _split_slot(str(words))
             if slot is None:

@@ -18,9 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.actors.folding import Token, fold, keys
-from porteparole.actors.kb import KnowledgeBase
 from porteparole.actors.lexicon import Lexicon
+from porteparole.kb import KnowledgeBase
+from porteparole.text.folds import fold_token
+from porteparole.text.tokens import Token, keys
 
 ANY_CASE, CAPITALIZED, ACRONYM = 0, 1, 2
 TITLE = "title"
@@ -131,8 +132,8 @@ def _fits(candidate: Candidate, tokens: Sequence[Token], first: int, last: int) 
 
 def _inflected(text: str, lexicon: Lexicon) -> list[str]:
     """Inflected forms of an adjective the knowledge base lists in one form only."""
-    folded = fold(text)
-    rules = [r for r in lexicon.inflections if folded.endswith(fold(r[0]))]
+    folded = fold_token(text)
+    rules = [r for r in lexicon.inflections if folded.endswith(fold_token(r[0]))]
     if not rules:
         return []
     _, additions = max(rules, key=lambda r: len(r[0]))

@@ -31,14 +31,15 @@ from porteparole.actors.coref import (
     pronoun_mentions,
     resolve_surname,
 )
-from porteparole.actors.folding import Token, fold, tokenize
 from porteparole.actors.fuzzy import FuzzyIndex
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
 from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
 from porteparole.actors.speakers import label_mentions
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import Actor, ActorRole, Analysis, Mention, Turn
+from porteparole.text.folds import fold_token
+from porteparole.text.tokens import Token, tokenize
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
 
@@ -286,7 +287,7 @@ class _Work:
         self._by_first = {m.first: m for m in matches}
         self.role_spans: list[tuple[int, int]] = []
         # Surnames the document gives to someone the knowledge base does not know.
-        self._unknown_surnames = {fold(text[m.start:m.end]) for m in self._surnames
+        self._unknown_surnames = {fold_token(text[m.start:m.end]) for m in self._surnames
                                   if self.ends_longer_name(m)}
 
     def add(self, start: int, end: int, entity: str | None, actor_ids: set[str | None],
@@ -343,7 +344,7 @@ class _Work:
         know ("Susan Rice"), and to no one it knows: alone, it more likely means that person
         than a namesake. A known person named in full keeps it ("Wang Yi ... Wang said",
         whoever the byline's "Ethan Wang" is)."""
-        if fold(self.text[match.start:match.end]) not in self._unknown_surnames:
+        if fold_token(self.text[match.start:match.end]) not in self._unknown_surnames:
             return False
         return not {c.actor_id for c in match.candidates} & self.named_persons()
 

@@ -15,11 +15,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from porteparole.actors.folding import Token
-from porteparole.actors.kb import KnowledgeBase, fold
 from porteparole.actors.lexicon import SLOT, InstitutionPattern, Lexicon, RolePattern
 from porteparole.actors.matcher import TITLE, Match
+from porteparole.kb import KnowledgeBase
 from porteparole.records import Actor
+from porteparole.text.folds import fold_key
+from porteparole.text.tokens import Token
 
 _STATE_KINDS = frozenset({"name", "alias", "capital", "adjective", "demonym"})
 _ORG_KINDS = frozenset({"name", "alias"})
@@ -238,7 +239,7 @@ def _offices(kb: KnowledgeBase) -> dict[str, list[tuple[str, str]]]:
             continue
         names = [actor.name, *(a for group in actor.aliases.values() for a in group)]
         offices.setdefault(actor.country, []).append(
-            (actor.id, " | ".join(fold(n) for n in names))
+            (actor.id, " | ".join(fold_key(n) for n in names))
         )
     return offices
 

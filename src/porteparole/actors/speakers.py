@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from porteparole.actors.kb import KnowledgeBase, fold
+from porteparole.kb import KnowledgeBase
 from porteparole.records import Mention, Turn
+from porteparole.text.folds import fold_key
 
 LABEL_METHOD = "label"
 LABEL_CONFIDENCE = 0.95  # the label resolved to a known person, as a printed alias would
@@ -52,10 +53,10 @@ def label_mentions(
 def _names(label: str, actor_id: str, kb: KnowledgeBase) -> bool:
     """Whether the printed label holds the person's surname or full name ("MR. KIRBY")."""
     actor = kb.actor(actor_id)
-    words = set(fold(label).split())
+    words = set(fold_key(label).split())
     surname = kb.surname(actor_id)
     names = [n for n in (surname, actor.name if actor else None) if n]
-    return any(set(fold(n).split()) <= words for n in names)
+    return any(set(fold_key(n).split()) <= words for n in names)
 
 
 def _label_span(text: str, turn: Turn) -> tuple[int, int] | None:

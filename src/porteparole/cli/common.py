@@ -82,7 +82,7 @@ def display_name(actor_id: str | None) -> str | None:
     an actor the knowledge base does not know, None for no actor."""
     if actor_id is None:
         return None
-    from porteparole.actors.kb import load_knowledge_base
+    from porteparole.kb import load_knowledge_base
 
     actor = load_knowledge_base().actor(actor_id)
     return actor.name if actor is not None else actor_id

@@ -6,14 +6,14 @@
   (another system's ``*.pred.json`` files, say).
 - ``analysis_to_prediction(analysis, actor_lookup)`` turns an ``Analysis`` into the gold format.
 
-Modules: ``fold`` (string folding), ``gold`` (the format, loaded and validated), ``scoring``
+Modules: ``gold`` (the format, loaded and validated), ``scoring``
 (per-field scorers and the report), ``predict`` (Analysis -> prediction), ``runner`` (the
-corpus pass), ``report`` (JSON and tables).
+corpus pass), ``report`` (JSON and tables). Strings are compared through
+``porteparole.text.folds.fold_compare``.
 """
 
 from __future__ import annotations
 
-from porteparole.evaluate.fold import fold
 from porteparole.evaluate.gold import (
     Annotation,
     GoldEvent,
@@ -37,7 +37,6 @@ __all__ = [
     "GoldTurn",
     "analysis_to_prediction",
     "annotation_to_json",
-    "fold",
     "load_annotation",
     "load_gold_dir",
     "parse_annotation",

@@ -22,8 +22,6 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from porteparole.actors.parties import actor_code, state_referred
-from porteparole.evaluate.fold import fold
 from porteparole.evaluate.gold import (
     OPTIONAL_FIELDS,
     Annotation,
@@ -32,7 +30,9 @@ from porteparole.evaluate.gold import (
     GoldTurn,
 )
 from porteparole.events import reportable
+from porteparole.kb import actor_code, load_knowledge_base, printed_person_name, state_referred
 from porteparole.records import Actor, Analysis, Quote
+from porteparole.text.folds import fold_compare
 
 ActorLookup = Callable[[str], Actor | None]
 
@@ -43,18 +43,12 @@ def no_actors(actor_id: str) -> Actor | None:
 
 
 def default_actor_lookup() -> ActorLookup:
-    """The knowledge base's lookup, or ``no_actors`` while ``porteparole.actors.kb`` is absent.
+    """The knowledge base's lookup; an invalid knowledge file (``KnowledgeError``) propagates.
 
-    Only the absence of the module is forgiven; any other import error, or an invalid
-    knowledge file (``KnowledgeError``), is a real problem and propagates.
+    (The knowledge base is a package of its own, ``porteparole.kb``, which this module
+    imports anyway: there is no build without it to fall back from.)
     """
-    try:
-        from porteparole.actors import kb
-    except ModuleNotFoundError as error:
-        if error.name in ("porteparole.actors.kb", "porteparole.actors"):
-            return no_actors
-        raise
-    return kb.load_knowledge_base().actor
+    return load_knowledge_base().actor
 
 
 def _resolve(actor_id: str | None, lookup: ActorLookup) -> Actor | None:
@@ -76,17 +70,15 @@ def unknown_person_names(analysis: Analysis) -> list[str]:
     or an organization elsewhere in the document (NER disagreeing with itself is a sign of
     a place name such as a reef or a district).
     """
-    from porteparole.actors.names import printed_person_name
-
     language = analysis.document.language
     elsewhere = {
-        fold(m.surface) for m in analysis.mentions if m.entity_type in {"LOC", "GPE", "ORG"}
+        fold_compare(m.surface) for m in analysis.mentions if m.entity_type in {"LOC", "GPE", "ORG"}
     }
     names = []
     for mention in analysis.mentions:
         if mention.actor_id is None and mention.entity_type == "PER":
             name = printed_person_name(mention.surface, language)
-            if name and fold(mention.surface) not in elsewhere:
+            if name and fold_compare(mention.surface) not in elsewhere:
                 names.append(name)
     return names
 
@@ -95,12 +87,12 @@ def titled_speakers(analysis: Analysis, actor_lookup: ActorLookup) -> list[str]:
     """Who answers in a transcript whose title names them: a page's <title> is part of the
     document even when its text does not print it ("A:" turns under "Spokesperson Geng
     Shuang's Regular Press Conference"), so the document names that person."""
-    title = fold(analysis.document.title or "")
+    title = fold_compare(analysis.document.title or "")
     found = []
     for turn in analysis.turns:
         actor = _resolve(turn.speaker_actor, actor_lookup) if turn.role != "question" else None
         if actor is not None and actor.type == "person" and re.search(
-            rf"(?<!\w){re.escape(fold(actor.name))}(?!\w)", title
+            rf"(?<!\w){re.escape(fold_compare(actor.name))}(?!\w)", title
         ):
             found.append(actor.name)
     return found
@@ -115,8 +107,6 @@ def _speaker_name(
         return name_of(quote.speaker_actor)
     if not quote.speaker_text:
         return None
-    from porteparole.actors.names import printed_person_name
-
     printed = printed_person_name(quote.speaker_text, language)
     return printed if printed == quote.speaker_text else None
 

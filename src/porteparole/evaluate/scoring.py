@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from porteparole.evaluate.fold import fold, fold_optional
 from porteparole.evaluate.gold import Annotation, GoldEvent, GoldQuote, GoldTurn, empty_prediction
+from porteparole.text.folds import fold_compare, fold_compare_optional
 
 ACCURACY_FIELDS: tuple[str, ...] = ("kind", "language", "date", "spokesperson")
 SET_FIELDS: tuple[str, ...] = ("persons", "countries", "events")
@@ -177,7 +177,7 @@ def _show(text: str | None) -> str:
 
 def score_scalar(name: str, gold: str | None, system: str | None) -> tuple[Accuracy, FieldDetail]:
     """Accuracy of one scalar field: folded equality, null equal only to null."""
-    if fold_optional(gold) == fold_optional(system):
+    if fold_compare_optional(gold) == fold_compare_optional(system):
         return Accuracy(1, 1), FieldDetail(name)
     return Accuracy(0, 1), FieldDetail(name, missed=(_show(gold),), extra=(_show(system),))
 
@@ -188,11 +188,11 @@ def match_turns(gold: Sequence[GoldTurn], system: Sequence[GoldTurn]) -> list[in
     A system turn matches when its own text starts with the gold ``begins`` (folded); each
     gold turn takes the first system turn not yet taken that matches it.
     """
-    texts = [fold(turn.begins) for turn in system]
+    texts = [fold_compare(turn.begins) for turn in system]
     taken: set[int] = set()
     matches: list[int | None] = []
     for turn in gold:
-        begins = fold(turn.begins)
+        begins = fold_compare(turn.begins)
         index = next(
             (i for i, text in enumerate(texts) if i not in taken and text.startswith(begins)),
             None,
@@ -214,7 +214,8 @@ def score_turns(
     matches = match_turns(gold, system)
     pairs = [(g, system[i]) for g, i in zip(gold, matches, strict=True) if i is not None]
     role_ok = [g.role == s.role for g, s in pairs]
-    speaker_ok = [fold_optional(g.speaker) == fold_optional(s.speaker) for g, s in pairs]
+    speaker_ok = [fold_compare_optional(g.speaker) == fold_compare_optional(s.speaker)
+                  for g, s in pairs]
     taken = {i for i in matches if i is not None}
     wrong = tuple(
         f"{_turn_label(g)} — system: {s.role} by {_show(s.speaker)}"
@@ -247,8 +248,8 @@ def score_quotes(
     Recall leaves out gold quotes marked ``optional``; precision credits a system quote that
     holds any gold fragment of its speaker, optional or not (FORMAT.md).
     """
-    gold_keys = [(fold_optional(q.speaker), fold(q.contains)) for q in gold]
-    system_keys = [(fold_optional(q.speaker), fold(q.contains)) for q in system]
+    gold_keys = [(fold_compare_optional(q.speaker), fold_compare(q.contains)) for q in gold]
+    system_keys = [(fold_compare_optional(q.speaker), fold_compare(q.contains)) for q in system]
 
     def hit(g: tuple[str | None, str], s: tuple[str | None, str]) -> bool:
         return g[0] == s[0] and g[1] in s[1]
@@ -293,11 +294,11 @@ def score_set(
 
 
 def _name_key(item: object) -> object:
-    return fold(str(item))
+    return fold_compare(str(item))
 
 
 def _triple_key(item: object) -> object:
-    return tuple(fold_optional(part) for part in item)  # type: ignore[attr-defined]
+    return tuple(fold_compare_optional(part) for part in item)  # type: ignore[attr-defined]
 
 
 def _show_triple(item: object) -> str:

@@ -26,9 +26,8 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from porteparole.actors.kb import KnowledgeBase
-from porteparole.actors.parties import actor_code
 from porteparole.events.patterns import Lexicon
+from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
 

@@ -27,13 +27,13 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
 from porteparole.events.ontology import Ontology, load_ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
 from porteparole.events.timing import event_date
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import Analysis, Event
 
 __all__ = ["extract_events", "reportable"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from porteparole.events.patterns import Lexicon
 from porteparole.nlp import doc_text
-from porteparole.structure.dates import find_date_span
+from porteparole.text.dates import find_date_span
 
 _CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "relcl", "parataxis"})
 

@@ -25,9 +25,10 @@ from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
 from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
 from porteparole.records import Analysis, MechanismUpdate
-from porteparole.topics.cues import CueMatch, CueMatcher
+from porteparole.text.cues import CueMatch, CueMatcher
+from porteparole.text.typography import QUOTE_MARKS
 
-__all__ = ["load_catalog", "track_mechanisms"]
+__all__ = ["Catalog", "Mechanism", "load_catalog", "track_mechanisms"]
 
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
@@ -45,7 +46,7 @@ def track_mechanisms(analysis: Analysis, doc: Any, catalog: Catalog | None = Non
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
         span = doc[start:end]
-        if span.text.rstrip(" \n»”\"'’)").endswith("?"):
+        if span.text.rstrip(f" \n){QUOTE_MARKS}").endswith("?"):  # a question, quoted or not
             continue
         names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
         if not names:
@@ -74,7 +75,7 @@ def _update(
 ) -> MechanismUpdate:
     language, document = analysis.document.language, analysis.document
     text = clause(doc, cue, (name.start, name.end))
-    date = clause_date(text, catalog.months.get(language, ()), document.date) or document.date
+    date = clause_date(text, language, document.date) or document.date
     mechanism = catalog.mechanism(key[0])
     return MechanismUpdate(
         mechanism.id, key[1], date, mechanism.parties, document.id,

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from porteparole.actors.kb import fold
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import read_yaml
 from porteparole.records import MECHANISM_STATUSES
+from porteparole.text.folds import fold_key
 
 __all__ = ["Catalog", "Mechanism", "Modality", "load_catalog"]
 
@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MECHANISM_KEYS = {"id", "name", "kind", "parties", "requires", "aliases", "note"}
 _TOP_KEYS = {
-    "version", "kinds", "statuses", "future", "modality", "months", "mechanisms", "carriers",
+    "version", "kinds", "statuses", "future", "modality", "mechanisms", "carriers",
     "circumstantial",
 }
 _MODALITY_KEYS = {"negation", "hypothetical", "future", "irrealis", "realis"}
@@ -57,7 +57,6 @@ class Catalog:
     statuses: dict[str, dict[str, dict[str, tuple[str, ...]]]]  # lang -> status -> verbs/nouns
     future: dict[str, str]  # status in the future tense -> status emitted
     modality: dict[str, Modality]
-    months: dict[str, tuple[str, ...]]
     carriers: dict[str, frozenset[str]]  # lang -> nouns a name may hang from
     circumstantial: dict[str, frozenset[str]]  # lang -> prepositions of circumstance
 
@@ -93,20 +92,14 @@ def _catalog(data: Any, name: str) -> Catalog:
         str(lang): _modality(table, f"{name}: modality.{lang}")
         for lang, table in _mapping(data.get("modality"), f"{name}: modality").items()
     }
-    months = {
-        str(lang): tuple(m.casefold() for m in _strings(names, f"{name}: months.{lang}"))
-        for lang, names in _mapping(data.get("months"), f"{name}: months").items()
-    }
-    if any(len(names) != 12 for names in months.values()):
-        raise KnowledgeError(f"{name}: months lists twelve names per language")
     carriers = _word_sets(data.get("carriers"), f"{name}: carriers")
     circumstantial = _word_sets(data.get("circumstantial"), f"{name}: circumstantial")
-    return Catalog(mechanisms, statuses, future, modality, months, carriers, circumstantial)
+    return Catalog(mechanisms, statuses, future, modality, carriers, circumstantial)
 
 
 def _word_sets(raw: Any, where: str) -> dict[str, frozenset[str]]:
     return {
-        str(lang): frozenset(fold(w) for w in _strings(words, f"{where}.{lang}"))
+        str(lang): frozenset(fold_key(w) for w in _strings(words, f"{where}.{lang}"))
         for lang, words in _mapping(raw, where).items()
     }
 
@@ -158,7 +151,8 @@ def _modality(table: Any, where: str) -> Modality:
     table = _mapping(table, where)
     if set(table) != _MODALITY_KEYS:
         raise KnowledgeError(f"{where}: expected exactly {sorted(_MODALITY_KEYS)}")
-    words = {k: frozenset(fold(w) for w in _strings(v, f"{where}.{k}")) for k, v in table.items()}
+    words = {k: frozenset(fold_key(w) for w in _strings(v, f"{where}.{k}"))
+             for k, v in table.items()}
     return Modality(**words)
 
 

@@ -5,46 +5,73 @@ month without a year take the document's year, or the year before when that woul
 date after the document. A month and a year give ``YYYY-MM`` (ISO 8601 reduced precision,
 which sorts correctly before the days of that month). Weekdays and "yesterday" are not
 resolved: the caller falls back to the document's date.
+
+The words around a date (month names, ordinal suffixes, "since", "in") are the document
+language's, from ``knowledge/dates/<lang>.yaml`` (``text.dates.date_words``); they are
+matched on text folded with ``fold_key``, so they are folded alike.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from porteparole.actors.kb import fold
+from porteparole.text.dates import alternation, date_words
+from porteparole.text.folds import fold_key
 
 __all__ = ["clause_date"]
 
-_SINCE = re.compile(r"\b(?:since|depuis)\s+(?:(?:le|la|l'|the|early|late|mid)\s*)?$")
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    months: tuple[str, ...]  # folded, January first
+    dates: tuple[re.Pattern[str], ...]
+    since: re.Pattern[str]  # "since" (and its modifiers) just before a date
 
 
 @cache
-def _patterns(months: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    names = "|".join(sorted((fold(m) for m in months), key=len, reverse=True))
-    month = rf"(?P<month>{names})\.?"
-    day = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
+def _patterns(language: str) -> _Patterns | None:
+    words = date_words(language)
+    if words is None:
+        return None
+
+    def folded(values: tuple[str, ...]) -> str:
+        return alternation(fold_key(v) for v in values)
+
+    months = tuple(fold_key(m) for m in words.months)
+    month = rf"(?P<month>{alternation(months)})\.?"
+    day = rf"(?P<day>\d{{1,2}}){folded(words.ordinal_suffixes)}?"
     year = r"(?P<year>(?:19|20)\d{2})"
-    return (
+    link = folded(words.month_year)
+    dates = (
         re.compile(rf"\b{day}\s+{month}(?:,?\s+{year})?\b"),
         re.compile(rf"\b{month}\s+{day}(?:,\s*|\s+){year}\b"),
         re.compile(rf"\b{month}\s+{day}\b(?!\s*\d)"),
-        re.compile(rf"\b{month}\s+(?:of\s+|de\s+|d')?{year}\b"),
-        re.compile(rf"\b(?:in|en|d')\s*{month}\b(?!\s*\d)"),
+        re.compile(rf"\b{month}\s+(?:{link}\s+)?{year}\b"),
+        # a month alone: not when a year follows ("in August of 2022" is the line above)
+        re.compile(rf"\b{folded(words.in_month)}\s*{month}\b(?!\s*(?:{link}\s+)?\d)"),
     )
+    since = re.compile(
+        rf"\b{folded(words.since)}\s+(?:{folded(words.since_modifiers)}\s*)?$")
+    return _Patterns(months, dates, since)
 
 
-def clause_date(text: str, months: tuple[str, ...], document_date: str | None) -> str | None:
-    """The first date written in ``text``, as ISO ``YYYY-MM-DD`` or ``YYYY-MM``, else None."""
-    folded = fold(text)
+def clause_date(text: str, language: str, document_date: str | None) -> str | None:
+    """The first date written in ``text`` (in ``language``), as ISO ``YYYY-MM-DD`` or
+    ``YYYY-MM``, else None (also for a language without date words)."""
+    patterns = _patterns(language)
+    if patterns is None:
+        return None
+    folded = fold_key(text)
     found = []
-    for pattern in _patterns(months):
+    for pattern in patterns.dates:
         for match in pattern.finditer(folded):
             found.append((match.start(), -len(match.group()), match))
     for _, _, match in sorted(found, key=lambda f: (f[0], f[1])):
-        if _SINCE.search(folded[: match.start()]):
+        if patterns.since.search(folded[: match.start()]):
             continue  # "since August 2022" dates a starting point, not the update
-        date = _date(match, months, document_date)
+        date = _date(match, patterns.months, document_date)
         if date:
             return date
     return None
@@ -52,7 +79,7 @@ def clause_date(text: str, months: tuple[str, ...], document_date: str | None) -
 
 def _date(match: re.Match[str], months: tuple[str, ...], document_date: str | None) -> str | None:
     parts = match.groupdict()
-    month = [fold(m) for m in months].index(parts["month"]) + 1
+    month = months.index(parts["month"]) + 1
     day_text = parts.get("day")
     year = int(parts["year"]) if parts.get("year") else None
     day = int(day_text) if day_text else None

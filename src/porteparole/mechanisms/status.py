@@ -34,8 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.actors.kb import fold
 from porteparole.mechanisms.catalog import Modality
+from porteparole.text.folds import fold_key
 
 __all__ = ["Cue", "Decision", "Grammar", "decide"]
 
@@ -231,7 +231,7 @@ def _is_clause_head(token: Any) -> bool:
 
 
 def _word_in(token: Any, words: frozenset[str]) -> bool:
-    return fold(token.text) in words or fold(token.lemma_) in words
+    return fold_key(token.text) in words or fold_key(token.lemma_) in words
 
 
 def clause(doc: Any, cue: int, name: tuple[int, int]) -> str:

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from porteparole.actors.kb import KnowledgeBase, fold, load_knowledge_base, load_titles
 from porteparole.errors import InputError
+from porteparole.kb import KnowledgeBase, load_knowledge_base, load_titles
 from porteparole.query._common import check_limit
 from porteparole.records import ACTOR_TYPES, Actor
 from porteparole.store import Store
+from porteparole.text.folds import fold_key
 
 
 def resolve_actor(ref: str, *, kb: KnowledgeBase | None = None,
@@ -169,7 +170,7 @@ def _bare_title(surface: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", surface)]
     if not words:
         return True
-    return _titles_only(tuple(fold(w) for w in words))
+    return _titles_only(tuple(fold_key(w) for w in words))
 
 
 @cache
@@ -177,7 +178,7 @@ def _title_words() -> frozenset[str]:
     words: set[str] = set()
     for language in ("en", "fr"):
         for title in load_titles(language):
-            words.update(fold(w) for w in title.split())
+            words.update(fold_key(w) for w in title.split())
     return frozenset(w for w in words if w)
 
 

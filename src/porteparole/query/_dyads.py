@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._common import check_limit
 from porteparole.store import Store
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._search import (
     SearchFilters,
     SearchHit,

@@ -6,14 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from porteparole.actors.kb import fold
 from porteparole.errors import InputError
 from porteparole.records import MechanismUpdate
 from porteparole.store import Store
 from porteparole.store.reader import update_of
+from porteparole.text.folds import fold_key
 
 if TYPE_CHECKING:  # the mechanisms stage is imported when a mechanism question is asked
-    from porteparole.mechanisms.catalog import Mechanism
+    from porteparole.mechanisms import Mechanism
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def mechanisms(store: Store, *, mechanism: str | None = None,
     through ``mechanisms.catalog.load_catalog``). Updates stored under an id it does not
     list (written with older knowledge) are still shown, named by their id.
     """
-    from porteparole.mechanisms.catalog import Mechanism
+    from porteparole.mechanisms import Mechanism
 
     catalog = mechanism_catalog() if catalog is None else catalog
     wanted = _mechanism_id(store, mechanism, catalog) if mechanism else None
@@ -72,10 +72,10 @@ def mechanisms(store: Store, *, mechanism: str | None = None,
 def _mechanism_id(store: Store, ref: str, catalog: Mapping[str, Mechanism]) -> str:
     if ref in catalog:
         return ref
-    key = fold(ref)
+    key = fold_key(ref)
     for m in catalog.values():
         names = (m.id, m.name, *(a for aliases in m.aliases.values() for a in aliases))
-        if key in {fold(n) for n in names}:
+        if key in {fold_key(n) for n in names}:
             return m.id
     if store.rows("SELECT 1 FROM mechanism_updates WHERE mechanism_id = ? LIMIT 1", (ref,)):
         return ref
@@ -85,6 +85,6 @@ def _mechanism_id(store: Store, ref: str, catalog: Mapping[str, Mechanism]) -> s
 
 def mechanism_catalog() -> dict[str, Mechanism]:
     """The tracked mechanisms of ``knowledge/mechanisms.yaml``, by id."""
-    from porteparole.mechanisms.catalog import load_catalog
+    from porteparole.mechanisms import load_catalog
 
     return {m.id: m for m in load_catalog().mechanisms}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._actors import resolve_actor
 from porteparole.query._common import check_limit, cut_to
 from porteparole.query._events import EventFilters, EventView, events_between

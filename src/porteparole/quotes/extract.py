@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from porteparole.actors.names import printed_person_name
+from porteparole.kb import printed_person_name
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -83,7 +83,7 @@ def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) ->
 
 
 def _default_lookup() -> Any:
-    from porteparole.actors.kb import load_knowledge_base
+    from porteparole.kb import load_knowledge_base
 
     return load_knowledge_base().actor
 

@@ -14,10 +14,10 @@ import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from porteparole.actors.folding import fold
-from porteparole.actors.names import printed_person_name
+from porteparole.kb import printed_person_name
 from porteparole.quotes.speaker import Speaker
 from porteparole.records import Mention
+from porteparole.text.folds import fold_token
 
 
 class PrintedNames:
@@ -25,12 +25,12 @@ class PrintedNames:
 
     def __init__(self, mentions: Sequence[Mention], language: str) -> None:
         self.language = language
-        places = {fold(m.surface) for m in mentions if m.entity_type in {"LOC", "GPE", "ORG"}}
+        places = {fold_token(m.surface) for m in mentions if m.entity_type in {"LOC", "GPE", "ORG"}}
         found = []
         for mention in mentions:
             if mention.actor_id is not None or mention.entity_type != "PER":
                 continue
-            if fold(mention.surface) in places:
+            if fold_token(mention.surface) in places:
                 continue
             name = printed_person_name(mention.surface, language)
             if name is not None:
@@ -51,9 +51,9 @@ class PrintedNames:
         words = speaker.text.split()
         if not surname or not words or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
             return speaker
-        last = fold(words[-1])
+        last = fold_token(words[-1])
         for _, _, name in reversed(self.names[:first]):
             parts = name.split()  # the family name comes first in Chinese or Korean names
-            if last in (fold(parts[-1]), fold(parts[0])):
+            if last in (fold_token(parts[-1]), fold_token(parts[0])):
                 return dataclasses.replace(speaker, person=name)
         return speaker

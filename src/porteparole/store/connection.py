@@ -14,25 +14,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import unicodedata
 from pathlib import Path
 
 from porteparole.errors import StoreError
 from porteparole.store.identity import identify
+from porteparole.text.folds import fold_search
 
 BUSY_TIMEOUT_MS = 10_000
 
-
-def fold(value: str | None) -> str | None:
-    """Case- and accent-insensitive form of a name, as the FTS tokenizer folds words.
-
-    Registered as the SQL function ``pp_fold`` so that filters on speakers and outlets
-    (``--spokesperson "mao ning"``) match "Mao Ning" and "Máo Níng" alike.
-    """
-    if value is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -56,7 +45,7 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Conn
             conn.execute("PRAGMA query_only = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.create_function("pp_fold", 1, fold, deterministic=True)
+        conn.create_function("pp_fold", 1, fold_search, deterministic=True)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(f"cannot open {target} as a porteparole store: {error}") from error

@@ -4,29 +4,17 @@
 ``parse_article`` finds an article's title, dateline and paragraphs. Both return a
 ``Structure``; the pipeline tries the press-conference parser first, and a document is a
 press conference exactly when that parser finds at least one question and one answer.
+``vocabulary(language)`` gives the words the parsers read; ``in_office`` says whether a
+speaker held a speaking role on a date (the pipeline checks a completed year with it).
 """
 
-from __future__ import annotations
+from porteparole.structure.article import parse_article
+from porteparole.structure.press_conference import parse_press_conference
+from porteparole.structure.record import Structure
+from porteparole.structure.tenure import in_office
+from porteparole.structure.vocabulary import Vocabulary, vocabulary
 
-from dataclasses import dataclass
-
-from porteparole.records import Paragraph, Turn
-
-
-@dataclass(frozen=True, slots=True)
-class Structure:
-    """Metadata and spans found in a document's normalized text."""
-
-    title: str | None = None
-    date: str | None = None  # ISO YYYY-MM-DD, only when the text carries a full date
-    time: str | None = None  # HH:MM
-    place: str | None = None  # dateline place of an article
-    ministry: str | None = None
-    spokesperson: str | None = None  # canonical name
-    turns: tuple[Turn, ...] = ()
-    paragraphs: tuple[Paragraph, ...] = ()
-
-    @property
-    def is_press_conference(self) -> bool:
-        roles = {t.role for t in self.turns}
-        return "question" in roles and "answer" in roles
+__all__ = [
+    "Structure", "Vocabulary", "in_office", "parse_article", "parse_press_conference",
+    "vocabulary",
+]

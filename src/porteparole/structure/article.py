@@ -10,11 +10,12 @@ are what the article reports, not when it was written.
 from __future__ import annotations
 
 from porteparole.records import Paragraph
-from porteparole.structure import Structure
-from porteparole.structure.dates import find_date
 from porteparole.structure.header import read_header
 from porteparole.structure.paragraphs import split_paragraphs
-from porteparole.structure.vocabulary import Vocabulary, fold_label, vocabulary
+from porteparole.structure.record import Structure
+from porteparole.structure.vocabulary import Vocabulary, vocabulary
+from porteparole.text.dates import find_date
+from porteparole.text.folds import fold_label
 
 _DATELINE_ZONE = 2  # body paragraphs in which a dateline is looked for
 

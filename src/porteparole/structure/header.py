@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass
 
 from porteparole.records import Paragraph
-from porteparole.structure.dates import find_date, find_date_span, read_timestamp
 from porteparole.structure.labels import read_label, strip_honorifics
-from porteparole.structure.vocabulary import Vocabulary, fold_label
+from porteparole.structure.vocabulary import Vocabulary
+from porteparole.text.dates import find_date, find_date_span, read_timestamp
+from porteparole.text.folds import fold_label
 
 _HEADER_ZONE = 12  # paragraphs searched for header lines (furniture included)
 _TITLE_MAX_CHARS = 220

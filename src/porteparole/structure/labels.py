@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from porteparole.structure.vocabulary import Vocabulary, fold_label
+from porteparole.structure.vocabulary import Vocabulary
+from porteparole.text.folds import fold_label
 
 _LABEL = re.compile(r"(?P<label>[^:：\n]{1,80}?)\s*[:：][ \t\u00a0]*")
 _FORBIDDEN = re.compile(r"[,;!?\"«»“”„()\[\]{}|=<>*#@]|\s-\s|https?")

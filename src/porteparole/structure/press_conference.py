@@ -40,12 +40,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from porteparole.records import Turn
-from porteparole.structure import Structure
 from porteparole.structure.header import Header, read_header
 from porteparole.structure.labels import is_official, same_person, strip_honorifics
 from porteparole.structure.paragraphs import split_paragraphs
+from porteparole.structure.record import Structure
 from porteparole.structure.units import Unit, classify
-from porteparole.structure.vocabulary import Vocabulary, fold_label, vocabulary
+from porteparole.structure.vocabulary import Vocabulary, vocabulary
+from porteparole.text.folds import fold_label
 
 _ASKING = ("question", "follow_up")
 

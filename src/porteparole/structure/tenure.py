@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import ActorRole
 
 # The roles in which a person speaks for an organization at a briefing (role names of

@@ -16,6 +16,7 @@ from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.text.folds import fold_label
 
 _LIST_FIELDS = (
     "question_labels", "answer_labels", "follow_up_labels", "ignored_labels",
@@ -55,11 +56,6 @@ class Vocabulary:
     ministries: tuple[tuple[str, str], ...]  # (folded alias, canonical), longest alias first
     languages: tuple[str, ...]  # dateparser languages for this vocabulary
     day_first: bool = True  # "05/08/2022" is 5 August (numeric_dates: day_first)
-
-
-def fold_label(text: str) -> str:
-    """Case- and space-insensitive key of a label or honorific."""
-    return " ".join(text.replace("’", "'").casefold().split())
 
 
 @cache

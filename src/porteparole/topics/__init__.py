@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from porteparole.records import Analysis, Mention, Topic, Turn
-from porteparole.topics.cues import CueMatcher
+from porteparole.text.cues import CueMatcher
 from porteparole.topics.scoring import Hit, score_unit
 from porteparole.topics.taxonomy import ActorCue, Taxonomy, load_taxonomy
 

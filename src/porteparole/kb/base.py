@@ -5,14 +5,16 @@ module reads them, refuses anything inconsistent with a ``KnowledgeError`` that 
 and the entry (a silent bad alias would mis-resolve mentions for every document), and indexes
 them for the resolver: folded names to actors, surnames to persons, roles to holders by date.
 
-Matching is done on *folded* text (``fold``): case, accents, punctuation and typographic
-variants do not distinguish two names, so the resolver and this module must fold alike.
+Matching is done on *folded* text (``text.folds.fold_key``): case, accents, punctuation and
+typographic variants do not distinguish two names, so the resolver and this module fold alike.
+
+It lives in ``kb/``, not in the actors stage, because every stage after it (quotes, events),
+the structure's tenure check, the exports and the query layer read the same actors.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,9 +29,10 @@ import yaml
 from porteparole.errors import InputError, KnowledgeError
 from porteparole.knowledge import knowledge_files, read_lines, read_yaml
 from porteparole.records import ACTOR_TYPES, Actor, ActorRole
+from porteparole.text.folds import fold_key
 
 __all__ = [
-    "NAME_KINDS", "ROLES", "SECTORS", "KnowledgeBase", "NameEntry", "fold",
+    "NAME_KINDS", "ROLES", "SECTORS", "KnowledgeBase", "NameEntry",
     "load_knowledge_base", "load_titles",
 ]
 
@@ -94,31 +97,6 @@ _LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # ---------------------------------------------------------------------------------------
-# Folding
-
-
-_FOLD_TABLE = str.maketrans({
-    "đ": "d", "Đ": "d", "ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae",
-    "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l", "ı": "i",
-})
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """The matching key of a name: lower case, no accents, punctuation as single spaces.
-
-    Memoised: every stage folds every word of every document, and words repeat.
-
-    "M. Ngô Khiêm", "ngo  khiem" and "Ngo-Khiem" all fold to "ngo khiem"; Chinese, Cyrillic
-    and other scripts keep their letters (only marks are dropped).
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-# ---------------------------------------------------------------------------------------
 # Records of the knowledge base
 
 
@@ -176,11 +154,11 @@ class KnowledgeBase:
 
     def find(self, name: str) -> tuple[Actor, ...]:
         """Actors whose canonical name, alias or capital equals ``name`` once folded."""
-        return tuple(self.actors[i] for i in self._by_name.get(fold(name), ()))
+        return tuple(self.actors[i] for i in self._by_name.get(fold_key(name), ()))
 
     def by_surname(self, surname: str) -> tuple[Actor, ...]:
         """Persons whose surname (in any of its recorded forms) equals ``surname`` folded."""
-        return tuple(self.actors[i] for i in self._by_surname.get(fold(surname), ()))
+        return tuple(self.actors[i] for i in self._by_surname.get(fold_key(surname), ()))
 
     def surname(self, actor_id: str) -> str | None:
         """A person's primary surname as texts use it alone ("Xi", "Marcos")."""
@@ -260,7 +238,7 @@ def load_titles(language: str, directory: Path | None = None) -> tuple[str, ...]
     name, lines = read_lines("titles", file, path=given)
     titles: dict[str, None] = {}
     for number, text in lines:
-        if not fold(text):
+        if not fold_key(text):
             raise KnowledgeError(f"{name}: line {number}: {text!r} has no letters")
         titles[text] = None
     return tuple(sorted(titles, key=lambda t: (-len(t), t)))
@@ -345,7 +323,7 @@ def _parse_actor(where: str, index: int, raw: Any) -> _Parsed:
                   for lang, texts in words.items() for t in texts]
     surname = _surnames(where, label, raw, actor_id, names)
     roles = tuple(_parse_role(where, label, r) for r in _list(where, label, raw, "roles"))
-    ambiguous = frozenset(fold(_checked_str(where, label, a, "ambiguous"))
+    ambiguous = frozenset(fold_key(_checked_str(where, label, a, "ambiguous"))
                           for a in _list(where, label, raw, "ambiguous"))
     actor = Actor(id=actor_id, name=name, type=kind, country=country, sector=sector,
                   aliases=aliases, roles=roles)
@@ -358,7 +336,7 @@ def _text(where: str, label: str, raw: dict[str, Any], key: str) -> str:
 
 
 def _checked_str(where: str, label: str, value: Any, what: str) -> str:
-    if not isinstance(value, str) or not value.strip() or not fold(value):
+    if not isinstance(value, str) or not value.strip() or not fold_key(value):
         raise _fail(where, label, f"{what} must be a non-empty text, got {value!r}")
     return value.strip()
 
@@ -514,7 +492,7 @@ def _check_collisions(parsed: list[_Parsed]) -> None:
         for entry in item.names:
             if entry.kind == "surname":
                 continue
-            key = (item.actor.type, _group(entry), fold(entry.text))
+            key = (item.actor.type, _group(entry), fold_key(entry.text))
             other = owners.setdefault(key, item)
             if other is item or other.actor.id == item.actor.id:
                 continue
@@ -539,9 +517,9 @@ def _index(parsed: list[_Parsed], sources: tuple[str, ...]) -> KnowledgeBase:
         names.extend(item.names)
         for entry in item.names:
             if entry.kind in _NAMING_KINDS:
-                _add(by_name, fold(entry.text), item.actor.id)
+                _add(by_name, fold_key(entry.text), item.actor.id)
             elif entry.kind == "surname":
-                _add(by_surname, fold(entry.text), item.actor.id)
+                _add(by_surname, fold_key(entry.text), item.actor.id)
         for role in item.actor.roles:
             roles.setdefault((role.role, role.organization or ""), []).append(
                 _Held(item.actor.id, role))

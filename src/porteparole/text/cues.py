@@ -8,12 +8,15 @@ token when it equals either key, which lets the data author write a cue as a lem
 to inflection) or as a form (robust to a wrong lemma from a small model).
 
 spaCy's ``PhraseMatcher`` compares one attribute per matcher (``LOWER`` *or* ``LEMMA``) and
-does not fold accents, so the lookup is our own: an index from a cue's first key to the cues
+does not fold_key accents, so the lookup is our own: an index from a cue's first key to the cues
 that start with it, checked token by token. Cue phrases are cut with the language's spaCy
 tokenizer, so they are cut exactly like the text.
 
 Acronyms (a cue word of two or more letters, all capitals: "AI", "IA", "MMCA", "WHO") match
 only tokens printed in capitals too, so that "who" or "ai" in running text do not count.
+
+It lives in ``text/``, not in the topics stage, because the mechanisms stage matches its
+names with it too; the fold is ``text.folds.fold_key``, the one knowledge names use.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from porteparole.actors.kb import fold
+from porteparole.text.folds import fold_key
 
 __all__ = ["CueMatch", "CueMatcher", "phrase_keys"]
 
@@ -60,7 +63,7 @@ def phrase_keys(phrase: str, language: str) -> tuple[tuple[str, ...], tuple[bool
     """The folded words of a cue phrase, cut by the language's tokenizer, and acronym flags."""
     words = [t.text for t in _tokenizer(language)(phrase) if not t.is_space]
     return (
-        tuple(fold(w) for w in words),
+        tuple(fold_key(w) for w in words),
         tuple(len(w) >= 2 and w.isalpha() and w.isupper() for w in words),
     )
 
@@ -115,8 +118,8 @@ def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
 def _token_keys(token: Any) -> tuple[str, ...]:
     if token.is_space:
         return ()
-    form = fold(token.text)
-    lemma = fold(token.lemma_) if token.lemma_ else form
+    form = fold_key(token.text)
+    lemma = fold_key(token.lemma_) if token.lemma_ else form
     return (form,) if lemma == form else (form, lemma)
 
 

@@ -5,6 +5,9 @@ tags as a person still names a real person, and analysts (and the evaluation) wa
 module decides, conservatively, whether such a span is a full personal name and returns it
 without titles ("General Liu Zhenli" -> "Liu Zhenli"). Words that never belong to a name
 ("Force", "Ministry") live in ``knowledge/names/<lang>.txt``.
+
+It lives in ``kb/`` beside the knowledge base (whose titles it reads) because the actors
+stage, the quotes stage and the evaluation all ask it.
 """
 
 from __future__ import annotations
@@ -12,21 +15,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from porteparole.actors.folding import fold
-from porteparole.actors.kb import load_titles
+from porteparole.kb.base import load_titles
 from porteparole.knowledge import read_list
+from porteparole.text.folds import fold_token
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @cache
 def _not_name_words(language: str) -> frozenset[str]:
-    return frozenset(fold(line) for line in read_list("names", f"{language}.txt"))
+    return frozenset(fold_token(line) for line in read_list("names", f"{language}.txt"))
 
 
 @cache
 def _folded_titles(language: str) -> tuple[str, ...]:
-    return tuple(fold(t) for t in load_titles(language))
+    return tuple(fold_token(t) for t in load_titles(language))
 
 
 def printed_person_name(surface: str, language: str) -> str | None:
@@ -40,7 +43,7 @@ def printed_person_name(surface: str, language: str) -> str | None:
     if len(words) < 2 or any(not w[0].isupper() for w in words):
         return None
     excluded = _not_name_words(language)
-    if any(fold(w) in excluded for w in words):
+    if any(fold_token(w) in excluded for w in words):
         return None
     return " ".join(words)
 
@@ -49,7 +52,7 @@ def _without_titles(words: list[str], language: str) -> list[str]:
     titles = _folded_titles(language)
     while words:
         for size in (3, 2, 1):
-            if len(words) > size and fold(" ".join(words[:size])) in titles:
+            if len(words) > size and fold_token(" ".join(words[:size])) in titles:
                 words = words[size:]
                 break
         else:

@@ -7,6 +7,9 @@ defence ministry) and a person act for their country; an international organizat
 A person who holds a role in an international organization on the day in question (the UN
 Secretary-General, the NATO Secretary General, the chair of the AU Commission) acts for
 that organization, not for the country of their nationality.
+
+It lives in ``kb/`` because it reads knowledge-base records only, and the events stage, the
+exports and the evaluation all code parties this way.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Folded word tokens: how names in the text are compared with names in the knowledge base.
 
+(Here, not in the actors stage, because quote speakers and printed person names are cut
+and compared the same way; the fold itself is ``text.folds.fold_token``.)
+
 Names are compared token by token on a *folded* form (lowercase, accents stripped,
 typographic apostrophes and dashes unified), so that "Pekin", "PÉKIN" and "Pékin" are one
 key. The tokens are our own, not spaCy's: spaCy keeps "sino-américaines" or "Biden-Harris"
@@ -11,19 +14,13 @@ original text, so matches map back to document spans without any offset arithmet
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+
+from porteparole.text.folds import fold_token
 
 # A word is a run of letters/digits; every other visible character is a token of its own
 # (hyphens and apostrophes matter: "sino-" is a prefix, "l'OTAN" is "l" "'" "OTAN").
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
-
-_PUNCTUATION = str.maketrans({
-    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'",
-    "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-",
-    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +34,6 @@ class Token:
     caps: bool  # every letter is uppercase (an acronym as printed)
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lowercase, accents stripped, typographic variants unified: the comparison form."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_PUNCTUATION))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
-
-
 def tokenize(text: str) -> list[Token]:
     """The text's tokens with their offsets and folded keys."""
     tokens = []
@@ -54,7 +43,7 @@ def tokenize(text: str) -> list[Token]:
             Token(
                 match.start(),
                 match.end(),
-                fold(word),
+                fold_token(word),
                 word[:1].isupper(),
                 word.isupper(),
             )
@@ -64,4 +53,4 @@ def tokenize(text: str) -> list[Token]:
 
 def keys(text: str) -> tuple[str, ...]:
     """The folded token keys of a knowledge name, cut exactly like the text is."""
-    return tuple(fold(m.group()) for m in _TOKEN.finditer(text))
+    return tuple(fold_token(m.group()) for m in _TOKEN.finditer(text))
