@@ -35,6 +35,17 @@ def fold(value: str | None) -> str | None:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def name_key(value: str | None) -> str | None:
+    """The key names are matched by (``actors.kb.fold``: case, accents and punctuation
+    ignored), registered as the SQL function ``pp_name_key`` so that a name a user types
+    is resolved against the names the store keeps with the knowledge's own folding."""
+    if value is None:
+        return None
+    from porteparole.actors.kb import fold as kb_fold
+
+    return kb_fold(value)
+
+
 def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection configured for porteparole, or ``StoreError`` saying why it cannot be."""
     target = str(path)
@@ -57,6 +68,7 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Conn
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.create_function("pp_fold", 1, fold, deterministic=True)
+        conn.create_function("pp_name_key", 1, name_key, deterministic=True)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(f"cannot open {target} as a porteparole store: {error}") from error
