@@ -249,6 +249,23 @@ def build_store(path: Path) -> Path:
     return path
 
 
+ARMY_NOTE = "The AFP patrolled the shoal.\nThe Philippine army said so."
+
+
+def build_ambiguous_store(path: Path) -> Path:
+    """The test store and one more note naming the Philippine armed forces ("AFP"): in this
+    store "AFP" names two actors, the news agency and the army."""
+    build_store(path)
+    doc = document_id_for(ARMY_NOTE)
+    with Store(path) as store:
+        store.write_batch([Analysis(
+            Document(doc, Origin("army.txt", "text"), "en", "statement", ARMY_NOTE,
+                     title="The AFP patrolled the shoal.", date="2024-06-01"),
+            mentions=(Mention(doc, *span(ARMY_NOTE, "AFP"), "AFP", "ORG", "PHL-AFP", 0.9,
+                              "alias"),))])
+    return path
+
+
 # -- the command line --------------------------------------------------------------------
 
 

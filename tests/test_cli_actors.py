@@ -9,7 +9,14 @@ import pytest
 import typer
 from click.testing import Result
 
-from builders import build_store, cli_app, conference, invoke, one_line_error
+from builders import (
+    build_ambiguous_store,
+    build_store,
+    cli_app,
+    conference,
+    invoke,
+    one_line_error,
+)
 from porteparole.cli import commands_actors
 
 WIDE = 200  # terminal columns: keep table cells on one line
@@ -73,7 +80,8 @@ def test_actor_profile_json_by_alias(app, db: Path) -> None:
     assert [e["event"]["type"] for e in data["events"]] == ["COOPERATE"]
 
 
-def test_actor_ambiguous_name_lists_candidates_and_exits_2(app, db: Path) -> None:
+def test_actor_ambiguous_name_lists_candidates_and_exits_2(app, tmp_path: Path) -> None:
+    db = build_ambiguous_store(tmp_path / "afp.db")
     result = run(app, db, "actor", "AFP")
     one_line_error(result, "several actors")
     assert "PHL-AFP" in result.stderr and "media-afp" in result.stderr
@@ -106,11 +114,15 @@ def test_quotes_filters(app, db: Path) -> None:
 @pytest.mark.parametrize(("args", "needle"), [
     (("--since", "2024-5-1"), "not an ISO date"),
     (("--kind", "whispered"), "unknown quote kind"),
-    (("--speaker", "AFP"), "several actors"),
     (("--about", "Atlantis"), "no actor is named"),
 ])
 def test_quotes_bad_arguments_exit_2(app, db: Path, args: tuple[str, ...], needle: str) -> None:
     one_line_error(run(app, db, "quotes", *args), needle)
+
+
+def test_quotes_by_an_ambiguous_speaker_exit_2(app, tmp_path: Path) -> None:
+    db = build_ambiguous_store(tmp_path / "afp.db")
+    one_line_error(run(app, db, "quotes", "--speaker", "AFP"), "several actors")
 
 
 def test_report_shows_unresolved_mentions(app, db: Path) -> None:

@@ -11,8 +11,14 @@ import pytest
 import typer
 from click.testing import Result
 
-from builders import HOTLINE, build_store, cli_app, invoke, one_line_error
-from porteparole import query
+from builders import (
+    HOTLINE,
+    build_ambiguous_store,
+    build_store,
+    cli_app,
+    invoke,
+    one_line_error,
+)
 from porteparole.cli import commands_analysis
 from porteparole.export import TABLES
 
@@ -73,11 +79,15 @@ def test_events_filters(app, db: Path) -> None:
 @pytest.mark.parametrize(("args", "needle"), [
     (("--since", "2024-02-30"), "not an ISO date"),
     (("--type", "HUG"), "unknown event type"),
-    (("--source", "AFP"), "several actors"),
     (("--target", "Atlantis"), "no actor is named"),
 ])
 def test_events_bad_arguments_exit_2(app, db: Path, args: tuple[str, ...], needle: str) -> None:
     one_line_error(run(app, db, "events", *args), needle)
+
+
+def test_events_of_an_ambiguous_source_exit_2(app, tmp_path: Path) -> None:
+    db = build_ambiguous_store(tmp_path / "afp.db")
+    one_line_error(run(app, db, "events", "--source", "AFP"), "several actors")
 
 
 # -- timeline ---------------------------------------------------------------------------
@@ -125,14 +135,14 @@ def test_mechanisms_current_status_and_history(app, db: Path) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "current: resumed since 2024-05-20" in out
-    assert query.mechanism_catalog()[HOTLINE].name in out and HOTLINE in out
+    assert "China–US high-level military communication" in out and HOTLINE in out
     history = out.split("\n", 1)[1]  # below the "current" line: oldest first
     assert history.index("suspended") < history.index("resumed")
-    assert "was suspended after the visit" in out and "CHN, USA" in out
+    assert "was suspended after the visit" in out and "China, United States" in out
 
 
 def test_mechanisms_json_and_id(app, db: Path) -> None:
-    name = query.mechanism_catalog()[HOTLINE].name.upper()  # any case finds it
+    name = "CHINA–US HIGH-LEVEL MILITARY COMMUNICATION"  # any case finds it
     result = run(app, db, "mechanisms", "--id", name, "--json")
     assert result.exit_code == 0, result.output
     (mechanism,) = json.loads(result.stdout)
@@ -153,9 +163,9 @@ def test_export_writes_one_parquet_file_per_table(app, db: Path, tmp_path: Path)
     out = tmp_path / "parquet"
     result = run(app, db, "export", str(out))
     assert result.exit_code == 0, result.output
-    assert f"{len(TABLES) + 1} parquet files" in result.stdout  # the tables and actors
+    assert f"{len(TABLES)} parquet files" in result.stdout  # actors and mechanisms among them
     assert sorted(p.name for p in out.glob("*.parquet")) == sorted(f"{t}.parquet"
-                                                                   for t in (*TABLES, "actors"))
+                                                                   for t in TABLES)
     assert pq.read_table(out / "documents.parquet").num_rows == 3
     assert pq.read_table(out / "events.parquet").num_rows == 6
 

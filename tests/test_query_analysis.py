@@ -9,6 +9,7 @@ that "current" must come from the dates, not from the storage order).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,6 @@ import pytest
 from builders import HOTLINE, build_store, conference, statement
 from porteparole import query
 from porteparole.errors import InputError
-from porteparole.mechanisms.catalog import Mechanism
 from porteparole.records import (
     Analysis,
     Mention,
@@ -37,14 +37,28 @@ def store(tmp_path: Path):
     ("CHN", "CHN"), ("chn", "CHN"), ("wu-qian", "wu-qian"), ("Wu Qian", "wu-qian"),
     ("ngo khiem", "wu-qian"), ("  MAO NING ", "mao-ning"), ("Pentagon", "USA-DOD"),
 ])
-def test_resolve_actor_by_id_or_any_folded_alias(ref: str, actor_id: str) -> None:
-    assert query.resolve_actor(ref) == actor_id
+def test_resolve_actor_by_id_or_any_folded_alias(store: Store, ref: str,
+                                                  actor_id: str) -> None:
+    assert query.resolve_actor(ref, store=store) == actor_id
 
 
-def test_an_ambiguous_name_lists_every_candidate_id() -> None:
-    with pytest.raises(InputError, match="several actors") as caught:
-        query.resolve_actor("AFP")
+def test_an_ambiguous_name_lists_every_candidate_id(tmp_path: Path) -> None:
+    analysis = statement()
+    doc = analysis.document.id
+    # "AFP" is the news agency (a turn's speaker) and the Philippine armed forces.
+    army = Mention(doc, 0, 9, "Statement", "ORG", "PHL-AFP", 0.9, "alias")
+    with Store(build_store(tmp_path / "x.db")) as s:
+        s.write_batch([Analysis(analysis.document, mentions=(army,))])
+        with pytest.raises(query.AmbiguousName, match="several actors") as caught:
+            query.resolve_actor("AFP", store=s)
     assert "PHL-AFP" in str(caught.value) and "media-afp" in str(caught.value)
+    assert {a.id for a in caught.value.candidates} == {"PHL-AFP", "media-afp"}
+
+
+def test_a_name_only_the_knowledge_has_is_not_an_actor_of_the_store(store: Store) -> None:
+    # Xi Jinping is in the knowledge base, but no record of this store names him.
+    with pytest.raises(query.UnknownName, match="no actor is named"):
+        query.resolve_actor("Xi Jinping", store=store)
 
 
 def test_an_unknown_name_is_an_input_error(store: Store) -> None:
@@ -63,11 +77,17 @@ def test_an_id_only_the_store_knows_is_accepted(tmp_path: Path) -> None:
         assert profile.actor is None and profile.mentions == 1
 
 
-def test_a_state_scope_covers_its_institutions_and_officials_not_outlets() -> None:
-    scope = query.actor_scope("CHN")
-    assert {"CHN", "CHN-MND", "CHN-PLA", "wu-qian", "mao-ning"} <= scope
+def test_a_state_scope_covers_its_institutions_and_officials_not_outlets(
+        tmp_path: Path) -> None:
+    analysis = statement()
+    doc = analysis.document.id
+    xinhua = Mention(doc, 0, 9, "Statement", "ORG", "media-xinhua", 0.9, "alias")
+    with Store(build_store(tmp_path / "x.db")) as s:
+        s.write_batch([Analysis(analysis.document, mentions=(xinhua,))])
+        scope = query.actor_scope("CHN", store=s)
+        assert query.actor_scope("CHN-PLA", store=s) == {"CHN-PLA"}
+    assert {"CHN", "CHN-PLA", "wu-qian", "mao-ning"} <= scope
     assert "USA" not in scope and "media-xinhua" not in scope
-    assert query.actor_scope("CHN-MND") == {"CHN-MND"}
 
 
 # -- actors -----------------------------------------------------------------------------
@@ -158,7 +178,7 @@ def test_quotes_about_an_actor_named_inside_the_quoted_words(store: Store) -> No
 
 
 @pytest.mark.parametrize("kwargs", [{"kind": "indirect"}, {"since": "2024-13-01"},
-                                    {"until": "5 mars"}, {"speaker": "AFP"}])
+                                    {"until": "5 mars"}, {"speaker": "Nobody At All"}])
 def test_bad_quote_filters_raise_input_error(store: Store, kwargs: dict[str, str]) -> None:
     with pytest.raises(InputError):
         query.quotes(store, **kwargs)
@@ -240,41 +260,40 @@ def test_dyad_timeline_both_directions_and_negated(store: Store) -> None:
 # -- mechanisms -------------------------------------------------------------------------
 
 
-def mechanism(mechanism_id: str, name: str, **aliases: tuple[str, ...]) -> Mechanism:
-    return Mechanism(mechanism_id, name, "channel", ("CHN", "USA"), ("CHN", "USA"), aliases)
-
-
-CATALOG = {HOTLINE: mechanism(HOTLINE, "Military hotline", en=("hotline",),
-                              fr=("ligne directe militaire",))}
-
-
 def test_mechanism_current_status_is_the_latest_by_date(store: Store) -> None:
-    (history,) = query.mechanisms(store, catalog=CATALOG)
-    assert history.mechanism.name == "Military hotline"
+    (history,) = query.mechanisms(store)
+    assert history.mechanism.name == "China–US high-level military communication"
     assert [v.update.status for v in history.history] == ["suspended", "resumed"]
     assert history.current is not None and history.current.update.status == "resumed"
     assert history.current.evidence.startswith("the two militaries would resume")
     assert history.history[0].update.parties == ("CHN", "USA")
+    assert history.history[0].party_names == ("China", "United States")
 
 
 def test_one_mechanism_by_id_name_or_alias(store: Store) -> None:
-    for ref in (HOTLINE, "military HOTLINE", "hotline", "Ligne directe militaire"):
-        (history,) = query.mechanisms(store, mechanism=ref, catalog=CATALOG)
+    for ref in (HOTLINE, "china-us HIGH-LEVEL military communication", "mil-to-mil channel",
+                "Canal de communication militaire"):
+        (history,) = query.mechanisms(store, mechanism=ref)
         assert history.mechanism.id == HOTLINE
-    empty = {**CATALOG, "un-res": mechanism("un-res", "A resolution")}
-    (quiet,) = query.mechanisms(store, mechanism="un-res", catalog=empty)
-    assert quiet.history == () and quiet.current is None
     with pytest.raises(InputError, match="no mechanism"):
-        query.mechanisms(store, mechanism="teleporter", catalog=CATALOG)
+        query.mechanisms(store, mechanism="teleporter")
 
 
-def test_a_mechanism_missing_from_the_catalog_is_shown_by_id(store: Store) -> None:
-    (history,) = query.mechanisms(store, catalog={})
-    assert (history.mechanism.id, history.mechanism.name) == (HOTLINE, HOTLINE)
+def test_a_mechanism_the_store_does_not_describe_is_shown_by_id(tmp_path: Path) -> None:
+    analysis = statement()
+    update = dataclasses.replace(analysis.mechanism_updates[0], mechanism_id="xx-channel")
+    with Store(tmp_path / "x.db") as s:
+        s.write_batch([dataclasses.replace(analysis, mechanism_updates=(update,))])
+        (history,) = query.mechanisms(s)
+        (quiet,) = query.mechanisms(s, mechanism="xx-channel")
+    assert (history.mechanism.id, history.mechanism.name) == ("xx-channel", "xx-channel")
+    assert history.mechanism.kind == "unknown" and quiet.current is not None
 
 
-def test_the_packaged_catalog_names_the_stored_mechanism(store: Store) -> None:
-    catalog = query.mechanism_catalog()
-    assert all(m.id == key and m.name for key, m in catalog.items())
+def test_the_stored_description_names_the_mechanism(store: Store) -> None:
+    described = query.stored_mechanisms(store)
+    assert set(described) == {HOTLINE}
+    assert described[HOTLINE].parties == ("CHN", "USA")
+    assert "military channel" in described[HOTLINE].aliases["en"]
     (history,) = query.mechanisms(store)
-    assert history.mechanism is catalog[HOTLINE]
+    assert history.mechanism == described[HOTLINE]

@@ -74,7 +74,13 @@ def snapshot(db: Path) -> dict[str, Any]:
             "SELECT document_id, source, format, line, url FROM document_origins"))
         rejected = sorted(tuple(r) for r in store.rows(
             "SELECT source, format, line, url, reason, detail, content_hash FROM rejected"))
-    return {"analyses": analyses, "origins": origins, "rejected": rejected}
+        # what the ids stand for, as described with the records (not when)
+        actors = sorted(tuple(r) for r in store.rows(
+            "SELECT id, name, type, country, sector, aliases, roles, names FROM actors"))
+        mechanisms = sorted(tuple(r) for r in store.rows(
+            "SELECT id, name, kind, parties, aliases FROM mechanisms"))
+    return {"analyses": analyses, "origins": origins, "rejected": rejected, "actors": actors,
+            "mechanisms": mechanisms}
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +111,8 @@ def test_spark_tables_load_into_the_store_ingest_builds(spark_session: Any,
         assert got["analyses"][doc_id] == analysis, doc_id
     assert got["origins"] == expected["origins"]
     assert got["rejected"] == expected["rejected"]
+    assert got["actors"] == expected["actors"] and expected["actors"]
+    assert got["mechanisms"] == expected["mechanisms"]
 
     analyses = list(expected["analyses"].values())
     assert len(analyses) == 5 and loaded.new == 5 == report.documents

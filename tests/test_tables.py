@@ -18,7 +18,8 @@ from porteparole.records import Origin, Rejected
 from porteparole.store import Store
 
 SQL_TYPES = {"INTEGER": pa.int64(), "REAL": pa.float64(), "TEXT": pa.string()}
-JSON_LISTS = {("documents", "flags"), ("documents", "removed"), ("mechanism_updates", "parties")}
+JSON_LISTS = {("documents", "flags"), ("documents", "removed"), ("mechanism_updates", "parties"),
+              ("mechanisms", "parties")}
 BOOLEANS = {("events", "negated")}
 
 
@@ -44,7 +45,7 @@ def test_to_arrow_gives_the_rows_export_writes(tmp_path: Path) -> None:
         store.add_rejected(rejected)
         export.export_parquet(store, tmp_path / "out")
     arrow = tables.to_arrow([*analyses, rejected], seen_at="2024-01-01T00:00:00+00:00")
-    stamps = {"ingested_at", "first_seen", "last_seen"}
+    stamps = {"ingested_at", "first_seen", "last_seen", "described_at"}
     for table in tables.TABLES:
         exported = pq.read_table(tmp_path / "out" / f"{table}.parquet")
         assert arrow[table].schema.equals(exported.schema), table

@@ -67,7 +67,7 @@ def test_other_pages(client: TestClient) -> None:
     assert "Xi Jinping" in client.get("/actors").text
     actor = client.get("/actors/Trump")
     assert actor.status_code == 200 and "Donald Trump" in actor.text
-    assert client.get("/actors/Wang").status_code == 300
+    assert client.get("/actors/AFP").status_code == 300
     assert client.get("/actors/Nobody-Q-Person").status_code == 404
     dyad = client.get("/dyads/CHN/USA").text
     assert "<svg" in dyad and 'class="bar"' in dyad and "table" in dyad

@@ -2,9 +2,19 @@
 
 Columns and their types come from the one table spec (``porteparole.tables``, derived from
 the record classes), which ``to_arrow`` and the Spark job share, so an exported table and
-a Spark output table have the same schema. Three columns the store keeps as JSON text
-become Parquet lists of strings (``documents.flags``, ``documents.removed``,
-``mechanism_updates.parties``) and ``events.negated`` a boolean. The
+a Spark output table have the same schema. The columns the store keeps as JSON arrays of
+ids or flags become Parquet lists of strings (``documents.flags``, ``documents.removed``,
+``mechanism_updates.parties``, ``mechanisms.parties``) and ``events.negated`` a boolean;
+an actor's ``aliases``, ``roles`` and ``names`` and a mechanism's ``aliases`` stay JSON
+text (DuckDB reads them with ``json_extract``).
+
+``actors`` and ``mechanisms`` say what the ids of the other tables stand for, as the
+knowledge had them when the records were written, so the files need no porteparole to be
+read with names::
+
+    SELECT a.name, e.type, t.name FROM 'events.parquet' e
+      JOIN 'actors.parquet' a ON a.id = e.source_actor
+      JOIN 'actors.parquet' t ON t.id = e.target_actor The
 internal ``pk`` row numbers are left out: a document is its ``id``, a span record its
 ``(document_id, start, end)``.
 
@@ -32,11 +42,13 @@ from porteparole.errors import InputError
 from porteparole.store import Store
 
 TABLES: tuple[str, ...] = tables.TABLES
-# Columns the store keeps as JSON text, and as 0/1 integers: every export format gives them
-# back as lists and booleans (the actors columns are written by ``export_tables``).
+# Columns the store keeps as JSON text, and as 0/1 integers: JSON Lines gives them back as
+# JSON values and booleans; Parquet as lists and booleans where the spec types them so
+# (the other JSON columns stay text there).
 JSON_COLUMNS = frozenset({("documents", "flags"), ("documents", "removed"),
                           ("mechanism_updates", "parties"), ("actors", "aliases"),
-                          ("actors", "roles")})
+                          ("actors", "roles"), ("actors", "names"), ("mechanisms", "parties"),
+                          ("mechanisms", "aliases")})
 BOOLEAN_COLUMNS = frozenset({("events", "negated")})
 BATCH_ROWS = 5000
 
@@ -76,9 +88,11 @@ def _export_table(store: Store, table: str, directory: Path) -> Path:
 def _arrow(table: str, schema: pa.Schema, names: list[str],
            rows: Iterable[Any]) -> pa.Table:
     data: dict[str, list[Any]] = {name: [] for name in names}
+    text = {name for name in names if pa.types.is_string(schema.field(name).type)}
     for row in rows:
         for name in names:
-            data[name].append(stored_value(table, name, row[name]))
+            value = row[name]
+            data[name].append(value if name in text else stored_value(table, name, value))
     return pa.table(data, schema=schema)
 
 

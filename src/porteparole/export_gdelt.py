@@ -20,13 +20,13 @@ CAMEO root: 01–05 verbal cooperation, 06–08 material cooperation, 09–13 ve
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date as Date
 from pathlib import Path
 
 from porteparole import query
 from porteparole.export_tables import prepare_directory
-from porteparole.kb import KnowledgeBase, load_knowledge_base
+from porteparole.records import Actor
 from porteparole.store import Store
 
 _ACTOR_FIELDS = (
@@ -93,11 +93,13 @@ def quad_class(root: str | None) -> int | None:
     return 4 if 14 <= value <= 20 else None
 
 
-def actor_code(actor_id: str | None, kb: KnowledgeBase) -> tuple[str, str, str, str]:
-    """(code, NAME, country, type code) of an actor in GDELT's style; empty when unknown."""
+def actor_code(actor_id: str | None,
+               actors: Mapping[str, Actor]) -> tuple[str, str, str, str]:
+    """(code, NAME, country, type code) of an actor in GDELT's style, from the store's
+    description of it (``actors``); empty when unknown."""
     if actor_id is None:
         return "", "", "", ""
-    actor = kb.actor(actor_id)
+    actor = actors.get(actor_id)
     if actor is None:
         return "", actor_id.upper(), "", ""
     country = actor.country or ""
@@ -106,26 +108,25 @@ def actor_code(actor_id: str | None, kb: KnowledgeBase) -> tuple[str, str, str, 
     return code, actor.name.upper(), country, "" if actor.type == "state" else sector
 
 
-def export_gdelt(store: Store, directory: str | Path, *,
-                 kb: KnowledgeBase | None = None) -> list[Path]:
+def export_gdelt(store: Store, directory: str | Path) -> list[Path]:
     """Write the event table and its column documentation; return both paths."""
-    kb = kb or load_knowledge_base()
+    actors = query.stored_actors(store)
     target = prepare_directory(directory)
     header = target / HEADER_FILE
     _atomic_tsv(header, [("Position", "Name", "Description"),
                          *((str(i), name, text) for i, (name, text) in
                            enumerate(COLUMNS, 1))])
-    rows = [_row(e, kb) for e in query.export_events(store)]
+    rows = [_row(e, actors) for e in query.export_events(store)]
     data = target / DATA_FILE
     _atomic_tsv(data, rows)
     return [data, header]
 
 
-def _row(x: query.ExportEvent, kb: KnowledgeBase) -> list[str]:
+def _row(x: query.ExportEvent, actors: Mapping[str, Actor]) -> list[str]:
     e = x.event
     day = _day(x.date)
-    source = actor_code(e.source_actor, kb)
-    target = actor_code(e.target_actor, kb)
+    source = actor_code(e.source_actor, actors)
+    target = actor_code(e.target_actor, actors)
 
     def actor_fields(code: tuple[str, str, str, str]) -> list[str]:
         return [code[0], code[1], code[2], "", "", "", "", code[3], "", ""]

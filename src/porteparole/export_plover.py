@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from porteparole import query
 from porteparole.events import load_ontology
 from porteparole.export_tables import prepare_directory
-from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.store import Store
 
 DATA_FILE = "events.plover.jsonl"
@@ -29,16 +29,13 @@ QUAD_CODES = {"verbal cooperation": 1, "material cooperation": 2, "verbal confli
               "material conflict": 4}
 
 
-def plover_record(x: query.ExportEvent, kb: KnowledgeBase,
+def plover_record(x: query.ExportEvent, names: Mapping[str, str],
                   quads: dict[str, int | None]) -> dict[str, Any]:
-    """One event as a PLOVER record."""
+    """One event as a PLOVER record; ``names`` are the store's actor names by id."""
     e = x.event
 
     def name(actor_id: str | None) -> str | None:
-        if actor_id is None:
-            return None
-        actor = kb.actor(actor_id)
-        return actor.name if actor else actor_id
+        return None if actor_id is None else names.get(actor_id, actor_id)
 
     return {
         "id": f"{e.document_id}-{x.number}", "date": x.date, "actor": e.source_actor,
@@ -52,10 +49,9 @@ def plover_record(x: query.ExportEvent, kb: KnowledgeBase,
     }
 
 
-def export_plover(store: Store, directory: str | Path, *,
-                  kb: KnowledgeBase | None = None) -> list[Path]:
+def export_plover(store: Store, directory: str | Path) -> list[Path]:
     """Write ``events.plover.jsonl`` into ``directory``; return its path."""
-    kb = kb or load_knowledge_base()
+    names = query.actor_names(store)
     quads = {t.name: QUAD_CODES.get(t.quad.strip().lower())
              for t in load_ontology().types.values()}
     target = prepare_directory(directory)
@@ -64,7 +60,7 @@ def export_plover(store: Store, directory: str | Path, *,
     try:
         with partial.open("w", encoding="utf-8") as out:
             for event in query.export_events(store):
-                out.write(json.dumps(plover_record(event, kb, quads), ensure_ascii=False))
+                out.write(json.dumps(plover_record(event, names, quads), ensure_ascii=False))
                 out.write("\n")
         os.replace(partial, path)
     finally:

@@ -8,6 +8,11 @@ file per table (``turns.parquet``, what ``export`` writes). Rows become records 
 the one table spec (``tables.record_of``) and are written with ``Store.write_batch``:
 loading is idempotent like ingest, a document already stored is skipped and its origins
 are added.
+
+The ``actors`` and ``mechanisms`` tables are what the records' ids stood for when they were
+analysed; they are kept as they are (the most recent description of an id wins, so an
+older output does not roll back a newer store's names). Tables written before those two
+existed are described from this porteparole's knowledge instead.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from porteparole import tables
+from porteparole.described import Description
 from porteparole.errors import InputError
 from porteparole.store import Store
 
@@ -41,12 +47,18 @@ def load_tables(directory: str | Path, store: Store) -> LoadReport:
     if not (root / "documents").is_dir() and not (root / "documents.parquet").is_file():
         raise InputError(f"{root} holds no documents table (documents/ or documents.parquet)")
     new = seen = 0
+    described = any(_parts(root, "actors"))
     for part in _parts(root, "documents"):
         loaded = {name: _read(root, name, part) for name in tables.TABLES if name != "rejected"}
         batch = list(tables.analyses_of(loaded))
+        description = _description(loaded) if described else None
+        if description is not None and not batch:
+            store.write_batch([], described=description)
         for start in range(0, len(batch), WRITE_BATCH):
             chunk = batch[start:start + WRITE_BATCH]
-            added = store.write_batch(chunk)
+            added = store.write_batch(chunk, described=description)
+            if described:
+                description = Description()  # the part's description is written once
             new, seen = new + added, seen + len(chunk) - added
         for row in loaded["document_origins"].to_pylist():
             store.add_origin(*tables.record_of("document_origins", row))
@@ -56,6 +68,13 @@ def load_tables(directory: str | Path, store: Store) -> LoadReport:
             store.add_rejected(tables.record_of("rejected", row))
             rejected += 1
     return LoadReport(new, seen, rejected)
+
+
+def _description(loaded: dict[str, pa.Table]) -> Description:
+    """The ``actors`` and ``mechanisms`` rows of one part, as the store keeps them."""
+    rows = {name: tuple(tables.stored_row(name, r) for r in loaded[name].to_pylist())
+            for name in tables.DESCRIBED_TABLES}
+    return Description(actors=rows["actors"], mechanisms=rows["mechanisms"])
 
 
 def _parts(root: Path, table: str) -> Iterator[str]:

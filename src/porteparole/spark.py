@@ -16,7 +16,9 @@ Parquet with a ``text`` (or ``html``) column and optional ``title``, ``date``, `
 3. analyse + write  each partition runs stages 4-9 in batches (``pipeline.process``) and
                     writes its rows with pyarrow, typed by the one table spec, to
                     ``OUTPUT/<table>/part-a-NNNNN.parquet``; rejections of step 1 go to
-                    ``OUTPUT/rejected/part-r-NNNNN.parquet``
+                    ``OUTPUT/rejected/part-r-NNNNN.parquet``. Each part's ``actors`` and
+                    ``mechanisms`` describe what its records name, from the executor's
+                    knowledge, stamped with the job's time (``porteparole.described``)
 
 Tables therefore have exactly the schema of ``porteparole export`` (Spark's own writer
 would make every column nullable). Each part is written under a temporary name and
@@ -214,6 +216,8 @@ class PartWriter:
         self._tables = only or tables.TABLES
         self._pending: dict[str, list[Any]] = {t: [] for t in self._tables}
         self._writers: dict[str, Any] = {}
+        # what the part's records name, by table and id: written once, when the part closes
+        self._described: dict[str, dict[str, Any]] = {t: {} for t in tables.DESCRIBED_TABLES}
         self.documents = 0
         self.rejected = 0
 
@@ -222,10 +226,14 @@ class PartWriter:
 
     def add(self, items: Iterable[Analysis | Rejected | tuple[str, Origin]]) -> None:
         from porteparole import tables
+        from porteparole.described import describe
 
         for item in items:
             if isinstance(item, Analysis):
                 self.documents += 1
+                description = describe([item], self._stamp)
+                for table, found in self._described.items():
+                    found.update((r["id"], r) for r in tables.described_rows(table, description))
             elif isinstance(item, Rejected):
                 self.rejected += 1
             for table in self._tables:
@@ -249,6 +257,9 @@ class PartWriter:
         self._writers[table][1].write_table(arrow)
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        for table, found in self._described.items():
+            if table in self._pending:
+                self._pending[table].extend(row for _, row in sorted(found.items()))
         for table in self._tables:
             self._flush(table)  # every table gets its part, even empty: parts pair by name
         for table, (sink, writer) in self._writers.items():

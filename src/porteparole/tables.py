@@ -8,6 +8,12 @@ columns and their Arrow types come from ``dataclasses.fields`` and the field ann
 ``tuple[str, ...]`` → list of strings; ``X | None`` → nullable), so a field added to a
 record reaches the Parquet schema without a second list of columns.
 
+Two tables are not records of a document but what their ids stand for, as the knowledge
+described them when the records were written (``porteparole.described``): ``actors`` (id,
+name, type, country, sector, and as JSON text ``aliases``, ``roles`` and ``names``) and
+``mechanisms`` (``parties`` a list of ids, ``aliases`` JSON text); they carry
+``described_at`` and come from a ``Description`` rather than from an analysis.
+
 ``to_arrow(items)`` turns analyses and rejections into one ``pyarrow.Table`` per table with
 exactly the schema ``porteparole export`` writes; ``records_of`` is its inverse, used by
 ``porteparole load``. A test holds the spec against the store's migrated schema.
@@ -16,6 +22,7 @@ exactly the schema ``porteparole export`` writes; ``records_of`` is its inverse,
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +30,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from porteparole.described import Description, describe
 from porteparole.errors import StoreError
 from porteparole.records import (
     SCHEMA_VERSION,
@@ -118,9 +126,19 @@ SPECS: dict[str, TableSpec] = {
         TableSpec("rejected", Rejected,
                   pa.schema([*_record_fields(Rejected), *_audit("first_seen", "last_seen")]),
                   None),
+        TableSpec("actors", dict, pa.schema([
+            *_audit("id", "name", "type"), pa.field("country", pa.string()),
+            pa.field("sector", pa.string()), *_audit("aliases", "roles", "names",
+                                                     "described_at")]), None),
+        TableSpec("mechanisms", dict, pa.schema([
+            *_audit("id", "name", "kind"),
+            pa.field("parties", pa.list_(pa.string()), nullable=False),
+            *_audit("aliases", "described_at")]), None),
     )
 }
 TABLES: tuple[str, ...] = tuple(SPECS)
+# The tables that describe the records' ids (rows from a ``Description``).
+DESCRIBED_TABLES: tuple[str, ...] = ("actors", "mechanisms")
 
 
 def schema(table: str) -> pa.Schema:
@@ -174,16 +192,41 @@ def _flat_origin(origin: Origin) -> dict[str, Any]:
     return {n: getattr(origin, n) for n in _ORIGIN_FIELDS}
 
 
+def described_rows(table: str, description: Description) -> Iterator[dict[str, Any]]:
+    """The rows of a described table (``actors``, ``mechanisms``) as the spec types them:
+    JSON text stays text, but mechanism parties become a list."""
+    if table == "actors":
+        yield from description.actors
+    elif table == "mechanisms":
+        for row in description.mechanisms:
+            yield {**row, "parties": json.loads(row["parties"])}
+
+
+def stored_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A described table's Arrow row back as the store keeps it (the inverse of
+    ``described_rows``), for ``porteparole load``."""
+    if table == "mechanisms":
+        return {**row, "parties": json.dumps(list(row["parties"]), ensure_ascii=False)}
+    return dict(row)
+
+
 def to_arrow(items: Iterable[Analysis | Rejected | tuple[str, Origin]],
-             seen_at: str | None = None) -> dict[str, pa.Table]:
+             seen_at: str | None = None, *,
+             described: Description | None = None) -> dict[str, pa.Table]:
     """One Arrow table per exported table, with the schema ``porteparole export`` writes.
 
     ``items`` are analyses, rejections, and ``(document_id, origin)`` pairs for a text met
-    again elsewhere; ``seen_at`` fills the audit columns (default: now).
+    again elsewhere; ``seen_at`` fills the audit columns (default: now). The ``actors``
+    and ``mechanisms`` tables hold ``described`` (default: the description of what the
+    analyses name, made now from the package's knowledge).
     """
     listed = list(items)
     stamp = seen_at or now()
-    return {name: table_of(name, rows(name, listed, stamp)) for name in TABLES}
+    if described is None:
+        described = describe((i for i in listed if isinstance(i, Analysis)), stamp)
+    return {name: table_of(name, described_rows(name, described) if name in DESCRIBED_TABLES
+                           else rows(name, listed, stamp))
+            for name in TABLES}
 
 
 def table_of(table: str, records: Iterable[dict[str, Any]]) -> pa.Table:

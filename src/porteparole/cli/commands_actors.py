@@ -19,7 +19,6 @@ from porteparole.cli.common import (
     DEFAULT_DB,
     DbOption,
     JsonOption,
-    display_name,
     existing_store,
     new_table,
     print_json,
@@ -100,14 +99,13 @@ def actor_command(
 
 
 def _render_profile(p: ActorProfile, out: Console) -> None:
-    from porteparole import query
 
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column(overflow="fold")
     a = p.actor
     rows: list[tuple[str, str | None]] = [
-        ("id", p.actor_id), ("name", a.name if a else "(not in the knowledge base)")]
+        ("id", p.actor_id), ("name", a.name if a else "(not described in the store)")]
     if a:
         rows += [("type", a.type), ("country", a.country), ("sector", a.sector)]
         rows += [(f"aliases ({lang})", ", ".join(names)) for lang, names in a.aliases.items()]
@@ -122,7 +120,7 @@ def _render_profile(p: ActorProfile, out: Console) -> None:
         roles = new_table("Roles", "role", "in", "from", "until")
         for r in a.roles:
             where = r.organization or ""
-            named = query.actor_name(where) if where else None
+            named = p.names.get(where) if where else None
             roles.add_row(r.role, Text(f"{where} ({named})" if named and named != where
                                        else where), r.start or "?", r.end or "now")
         out.print(roles)
@@ -150,7 +148,7 @@ def _render_quotes(views: list[QuoteView], out: Console, title: str) -> None:
     table.columns[3].overflow = "fold"
     for v in views:
         q = v.quote
-        speaker = display_name(q.speaker_actor) or q.speaker_text or "?"
+        speaker = v.speaker_name or q.speaker_text or "?"
         table.add_row(v.date or "?", Text(speaker), q.kind,
                       Text(clip(v.text)), q.document_id[:10])
     out.print(table)
@@ -167,8 +165,7 @@ def event_table(views: list[EventView], title: str) -> Table:
         e = v.event
         kind = e.type + (" (negated)" if e.negated else "")
         score = "" if e.goldstein is None else f" {e.goldstein:+.1f}"
-        parties = (f"{display_name(e.source_actor) or '?'} → "
-                   f"{display_name(e.target_actor) or '?'}")
+        parties = f"{v.source_name or '?'} → {v.target_name or '?'}"
         evidence = Text(clip(" ".join(v.evidence.split())))
         evidence.append(f"  [{e.document_id[:8]}]", style="dim")
         table.add_row(v.date or "?", Text(parties), f"{kind} {e.cameo_root or ''}{score}",

@@ -167,7 +167,8 @@ def _render_mechanism(h: MechanismHistory, out: Console) -> None:
     table.columns[4].overflow = "fold"
     for v in h.history:
         u = v.update
-        table.add_row(v.date or "?", u.status, ", ".join(u.parties), u.document_id[:10],
+        table.add_row(v.date or "?", u.status, ", ".join(v.party_names or u.parties),
+                      u.document_id[:10],
                       Text(clip(v.evidence)))
     out.print(table)
 

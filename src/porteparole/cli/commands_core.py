@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -113,8 +113,8 @@ def _ingest_with_progress(
 
         analysed = 0
 
-        def write_batch(self, analyses: Sequence[Analysis]) -> int:
-            written = super().write_batch(analyses)
+        def write_batch(self, analyses: Sequence[Analysis], *args: Any, **kwargs: Any) -> int:
+            written = super().write_batch(analyses, *args, **kwargs)
             self.analysed += len(analyses)
             return written
 

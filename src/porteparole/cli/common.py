@@ -75,14 +75,3 @@ def new_table(title: str, *columns: str) -> Table:
     for column in columns:
         out.add_column(column)
     return out
-
-
-def display_name(actor_id: str | None) -> str | None:
-    """An actor's canonical name for a table ("Wang Yi", not "wang-yi"); the id itself for
-    an actor the knowledge base does not know, None for no actor."""
-    if actor_id is None:
-        return None
-    from porteparole.kb import load_knowledge_base
-
-    actor = load_knowledge_base().actor(actor_id)
-    return actor.name if actor is not None else actor_id

@@ -19,7 +19,10 @@ unclosed quote, an operator with nothing on one side, only exclusions — raises
 ``QueryError`` with a one-line explanation.
 
 Actors are named by the user as an id (``CHN``, ``wu-qian``) or any name or alias the
-knowledge base lists, in any language (``resolve_actor``). In event filters a state stands
+store keeps for them, in any language (``resolve_actor``). Every name, type, country and
+role a view shows comes from the store (its ``actors`` and ``mechanisms`` tables, written
+with the records: ``porteparole.described``), joined in SQL: no module here reads the
+knowledge files or imports an analysis stage. In event filters a state stands
 for itself and every person and organization of that country (``actor_scope``): ``CHN``
 matches events of ``CHN``, ``CHN-MND`` and ``wu-qian``. Lists of quotes and events come
 most recent first; an event's date is its own, else its document's.
@@ -41,9 +44,12 @@ from porteparole.query._actors import (
     SurfaceCount,
     UnknownName,
     actor_name,
+    actor_names,
     actor_scope,
     actors,
     resolve_actor,
+    stored_actor,
+    stored_actors,
 )
 from porteparole.query._documents import (
     DocumentView,
@@ -59,7 +65,6 @@ from porteparole.query._exports import (
     ExportEvent,
     export_events,
     referenced_actor_ids,
-    stored_actor_rows,
 )
 from porteparole.query._facets import (
     FACETS,
@@ -75,8 +80,9 @@ from porteparole.query._json import to_jsonable
 from porteparole.query._mechanisms import (
     MechanismHistory,
     MechanismUpdateView,
-    mechanism_catalog,
+    StoredMechanism,
     mechanisms,
+    stored_mechanisms,
 )
 from porteparole.query._profiles import ActorDocument, ActorProfile, actor_profile
 from porteparole.query._quotes import QuoteView, quotes
@@ -110,13 +116,15 @@ __all__ = [
     "FACETS", "MAX_PAGE", "DyadCount", "Facet", "FacetValue", "SearchPage", "facet_counts",
     "search_page", "to_jsonable", "top_dyads", "AmbiguousName", "UnknownName",
     "ConferenceSummary", "MechanismStatus", "SpokespersonCount", "Summary", "summary",
-    "ExportEvent", "export_events", "referenced_actor_ids", "stored_actor_rows",
+    "ExportEvent", "export_events", "referenced_actor_ids",
     "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
     "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
     "DocumentView", "EventFilters", "EventView", "FlagCount", "LanguageKindCount",
     "MechanismHistory", "MechanismUpdateView", "OutletCount", "QuoteView", "ReasonCount",
     "RejectedEntry", "Report", "SearchFilters", "SearchHit", "SurfaceCount",
-    "actor_name", "actor_profile", "actor_scope", "actors", "dyad_timeline", "events",
-    "get_document", "mechanism_catalog", "mechanisms", "quotes", "rejected", "report",
+    "actor_name", "actor_names", "stored_actor", "stored_actors",
+    "actor_profile", "actor_scope", "actors",
+    "dyad_timeline", "events", "get_document", "stored_mechanisms", "StoredMechanism",
+    "mechanisms", "quotes", "rejected", "report",
     "resolve_actor", "resolve_id", "search", "sources_outside", "to_fts",
 ]

@@ -1,49 +1,61 @@
 """Actors named by the user, resolved to ids, and actors ranked by mentions.
 
-A name is an id or any name, alias or capital the knowledge base lists, in any language; in
-event filters a state stands for itself and every person and organization of its country.
+Everything here is read from the store: the ``actors`` table keeps, for every actor a
+record names, its name, type, country, roles and every name a user may type, as the
+knowledge described them when the records were written (``porteparole.described``). A name
+is an id or any such name, alias or capital, in any language; in event filters a state
+stands for itself and every person and organization of its country.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from dataclasses import dataclass
-from functools import cache
 
 from porteparole.errors import InputError
-from porteparole.kb import KnowledgeBase, load_knowledge_base, load_titles
 from porteparole.query._common import check_limit
-from porteparole.records import ACTOR_TYPES, Actor
+from porteparole.records import ACTOR_TYPES, Actor, ActorRole
 from porteparole.store import Store
-from porteparole.text.folds import fold_key
+from porteparole.store.connection import name_key
+
+# Actors one of whose typed names (``names``, kinds ``kinds``) folds to the key of :ref.
+_BY_NAME_SQL = """
+SELECT DISTINCT a.* FROM actors a, json_each(a.names) n
+ WHERE json_extract(n.value, '$.kind') IN ({kinds})
+   AND pp_name_key(json_extract(n.value, '$.name')) = pp_name_key(:ref) {extra}
+ ORDER BY a.id
+"""
 
 
-def resolve_actor(ref: str, *, kb: KnowledgeBase | None = None,
-                  store: Store | None = None) -> str:
-    """The id of the actor ``ref`` names: an actor id, or any name, alias or capital.
+def resolve_actor(ref: str, *, store: Store) -> str:
+    """The id of the actor ``ref`` names: an actor id, or any name, alias or capital the
+    store keeps for an actor (a single word may also be a person's surname).
 
-    Names are matched folded (case, accents, punctuation ignored) through ``kb.find``. A
-    name several actors share raises ``InputError`` listing them with their ids; an id the
-    store holds but the knowledge base does not (written with older knowledge) is accepted
+    Names are matched folded (case, accents, punctuation ignored). A name several actors
+    share raises ``AmbiguousName`` listing them with their ids; an id a record names but
+    the store has no description of (unknown to the knowledge that wrote it) is accepted
     so that nothing stored is out of reach.
     """
-    kb = kb or load_knowledge_base()
     text = ref.strip()
     if not text:
         raise InputError("give an actor's name or id")
     for candidate in dict.fromkeys((text, text.upper(), text.lower())):
-        if kb.actor(candidate) is not None:
+        if store.rows("SELECT 1 FROM actors WHERE id = ?", (candidate,)):
             return candidate
-    found = kb.find(text) or _by_surname(kb, text)
+    found = _named(store, text, "'name', 'alias', 'capital'")
+    if not found and len(text.split()) == 1:  # "Trump" is Donald Trump
+        found = _named(store, text, "'surname'", "AND a.type = 'person'")
     if len(found) == 1:
         return found[0].id
     if found:
         listed = "; ".join(_describe(actor) for actor in found)
         raise AmbiguousName(f"{ref!r} names several actors: {listed}; give one of these ids",
                             found)
-    if store is not None and _stored_actor(store, text):
+    if _stored_actor(store, text):
         return text
-    raise UnknownName(f"no actor is named {ref!r} in the knowledge base or the store; "
+    raise UnknownName(f"no actor is named {ref!r} in the store; "
                       "`porteparole actors` lists the actors found so far")
 
 
@@ -59,12 +71,27 @@ class AmbiguousName(InputError):
         self.candidates = candidates
 
 
-def _by_surname(kb: KnowledgeBase, text: str) -> tuple[Actor, ...]:
-    """Persons a single word names as their surname ("Trump" is Donald Trump): what a user
-    types first, and what a text says after the first mention."""
-    if len(text.split()) != 1:
-        return ()
-    return tuple({a.id: a for a in kb.by_surname(text)}.values())
+def _named(store: Store, text: str, kinds: str, extra: str = "") -> tuple[Actor, ...]:
+    rows = store.rows(_BY_NAME_SQL.format(kinds=kinds, extra=extra), {"ref": text})
+    return tuple(actor_of(r) for r in rows)
+
+
+def actor_of(row: sqlite3.Row) -> Actor:
+    """An ``actors`` row as the ``Actor`` record it describes."""
+    aliases = json.loads(row["aliases"] or "{}")
+    return Actor(
+        id=row["id"], name=row["name"], type=row["type"], country=row["country"],
+        sector=row["sector"],
+        aliases={lang: tuple(names) for lang, names in aliases.items()},
+        roles=tuple(ActorRole(r["role"], r.get("organization"), r.get("start"), r.get("end"))
+                    for r in json.loads(row["roles"] or "[]")),
+    )
+
+
+def stored_actor(store: Store, actor_id: str) -> Actor | None:
+    """The store's description of an actor, or None when it has none."""
+    rows = store.rows("SELECT * FROM actors WHERE id = ?", (actor_id,))
+    return actor_of(rows[0]) if rows else None
 
 
 def _describe(actor: Actor) -> str:
@@ -79,33 +106,41 @@ def _stored_actor(store: Store, actor_id: str) -> bool:
         "SELECT 1 FROM quotes WHERE speaker_actor = :id LIMIT 1", {"id": actor_id}))
 
 
-def actor_scope(actor_id: str, *, kb: KnowledgeBase | None = None) -> frozenset[str]:
+def actor_scope(actor_id: str, *, store: Store) -> frozenset[str]:
     """The actor ids an actor stands for in event filters.
 
     A state stands for itself and every person and organization of its country (what
     "China rejects" covers: its ministries, its army, its officials); outlets are not the
     state and are left out. Any other actor stands for itself alone.
     """
-    kb = kb or load_knowledge_base()
-    actor = kb.actor(actor_id)
-    if actor is None or actor.type != "state":
-        return frozenset({actor_id})
-    return frozenset({actor_id} | {a.id for a in kb.actors.values()
-                                   if a.country == actor.id and a.type != "outlet"})
+    rows = store.rows(
+        "SELECT m.id FROM actors s JOIN actors m ON m.country = s.id "
+        "WHERE s.id = :id AND s.type = 'state' AND m.type != 'outlet'", {"id": actor_id})
+    return frozenset({actor_id} | {r[0] for r in rows})
 
 
-def actor_name(actor_id: str | None, *, kb: KnowledgeBase | None = None) -> str | None:
-    """The canonical name of an actor id, or the id itself when the knowledge base lacks it."""
+def actor_name(actor_id: str | None, *, store: Store) -> str | None:
+    """The stored name of an actor id, or the id itself when the store has none."""
     if actor_id is None:
         return None
-    actor = (kb or load_knowledge_base()).actor(actor_id)
-    return actor.name if actor else actor_id
+    rows = store.rows("SELECT name FROM actors WHERE id = ?", (actor_id,))
+    return str(rows[0][0]) if rows else actor_id
+
+
+def stored_actors(store: Store) -> dict[str, Actor]:
+    """Every actor the store describes, by id (exports that name the actors of every row)."""
+    return {r["id"]: actor_of(r) for r in store.rows("SELECT * FROM actors ORDER BY id")}
+
+
+def actor_names(store: Store) -> dict[str, str]:
+    """Every stored actor's name by id (a page naming many actors reads them at once)."""
+    return {r[0]: r[1] for r in store.rows("SELECT id, name FROM actors")}
 
 
 @dataclass(frozen=True, slots=True)
 class ActorCount:
-    """How often an actor is mentioned; name, type and country from the knowledge base
-    (None when it does not know the id)."""
+    """How often an actor is mentioned; name, type and country as the store describes the
+    actor (None when it has no description of the id)."""
 
     actor_id: str
     name: str | None
@@ -133,8 +168,7 @@ class ActorRanking:
 
 
 def actors(store: Store, *, country: str | None = None, actor_type: str | None = None,
-           limit: int | None = 20, top_unresolved: int = 10,
-           kb: KnowledgeBase | None = None) -> ActorRanking:
+           limit: int | None = 20, top_unresolved: int = 10) -> ActorRanking:
     """Actors by mentions (then documents), optionally of one country or type.
 
     The unresolved figures ignore the filters: they say where the knowledge base should
@@ -144,54 +178,36 @@ def actors(store: Store, *, country: str | None = None, actor_type: str | None =
         raise InputError(f"unknown actor type {actor_type!r}; choose one of "
                          f"{', '.join(ACTOR_TYPES)}")
     limit = check_limit(limit)
-    kb = kb or load_knowledge_base()
     rows = store.rows(
-        "SELECT actor_id, count(*), count(DISTINCT document_id) FROM mentions "
-        "WHERE actor_id IS NOT NULL GROUP BY actor_id ORDER BY 2 DESC, 3 DESC, actor_id")
-    counts = [_actor_count(kb, r[0], r[1], r[2]) for r in rows]
-    kept = [c for c in counts
-            if (country is None or c.country == country.upper())
-            and (actor_type is None or c.type == actor_type)]
+        "SELECT m.actor_id, a.name, a.type, a.country, count(*), "
+        "count(DISTINCT m.document_id) FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id "
+        "WHERE m.actor_id IS NOT NULL AND (:country IS NULL OR a.country = :country) "
+        "AND (:type IS NULL OR a.type = :type) GROUP BY m.actor_id "
+        "ORDER BY 5 DESC, 6 DESC, m.actor_id LIMIT :limit",
+        {"country": country.upper() if country else None, "type": actor_type, "limit": limit})
+    kept = [ActorCount(*r) for r in rows]
+    titles = frozenset(r[0] for r in store.rows("SELECT word FROM title_words"))
     surfaces = [r for r in store.rows(
         "SELECT min(surface), count(*) FROM mentions WHERE actor_id IS NULL "
-        "GROUP BY pp_fold(surface) ORDER BY 2 DESC, 1") if not _bare_title(r[0])]
+        "GROUP BY pp_fold(surface) ORDER BY 2 DESC, 1") if not _bare_title(r[0], titles)]
     surfaces = surfaces[:max(top_unresolved, 0)]
     unresolved = store.rows("SELECT count(*) FROM mentions WHERE actor_id IS NULL")[0][0]
     return ActorRanking(
-        actors=tuple(kept if limit < 0 else kept[:limit]),
+        actors=tuple(kept),
         unresolved=int(unresolved),
         unresolved_surfaces=tuple(SurfaceCount(r[0], r[1]) for r in surfaces),
     )
 
 
-def _bare_title(surface: str) -> bool:
+def _bare_title(surface: str, titles: frozenset[str]) -> bool:
     """A title or office alone ("President", "Councilor", "le ministre"): no name the
-    knowledge base could learn, so not worth ranking among the unresolved names."""
+    knowledge base could learn, so not worth ranking among the unresolved names.
+    ``titles`` are the folded words of titles the store keeps (``title_words``)."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", surface)]
     if not words:
         return True
-    return _titles_only(tuple(fold_key(w) for w in words))
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    words: set[str] = set()
-    for language in ("en", "fr"):
-        for title in load_titles(language):
-            words.update(fold_key(w) for w in title.split())
-    return frozenset(w for w in words if w)
-
-
-def _titles_only(words: tuple[str, ...]) -> bool:
-    known = _title_words() | _ARTICLES
-    return all(w in known for w in words)
+    known = titles | _ARTICLES
+    return all(name_key(w) in known for w in words)
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "state", "d", "de", "du", "des"})
-
-
-def _actor_count(kb: KnowledgeBase, actor_id: str, mentions: int, documents: int) -> ActorCount:
-    actor = kb.actor(actor_id)
-    if actor is None:
-        return ActorCount(actor_id, None, None, None, mentions, documents)
-    return ActorCount(actor_id, actor.name, actor.type, actor.country, mentions, documents)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 
+from porteparole.described import referenced_actors
 from porteparole.errors import REJECTION_REASONS, InputError
 from porteparole.records import Analysis, Origin, Rejected
 from porteparole.store import Store
@@ -12,11 +14,13 @@ from porteparole.store.reader import origin_of, rejected_of
 
 @dataclass(frozen=True, slots=True)
 class DocumentView:
-    """A stored document with all its records, every place it was read, and when."""
+    """A stored document with all its records, every place it was read, and when;
+    ``names`` gives the stored name of every actor its records name, by id."""
 
     analysis: Analysis
     origins: tuple[Origin, ...]
     ingested_at: str
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def resolve_id(store: Store, ref: str) -> str:
@@ -51,7 +55,15 @@ def get_document(store: Store, ref: str) -> DocumentView:
         analysis=analysis,
         origins=tuple(origin_of(r) for r in origins),
         ingested_at=ingested[0]["ingested_at"],
+        names=_names(store, analysis),
     )
+
+
+def _names(store: Store, analysis: Analysis) -> dict[str, str]:
+    ids = referenced_actors([analysis])
+    rows = store.rows("SELECT id, name FROM actors WHERE id IN (SELECT value FROM "
+                      "json_each(:ids)) ORDER BY id", {"ids": json.dumps(sorted(ids))})
+    return {r[0]: r[1] for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

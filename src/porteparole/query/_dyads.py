@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._common import check_limit
 from porteparole.store import Store
 
 
 @dataclass(frozen=True, slots=True)
 class DyadCount:
-    """Events from ``source`` to ``target``, with their names and mean Goldstein score."""
+    """Events from ``source`` to ``target``, with their stored names (the id when the store
+    has none) and mean Goldstein score."""
 
     source: str
     target: str
@@ -25,19 +25,16 @@ class DyadCount:
     mean_goldstein: float | None
 
 
-def top_dyads(store: Store, *, limit: int | None = 10,
-              kb: KnowledgeBase | None = None) -> list[DyadCount]:
+def top_dyads(store: Store, *, limit: int | None = 10) -> list[DyadCount]:
     """Source → target pairs by number of asserted events, most first."""
-    kb = kb or load_knowledge_base()
     rows = store.rows(
-        "SELECT source_actor, target_actor, count(*), avg(goldstein) FROM events "
-        "WHERE negated = 0 AND source_actor IS NOT NULL AND target_actor IS NOT NULL "
-        "AND source_actor != target_actor GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT :limit",
+        "SELECT d.source_actor, d.target_actor, COALESCE(s.name, d.source_actor), "
+        "COALESCE(t.name, d.target_actor), d.n, d.mean FROM (SELECT source_actor, "
+        "target_actor, count(*) AS n, avg(goldstein) AS mean FROM events WHERE negated = 0 "
+        "AND source_actor IS NOT NULL AND target_actor IS NOT NULL AND source_actor != "
+        "target_actor GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT :limit) d "
+        "LEFT JOIN actors s ON s.id = d.source_actor LEFT JOIN actors t ON t.id = "
+        "d.target_actor ORDER BY d.n DESC, 1, 2",
         {"limit": check_limit(limit)})
-
-    def name(actor_id: str) -> str:
-        actor = kb.actor(actor_id)
-        return actor.name if actor else actor_id
-
-    return [DyadCount(r[0], r[1], name(r[0]), name(r[1]), int(r[2]),
-                      None if r[3] is None else round(float(r[3]), 2)) for r in rows]
+    return [DyadCount(r[0], r[1], r[2], r[3], int(r[4]),
+                      None if r[5] is None else round(float(r[5]), 2)) for r in rows]

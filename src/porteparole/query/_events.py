@@ -18,11 +18,16 @@ from porteparole.store.reader import event_of
 
 @dataclass(frozen=True, slots=True)
 class EventView:
-    """A stored event with its evidence words; ``date`` is the event's, else its document's."""
+    """A stored event with its evidence words; ``date`` is the event's, else its document's.
+    The ``*_name`` fields are the stored names of its actors (the id when the store has no
+    description of it, None for no actor)."""
 
     event: Event
     evidence: str
     date: str | None
+    source_name: str | None = None
+    target_name: str | None = None
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +52,13 @@ class EventFilters:
 
 
 _EVENTS_SQL = """
-SELECT e.*, d.date AS document_date, substr(d.text, e.start + 1, e."end" - e.start) AS span_text
+SELECT e.*, d.date AS document_date, substr(d.text, e.start + 1, e."end" - e.start) AS span_text,
+       COALESCE(sa.name, e.source_actor) AS source_name,
+       COALESCE(ta.name, e.target_actor) AS target_name,
+       COALESCE(pa.name, e.speaker_actor) AS speaker_name
   FROM events e JOIN documents d ON d.id = e.document_id
+  LEFT JOIN actors sa ON sa.id = e.source_actor LEFT JOIN actors ta ON ta.id = e.target_actor
+  LEFT JOIN actors pa ON pa.id = e.speaker_actor
  WHERE {dyad}
    AND (:type IS NULL OR e.type = :type) AND (:negated OR e.negated = 0)
    AND (:since IS NULL OR COALESCE(e.date, d.date) >= :since)
@@ -59,13 +69,12 @@ SELECT e.*, d.date AS document_date, substr(d.text, e.start + 1, e."end" - e.sta
 """
 
 
-def events(store: Store, filters: EventFilters | None = None, *, limit: int | None = 100,
-           kb: KnowledgeBase | None = None) -> list[EventView]:
+def events(store: Store, filters: EventFilters | None = None, *,
+           limit: int | None = 100) -> list[EventView]:
     """Events matching ``filters``, most recent first."""
     filters = filters or EventFilters()
-    kb = kb or load_knowledge_base()
-    return events_between(store, filters, _scope(store, filters.source, kb),
-                          _scope(store, filters.target, kb), limit)
+    return events_between(store, filters, _scope(store, filters.source),
+                          _scope(store, filters.target), limit)
 
 
 def events_between(store: Store, filters: EventFilters, sources: frozenset[str] | None,
@@ -79,14 +88,15 @@ def events_between(store: Store, filters: EventFilters, sources: frozenset[str] 
     }
     sql = _EVENTS_SQL.format(dyad=_dyad_sql(sources is not None, targets is not None,
                                             filters.both_directions))
-    return [EventView(event_of(r), r["span_text"], r["date"] or r["document_date"])
+    return [EventView(event_of(r), r["span_text"], r["date"] or r["document_date"],
+                      r["source_name"], r["target_name"], r["speaker_name"])
             for r in store.rows(sql, params)]
 
 
-def _scope(store: Store, ref: str | None, kb: KnowledgeBase) -> frozenset[str] | None:
+def _scope(store: Store, ref: str | None) -> frozenset[str] | None:
     if ref is None:
         return None
-    return actor_scope(resolve_actor(ref, kb=kb, store=store), kb=kb)
+    return actor_scope(resolve_actor(ref, store=store), store=store)
 
 
 def _dyad_sql(has_sources: bool, has_targets: bool, both: bool) -> str:
@@ -104,20 +114,18 @@ def _dyad_sql(has_sources: bool, has_targets: bool, both: bool) -> str:
 
 def dyad_timeline(store: Store, source: str, target: str, *, both_directions: bool = False,
                   since: str | None = None, until: str | None = None,
-                  include_negated: bool = False,
-                  kb: KnowledgeBase | None = None) -> timelines.Timeline:
+                  include_negated: bool = False) -> timelines.Timeline:
     """Events between two parties per month: counts by type and mean Goldstein score."""
-    kb = kb or load_knowledge_base()
     filters = EventFilters(since=since, until=until, include_negated=include_negated,
                            both_directions=both_directions)
-    source_id = resolve_actor(source, kb=kb, store=store)
-    target_id = resolve_actor(target, kb=kb, store=store)
-    views = events_between(store, filters, actor_scope(source_id, kb=kb),
-                           actor_scope(target_id, kb=kb), None)
+    source_id = resolve_actor(source, store=store)
+    target_id = resolve_actor(target, store=store)
+    views = events_between(store, filters, actor_scope(source_id, store=store),
+                           actor_scope(target_id, store=store), None)
     return timelines.build_timeline(
         (dataclasses.replace(v.event, date=v.date) for v in views),
         source=source_id, target=target_id,
-        source_name=actor_name(source_id, kb=kb) or source_id,
-        target_name=actor_name(target_id, kb=kb) or target_id,
+        source_name=actor_name(source_id, store=store) or source_id,
+        target_name=actor_name(target_id, store=store) or target_id,
         both_directions=both_directions,
     )

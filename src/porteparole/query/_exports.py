@@ -8,29 +8,16 @@ from dataclasses import dataclass
 from porteparole.records import Event
 from porteparole.store import Store
 from porteparole.store.reader import event_of
-
-_REFERENCED_SQL = """
-SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL
-UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
-UNION SELECT speaker_actor FROM turns WHERE speaker_actor IS NOT NULL
-UNION SELECT source_actor FROM events WHERE source_actor IS NOT NULL
-UNION SELECT target_actor FROM events WHERE target_actor IS NOT NULL
-UNION SELECT speaker_actor FROM events WHERE speaker_actor IS NOT NULL
-"""
+from porteparole.store.schema import REFERENCED_ACTORS_SQL
 
 
 def referenced_actor_ids(store: Store) -> list[str]:
     """Every actor id a stored record names (mentions, speakers, event parties, mechanism
-    parties), sorted: the rows an ``actors`` export must hold for the others to join."""
-    ids = {row[0] for row in store.rows(_REFERENCED_SQL)}
+    parties), sorted: what the store's ``actors`` table describes (ids the knowledge knew)."""
+    ids = {row[0] for row in store.rows(REFERENCED_ACTORS_SQL)}
     for row in store.rows("SELECT parties FROM mechanism_updates"):
         ids.update(json.loads(row[0] or "[]"))
     return sorted(ids)
-
-
-def stored_actor_rows(store: Store) -> dict[str, dict[str, object]]:
-    """The store's own ``actors`` table, by id (often empty: the knowledge base holds them)."""
-    return {r["id"]: dict(r) for r in store.rows("SELECT * FROM actors")}
 
 
 @dataclass(frozen=True, slots=True)

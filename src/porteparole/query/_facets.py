@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._search import (
     SearchFilters,
     SearchHit,
@@ -52,8 +51,9 @@ _FACET_SQL: dict[str, str] = {
                     "AND spokesperson IS NOT NULL GROUP BY 1",
     "outlet": f"SELECT speaker, count(DISTINCT document_id) FROM turns WHERE document_id IN "
               f"{_IDS} AND role = 'question' AND speaker IS NOT NULL GROUP BY 1",
-    "actor": f"SELECT actor_id, count(DISTINCT document_id) FROM mentions WHERE document_id "
-             f"IN {_IDS} AND actor_id IS NOT NULL GROUP BY 1",
+    "actor": f"SELECT m.actor_id, count(DISTINCT m.document_id), COALESCE(a.name, m.actor_id) "
+             f"FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id WHERE m.document_id "
+             f"IN {_IDS} AND m.actor_id IS NOT NULL GROUP BY 1",
     "topic": f"SELECT label, count(DISTINCT document_id) FROM topics WHERE document_id IN "
              f"{_IDS} GROUP BY 1",
     "event_type": f"SELECT type, count(DISTINCT document_id) FROM events WHERE document_id IN "
@@ -66,7 +66,7 @@ _FACET_SQL: dict[str, str] = {
 @dataclass(frozen=True, slots=True)
 class FacetValue:
     """One value of a facet, the documents with a hit that have it, and a label to show
-    (an actor's name for an actor id; the value itself otherwise)."""
+    (an actor's stored name for an actor id; the value itself otherwise)."""
 
     value: str
     label: str
@@ -95,8 +95,7 @@ class SearchPage:
 
 
 def search_page(store: Store, query: str, filters: SearchFilters | None = None, *,
-                limit: int = 20, offset: int = 0, facets: bool = True,
-                kb: KnowledgeBase | None = None) -> SearchPage:
+                limit: int = 20, offset: int = 0, facets: bool = True) -> SearchPage:
     """Hits ``offset`` to ``offset + limit`` of ``query``, the total, and facet counts."""
     hits = search(store, query, filters, limit=limit, offset=offset)
     sql, params = search_sql(store, query, filters, _MATCHED_SQL)
@@ -107,12 +106,11 @@ def search_page(store: Store, query: str, filters: SearchFilters | None = None, 
         query=query, hits=tuple(hits), total=len(matched), documents=len(ids),
         offset=offset, limit=limit,
         next_offset=following if following < len(matched) else None,
-        facets=facet_counts(store, ids, kb=kb) if facets else (),
+        facets=facet_counts(store, ids) if facets else (),
     )
 
 
-def facet_counts(store: Store, document_ids: list[str], *,
-                 kb: KnowledgeBase | None = None) -> tuple[Facet, ...]:
+def facet_counts(store: Store, document_ids: list[str]) -> tuple[Facet, ...]:
     """How the given documents spread over each facet's values (most documents first)."""
     import json
 
@@ -120,14 +118,8 @@ def facet_counts(store: Store, document_ids: list[str], *,
     out = []
     for name in FACETS:
         rows = store.rows(_FACET_SQL[name], params)
-        ranked = sorted(((str(r[0]), int(r[1])) for r in rows), key=lambda vc: (-vc[1], vc[0]))
-        out.append(Facet(name, tuple(FacetValue(v, _label(name, v, kb), n)
-                                     for v, n in ranked[:FACET_VALUES])))
+        ranked = sorted(((str(r[0]), int(r[1]), str(r[-1])) for r in rows),
+                        key=lambda vcl: (-vcl[1], vcl[0]))
+        out.append(Facet(name, tuple(FacetValue(v, label, n)
+                                     for v, n, label in ranked[:FACET_VALUES])))
     return tuple(out)
-
-
-def _label(facet: str, value: str, kb: KnowledgeBase | None) -> str:
-    if facet != "actor":
-        return value
-    actor = (kb or load_knowledge_base()).actor(value)
-    return actor.name if actor else value

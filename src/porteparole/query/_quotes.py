@@ -16,18 +16,22 @@ from porteparole.store.reader import quote_of
 
 @dataclass(frozen=True, slots=True)
 class QuoteView:
-    """A stored quote with what a reader needs beside it: its words, its document's date."""
+    """A stored quote with what a reader needs beside it: its words, its document's date,
+    its speaker's stored name (the id when the store has no description of it)."""
 
     quote: Quote
     text: str
     date: str | None  # the document's date
     title: str | None
+    speaker_name: str | None = None
 
 
 _QUOTES_SQL = f"""
 SELECT q.*, d.date AS document_date, d.title AS document_title,
-       substr(d.text, q.start + 1, q."end" - q.start) AS span_text
+       substr(d.text, q.start + 1, q."end" - q.start) AS span_text,
+       COALESCE(a.name, q.speaker_actor) AS speaker_name
   FROM quotes q JOIN documents d ON d.id = q.document_id
+  LEFT JOIN actors a ON a.id = q.speaker_actor
  WHERE (:kind IS NULL OR q.kind = :kind)
    AND (:since IS NULL OR d.date >= :since) AND (:until IS NULL OR d.date <= :until)
    AND (:speakers IS NULL OR q.speaker_actor {IN_JSON.format("speakers")})
@@ -41,7 +45,7 @@ SELECT q.*, d.date AS document_date, d.title AS document_title,
 
 def quotes(store: Store, *, speaker: str | None = None, about: str | None = None,
            kind: str | None = None, since: str | None = None, until: str | None = None,
-           limit: int | None = 50, kb: KnowledgeBase | None = None) -> list[QuoteView]:
+           limit: int | None = 50) -> list[QuoteView]:
     """Quotes, most recent first: by a speaker, mentioning an actor inside the quoted words,
     of one kind, between two document dates (inclusive). Names resolve as in
     ``resolve_actor``; ``about`` a state finds quotes naming the state itself
@@ -51,7 +55,7 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
     check_date("since", since)
     check_date("until", until)
     def actor_ids(ref: str | None) -> str | None:
-        return json_ids([resolve_actor(ref, kb=kb, store=store)] if ref else None)
+        return json_ids([resolve_actor(ref, store=store)] if ref else None)
 
     params = {
         "kind": kind, "since": since, "until": until, "limit": check_limit(limit),
@@ -61,4 +65,5 @@ def quotes(store: Store, *, speaker: str | None = None, about: str | None = None
 
 
 def _quote_view(r: sqlite3.Row) -> QuoteView:
-    return QuoteView(quote_of(r), r["span_text"], r["document_date"], r["document_title"])
+    return QuoteView(quote_of(r), r["span_text"], r["document_date"], r["document_title"],
+                     r["speaker_name"])

@@ -18,10 +18,18 @@ from pathlib import Path
 
 from porteparole.errors import StoreError
 from porteparole.store.identity import identify
-from porteparole.text.folds import fold_search
+from porteparole.text.folds import fold_key, fold_search
 
 BUSY_TIMEOUT_MS = 10_000
 
+
+def name_key(value: str | None) -> str | None:
+    """The key names are matched by (``text.folds.fold_key``: case, accents and punctuation
+    ignored), registered as the SQL function ``pp_name_key`` so that a name a user types
+    is resolved against the names the store keeps with the knowledge's own folding."""
+    if value is None:
+        return None
+    return fold_key(value)
 
 
 def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -46,6 +54,7 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> sqlite3.Conn
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.create_function("pp_fold", 1, fold_search, deterministic=True)
+        conn.create_function("pp_name_key", 1, name_key, deterministic=True)
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(f"cannot open {target} as a porteparole store: {error}") from error

@@ -7,14 +7,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from porteparole.described import Description, describe, title_words
 from porteparole.errors import StoreError
 from porteparole.records import Analysis, Origin, Rejected
 from porteparole.resume import Fingerprint
 from porteparole.store import check as check_module
 from porteparole.store import identity, reader, schema, writer
 from porteparole.store.connection import open_connection
+
+if TYPE_CHECKING:
+    from porteparole.kb import KnowledgeBase
+    from porteparole.mechanisms.catalog import Catalog
 
 
 class Store:
@@ -34,6 +39,7 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
         self.readonly = readonly
+        self._titles_written = False  # title words are refreshed once per open (write_batch)
         self._conn: sqlite3.Connection | None = open_connection(self.path, readonly=readonly)
         try:
             if readonly:
@@ -95,16 +101,29 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
 
-    def write_batch(self, analyses: Sequence[Analysis]) -> int:
+    def write_batch(self, analyses: Sequence[Analysis], *,
+                    described: Description | None = None, kb: KnowledgeBase | None = None,
+                    catalog: Catalog | None = None) -> int:
         """Store analyses in one transaction; return how many documents were new.
 
         All of the batch is written or none of it; a document already stored is skipped
-        (its origin is remembered), so writing the same batch twice adds nothing.
+        (its origin is remembered), so writing the same batch twice adds nothing. With the
+        records goes the description of the actors and mechanisms they name
+        (``porteparole.described``): ``described`` when the caller has it (``load`` reads
+        it from Parquet), else made now from ``kb`` and ``catalog`` (default: the
+        package's knowledge, which the analysis used).
         """
         seen_at = schema.now()
+        if described is None:
+            described = describe(analyses, seen_at, kb=kb, catalog=catalog)
         try:
             with self._transaction() as conn:
-                return sum(writer.write_analysis(conn, a, seen_at) for a in analyses)
+                new = sum(writer.write_analysis(conn, a, seen_at) for a in analyses)
+                writer.upsert_described(conn, described)
+                if not self._titles_written:
+                    writer.add_title_words(conn, title_words())
+            self._titles_written = True
+            return new
         except sqlite3.IntegrityError as error:
             raise StoreError(f"a record of the batch breaks the schema: {error}") from error
 

@@ -12,6 +12,7 @@ needs it), so the store speaks the same vocabulary as the code and the exports.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -175,6 +176,54 @@ END;
 """
 
 
+# What the records' ids stand for, as the knowledge described them when the records were
+# written (``porteparole.described``). The ``actors`` table of 0003 was never written, so it
+# is made again whole: every name a user may type (``names``) and the time of the
+# description join its columns. Mechanisms get their own table; the words of titles tell a
+# bare title from a name among unresolved mentions. A store written before this migration
+# is described from the knowledge of the porteparole that migrates it (``_described``).
+_DESCRIBED = """
+DROP TABLE actors;
+CREATE TABLE actors (
+    id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT,
+    sector TEXT, aliases TEXT NOT NULL DEFAULT '{}', roles TEXT NOT NULL DEFAULT '[]',
+    names TEXT NOT NULL DEFAULT '[]', described_at TEXT NOT NULL
+);
+CREATE INDEX actors_country ON actors(country);
+CREATE TABLE mechanisms (
+    id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+    parties TEXT NOT NULL DEFAULT '[]', aliases TEXT NOT NULL DEFAULT '{}',
+    described_at TEXT NOT NULL
+);
+CREATE TABLE title_words (word TEXT NOT NULL PRIMARY KEY);
+"""
+
+
+def _described(conn: sqlite3.Connection) -> None:
+    from porteparole import described
+    from porteparole.store import writer
+
+    _script(_DESCRIBED)(conn)
+    writer.add_title_words(conn, described.title_words())
+    actor_ids = [r[0] for r in conn.execute(REFERENCED_ACTORS_SQL)]
+    for (parties,) in conn.execute("SELECT parties FROM mechanism_updates"):
+        actor_ids += json.loads(parties or "[]")
+    mechanism_ids = [r[0] for r in conn.execute(
+        "SELECT DISTINCT mechanism_id FROM mechanism_updates")]
+    writer.upsert_described(conn, described.describe_ids(actor_ids, mechanism_ids, now()))
+
+
+# Every actor id a stored record names, but mechanism parties (JSON arrays).
+REFERENCED_ACTORS_SQL = """
+SELECT actor_id FROM mentions WHERE actor_id IS NOT NULL
+UNION SELECT speaker_actor FROM quotes WHERE speaker_actor IS NOT NULL
+UNION SELECT speaker_actor FROM turns WHERE speaker_actor IS NOT NULL
+UNION SELECT source_actor FROM events WHERE source_actor IS NOT NULL
+UNION SELECT target_actor FROM events WHERE target_actor IS NOT NULL
+UNION SELECT speaker_actor FROM events WHERE speaker_actor IS NOT NULL
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(sql):
@@ -204,6 +253,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0006_store_meta", _script(_META)),
     ("0007_cjk_search", _script(_CJK)),
     ("0008_sources_read", _script(_SOURCES_READ)),
+    ("0009_described_actors_and_mechanisms", _described),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # written to the header's user_version (identity.stamp)
 

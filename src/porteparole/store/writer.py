@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from porteparole.described import Description
 from porteparole.errors import StoreError
 from porteparole.records import SCHEMA_VERSION, Analysis, Origin, Rejected
 from porteparole.store.cjk import CJK_LANGUAGES, spaced
@@ -124,6 +125,37 @@ def _insert_spans(conn: sqlite3.Connection, a: Analysis) -> None:
 
 def _many(conn: sqlite3.Connection, sql: str, rows: Iterable[tuple[object, ...]]) -> None:
     conn.executemany(sql, rows)
+
+
+def upsert_described(conn: sqlite3.Connection, description: Description) -> None:
+    """Keep what the records' ids stand for (``porteparole.described``). The most recent
+    description of an id wins: a row is replaced by one described at the same time or
+    later, never by an older one (an old Spark output loaded into a newer store)."""
+    _many(conn, """INSERT INTO actors(id, name, type, country, sector, aliases, roles, names,
+                       described_at) VALUES (?,?,?,?,?,?,?,?,?)
+                   ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                       country = excluded.country, sector = excluded.sector,
+                       aliases = excluded.aliases, roles = excluded.roles,
+                       names = excluded.names, described_at = excluded.described_at
+                   WHERE excluded.described_at >= actors.described_at""",
+          (tuple(r[c] for c in ACTOR_COLUMNS) for r in description.actors))
+    _many(conn, """INSERT INTO mechanisms(id, name, kind, parties, aliases, described_at)
+                   VALUES (?,?,?,?,?,?)
+                   ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                       parties = excluded.parties, aliases = excluded.aliases,
+                       described_at = excluded.described_at
+                   WHERE excluded.described_at >= mechanisms.described_at""",
+          (tuple(r[c] for c in MECHANISM_COLUMNS) for r in description.mechanisms))
+
+
+ACTOR_COLUMNS = ("id", "name", "type", "country", "sector", "aliases", "roles", "names",
+                 "described_at")
+MECHANISM_COLUMNS = ("id", "name", "kind", "parties", "aliases", "described_at")
+
+
+def add_title_words(conn: sqlite3.Connection, words: Iterable[str]) -> None:
+    """Remember the words of titles (folded), for the unresolved-mentions ranking."""
+    _many(conn, "INSERT OR IGNORE INTO title_words(word) VALUES (?)", ((w,) for w in words))
 
 
 def upsert_rejected(conn: sqlite3.Connection, rejected: Rejected, seen_at: str) -> None:

@@ -8,6 +8,7 @@ sign-in form keeps it in an HTTP-only, same-site cookie.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote, urlencode
@@ -15,6 +16,8 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from porteparole import query
@@ -45,8 +48,14 @@ def actor_url(actor_id: str | None) -> str | None:
     return None if actor_id is None else f"/actors/{quote(actor_id, safe='')}"
 
 
-def _name(actor_id: str | None) -> str | None:
-    return query.actor_name(actor_id)
+@pass_context
+def _name(context: Context, actor_id: str | None) -> str | None:
+    """An actor's stored name in a template: from the page's ``names`` (read from the
+    store by the route), the id itself for an actor the store does not describe."""
+    if actor_id is None:
+        return None
+    names: dict[str, str] = context.get("names") or {}
+    return names.get(actor_id, actor_id)
 
 
 templates.env.globals.update(actor_url=actor_url, actor_name=_name)
@@ -88,12 +97,14 @@ def search_page(
                                    until=until).items() if v}
     context: dict[str, Any] = {"q": q or "", "given": given, "results": None, "error": None}
     if not q or not q.strip():
+        context["names"] = query.actor_names(store)
         context["summary"] = query.report(store)
         context["dyads"] = query.top_dyads(store, limit=8)
         return page(request, "search.html", **context)
     try:
         filters = query.SearchFilters(**{k: given.get(k) for k in FILTERS})
         context["results"] = query.search_page(store, q, filters, limit=20, offset=offset)
+        context["names"] = query.actor_names(store)
     except InputError as error:
         context["error"] = str(error.args[0])
         return page(request, "search.html", 400, **context)
@@ -122,7 +133,7 @@ def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLRespons
     except InputError as error:
         raise ApiError(404, "not_found", str(error.args[0])) from None
     a = view.analysis
-    return page(request, "document.html", view=view, doc=a.document,
+    return page(request, "document.html", view=view, doc=a.document, names=view.names,
                 blocks=highlight.blocks(a), span=a.span_text,
                 quotes=list(enumerate(a.quotes)), events=list(enumerate(a.events)),
                 mentions=list(enumerate(a.mentions)), topics=list(enumerate(a.topics)),
@@ -145,7 +156,8 @@ def actor_page(request: Request, store: StoreDep, ref: str) -> HTMLResponse:
         return page(request, "candidates.html", 300, ref=ref, candidates=error.candidates)
     except query.UnknownName as error:
         raise ApiError(404, "not_found", str(error.args[0])) from None
-    return page(request, "actor.html", p=profile, a=profile.actor)
+    return page(request, "actor.html", p=profile, a=profile.actor,
+                names={**profile.names, **_event_names(profile.events)})
 
 
 # -- dyads --------------------------------------------------------------------------------
@@ -175,7 +187,18 @@ def dyad_page(request: Request, store: StoreDep, source: str, target: str,
                           limit=500)
     svg = render_svg(timeline).split("?>", 1)[-1]  # inline: no XML declaration
     return page(request, "dyad.html", t=timeline, chart=Markup(svg), events=events,
-                both=both_directions)
+                both=both_directions, names=_event_names(events))
+
+
+def _event_names(views: Iterable[query.EventView]) -> dict[str, str]:
+    """The stored names the events carry, by id, for the templates' ``actor_name``."""
+    names: dict[str, str] = {}
+    for v in views:
+        for actor_id, name in ((v.event.source_actor, v.source_name),
+                               (v.event.target_actor, v.target_name)):
+            if actor_id and name:
+                names[actor_id] = name
+    return names
 
 
 # -- mechanisms, rejected, docs -------------------------------------------------------------
@@ -184,7 +207,9 @@ def dyad_page(request: Request, store: StoreDep, source: str, target: str,
 @router.get("/mechanisms", response_class=HTMLResponse)
 def mechanisms_page(request: Request, store: StoreDep) -> HTMLResponse:
     histories = query.mechanisms(store)
-    return page(request, "mechanisms.html", histories=histories,
+    names = {p: n for h in histories for v in h.history
+             for p, n in zip(v.update.parties, v.party_names, strict=False)}
+    return page(request, "mechanisms.html", histories=histories, names=names,
                 chart=Markup(mechanisms_svg(histories)))
 
 
