@@ -26,6 +26,19 @@ and returns, marked ``interrupted``.
 The same text met twice (two files, or two lines of a feed) is one document. The second
 sighting counts as *unchanged* and its origin is added to the document's origins
 (``document_origins``), so ``porteparole show`` lists every place the text was read.
+
+Every document is read by one ``Analyzer`` (default: ``analyzer.default_analyzer()``) and
+stored with its stamp. With ``reanalyze``, a stored document whose stamp is not this
+analyzer's is read again and its records replaced in the batch's transaction
+(*reanalyzed*); one with the same stamp stays *unchanged*, unread by any model:
+
+- with paths, the documents those sources hold (every source is read again, as with
+  ``verify``);
+- without paths, every document of the store, from its stored text: cleaning is not run
+  again (the text is the document's identity), stages 2-9 are (``pipeline.restore``).
+
+A crash or kill mid-reanalysis leaves each document either in its old reading or in its
+new one, never both nor neither; a re-run takes up the documents still stale.
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ from functools import partial
 from pathlib import Path
 
 from porteparole import pipeline, read, resume
+from porteparole.analyzer import Analyzer, default_analyzer
 from porteparole.errors import InputError, StoreError
 from porteparole.read import Skipped
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
@@ -60,6 +74,7 @@ class IngestReport:
     unsupported: int = 0  # of the new documents, those stored in a language not analysed
     sources_read: int | None = None  # fewer than ``sources`` when stopped early
     interrupted: bool = False  # stopped by ``should_stop`` after the batch in flight
+    reanalyzed: int = 0  # stored documents read again by this analyzer (``reanalyze``)
 
     @property
     def rejected_count(self) -> int:
@@ -68,7 +83,7 @@ class IngestReport:
     @property
     def documents(self) -> int:
         """Inputs met: documents read plus inputs rejected."""
-        return self.new + self.unchanged + len(self.rejected)
+        return self.new + self.unchanged + self.reanalyzed + len(self.rejected)
 
 
 def ingest(
@@ -81,6 +96,8 @@ def ingest(
     verify: bool = False,
     unsupported: str = "store",
     should_stop: StopCheck | None = None,
+    reanalyze: bool = False,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store`` (see the module docstring for the stages).
 
@@ -92,39 +109,46 @@ def ingest(
     analyse (``pipeline.UNSUPPORTED_POLICIES``). ``should_stop`` is asked after each
     source: once it says True, the batches already read are analysed and written, and
     the ingest returns with ``interrupted`` set (a re-run continues where it stopped).
+    ``reanalyze`` reads again the stored documents whose analyzer stamp is not
+    ``analyzer``'s (see the module docstring); without paths, those of the whole store.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     if unsupported not in pipeline.UNSUPPORTED_POLICIES:
         raise InputError(f"--unsupported must be one of "
                          f"{', '.join(pipeline.UNSUPPORTED_POLICIES)}, not {unsupported!r}")
+    analyzer = analyzer or default_analyzer()
     found = read.survey(paths)  # 1
     sources = found.sources
-    runner = make_runner(workers)
-    run = _Run(store, batch_size, runner, unsupported)
+    runner = make_runner(workers, analyzer)
+    run = _Run(store, batch_size, runner, analyzer, unsupported, reanalyze)
     done = 0
+    stopped = False
     try:
         run.take_all(found.unreadable)
         if on_progress:
             on_progress(0, len(sources))
         for source in sources:
             if should_stop is not None and should_stop():
+                stopped = True
                 break
             seen = resume.fingerprint(source)
-            if seen is not None and not verify and store.source_read(seen):
+            if seen is not None and not (verify or reanalyze) and store.source_read(seen):
                 run.skipped_sources += 1
             else:
                 run.take_source(read.read_source(source), seen)  # 2
             done += 1
             if on_progress:
                 on_progress(done, len(sources))
+        if reanalyze and not paths:
+            stopped = not run.take_stored(should_stop)
         run.flush()
         run.drain(wait_all=True)
     finally:
         runner.close()
     return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected),
                         run.skipped_sources, tuple(found.skipped), run.unsupported_new, done,
-                        done < len(sources))
+                        stopped, run.reanalyzed)
 
 
 @dataclass
@@ -134,8 +158,12 @@ class _Run:
     store: Store
     batch_size: int
     runner: SerialRunner | ProcessPoolRunner
+    analyzer: Analyzer
     unsupported: str = "store"
+    reanalyze: bool = False
     new: int = 0
+    reanalyzed: int = 0
+    replacing: set[str] = field(default_factory=set)  # ids queued to replace a stored reading
     unsupported_new: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
@@ -174,15 +202,46 @@ class _Run:
                 self.take(item)
 
     def take(self, raw: RawDocument) -> None:
-        prepared = guarded(partial(pipeline.prepare, unsupported=self.unsupported), raw)  # 3
+        prepared = guarded(partial(self.analyzer.prepare, unsupported=self.unsupported),
+                           raw)  # 3
         if isinstance(prepared, Rejected):
             self.reject(prepared)
             return
         doc_id = prepared.document.id
-        if doc_id in self.batch or doc_id in self.in_flight or self.store.has_document(doc_id):
+        stored = self.store.has_document(doc_id)
+        if doc_id in self.batch or doc_id in self.in_flight or (
+                stored and not self._stale(doc_id)):
             self.unchanged += 1
             self.repeats.append((doc_id, raw.origin))
             return
+        if stored:
+            self.replacing.add(doc_id)
+            self.repeats.append((doc_id, raw.origin))
+        self._queue(prepared)
+
+    def take_stored(self, should_stop: StopCheck | None) -> bool:
+        """Every stored document read by another analyzer, read again from its stored
+        text; False when ``should_stop`` said stop first."""
+        for doc_id in self.store.stale_documents(str(self.analyzer.stamp)):
+            if should_stop is not None and should_stop():
+                return False
+            document = self.store.document(doc_id)
+            if document is None or doc_id in self.batch or doc_id in self.in_flight:
+                continue
+            try:
+                restored = self.analyzer.restore(document)
+            except Exception as error:  # noqa: BLE001 - recorded as analysis_failed
+                self.reject(failure(document.origin, document.text, error))
+                continue
+            self.replacing.add(doc_id)
+            self._queue(restored)
+        return True
+
+    def _stale(self, doc_id: str) -> bool:
+        return self.reanalyze and self.store.analyzer_stamp(doc_id) != str(self.analyzer.stamp)
+
+    def _queue(self, prepared: Analysis) -> None:
+        doc_id = prepared.document.id
         self.batch[doc_id] = prepared
         self.unsupported_new += pipeline.LANGUAGE_UNSUPPORTED in prepared.document.flags
         if len(self.batch) >= self.batch_size:
@@ -221,15 +280,20 @@ class _Run:
         for failed in (o for o in outcomes if isinstance(o, Rejected)):
             self.reject(failed)
         try:
-            return self.store.write_batch(analyses)
+            written = self.store.write_batch(analyses, replace=self.replacing)
         except StoreError:
             # One document's records broke the schema: write the others one by one, so
             # that only the faulty document is rejected (with the reason).
-            return sum(self._write_one(a) for a in analyses)
+            written = sum(self._write_one(a) for a in analyses)
+        for analysis in analyses:
+            if analysis.document.id in self.replacing:
+                self.replacing.discard(analysis.document.id)
+                self.reanalyzed += 1
+        return written
 
     def _write_one(self, analysis: Analysis) -> int:
         try:
-            return self.store.write_batch([analysis])
+            return self.store.write_batch([analysis], replace=self.replacing)
         except StoreError as error:
             self.reject(failure(analysis.document.origin, analysis.document.text, error))
             return 0

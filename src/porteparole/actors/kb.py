@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from porteparole.errors import InputError, KnowledgeError
-from porteparole.knowledge import knowledge_files, read_lines, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_lines, read_yaml
 from porteparole.records import ACTOR_TYPES, Actor, ActorRole
 
 __all__ = [
@@ -245,7 +245,7 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
     return _build(sorted(directory.glob("*.yaml")))
 
 
-@lru_cache(maxsize=1)
+@per_root
 def _default_knowledge_base() -> KnowledgeBase:
     return _build(knowledge_files("actors", ".yaml"))
 

@@ -10,21 +10,20 @@ without titles ("General Liu Zhenli" -> "Liu Zhenli"). Words that never belong t
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from porteparole.actors.folding import fold
 from porteparole.actors.kb import load_titles
-from porteparole.knowledge import read_list
+from porteparole.knowledge import per_root, read_list
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-@cache
+@per_root
 def _not_name_words(language: str) -> frozenset[str]:
     return frozenset(fold(line) for line in read_list("names", f"{language}.txt"))
 
 
-@cache
+@per_root
 def _folded_titles(language: str) -> tuple[str, ...]:
     return tuple(fold(t) for t in load_titles(language))
 

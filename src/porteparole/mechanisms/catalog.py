@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from porteparole.actors.kb import fold
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import read_yaml
+from porteparole.knowledge import per_root, read_yaml
 from porteparole.records import MECHANISM_STATUSES
 
 __all__ = ["Catalog", "Mechanism", "Modality", "load_catalog"]
@@ -68,7 +67,7 @@ class Catalog:
         raise KeyError(mechanism_id)
 
 
-@cache
+@per_root
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """The catalog in ``path`` (default: the package's ``knowledge/mechanisms.yaml``)."""
     name, data = read_yaml("mechanisms.yaml", path=path, version=FORMAT_VERSION)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_yaml
 
 _LIST_FIELDS = (
     "question_labels", "answer_labels", "follow_up_labels", "ignored_labels",
@@ -62,7 +61,7 @@ def fold_label(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
-@cache
+@per_root
 def vocabulary(language: str) -> Vocabulary:
     """The structure vocabulary of ``language`` (ISO 639-1), loaded once."""
     available = _available_languages()
@@ -70,7 +69,7 @@ def vocabulary(language: str) -> Vocabulary:
     return _compile([_load(code) for code in chosen], chosen)
 
 
-@cache
+@per_root
 def _available_languages() -> tuple[str, ...]:
     return tuple(p.name.removesuffix(".yaml") for p in knowledge_files("structure", ".yaml"))
 
