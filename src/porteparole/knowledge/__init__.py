@@ -161,6 +161,9 @@ def _locate(parts: tuple[str, ...], path: Source | str | None) -> tuple[str, Sou
     if path is not None:
         source = Path(path) if isinstance(path, str) else path
         return str(source), source
+    root = _ROOT.get()
+    if root is not None and str(root) != str(package_root()):  # a directory of the user's
+        return str(root.joinpath(*parts)), root.joinpath(*parts)
     return "/".join(("knowledge", *parts)), knowledge_path(*parts)
 
 
