@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from porteparole import chunks, detect
@@ -46,6 +47,7 @@ from porteparole.witness import witness_flags
 if TYPE_CHECKING:
     from porteparole.analyzer import Analyzer
     from porteparole.knowledge.bundle import Knowledge
+    from porteparole.runners import Runner
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
 # reasonable for one document on a laptop, so the document is rejected, not half-read.
@@ -258,7 +260,8 @@ def enrich_many(prepared: list[Analysis], *, analyzer: Analyzer | None = None
 
 def process(
     items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16,
-    analyzer: Analyzer | None = None,
+    analyzer: Analyzer | None = None, unsupported: str = "store",
+    runner: Runner | None = None, admit: Callable[[Analysis], bool] | None = None,
 ) -> Iterator[Analysis | Rejected]:
     """The one loop every runner shares: raw documents in, analyses or rejections out.
 
@@ -266,24 +269,46 @@ def process(
     ``Analysis`` is taken as already prepared. Prepared documents are enriched
     ``batch_size`` at a time (stages 4-9); a document whose analysis raises comes out as a
     ``Rejected`` (``analysis_failed``) and the others go on. Rejections come out as soon as
-    they are met, analyses when their batch is done: memory holds one batch.
+    they are met, analyses when their batch is done: memory holds the batches in flight.
+    See ``process_batches`` for ``runner`` and ``admit``.
     """
-    from porteparole.runners import enrich_batch, guarded  # runners imports this module
+    for outcome in process_batches(items, batch_size=batch_size, analyzer=analyzer,
+                                   unsupported=unsupported, runner=runner, admit=admit):
+        yield from outcome
+
+
+def process_batches(
+    items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16,
+    analyzer: Analyzer | None = None, unsupported: str = "store",
+    runner: Runner | None = None, admit: Callable[[Analysis], bool] | None = None,
+) -> Iterator[list[Analysis | Rejected]]:
+    """``process``, a batch at a time: each list is one enriched batch, or one rejection.
+
+    ``runner`` says where batches are enriched (default: here, at once; a
+    ``runners.ProcessPoolRunner`` for worker processes); batches come back in submission
+    order. ``admit`` is asked about every prepared document before any model runs: False
+    leaves it out (ingest: a document already stored). A caller that writes one
+    transaction per list (``ingest``) loses at most the batches in flight to a crash.
+    """
+    from porteparole.runners import SerialRunner, guarded  # runners imports this module
 
     chosen = _analyzer(analyzer)
+    runner = runner if runner is not None else SerialRunner(chosen)
+    prepare_one = partial(chosen.prepare, unsupported=unsupported)
     batch: list[Analysis] = []
     for item in items:
-        prepared = (item if isinstance(item, Analysis | Rejected)
-                    else guarded(chosen.prepare, item))
+        prepared = item if isinstance(item, Analysis | Rejected) else guarded(prepare_one, item)
         if isinstance(prepared, Rejected):
-            yield prepared
-            continue
-        batch.append(prepared)
-        if len(batch) >= batch_size:
-            yield from enrich_batch(batch, chosen)
-            batch = []
+            yield [prepared]
+        elif admit is None or admit(prepared):
+            batch.append(prepared)
+            if len(batch) >= batch_size:
+                runner.submit(batch)
+                batch = []
+        yield from runner.results()
     if batch:
-        yield from enrich_batch(batch, chosen)
+        runner.submit(batch)
+    yield from runner.results(wait_all=True)
 
 
 Stage = Callable[[Analysis, Any, "Knowledge"], Analysis]

@@ -121,8 +121,10 @@ class ProcessPoolRunner:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_runner(workers: int, analyzer: Analyzer | None = None
-                ) -> SerialRunner | ProcessPoolRunner:
+Runner = SerialRunner | ProcessPoolRunner
+
+
+def make_runner(workers: int, analyzer: Analyzer | None = None) -> Runner:
     """The runner for ``workers`` processes (1: this process only), analysing with
     ``analyzer`` (default: the default analyzer)."""
     if workers < 1:
