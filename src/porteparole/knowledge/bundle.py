@@ -65,9 +65,13 @@ class LanguageKnowledge:
     actors: ActorLexicon  # roles, institutions, pronouns, titles for actor resolution
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Knowledge:
-    """Everything porteparole knows, read from one directory (see the module docstring)."""
+    """Everything porteparole knows, read from one directory (see the module docstring).
+
+    Compared and hashed by identity (a bundle is loaded once per directory); two bundles
+    read alike exactly when their ``digest`` is equal.
+    """
 
     root: Traversable  # the directory it was read from
     digest: str  # hash of every data file under ``root``
