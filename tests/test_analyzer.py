@@ -53,6 +53,32 @@ def test_another_knowledge_directory_gives_another_reading_in_the_same_process(
     assert [q.speaker_actor for q in quotes] == ["zorvan-quilbet"]
 
 
+WHISPERED = {
+    "fr": "Le porte-parole Lin Jian a chuchoté mardi que la Chine refusait toute concession.",
+    "en": "Spokesman Lin Jian whispered on Tuesday that China rejected any concession.",
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_speech_verb_added_to_a_copy_reaches_the_quotes_stage(
+        language: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The speech lexicon is read deep inside the quotes stage: a verb of manner of speaking
+    the package does not list ("chuchoter", "whisper") makes a quote only with the copy."""
+    root = tmp_path_factory.getbasetemp() / "speech-knowledge"
+    if not root.exists():
+        copy_knowledge(root)
+        for code, verb in (("fr", "chuchoter"), ("en", "whisper")):
+            lexicon = root / "speech" / f"{code}.yaml"
+            text = lexicon.read_text(encoding="utf-8")
+            lexicon.write_text(text.replace("\nverbs:\n", f"\nverbs:\n  {verb}: [clause]\n", 1),
+                               encoding="utf-8")
+    text = WHISPERED[language]
+    assert default_analyzer().analyze(text).quotes == ()
+    analysis = analyzer_at(root).analyze(text)
+    assert [(q.speaker_actor, analysis.span_text(q.start, q.end).split()[0])
+            for q in analysis.quotes] == [("lin-jian", "la" if language == "fr" else "China")]
+
+
 def test_the_digest_changes_with_any_data_file_and_only_then(edited: Path,
                                                                tmp_path: Path) -> None:
     same = copy_knowledge(tmp_path / "same")
