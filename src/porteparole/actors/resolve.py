@@ -1,6 +1,6 @@
 """Stage 5: every span that names or designates an actor, resolved to the knowledge base.
 
-``resolve_actors(analysis, doc)`` adds ``Mention`` records, fills each turn's
+``resolve_actors(analysis, doc, knowledge)`` adds ``Mention`` records, fills each turn's
 ``speaker_actor`` and the document's canonical ``spokesperson``. In order:
 
 1. knowledge names (names, aliases, capitals as metonyms for their state, adjectives,

@@ -1,9 +1,9 @@
 """Stage 9: status updates of tracked mechanisms, with the sentence as evidence.
 
-``track_mechanisms(analysis, doc)`` adds ``MechanismUpdate`` records. In each sentence that
-is not a question, the names of the mechanisms of ``knowledge/mechanisms.yaml`` are found
-(in the document's language, on folded forms and lemmas) and the status cues that govern
-them are judged on the dependency parse (``status``: path, upper cue, irrealis, negation,
+``track_mechanisms(analysis, doc, knowledge)`` adds ``MechanismUpdate`` records. In each
+sentence that is not a question, the names of the mechanisms of ``knowledge/mechanisms.yaml``
+are found (in the document's language, on folded forms and lemmas) and the status cues that
+govern them are judged on the dependency parse (``status``: path, upper cue, irrealis, negation,
 conditional and future). One update per (mechanism, status) per sentence:
 
 - ``date``: a date written in the deciding cue's clause (``dates``), else the document's;

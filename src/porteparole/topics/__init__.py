@@ -1,6 +1,6 @@
 """Stage 8: taxonomy labels per turn and per paragraph.
 
-``assign_topics(analysis, doc)`` adds ``Topic`` records:
+``assign_topics(analysis, doc, knowledge)`` adds ``Topic`` records:
 
 - per paragraph (``unit="paragraph"``), from the paragraph's own words;
 - per press-conference turn (``unit="turn"``, span = the turn). A question and the answers
