@@ -167,7 +167,8 @@ def _readings(db: Path) -> dict[str, tuple[object, ...]]:
         for doc_id in store.stale_documents("none"):
             a = store.analysis(doc_id)
             assert a is not None
-            found[doc_id] = (a.document.analyzer, a.document.kind, a.document.date, a.turns,
+            found[doc_id] = (a.document.analyzer, a.document.kind, a.document.date,
+                             a.document.title, a.document.flags, a.document.removed, a.turns,
                              a.paragraphs, a.mentions, a.quotes, a.events, a.topics,
                              a.mechanism_updates)
         return found
