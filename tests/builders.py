@@ -9,12 +9,14 @@ Every text here is written for the tests (no corpus text). Three sets:
   quotes, events and a mechanism suspended then resumed (stored in the opposite order, so
   that "current" must come from the dates, not from the storage order);
 
-and the command-line harness the command tests share (``cli_app``, ``invoke``,
-``one_line_error``).
+the command-line harness the command tests share (``cli_app``, ``invoke``,
+``one_line_error``); and ``edited_knowledge``, a copy of the package's knowledge with one
+person added, for the tests of analyzer stamps and reanalysis.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +25,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from porteparole.cli import commands_core
+from porteparole.knowledge import package_root
 from porteparole.records import (
     Analysis,
     Document,
@@ -289,3 +292,36 @@ def one_line_error(result: Result, needle: str) -> None:
     assert needle in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+# -- a knowledge directory of the tests' own ---------------------------------------------
+
+PACKAGE_KNOWLEDGE = Path(str(package_root()))
+# A person no real text names: a reading with the edited knowledge resolves the name, one
+# with the package's does not.
+NEW_PERSON = """
+  - id: zorvan-quilbet
+    name: Zorvan Quilbet
+    type: person
+    country: FRA
+    sector: GOV
+    surname: Quilbet
+    aliases:
+      en: [Zorvan Quilbet]
+      fr: [Zorvan Quilbet]
+"""
+
+
+def copy_knowledge(target: Path) -> Path:
+    """The package's knowledge files (not its code) copied to ``target``."""
+    shutil.copytree(PACKAGE_KNOWLEDGE, target,
+                    ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return target
+
+
+def edited_knowledge(target: Path) -> Path:
+    """A copy of the package's knowledge with ``NEW_PERSON`` added to the actor base."""
+    root = copy_knowledge(target)
+    with (root / "actors" / "persons.yaml").open("a", encoding="utf-8") as file:
+        file.write(NEW_PERSON)
+    return root

@@ -1,5 +1,6 @@
 """Crash safety: SIGKILL a real CLI ingest at random points (fixed seed), re-run, and the
-store equals an uninterrupted one; a killed or stopped two-worker ingest leaves no process.
+store equals an uninterrupted one; a killed or stopped two-worker ingest leaves no process;
+a killed ``ingest --reanalyze`` leaves every document in its old reading or its new one.
 
 The long version: ``python bench/killtest.py --kills 50`` (all the Foreign Ministry pages).
 """
@@ -15,7 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from builders import edited_knowledge
 from conftest import ROOT
+from porteparole.analyzer import analyzer_at
+from porteparole.ingest import ingest
+from porteparole.store import Store
 
 sys.path.insert(0, str(ROOT / "bench"))
 import killtest  # noqa: E402
@@ -104,3 +109,58 @@ def test_a_killed_load_of_parquet_tables_resumes_to_the_same_store(
     assert outcome.kills >= 1
     assert outcome.ok, outcome.problems
     assert outcome.records_lost == outcome.duplicates == 0
+
+
+def test_a_killed_reanalysis_loses_nothing_and_duplicates_nothing(
+        fmprc_dir: Path, tmp_path: Path) -> None:
+    """``ingest --reanalyze`` under edited knowledge, SIGKILLed at random points and re-run,
+    ends with the store a fresh ingest under that knowledge gives: every document read
+    again once, its records replaced, none lost, none twice."""
+    import random
+    import shutil
+
+    files = killtest.corpus_slice(fmprc_dir, 4)
+    knowledge = edited_knowledge(tmp_path / "knowledge")
+    new = analyzer_at(knowledge)
+    baseline, target = tmp_path / "baseline.db", tmp_path / "target.db"
+    with Store(baseline) as store:
+        ingest(files, store, analyzer=new)
+    with Store(target) as store:
+        ingest(files, store)  # the package's knowledge: every document stale for ``new``
+    command = killtest.cli("ingest", "--reanalyze", "--knowledge", str(knowledge),
+                           "--batch-size", "1", "--db", str(target))
+    timed = tmp_path / "timed.db"
+    shutil.copy(target, timed)
+    started = time.monotonic()
+    subprocess.run([*command[:-1], str(timed)], env=killtest._env(), check=True,
+                   capture_output=True)
+    whole = time.monotonic() - started
+    stale = tmp_path / "stale.db"
+    shutil.copy(target, stale)
+    rng = random.Random(5)
+    outcome = killtest.Outcome(inputs=len(files))
+    share = 0.95  # of the timed run: past the model load, into the batches
+    for _ in range(8):  # two kills; a run that outpaced its timer starts again, sooner
+        process = subprocess.Popen(command, env=killtest._env(), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(rng.uniform(0.6, 1.0) * share * whole)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            outcome.kills += 1
+        else:  # finished: back to the stale store (its WAL files too) for another try
+            for suffix in ("-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            shutil.copy(stale, target)
+            share *= 0.7
+        process.wait()
+        outcome.processes_left += len(killtest._wait_gone(process.pid, timeout=5))
+        if outcome.kills >= 2:
+            break
+    final = subprocess.run(command, env=killtest._env(), capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr
+    killtest._compare(baseline, target, outcome)
+    assert outcome.kills >= 1
+    assert outcome.problems == []
+    assert (outcome.records_lost, outcome.duplicates, outcome.processes_left) == (0, 0, 0)
+    with Store(target) as store:
+        assert store.stale_documents(str(new.stamp)) == []

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -124,13 +125,13 @@ def test_a_failing_analysis_is_rejected_and_the_rest_stored(
             raise RuntimeError("the parser tripped on Lyon")
         return real_prepare(raw, **options)
 
-    def failing_batch(prepared: list[Analysis]) -> list[Analysis]:
+    def failing_batch(prepared: list[Analysis], **options: object) -> list[Analysis]:
         raise ValueError("the batch failed")
 
-    def fragile_enrich(prepared: Analysis) -> Analysis:
+    def fragile_enrich(prepared: Analysis, **options: Any) -> Analysis:
         if "floods" in prepared.document.text:
             raise KeyError("no model for floods")
-        return real_enrich_many([prepared])[0]
+        return real_enrich_many([prepared], **options)[0]
 
     monkeypatch.setattr(pipeline, "prepare", fragile_prepare)
     monkeypatch.setattr(pipeline, "enrich_many", failing_batch)

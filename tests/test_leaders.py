@@ -49,7 +49,7 @@ def nlp_fr():
 def _analysis(text: str, nlp, language: str, date: str | None, knowledge=None, titles=None):
     document = Document(document_id_for(text), Origin("<test>", "text"), language,
                         "news_article", text, date=date)
-    return resolve_actors(Analysis(document), nlp(text), knowledge=knowledge, titles=titles)
+    return resolve_actors(Analysis(document), nlp(text), kb=knowledge, titles=titles)
 
 
 def _actor_of(analysis: Analysis, surface: str) -> str | None:

@@ -16,8 +16,10 @@ def _commands() -> set[str]:
 
 
 def test_package_exports_are_frozen() -> None:
-    assert sorted(porteparole.__all__) == ["SCHEMA_VERSION", "analyze"]
+    assert sorted(porteparole.__all__) == ["Analyzer", "Knowledge", "SCHEMA_VERSION", "analyze"]
     assert callable(porteparole.analyze)
+    assert porteparole.Analyzer.__name__ == "Analyzer"
+    assert porteparole.Knowledge.__name__ == "Knowledge"
 
 
 def test_cli_commands_are_frozen() -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from porteparole.actors.resolve import resolve_actors, resolver_for
+from porteparole.actors.resolve import resolve_actors
 from porteparole.kb import load_knowledge_base
+from porteparole.knowledge.bundle import default_knowledge
 from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Mention, Origin, Turn, document_id_for
 
@@ -117,7 +118,7 @@ def _resolve(text, knowledge, nlp, language="fr", date=None, turns=(), spokesper
     document = Document(doc_id, Origin("<test>", "text"), language, kind, text, date=date,
                         spokesperson=spokesperson)
     turns = tuple(Turn(doc_id, i, *t) for i, t in enumerate(turns))
-    return resolve_actors(Analysis(document, turns=turns), nlp(text), knowledge=kb,
+    return resolve_actors(Analysis(document, turns=turns), nlp(text), kb=kb,
                           titles=titles)
 
 
@@ -422,8 +423,9 @@ def test_english_roles_and_adjectives(knowledge, nlp_en):
     assert _actor(analysis, "Japanese") == "JPN"
 
 
-def test_matchers_are_built_once_per_knowledge_base_and_language(knowledge):
-    kb, titles = knowledge
-    resolver = resolver_for(kb, "fr", titles)
-    assert resolver_for(kb, "fr", titles) is resolver
-    assert resolver_for(kb, "en", titles) is not resolver
+def test_matchers_are_built_once_per_knowledge_and_language():
+    knowledge = default_knowledge()
+    resolver = knowledge.resolver("fr")
+    assert knowledge.resolver("fr") is resolver
+    assert knowledge.resolver("en") is not resolver
+    assert resolver.kb is knowledge.actors

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from builders import cli_app, invoke
-from porteparole import ingest as ingest_module
-from porteparole import read
+from porteparole import read, runners
 from porteparole.ingest import ingest
 from porteparole.records import RawDocument, Rejected
 from porteparole.store import Store
@@ -101,7 +100,7 @@ def test_a_source_is_recorded_only_once_its_documents_are_committed(
         raise KeyboardInterrupt
 
     with Store(tmp_path / "r.db") as store:
-        monkeypatch.setattr(ingest_module.SerialRunner, "submit",
+        monkeypatch.setattr(runners.SerialRunner, "submit",
                             lambda self, batch: killed(batch))
         with pytest.raises(KeyboardInterrupt):
             ingest([corpus], store, batch_size=1)

@@ -23,12 +23,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ftfy
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_lines
+from porteparole.knowledge import knowledge_files, per_root, read_lines
 
 MOJIBAKE_REPAIRED = "mojibake_repaired"
 BOILERPLATE_REMOVED = "boilerplate_removed"
@@ -152,7 +151,7 @@ def _join_paragraphs(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-@lru_cache(maxsize=1)
+@per_root
 def boilerplate() -> Boilerplate:
     """The boilerplate patterns of every language, compiled once."""
     anywhere: list[str] = []

@@ -153,8 +153,8 @@ def title_words() -> tuple[str, ...]:
     """The folded words of every title and office the knowledge lists (``knowledge/titles``),
     for telling a bare title ("le ministre") from a name among unresolved mentions."""
     from porteparole.kb import load_titles
-    from porteparole.text.folds import fold_key as fold
     from porteparole.knowledge import knowledge_files
+    from porteparole.text.folds import fold_key as fold
 
     words: set[str] = set()
     languages = sorted({f.name.rsplit(".", 1)[0] for f in knowledge_files("titles", ".txt")})

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_yaml
 from porteparole.text.typography import QUOTED_PASSAGE
 
 UNDETERMINED = "und"
@@ -75,7 +75,7 @@ def _from_639_3(code: str) -> str | None:
     return language.iso_code_639_1.name.lower()
 
 
-@lru_cache(maxsize=1)
+@per_root
 def candidate_languages() -> tuple[str, ...]:
     """The languages detection chooses among (``detection`` in ``knowledge/languages.yaml``).
 
@@ -167,7 +167,7 @@ def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> float:
     return float(sum(len(p.findall(text)) for p in patterns))
 
 
-@lru_cache(maxsize=32)
+@per_root
 def kind_cues(language: str) -> KindCues:
     """The cues of a language; for a language without a file, those of every language."""
     files = _kind_files()
@@ -179,7 +179,7 @@ def kind_cues(language: str) -> KindCues:
     return KindCues(**{k: tuple(merged.get(k, ())) for k in KindCues.__slots__})
 
 
-@lru_cache(maxsize=1)
+@per_root
 def _kind_files() -> dict[str, tuple[str, dict[str, Any]]]:
     found = {}
     for entry in knowledge_files("kinds", ".yaml"):

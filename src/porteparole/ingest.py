@@ -11,10 +11,14 @@ Stages, in order:
 3. prepare     clean, detect, structure (no NLP), giving the id     ``pipeline.prepare``
 4. skip        a document already stored (or already waiting in
                this batch) is counted *unchanged*: no NLP is spent
-               on it; its origin is remembered for provenance
+               on it; its origin is remembered for provenance        ``_Run.admit``
 5. enrich      NLP on a batch at once, in this process or in worker
                processes (``--workers``)                 ``runners`` → ``pipeline.enrich_many``
 6. write       the batch in one transaction                          ``Store.write_batch``
+
+Stages 3-5 are ``pipeline.process_batches``, the loop Spark and the API share; ingest
+supplies what it reads (``_Feed``), decides what needs the models (``_Run.admit``) and
+writes what comes out (``_Run.settle``).
 
 Guarantees: re-ingesting adds nothing (ids are content hashes); a crash or kill loses at
 most the batch in flight and never half a document; an input that cannot be read, and a
@@ -26,20 +30,34 @@ and returns, marked ``interrupted``.
 The same text met twice (two files, or two lines of a feed) is one document. The second
 sighting counts as *unchanged* and its origin is added to the document's origins
 (``document_origins``), so ``porteparole show`` lists every place the text was read.
+
+Every document is read by one ``Analyzer`` (default: ``analyzer.default_analyzer()``) and
+stored with its stamp. With ``reanalyze``, a stored document whose stamp is not this
+analyzer's is read again and its records replaced in the batch's transaction
+(*reanalyzed*); one with the same stamp stays *unchanged*, unread by any model:
+
+- with paths, the documents those sources hold (every source is read again, as with
+  ``verify``);
+- without paths, every document of the store, from its stored text: cleaning is not run
+  again (the text is the document's identity), stages 2-9 are (``pipeline.restore``).
+
+A crash or kill mid-reanalysis leaves each document either in its old reading or in its
+new one, never both nor neither; a re-run takes up the documents still stale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+from typing import Any
 
 from porteparole import pipeline, read, resume
+from porteparole.analyzer import Analyzer, default_analyzer
 from porteparole.errors import InputError, StoreError
 from porteparole.read import Skipped
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
-from porteparole.runners import ProcessPoolRunner, SerialRunner, failure, guarded, make_runner
+from porteparole.runners import failure, make_runner
 from porteparole.store import Store
 
 ProgressCallback = Callable[[int, int], None]  # (sources done, sources in total)
@@ -60,6 +78,7 @@ class IngestReport:
     unsupported: int = 0  # of the new documents, those stored in a language not analysed
     sources_read: int | None = None  # fewer than ``sources`` when stopped early
     interrupted: bool = False  # stopped by ``should_stop`` after the batch in flight
+    reanalyzed: int = 0  # stored documents read again by this analyzer (``reanalyze``)
 
     @property
     def rejected_count(self) -> int:
@@ -68,7 +87,7 @@ class IngestReport:
     @property
     def documents(self) -> int:
         """Inputs met: documents read plus inputs rejected."""
-        return self.new + self.unchanged + len(self.rejected)
+        return self.new + self.unchanged + self.reanalyzed + len(self.rejected)
 
 
 def ingest(
@@ -81,6 +100,8 @@ def ingest(
     verify: bool = False,
     unsupported: str = "store",
     should_stop: StopCheck | None = None,
+    reanalyze: bool = False,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store`` (see the module docstring for the stages).
 
@@ -92,146 +113,196 @@ def ingest(
     analyse (``pipeline.UNSUPPORTED_POLICIES``). ``should_stop`` is asked after each
     source: once it says True, the batches already read are analysed and written, and
     the ingest returns with ``interrupted`` set (a re-run continues where it stopped).
+    ``reanalyze`` reads again the stored documents whose analyzer stamp is not
+    ``analyzer``'s (see the module docstring); without paths, those of the whole store.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     if unsupported not in pipeline.UNSUPPORTED_POLICIES:
         raise InputError(f"--unsupported must be one of "
                          f"{', '.join(pipeline.UNSUPPORTED_POLICIES)}, not {unsupported!r}")
+    analyzer = analyzer or default_analyzer()
     found = read.survey(paths)  # 1
     sources = found.sources
-    runner = make_runner(workers)
-    run = _Run(store, batch_size, runner, unsupported)
-    done = 0
+    run = _Run(store, analyzer, reanalyze)
+    feed = _Feed(run, found, verify or reanalyze, should_stop, on_progress)
+    runner = make_runner(workers, analyzer)
     try:
-        run.take_all(found.unreadable)
-        if on_progress:
-            on_progress(0, len(sources))
-        for source in sources:
-            if should_stop is not None and should_stop():
-                break
-            seen = resume.fingerprint(source)
-            if seen is not None and not verify and store.source_read(seen):
-                run.skipped_sources += 1
-            else:
-                run.take_source(read.read_source(source), seen)  # 2
-            done += 1
-            if on_progress:
-                on_progress(done, len(sources))
-        run.flush()
-        run.drain(wait_all=True)
+        for outcome in pipeline.process_batches(  # 3-5
+                feed.items(stored=reanalyze and not paths), batch_size=batch_size,
+                analyzer=analyzer, unsupported=unsupported, runner=runner, admit=run.admit):
+            run.settle(outcome)  # 6
+        run.settle_repeats(final=True)
     finally:
         runner.close()
     return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected),
-                        run.skipped_sources, tuple(found.skipped), run.unsupported_new, done,
-                        done < len(sources))
+                        feed.skipped_sources, tuple(found.skipped), run.unsupported_new,
+                        feed.done, feed.stopped, run.reanalyzed)
+
+
+@dataclass
+class _Feed:
+    """What an ingest reads, in order, for ``pipeline.process_batches``: the folders that
+    could not be listed, every source (skipping those read before), then, to reanalyze a
+    whole store, its stale documents from their stored text. It stops between two sources
+    once ``should_stop`` says so, and records each source read once its documents are all
+    committed."""
+
+    run: _Run
+    found: read.Survey
+    reread: bool  # read again a source read before and unchanged since
+    should_stop: StopCheck | None
+    on_progress: ProgressCallback | None
+    done: int = 0
+    skipped_sources: int = 0
+    stopped: bool = False
+
+    def items(self, *, stored: bool) -> Iterator[RawDocument | Rejected | Analysis]:
+        yield from self.found.unreadable
+        sources = self.found.sources
+        if self.on_progress:
+            self.on_progress(0, len(sources))
+        for source in sources:
+            if self._stop():
+                return
+            seen = resume.fingerprint(source)
+            if seen is not None and not self.reread and self.run.store.source_read(seen):
+                self.skipped_sources += 1
+            else:
+                unreadable = False
+                for item in read.read_source(source):  # 2
+                    unreadable = unreadable or (isinstance(item, Rejected)
+                                                and item.reason == "unreadable")
+                    yield item
+                if seen is not None and not unreadable:
+                    self.run.when_committed(seen)
+            self.done += 1
+            if self.on_progress:
+                self.on_progress(self.done, len(sources))
+        if stored:
+            yield from self._stored()
+
+    def _stored(self) -> Iterator[Analysis | Rejected]:
+        """Every stored document another analyzer read, prepared again from its text."""
+        analyzer = self.run.analyzer
+        for doc_id in self.run.store.stale_documents(str(analyzer.stamp)):
+            if self._stop():
+                return
+            document = self.run.store.document(doc_id)
+            if document is None:
+                continue
+            try:
+                yield analyzer.restore(document)
+            except Exception as error:  # noqa: BLE001 - recorded as analysis_failed
+                yield failure(document.origin, document.text, error)
+
+    def _stop(self) -> bool:
+        self.stopped = self.stopped or (self.should_stop is not None and self.should_stop())
+        return self.stopped
 
 
 @dataclass
 class _Run:
-    """The state of one ingest: the batch being filled and the running counts."""
+    """The state of one ingest: what is in flight and the running counts."""
 
     store: Store
-    batch_size: int
-    runner: SerialRunner | ProcessPoolRunner
-    unsupported: str = "store"
+    analyzer: Analyzer
+    reanalyze: bool = False
     new: int = 0
+    reanalyzed: int = 0
     unsupported_new: int = 0
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
-    batch: dict[str, Analysis] = field(default_factory=dict)
-    in_flight: set[str] = field(default_factory=set)  # ids submitted, not yet written
+    pending: set[str] = field(default_factory=set)  # ids admitted, not yet written
+    replacing: set[str] = field(default_factory=set)  # of those, ids read before (reanalyze)
     repeats: list[tuple[str, Origin]] = field(default_factory=list)
-    skipped_sources: int = 0
     # Sources read, waiting for their documents to be committed before they are recorded.
     unrecorded: list[tuple[resume.Fingerprint, set[str]]] = field(default_factory=list)
 
-    def take_source(self, items: Iterable[RawDocument | Rejected],
-                    seen: resume.Fingerprint | None) -> None:
-        """Every document of one source; its fingerprint is recorded once they are all
-        committed (never for a source that could not be read)."""
-        unreadable = len(self.rejected)
-        self.take_all(items)
-        if seen is None or any(r.reason == "unreadable" for r in self.rejected[unreadable:]):
-            return
-        self.unrecorded.append((seen, set(self.batch) | self.in_flight))
+    def admit(self, prepared: Analysis) -> bool:
+        """Whether a prepared document needs the models (4): not when it is stored (4,
+        *unchanged*) or already on its way, unless ``reanalyze`` and another analyzer
+        read it (it is then read again and replaces its stored reading)."""
+        document = prepared.document
+        stored = self.store.has_document(document.id)
+        if document.id in self.pending or (stored and not self._stale(document.id)):
+            self.unchanged += 1
+            self.repeats.append((document.id, document.origin))
+            return False
+        if stored:
+            self.replacing.add(document.id)
+            self.repeats.append((document.id, document.origin))
+        else:
+            self.unsupported_new += pipeline.LANGUAGE_UNSUPPORTED in document.flags
+        self.pending.add(document.id)
+        return True
+
+    def _stale(self, doc_id: str) -> bool:
+        return self.reanalyze and self.store.analyzer_stamp(doc_id) != str(self.analyzer.stamp)
+
+    def when_committed(self, seen: resume.Fingerprint) -> None:
+        """Record a source read completely once the documents now pending are written."""
+        self.unrecorded.append((seen, set(self.pending)))
         self._record_sources()
 
     def _record_sources(self) -> None:
         waiting = []
         for seen, ids in self.unrecorded:
-            if ids & (set(self.batch) | self.in_flight):
+            if ids & self.pending:
                 waiting.append((seen, ids))
             else:
                 self.store.record_source(seen)
         self.unrecorded = waiting
 
-    def take_all(self, items: Iterable[RawDocument | Rejected]) -> None:
-        for item in items:
-            if isinstance(item, Rejected):
-                self.reject(item)
-            else:
-                self.take(item)
-
-    def take(self, raw: RawDocument) -> None:
-        prepared = guarded(partial(pipeline.prepare, unsupported=self.unsupported), raw)  # 3
-        if isinstance(prepared, Rejected):
-            self.reject(prepared)
-            return
-        doc_id = prepared.document.id
-        if doc_id in self.batch or doc_id in self.in_flight or self.store.has_document(doc_id):
-            self.unchanged += 1
-            self.repeats.append((doc_id, raw.origin))
-            return
-        self.batch[doc_id] = prepared
-        self.unsupported_new += pipeline.LANGUAGE_UNSUPPORTED in prepared.document.flags
-        if len(self.batch) >= self.batch_size:
-            self.flush()
-
     def reject(self, rejected: Rejected) -> None:
         self.store.add_rejected(rejected)
         self.rejected.append(rejected)
 
-    def flush(self) -> None:
-        prepared = list(self.batch.values())
-        self.batch.clear()
-        if prepared:
-            self.in_flight.update(p.document.id for p in prepared)
-            self.runner.submit(prepared)  # 5
-        self.drain()
+    def settle(self, outcome: list[Analysis | Rejected]) -> None:
+        """Write one outcome of the pipeline (6): a batch in one transaction, or a
+        rejection; then the repeats' origins and the sources now committed."""
+        analyses = [a for a in outcome if isinstance(a, Analysis)]
+        for failed in (o for o in outcome if isinstance(o, Rejected)):
+            self.reject(failed)
+        if analyses:
+            self.new += self._write(analyses)
+            self.pending.difference_update(a.document.id for a in analyses)
+        self.settle_repeats(final=False)
+        self._record_sources()
 
-    def drain(self, *, wait_all: bool = False) -> None:
-        """Write the batches the runner has finished (6), then the repeats' origins."""
-        for outcome in self.runner.results(wait_all=wait_all):
-            self.new += self._write(outcome)
-            for item in outcome:
-                if isinstance(item, Analysis):
-                    self.in_flight.discard(item.document.id)
+    def settle_repeats(self, *, final: bool) -> None:
+        """Add the origins of documents met again once their first sighting is stored."""
         waiting = []
         for doc_id, origin in self.repeats:
             if self.store.has_document(doc_id):
                 self.store.add_origin(doc_id, origin)
-            elif doc_id in self.in_flight and not wait_all:
+            elif doc_id in self.pending and not final:
                 waiting.append((doc_id, origin))  # its first sighting is still being analysed
         self.repeats = waiting
-        self._record_sources()
 
-    def _write(self, outcomes: list[Analysis | Rejected]) -> int:
-        analyses = [a for a in outcomes if isinstance(a, Analysis)]
-        for failed in (o for o in outcomes if isinstance(o, Rejected)):
-            self.reject(failed)
+    @property
+    def _knowledge(self) -> dict[str, Any]:
+        """The knowledge the analyses were read with describes what they name in the store."""
+        knowledge = self.analyzer.knowledge
+        return {"kb": knowledge.actors, "catalog": knowledge.mechanisms}
+
+    def _write(self, analyses: list[Analysis]) -> int:
         try:
-            return self.store.write_batch(analyses)
+            written = self.store.write_batch(analyses, replace=self.replacing, **self._knowledge)
         except StoreError:
             # One document's records broke the schema: write the others one by one, so
             # that only the faulty document is rejected (with the reason).
-            return sum(self._write_one(a) for a in analyses)
+            written = sum(self._write_one(a) for a in analyses)
+        for analysis in analyses:
+            if analysis.document.id in self.replacing:
+                self.replacing.discard(analysis.document.id)
+                self.reanalyzed += 1
+        return written
 
     def _write_one(self, analysis: Analysis) -> int:
         try:
-            return self.store.write_batch([analysis])
+            return self.store.write_batch([analysis], replace=self.replacing, **self._knowledge)
         except StoreError as error:
+            self.replacing.discard(analysis.document.id)  # its stored reading stays
             self.reject(failure(analysis.document.origin, analysis.document.text, error))
             return 0
-
-

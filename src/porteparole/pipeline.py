@@ -1,7 +1,9 @@
-"""One pipeline, many runners: ``analyze`` is a pure function of the text and the knowledge.
+"""One pipeline, many runners: ``analyze`` is a pure function of the text and the analyzer.
 
 The CLI, the store's ingest, a process pool and a Spark job all call the functions here;
-only how documents arrive and where analyses go differs.
+only how documents arrive and where analyses go differs. Every function takes an
+``analyzer`` (``analyzer.Analyzer``: one ``Knowledge`` bundle and its models); without one,
+the default analyzer. Each stage is called once, with the analyzer's knowledge.
 
 Stages, in order (each a module with one public function):
 
@@ -9,13 +11,13 @@ Stages, in order (each a module with one public function):
 2. detect      language of the cleaned text                     ``detect.detect_language``
                and whether it is a poor witness (spun, mixed)   ``witness.witness_flags``
 3. structure   press-conference turns, or article title and
-               paragraphs; then the kind                        ``structure.*``, ``detect``
+               paragraphs; the date and the kind     ``structure.reading.read_structure``
 4. annotate    spaCy: sentences, tokens, entities, parse       ``nlp.annotate``
-5. actors      mentions resolved to canonical actors           ``actors.resolve``
-6. quotes      direct and reported speech with speakers        ``quotes``
-7. events      PLOVER events, CAMEO root, Goldstein            ``events``
-8. topics      taxonomy labels per turn and paragraph          ``topics.assign_topics``
-9. mechanisms  status updates of tracked mechanisms            ``mechanisms``
+5. actors      mentions resolved to canonical actors     ``actors.resolve.resolve_actors``
+6. quotes      direct and reported speech with speakers  ``quotes.extract_quotes``
+7. events      PLOVER events, CAMEO root, Goldstein      ``events.extract_events``
+8. topics      taxonomy labels per turn and paragraph    ``topics.assign_topics``
+9. mechanisms  status updates of tracked mechanisms      ``mechanisms.track_mechanisms``
 
 Stages 1-3 (``prepare``) are cheap and need no model: ingest runs them first, so that a
 document already in the store is recognised by its id before any NLP is spent on it.
@@ -26,7 +28,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from porteparole import chunks, detect
 from porteparole import clean as cleaning
@@ -37,16 +40,14 @@ from porteparole.mechanisms import track_mechanisms
 from porteparole.nlp import annotate
 from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
-from porteparole.structure import (
-    Structure,
-    in_office,
-    parse_article,
-    parse_press_conference,
-    vocabulary,
-)
-from porteparole.text.dates import complete_year
+from porteparole.structure.reading import DATE_APPROXIMATE, DATE_YEAR_INFERRED, read_structure
 from porteparole.topics import assign_topics
 from porteparole.witness import witness_flags
+
+if TYPE_CHECKING:
+    from porteparole.analyzer import Analyzer
+    from porteparole.knowledge.bundle import Knowledge
+    from porteparole.runners import Runner
 
 # A press conference is ~30,000 characters; past this, spaCy's memory use is no longer
 # reasonable for one document on a laptop, so the document is rejected, not half-read.
@@ -57,18 +58,30 @@ MAX_DOCUMENT_CHARS = 1_000_000
 # records it as ``unsupported_language``.
 UNSUPPORTED_POLICIES: tuple[str, ...] = ("store", "reject")
 LANGUAGE_UNSUPPORTED = "language_unsupported"
+_CLEANING_FLAGS = (cleaning.MOJIBAKE_REPAIRED, cleaning.BOILERPLATE_REMOVED)
 
 
-def prepare(raw: RawDocument, *, unsupported: str = "store") -> Analysis | Rejected:
+def _analyzer(analyzer: Analyzer | None) -> Analyzer:
+    if analyzer is not None:
+        return analyzer
+    from porteparole.analyzer import default_analyzer  # analyzer imports this module
+
+    return default_analyzer()
+
+
+def prepare(raw: RawDocument, *, unsupported: str = "store",
+            analyzer: Analyzer | None = None) -> Analysis | Rejected:
     """Stages 1-3: the document, its kind and its structure, without NLP.
 
     ``unsupported`` says what to do with a text in a language porteparole does not
-    analyse (``UNSUPPORTED_POLICIES``).
+    analyse (``UNSUPPORTED_POLICIES``). ``analyzer`` defaults to ``default_analyzer()``.
     """
     if unsupported not in UNSUPPORTED_POLICIES:
         raise InputError(f"unsupported must be one of {', '.join(UNSUPPORTED_POLICIES)}, "
                          f"not {unsupported!r}")
-    cleaned = cleaning.clean(raw.text)  # 1
+    analyzer = _analyzer(analyzer)
+    with analyzer.knowledge.active():
+        cleaned = cleaning.clean(raw.text)  # 1
     if not cleaned.text.strip():
         return Rejected(raw.origin, "empty", "no text is left after cleaning")
     if len(cleaned.text) > MAX_DOCUMENT_CHARS:
@@ -80,71 +93,62 @@ def prepare(raw: RawDocument, *, unsupported: str = "store") -> Analysis | Rejec
     if detect.is_listing_page(cleaned.text):
         return Rejected(raw.origin, "listing_page", "the page is a list of links, not a document")
     language = detect.detect_language(cleaned.text, declared=raw.language)  # 2
-    supported = detect.is_supported(language)
-    if not supported and unsupported == "reject":
+    if not detect.is_supported(language) and unsupported == "reject":
         digest = document_id_for(raw.text)
         return Rejected(raw.origin, "unsupported_language", detect.unsupported_detail(language),
                         digest)
+    return _read(raw, cleaned, language, analyzer)
+
+
+def restore(document: Document, *, analyzer: Analyzer | None = None) -> Analysis:
+    """Stages 2-3 again on a stored document, for ``ingest --reanalyze``.
+
+    The stored text is the cleaned text and its hash is the document's id, so cleaning is
+    not run again: the document keeps its id, text and removed lines, and its structure,
+    date, kind and flags are read anew with the analyzer's knowledge. The stored title and
+    date stand for the source's metadata (an inferred date as the approximate one it came
+    from), and the stored language for the declared one.
+    """
+    inferred = bool({DATE_YEAR_INFERRED, DATE_APPROXIMATE} & set(document.flags))
+    raw = RawDocument(document.origin, document.text, title=document.title,
+                      date=None if inferred else document.date, language=document.language,
+                      date_hint=document.date if inferred else None)
+    cleaned = cleaning.Cleaned(document.text, document.removed,
+                               tuple(f for f in document.flags if f in _CLEANING_FLAGS))
+    language = detect.detect_language(document.text, declared=document.language)
+    return _read(raw, cleaned, language, _analyzer(analyzer))
+
+
+def _read(raw: RawDocument, cleaned: cleaning.Cleaned, language: str,
+          analyzer: Analyzer) -> Analysis:
+    """Stage 3 and the document record, once the text is clean and its language known."""
+    knowledge = analyzer.knowledge
+    supported = detect.is_supported(language)
     doc_id = document_id_for(cleaned.text)
-    structure = _structure(cleaned.text, doc_id, language, raw)  # 3
-    date, date_flags = _date(structure, raw, language)
-    kind = (
-        "press_conference"
-        if structure.is_press_conference
-        else detect.detect_kind(cleaned.text, structure.title, language)
-    )
+    reading = read_structure(cleaned.text, doc_id, language, raw, knowledge)  # 3
+    structure = reading.structure
+    with knowledge.active():
+        witness = witness_flags(cleaned.text, language)
     document = Document(
         id=doc_id,
         origin=raw.origin,
         language=language,
-        kind=kind,
+        kind=reading.kind,
         text=cleaned.text,
         # Without knowledge of the language, the first line is only a guess at a title
         # (on a Chinese transcript, the first question): the page's own title comes first.
         title=(structure.title or raw.title) if supported else (raw.title or structure.title),
-        date=date,
+        date=reading.date,
         time=structure.time,
         place=structure.place,
         ministry=structure.ministry,
         spokesperson=structure.spokesperson,
-        flags=cleaned.flags + date_flags + witness_flags(cleaned.text, language)
+        flags=cleaned.flags + reading.flags + witness
         + (() if supported else (LANGUAGE_UNSUPPORTED,)),
         removed=cleaned.removed,
+        analyzer=str(analyzer.stamp),
     )
     return Analysis(document=document, turns=structure.turns, paragraphs=structure.paragraphs)
-
-
-def _date(
-    structure: Structure, raw: RawDocument, language: str
-) -> tuple[str | None, tuple[str, ...]]:
-    """The document's date, most trustworthy source first, with a flag when inferred.
-
-    The text's own full date, then the source's metadata; else, with an approximate date
-    from the page's context, the title's month and day completed with the nearest year
-    ("date_year_inferred"), or that approximate date itself ("date_approximate"). An
-    inferred or approximate date must fall in the spokesperson's time in office, as the
-    knowledge base dates it; none at all is better than one that cannot be.
-    """
-    if structure.date or raw.date:
-        return structure.date or raw.date, ()
-    if raw.date_hint is None:
-        return None, ()
-    title = structure.title or raw.title or ""
-    languages = vocabulary(language).languages  # the dateparser languages of the structure data
-    plausible = in_office(structure.spokesperson)
-    completed = complete_year(title, raw.date_hint, languages, plausible) if title else None
-    if completed:
-        return completed, ("date_year_inferred",)
-    if plausible(raw.date_hint):
-        return raw.date_hint, ("date_approximate",)
-    return None, ()
-
-
-def _structure(text: str, doc_id: str, language: str, raw: RawDocument) -> Structure:
-    conference = parse_press_conference(text, doc_id, language, title_hint=raw.title)
-    if conference.is_press_conference:
-        return conference
-    return parse_article(text, doc_id, language, title_hint=raw.title)
 
 
 def analyze(
@@ -153,8 +157,10 @@ def analyze(
     title: str | None = None,
     date: str | None = None,
     language: str | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Analysis:
-    """Read one document completely: every stage, in order.
+    """Read one document completely: every stage, in order, with ``analyzer`` (default:
+    ``analyzer.default_analyzer()``).
 
     ``source`` is the document's text (with optional metadata the caller knows: ``date``
     as ISO ``YYYY-MM-DD``, ``language`` as an ISO 639 code) or a ``RawDocument`` from a
@@ -168,11 +174,11 @@ def analyze(
     if raw.language is not None and not detect.is_supported(
             detect.normalize_language_code(raw.language) or ""):
         raise LanguageError(detect.unsupported_detail(raw.language))
-    prepared = prepare(raw, unsupported="reject")
+    prepared = prepare(raw, unsupported="reject", analyzer=analyzer)
     if isinstance(prepared, Rejected):
         error = LanguageError if prepared.reason == "unsupported_language" else InputError
         raise error(f"not a document ({prepared.reason}): {prepared.detail}")
-    return enrich(prepared)
+    return enrich(prepared, analyzer=analyzer)
 
 
 def _text_argument(source: object) -> str:
@@ -215,21 +221,24 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def enrich(prepared: Analysis) -> Analysis:
+def enrich(prepared: Analysis, *, analyzer: Analyzer | None = None) -> Analysis:
     """Stages 4-9 on one prepared document."""
-    return enrich_many([prepared])[0]
+    return enrich_many([prepared], analyzer=analyzer)[0]
 
 
-def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
+def enrich_many(prepared: list[Analysis], *, analyzer: Analyzer | None = None
+                ) -> list[Analysis]:
     """Stages 4-9 on a batch: spaCy runs over the batch at once (``nlp.pipe``), which is
     several times faster than one document at a time.
 
-    Every NLP stage has the same shape, ``stage(analysis, doc) -> Analysis``: it reads the
-    spaCy ``Doc`` of the document's whole text (so token offsets are document offsets) and
-    the records earlier stages added, and returns the analysis with its own records added.
+    Every NLP stage has the same shape, ``stage(analysis, doc, knowledge) -> Analysis``: it
+    reads the spaCy ``Doc`` of the document's whole text (so token offsets are document
+    offsets), the records earlier stages added and the analyzer's knowledge, and returns
+    the analysis with its own records added.
     """
     if not NLP_STAGES:
         return list(prepared)
+    knowledge = _analyzer(analyzer).knowledge
     enriched = list(prepared)
     # A document in a language without a model keeps its text and structure only.
     positions = [i for i, a in enumerate(prepared)
@@ -243,14 +252,16 @@ def enrich_many(prepared: list[Analysis]) -> list[Analysis]:
         for offset, analysis in pieces[position]:
             doc = next(docs)
             for stage in NLP_STAGES:  # 5-9
-                analysis = stage(analysis, doc)
+                analysis = stage(analysis, doc, knowledge)
             done.append((offset, analysis))
         enriched[position] = chunks.merge(prepared[position], done)
     return enriched
 
 
 def process(
-    items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16
+    items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16,
+    analyzer: Analyzer | None = None, unsupported: str = "store",
+    runner: Runner | None = None, admit: Callable[[Analysis], bool] | None = None,
 ) -> Iterator[Analysis | Rejected]:
     """The one loop every runner shares: raw documents in, analyses or rejections out.
 
@@ -258,26 +269,52 @@ def process(
     ``Analysis`` is taken as already prepared. Prepared documents are enriched
     ``batch_size`` at a time (stages 4-9); a document whose analysis raises comes out as a
     ``Rejected`` (``analysis_failed``) and the others go on. Rejections come out as soon as
-    they are met, analyses when their batch is done: memory holds one batch.
+    they are met, analyses when their batch is done: memory holds the batches in flight.
+    See ``process_batches`` for ``runner`` and ``admit``.
     """
-    from porteparole.runners import enrich_batch, guarded  # runners imports this module
+    for outcome in process_batches(items, batch_size=batch_size, analyzer=analyzer,
+                                   unsupported=unsupported, runner=runner, admit=admit):
+        yield from outcome
 
+
+def process_batches(
+    items: Iterable[RawDocument | Rejected | Analysis], *, batch_size: int = 16,
+    analyzer: Analyzer | None = None, unsupported: str = "store",
+    runner: Runner | None = None, admit: Callable[[Analysis], bool] | None = None,
+) -> Iterator[list[Analysis | Rejected]]:
+    """``process``, a batch at a time: each list is one enriched batch, or one rejection.
+
+    ``runner`` says where batches are enriched (default: here, at once; a
+    ``runners.ProcessPoolRunner`` for worker processes); batches come back in submission
+    order. ``admit`` is asked about every prepared document before any model runs: False
+    leaves it out (ingest: a document already stored). A caller that writes one
+    transaction per list (``ingest``) loses at most the batches in flight to a crash.
+    """
+    from porteparole.runners import SerialRunner, guarded  # runners imports this module
+
+    chosen = _analyzer(analyzer)
+    runner = runner if runner is not None else SerialRunner(chosen)
+    prepare_one = partial(chosen.prepare, unsupported=unsupported)
     batch: list[Analysis] = []
     for item in items:
-        prepared = item if isinstance(item, Analysis | Rejected) else guarded(prepare, item)
+        prepared = item if isinstance(item, Analysis | Rejected) else guarded(prepare_one, item)
         if isinstance(prepared, Rejected):
-            yield prepared
-            continue
-        batch.append(prepared)
-        if len(batch) >= batch_size:
-            yield from enrich_batch(batch)
-            batch = []
+            yield [prepared]
+        elif admit is None or admit(prepared):
+            batch.append(prepared)
+            if len(batch) >= batch_size:
+                runner.submit(batch)
+                batch = []
+        yield from runner.results()
     if batch:
-        yield from enrich_batch(batch)
+        runner.submit(batch)
+    yield from runner.results(wait_all=True)
 
 
-# Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc) -> Analysis``.
-NLP_STAGES: tuple[Callable[[Analysis, Any], Analysis], ...] = (
+Stage = Callable[[Analysis, Any, "Knowledge"], Analysis]
+
+# Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc, Knowledge) -> Analysis``.
+NLP_STAGES: tuple[Stage, ...] = (
     resolve_actors,  # 5
     extract_quotes,  # 6
     extract_events,  # 7

@@ -16,7 +16,9 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Document.analyzer (the analyzer stamp)
+# Versions ``from_json`` still reads: a field added since is given its default.
+READABLE_VERSIONS: tuple[int, ...] = (1, 2)
 
 Kind = Literal["press_conference", "news_article", "statement"]
 KINDS: tuple[str, ...] = ("press_conference", "news_article", "statement")
@@ -108,6 +110,9 @@ class Document:
     spokesperson: str | None = None  # canonical name of the official who answers
     flags: tuple[str, ...] = ()  # e.g. "mojibake_repaired", "boilerplate_removed"
     removed: tuple[str, ...] = ()  # boilerplate lines removed by cleaning, kept for audit
+    # What read it: package version, knowledge digest, models (``analyzer.Stamp``); None
+    # for a document stored before stamps existed.
+    analyzer: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,8 +288,9 @@ def from_json(data: dict[str, Any]) -> Any:
     if name not in RECORD_TYPES:
         raise ValueError(f"unknown record type {name!r}")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ValueError(f"record has schema_version {version!r}, expected {SCHEMA_VERSION}")
+    if version not in READABLE_VERSIONS:
+        raise ValueError(f"record has schema_version {version!r}, expected one of "
+                         f"{', '.join(map(str, READABLE_VERSIONS))}")
     return _build(RECORD_TYPES[name], data)
 
 

@@ -6,7 +6,9 @@ processes (each loads the spaCy models once) so that a multi-core machine analys
 batches at a time, while this process keeps reading, preparing and writing: the store still
 has one writer. A Spark runner (``spark.py``) is the same idea over a cluster.
 
-A runner hands results back in submission order, a batch at a time.
+A runner hands results back in submission order, a batch at a time. Every runner analyses
+with one ``Analyzer``: a worker process builds its own from the same knowledge directory
+(``_start_worker``), since the bundle is read once per process rather than sent per batch.
 """
 
 from __future__ import annotations
@@ -16,22 +18,33 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
+from typing import TYPE_CHECKING
 
 from porteparole import pipeline
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
 from porteparole.workers import tie_to_parent
 
+if TYPE_CHECKING:
+    from porteparole.analyzer import Analyzer
+
 Outcome = list[Analysis | Rejected]
 
+# The analyzer of this worker process (``_start_worker``); None in the main process.
+_WORKER_ANALYZER: Analyzer | None = None
 
-def enrich_batch(prepared: list[Analysis]) -> Outcome:
+
+def enrich_batch(prepared: list[Analysis], analyzer: Analyzer | None = None) -> Outcome:
     """NLP stages on a batch; if the batch fails, document by document, so that one
-    document that breaks the NLP is rejected instead of taking the batch down."""
+    document that breaks the NLP is rejected instead of taking the batch down.
+
+    ``analyzer`` defaults to this worker's (``_start_worker``), else the default one."""
+    analyzer = analyzer or _WORKER_ANALYZER
     try:
-        return list(pipeline.enrich_many(prepared))
+        return list(pipeline.enrich_many(prepared, analyzer=analyzer))
     except Exception:  # noqa: BLE001 - isolated and reported per document below
-        return [guarded(pipeline.enrich, p) for p in prepared]
+        return [guarded(partial(pipeline.enrich, analyzer=analyzer), p) for p in prepared]
 
 
 def guarded(stage: Callable[..., Analysis | Rejected], item: RawDocument | Analysis
@@ -50,14 +63,25 @@ def failure(origin: Origin, text: str, error: Exception) -> Rejected:
     return Rejected(origin, "analysis_failed", f"{type(error).__name__}: {error}", digest)
 
 
+def _start_worker(parent_pid: int, knowledge: str | None) -> None:
+    """A worker's first act: die with its parent, and build its analyzer once from the
+    knowledge directory of the parent's (None: the package's)."""
+    global _WORKER_ANALYZER
+    tie_to_parent(parent_pid)
+    from porteparole.analyzer import analyzer_at
+
+    _WORKER_ANALYZER = analyzer_at(knowledge)
+
+
 class SerialRunner:
     """Each batch analysed in this process, at once."""
 
-    def __init__(self) -> None:
+    def __init__(self, analyzer: Analyzer | None = None) -> None:
         self._done: deque[Outcome] = deque()
+        self._analyzer = analyzer
 
     def submit(self, batch: list[Analysis]) -> None:
-        self._done.append(enrich_batch(batch))
+        self._done.append(enrich_batch(batch, self._analyzer))
 
     def results(self, *, wait_all: bool = False) -> Iterator[Outcome]:
         while self._done:
@@ -75,10 +99,11 @@ class ProcessPoolRunner:
     with this process, however it ends (``workers.tie_to_parent``).
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, analyzer: Analyzer | None = None) -> None:
+        knowledge = analyzer.knowledge.directory if analyzer is not None else None
         self._pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=get_context("spawn"),
-            initializer=tie_to_parent, initargs=(os.getpid(),))
+            initializer=_start_worker, initargs=(os.getpid(), knowledge))
         self._pending: deque[Future[Outcome]] = deque()
         self._limit = workers * 2
 
@@ -96,8 +121,12 @@ class ProcessPoolRunner:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def make_runner(workers: int) -> SerialRunner | ProcessPoolRunner:
-    """The runner for ``workers`` processes (1: this process only)."""
+Runner = SerialRunner | ProcessPoolRunner
+
+
+def make_runner(workers: int, analyzer: Analyzer | None = None) -> Runner:
+    """The runner for ``workers`` processes (1: this process only), analysing with
+    ``analyzer`` (default: the default analyzer)."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    return SerialRunner() if workers == 1 else ProcessPoolRunner(workers)
+    return SerialRunner(analyzer) if workers == 1 else ProcessPoolRunner(workers, analyzer)

@@ -96,11 +96,12 @@ class TableSpec:
 
 
 def _documents_schema() -> pa.Schema:
-    # The store keeps the text last among the document's own columns (after ``removed``).
-    fields = _record_fields(Document, skip=("text",))
+    # The store keeps the text last among the document's own columns (after ``removed``),
+    # then the audit columns, then ``analyzer`` (added by a later migration).
+    fields = _record_fields(Document, skip=("text", "analyzer"))
     text = _arrow_field("text", "str")
     audit = _audit("ingested_at") + [pa.field("schema_version", pa.int64(), nullable=False)]
-    return pa.schema([*fields, text, *audit])
+    return pa.schema([*fields, text, *audit, _arrow_field("analyzer", "str | None")])
 
 
 def _span_spec(name: str, record: type, attribute: str) -> TableSpec:

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_yaml
 from porteparole.text.typography import QUOTED_PASSAGE
 
 POOR_WITNESS = "poor_witness"
@@ -104,7 +103,7 @@ def _sentence_start(text: str, at: int) -> int:
     return start
 
 
-@lru_cache(maxsize=1)
+@per_root
 def _lexicons() -> dict[str, _Language]:
     found = {}
     for entry in knowledge_files("witness", ".yaml"):

@@ -8,14 +8,13 @@ data: a language without them resolves names and skips what it lacks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.kb import load_titles
-from porteparole.knowledge import knowledge_path, read_yaml
+from porteparole.knowledge import knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.text.folds import fold_key
 from porteparole.text.tokens import keys
@@ -117,7 +116,7 @@ def knowledge_root(directory: str | Path | None = None) -> Traversable | Path:
     return Path(directory) if directory is not None else knowledge_path()
 
 
-@cache
+@per_root
 def load_lexicon(
     language: str, directory: str | None = None, titles: str | None = None
 ) -> Lexicon:

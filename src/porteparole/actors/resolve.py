@@ -1,6 +1,6 @@
 """Stage 5: every span that names or designates an actor, resolved to the knowledge base.
 
-``resolve_actors(analysis, doc)`` adds ``Mention`` records, fills each turn's
+``resolve_actors(analysis, doc, knowledge)`` adds ``Mention`` records, fills each turn's
 ``speaker_actor`` and the document's canonical ``spokesperson``. In order:
 
 1. knowledge names (names, aliases, capitals as metonyms for their state, adjectives,
@@ -36,7 +36,8 @@ from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
 from porteparole.actors.roles import Institution, MatchIndex, RoleFinder, RoleSpan
 from porteparole.actors.speakers import label_mentions
-from porteparole.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase
+from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Actor, ActorRole, Analysis, Mention, Turn
 from porteparole.text.folds import fold_token
 from porteparole.text.tokens import Token, tokenize
@@ -507,32 +508,29 @@ def label_spans(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:
     return spans
 
 
-_RESOLVERS: dict[tuple[int, str, str | None], tuple[KnowledgeBase, Resolver]] = {}
-
-
 def resolver_for(kb: KnowledgeBase, language: str, titles: str | Path | None = None) -> Resolver:
-    """The cached resolver of a knowledge base for a language (built on first use)."""
-    key = (id(kb), language, str(titles) if titles else None)
-    cached = _RESOLVERS.get(key)
-    if cached is None or cached[0] is not kb:
-        if len(_RESOLVERS) > 16:
-            _RESOLVERS.clear()
-        cached = (kb, Resolver(kb, load_lexicon(language, None, key[2])))
-        _RESOLVERS[key] = cached
-    return cached[1]
+    """A resolver of a knowledge base for a language, built now (a ``Knowledge`` bundle
+    keeps its own, built once: ``Knowledge.resolver``)."""
+    return Resolver(kb, load_lexicon(language, None, str(titles) if titles else None))
 
 
 def resolve_actors(
     analysis: Analysis,
     doc: Any,
+    knowledge: Knowledge | None = None,
     *,
-    knowledge: KnowledgeBase | None = None,
+    kb: KnowledgeBase | None = None,
     titles: str | Path | None = None,
 ) -> Analysis:
     """Stage 5: the analysis with its mentions, turn speakers and spokesperson resolved.
 
-    ``doc`` is the spaCy Doc of the document's whole text. ``knowledge`` defaults to the
-    package's knowledge base and ``titles`` to its ``knowledge/titles`` directory.
+    ``doc`` is the spaCy Doc of the document's whole text; ``knowledge`` defaults to the
+    default bundle. ``kb`` (an actor base) and ``titles`` (a titles directory) replace the
+    bundle's own, for a test that reads with a small base of its own.
     """
-    kb = knowledge if knowledge is not None else load_knowledge_base()
-    return resolver_for(kb, analysis.document.language, titles).resolve(analysis, doc)
+    knowledge = knowledge if knowledge is not None else default_knowledge()
+    language = analysis.document.language
+    with knowledge.active():
+        if kb is None and titles is None:
+            return knowledge.resolver(language).resolve(analysis, doc)
+        return resolver_for(kb or knowledge.actors, language, titles).resolve(analysis, doc)

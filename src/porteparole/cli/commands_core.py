@@ -36,6 +36,7 @@ from porteparole.errors import InputError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from porteparole.analyzer import Analyzer
     from porteparole.ingest import IngestReport
     from porteparole.query import DocumentView, SearchHit
     from porteparole.records import Analysis
@@ -49,7 +50,9 @@ SHOWN_REJECTIONS = 5  # rejections listed after an ingest; the rest via `portepa
 
 
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files, directories, or - for stdin (none: with --reanalyze, the whole store).",
+        show_default=False)] = None,
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents analysed and committed together.")
@@ -68,6 +71,17 @@ def ingest_command(
                      "analyse: store (text, paragraphs and search only, flagged "
                      "language_unsupported) or reject (as unsupported_language)."),
     ] = "store",
+    reanalyze: Annotated[
+        bool, typer.Option("--reanalyze", help="Read again the stored documents that another "
+                           "analyzer read (another porteparole version, knowledge or model) "
+                           "and replace their records; without paths, every such document "
+                           "of the store.")
+    ] = False,
+    knowledge: Annotated[
+        Path | None, typer.Option("--knowledge", envvar="PORTEPAROLE_KNOWLEDGE",
+                                  help="A knowledge directory to read with instead of the "
+                                  "package's (a copy of src/porteparole/knowledge, edited).")
+    ] = None,
 ) -> None:
     """Read documents into the store; already stored ones are skipped (idempotent).
 
@@ -76,8 +90,15 @@ def ingest_command(
     from porteparole.cli.signals import stop_requests
 
     with user_errors(), stop_requests() as stop:
-        result, store = _ingest_with_progress(paths, db, batch_size, workers, unsupported,
-                                              stop.requested, verify)
+        if not paths and not reanalyze:
+            raise InputError("give the files or directories to read (- for stdin), or "
+                             "--reanalyze to read the stored documents again")
+        from porteparole.analyzer import analyzer_at
+
+        analyzer = analyzer_at(knowledge)
+        result, store = _ingest_with_progress(paths or [], db, batch_size, workers,
+                                              unsupported, stop.requested, verify,
+                                              reanalyze=reanalyze, analyzer=analyzer)
         store.close()
     _render_ingest(result, Console())
     if result.interrupted:
@@ -91,7 +112,8 @@ def ingest_command(
 def _ingest_with_progress(
     paths: list[str], db: Path, batch_size: int, workers: int = 1,
     unsupported: str = "store", should_stop: Callable[[], bool] | None = None,
-    verify: bool = False, created_by: str | None = None,
+    verify: bool = False, created_by: str | None = None, *, reanalyze: bool = False,
+    analyzer: Analyzer | None = None,
 ) -> tuple[IngestReport, Store]:
     """Ingest with a progress bar that counts the documents analysed and stored (a feed
     holds many, a listing page none), with the sources read, the elapsed time and an
@@ -133,7 +155,8 @@ def _ingest_with_progress(
 
             result = ingest(paths, store, batch_size=batch_size, workers=workers,
                             on_progress=advance, unsupported=unsupported,
-                            should_stop=should_stop, verify=verify)
+                            should_stop=should_stop, verify=verify, reanalyze=reanalyze,
+                            analyzer=analyzer)
     except BaseException:
         store.close()
         raise
@@ -143,7 +166,8 @@ def _ingest_with_progress(
 def _render_ingest(result: IngestReport, out: Console) -> None:
     unsupported = (f" ({result.unsupported} in a language not analysed)"
                    if result.unsupported else "")
-    out.print(f"new: {result.new}{unsupported}  unchanged: {result.unchanged}  "
+    reanalyzed = f"reanalyzed: {result.reanalyzed}  " if result.reanalyzed else ""
+    out.print(f"new: {result.new}{unsupported}  {reanalyzed}unchanged: {result.unchanged}  "
               f"rejected: {result.rejected_count}  skipped: {len(result.skipped)}  "
               f"(from {result.sources} sources)")
     if result.skipped_sources:
@@ -194,7 +218,8 @@ def _render_document(view: DocumentView, out: Console) -> None:
         ("date", " ".join(v for v in (d.date, d.time) if v) or None), ("place", d.place),
         ("ministry", d.ministry), ("spokesperson", d.spokesperson),
         ("read from", "\n".join(_where(o.source, o.line) for o in view.origins)),
-        ("ingested", view.ingested_at), ("flags", ", ".join(d.flags) or None),
+        ("ingested", view.ingested_at), ("analyzer", d.analyzer),
+        ("flags", ", ".join(d.flags) or None),
         ("records", f"{len(a.turns)} turns, {len(a.paragraphs)} paragraphs, "
                     f"{len(a.mentions)} mentions, {len(a.quotes)} quotes, "
                     f"{len(a.events)} events, {len(a.topics)} topics, "

@@ -29,11 +29,12 @@ from typing import Any
 
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
-from porteparole.events.ontology import Ontology, load_ontology
+from porteparole.events.ontology import Ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
 from porteparole.events.timing import event_date
-from porteparole.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase
+from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Analysis, Event
 
 __all__ = ["extract_events", "reportable"]
@@ -47,22 +48,27 @@ _BASE_CONFIDENCE = {"VERB": 0.8, "AUX": 0.7, "ADJ": 0.75, "NOUN": 0.7}
 def extract_events(
     analysis: Analysis,
     doc: Any,
+    knowledge: Knowledge | None = None,
     *,
-    knowledge: KnowledgeBase | None = None,
+    kb: KnowledgeBase | None = None,
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
 ) -> Analysis:
-    """Stage 7: the analysis with its PLOVER events added.
+    """Stage 7: the analysis with its PLOVER events added, read with ``knowledge``
+    (default: the default bundle); ``kb``, ``lexicon`` and ``ontology`` replace its parts.
 
     ``doc`` is the spaCy Doc of the whole document text. A language without an event file
     (or a Doc without a dependency parse) gets no events rather than an error.
     """
-    lexicon = lexicon or load_lexicon(analysis.document.language)
-    if lexicon is None or doc is None or not doc.has_annotation("DEP"):
-        return analysis
-    extractor = _Extractor(analysis, doc, lexicon, knowledge or load_knowledge_base(),
-                           ontology or load_ontology())
-    return dataclasses.replace(analysis, events=analysis.events + tuple(extractor.run()))
+    knowledge = knowledge if knowledge is not None else default_knowledge()
+    with knowledge.active():
+        lexicon = lexicon or load_lexicon(analysis.document.language)
+        if lexicon is None or doc is None or not doc.has_annotation("DEP"):
+            return analysis
+        extractor = _Extractor(analysis, doc, lexicon, kb or knowledge.actors,
+                               ontology or knowledge.ontology)
+        events = tuple(extractor.run())
+    return dataclasses.replace(analysis, events=analysis.events + events)
 
 
 def reportable(event: Event) -> bool:

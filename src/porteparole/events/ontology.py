@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import read_yaml
+from porteparole.knowledge import per_root, read_yaml
 from porteparole.records import PLOVER_TYPES
 
 _ROOT = re.compile(r"(0[1-9]|1\d|20)")
@@ -59,7 +58,7 @@ def load_ontology(path: str | Path | None = None) -> Ontology:
     return _parse(*read_yaml(path=path))
 
 
-@lru_cache(maxsize=1)
+@per_root
 def _default() -> Ontology:
     return _parse(*read_yaml("events", "plover.yaml"))
 

@@ -28,14 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.events.ontology import Ontology, load_ontology
-from porteparole.knowledge import knowledge_path, read_yaml
+from porteparole.knowledge import knowledge_path, per_root, read_yaml
 
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
@@ -171,7 +170,7 @@ def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon 
     return _read(source, load_ontology()) if source.is_file() else None
 
 
-@lru_cache(maxsize=16)
+@per_root
 def _default(language: str) -> Lexicon | None:
     source = knowledge_path("events", f"{language}.yaml")
     return _read(source, load_ontology()) if source.is_file() else None

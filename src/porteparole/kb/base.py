@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
@@ -27,7 +26,7 @@ from typing import Any
 import yaml
 
 from porteparole.errors import InputError, KnowledgeError
-from porteparole.knowledge import knowledge_files, read_lines, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_lines, read_yaml
 from porteparole.records import ACTOR_TYPES, Actor, ActorRole
 from porteparole.text.folds import fold_key
 
@@ -223,7 +222,7 @@ def load_knowledge_base(directory: Path | None = None) -> KnowledgeBase:
     return _build(sorted(directory.glob("*.yaml")))
 
 
-@lru_cache(maxsize=1)
+@per_root
 def _default_knowledge_base() -> KnowledgeBase:
     return _build(knowledge_files("actors", ".yaml"))
 

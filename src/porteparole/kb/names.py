@@ -13,21 +13,20 @@ stage, the quotes stage and the evaluation all ask it.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from porteparole.kb.base import load_titles
-from porteparole.knowledge import read_list
+from porteparole.knowledge import per_root, read_list
 from porteparole.text.folds import fold_token
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
-@cache
+@per_root
 def _not_name_words(language: str) -> frozenset[str]:
     return frozenset(fold_token(line) for line in read_list("names", f"{language}.txt"))
 
 
-@cache
+@per_root
 def _folded_titles(language: str) -> tuple[str, ...]:
     return tuple(fold_token(t) for t in load_titles(language))
 

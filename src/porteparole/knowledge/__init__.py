@@ -8,30 +8,82 @@ naming the file and what is wrong with it.
 
 A file of the package is named for users relative to the package (``knowledge/events/fr.yaml``);
 a file the caller gave by path keeps that path.
+
+Which knowledge directory is read is an input, not a constant: ``using(root)`` makes every
+loader read ``root`` instead of the package's own directory for the code it wraps (a context
+variable, so threads and async tasks each see their own). Loaders that keep what they read
+cache it per directory (``per_root``), so two directories never share a lexicon. The frozen
+bundle of everything loaded from one directory is ``porteparole.knowledge.bundle.Knowledge``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import yaml
 
 from porteparole.errors import KnowledgeError
 
 __all__ = [
-    "check_version", "knowledge_files", "knowledge_path", "read_lines", "read_list",
-    "read_yaml",
+    "check_version", "knowledge_files", "knowledge_path", "knowledge_root", "package_root",
+    "per_root", "read_lines", "read_list", "read_yaml", "using",
 ]
 
 Source = Traversable | Path
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_ROOT: ContextVar[Traversable | None] = ContextVar("porteparole_knowledge_root", default=None)
+
+
+def package_root() -> Traversable:
+    """The package's own knowledge directory."""
+    return resources.files(__name__)
+
+
+def knowledge_root() -> Traversable:
+    """The knowledge directory loaders read now: the one ``using`` set, else the package's."""
+    return _ROOT.get() or package_root()
+
+
+@contextlib.contextmanager
+def using(root: Traversable | Path | None) -> Iterator[None]:
+    """Read knowledge from ``root`` (None: the package's) for the code inside the block."""
+    token = _ROOT.set(Path(root) if isinstance(root, str) else root)
+    try:
+        yield
+    finally:
+        _ROOT.reset(token)
+
+
+def per_root(loader: Callable[P, R]) -> Callable[P, R]:
+    """Cache a loader's result per knowledge directory and arguments.
+
+    ``functools.cache`` would keep the first directory's lexicon for every later one; this
+    keys the cache on the directory ``knowledge_root`` names as well.
+    """
+    cached: dict[tuple[Any, ...], R] = {}
+
+    @functools.wraps(loader)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = (str(knowledge_root()), args, tuple(sorted(kwargs.items())))
+        if key not in cached:
+            cached[key] = loader(*args, **kwargs)
+        return cached[key]
+
+    return wrapper
 
 
 def knowledge_path(*parts: str) -> Traversable:
-    """A file or folder of the package's knowledge: ``knowledge_path("events", "fr.yaml")``."""
-    return resources.files(__name__).joinpath(*parts)
+    """A file or folder of the knowledge read now: ``knowledge_path("events", "fr.yaml")``."""
+    return knowledge_root().joinpath(*parts)
 
 
 def knowledge_files(folder: str, suffix: str) -> tuple[Traversable, ...]:
@@ -109,6 +161,9 @@ def _locate(parts: tuple[str, ...], path: Source | str | None) -> tuple[str, Sou
     if path is not None:
         source = Path(path) if isinstance(path, str) else path
         return str(source), source
+    root = _ROOT.get()
+    if root is not None and str(root) != str(package_root()):  # a directory of the user's
+        return str(root.joinpath(*parts)), root.joinpath(*parts)
     return "/".join(("knowledge", *parts)), knowledge_path(*parts)
 
 

@@ -21,11 +21,10 @@ without making it a quote: events use them for the voice of a clause, quotes do 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_path, read_yaml
+from porteparole.knowledge import knowledge_path, per_root, read_yaml
 
 FRAMES = ("clause", "infinitive", "object", "direct")
 PHRASE_GAP = 2  # tokens (adverbs, clitics) allowed between the words of a phrase
@@ -101,7 +100,7 @@ def _is(token: Any, word: str, lexicon: SpeechLexicon) -> bool:
     return token.text.lower() == word or lexicon.lemma(token) == word
 
 
-@cache
+@per_root
 def load_speech_lexicon(language: str) -> SpeechLexicon:
     """The speech lexicon of ``language`` (empty when the language has no file; cached)."""
     parts = ("speech", f"{language}.yaml")

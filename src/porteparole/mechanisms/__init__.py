@@ -1,9 +1,9 @@
 """Stage 9: status updates of tracked mechanisms, with the sentence as evidence.
 
-``track_mechanisms(analysis, doc)`` adds ``MechanismUpdate`` records. In each sentence that
-is not a question, the names of the mechanisms of ``knowledge/mechanisms.yaml`` are found
-(in the document's language, on folded forms and lemmas) and the status cues that govern
-them are judged on the dependency parse (``status``: path, upper cue, irrealis, negation,
+``track_mechanisms(analysis, doc, knowledge)`` adds ``MechanismUpdate`` records. In each
+sentence that is not a question, the names of the mechanisms of ``knowledge/mechanisms.yaml``
+are found (in the document's language, on folded forms and lemmas) and the status cues that
+govern them are judged on the dependency parse (``status``: path, upper cue, irrealis, negation,
 conditional and future). One update per (mechanism, status) per sentence:
 
 - ``date``: a date written in the deciding cue's clause (``dates``), else the document's;
@@ -21,6 +21,7 @@ import dataclasses
 from functools import cache
 from typing import Any
 
+from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
 from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
@@ -34,9 +35,11 @@ _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
 
-def track_mechanisms(analysis: Analysis, doc: Any, catalog: Catalog | None = None) -> Analysis:
-    """Stage 9: the analysis with the ``MechanismUpdate`` records of its sentences added."""
-    catalog = catalog or load_catalog()
+def track_mechanisms(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
+                     catalog: Catalog | None = None) -> Analysis:
+    """Stage 9: the analysis with the ``MechanismUpdate`` records of its sentences added,
+    from the catalog of ``knowledge`` (default: the default bundle) or ``catalog``."""
+    catalog = catalog or (knowledge if knowledge is not None else default_knowledge()).mechanisms
     language = analysis.document.language
     modality = catalog.modality.get(language)
     if modality is None or not doc.has_annotation("DEP"):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import read_yaml
+from porteparole.knowledge import per_root, read_yaml
 from porteparole.records import MECHANISM_STATUSES
 from porteparole.text.folds import fold_key
 
@@ -67,7 +66,7 @@ class Catalog:
         raise KeyError(mechanism_id)
 
 
-@cache
+@per_root
 def load_catalog(path: str | Path | None = None) -> Catalog:
     """The catalog in ``path`` (default: the package's ``knowledge/mechanisms.yaml``)."""
     name, data = read_yaml("mechanisms.yaml", path=path, version=FORMAT_VERSION)

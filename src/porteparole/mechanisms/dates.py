@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from porteparole.knowledge import per_root
 from porteparole.text.dates import alternation, date_words
 from porteparole.text.folds import fold_key
 
@@ -30,7 +30,7 @@ class _Patterns:
     since: re.Pattern[str]  # "since" (and its modifiers) just before a date
 
 
-@cache
+@per_root
 def _patterns(language: str) -> _Patterns | None:
     words = date_words(language)
     if words is None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from porteparole import timeline as timelines
 from porteparole.errors import InputError
-from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.query._actors import actor_name, actor_scope, resolve_actor
 from porteparole.query._common import IN_JSON, check_date, check_limit, json_ids
 from porteparole.records import PLOVER_TYPES, Event

@@ -6,7 +6,6 @@ import sqlite3
 from dataclasses import dataclass
 
 from porteparole.errors import InputError
-from porteparole.kb import KnowledgeBase
 from porteparole.query._actors import resolve_actor
 from porteparole.query._common import IN_JSON, check_date, check_limit, json_ids
 from porteparole.records import Quote

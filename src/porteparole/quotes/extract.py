@@ -28,6 +28,7 @@ from itertools import accumulate
 from typing import Any
 
 from porteparole.kb import printed_person_name
+from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -67,25 +68,25 @@ class Attribution:
     others: tuple[Speaker, ...] = ()  # further speakers of a joint subject ("X and Y said")
 
 
-def extract_quotes(analysis: Analysis, doc: Any, *, actor_lookup: Any = None) -> Analysis:
-    """Stage 6: the analysis with its quotes added.
+def extract_quotes(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
+                   actor_lookup: Any = None) -> Analysis:
+    """Stage 6: the analysis with its quotes added, read with ``knowledge`` (default: the
+    default bundle).
 
     ``actor_lookup`` (actor id -> ``Actor``) tells outlets and a spokesperson's own
-    institutions apart; it defaults to the package's knowledge base.
+    institutions apart; it defaults to the knowledge's actor base.
     """
-    lexicon = load_quote_lexicon(analysis.document.language)
-    if not lexicon.speech.verbs or doc is None or not doc.has_annotation("DEP"):
-        return analysis
-    if actor_lookup is None:
-        actor_lookup = _default_lookup()
-    quotes = _Extractor(analysis, doc, lexicon, actor_lookup).run()
+    knowledge = knowledge if knowledge is not None else default_knowledge()
+    with knowledge.active():
+        language = knowledge.language(analysis.document.language)
+        lexicon = (language.quotes if language is not None
+                   else load_quote_lexicon(analysis.document.language))
+        if not lexicon.speech.verbs or doc is None or not doc.has_annotation("DEP"):
+            return analysis
+        if actor_lookup is None:
+            actor_lookup = knowledge.actors.actor
+        quotes = _Extractor(analysis, doc, lexicon, actor_lookup).run()
     return dataclasses.replace(analysis, quotes=analysis.quotes + tuple(quotes))
-
-
-def _default_lookup() -> Any:
-    from porteparole.kb import load_knowledge_base
-
-    return load_knowledge_base().actor
 
 
 _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})

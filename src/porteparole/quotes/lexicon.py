@@ -10,11 +10,10 @@ without files gets empty lexicons and yields no quotes instead of failing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import check_version, knowledge_path, read_yaml
+from porteparole.knowledge import check_version, knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 
 DEP_KEYS = (
@@ -63,7 +62,7 @@ class QuoteLexicon:
         return self.deps.get(key, frozenset())
 
 
-@cache
+@per_root
 def load_quote_lexicon(language: str) -> QuoteLexicon:
     """The lexicon of ``language`` from the package's knowledge files (cached)."""
     parts = ("quotes", f"{language}.yaml")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from porteparole.described import Description, describe, title_words
 from porteparole.errors import StoreError
-from porteparole.records import Analysis, Origin, Rejected
+from porteparole.records import Analysis, Document, Origin, Rejected
 from porteparole.resume import Fingerprint
 from porteparole.store import check as check_module
 from porteparole.store import identity, reader, schema, writer
@@ -102,12 +102,14 @@ class Store:
     # -- writes ---------------------------------------------------------------------------
 
     def write_batch(self, analyses: Sequence[Analysis], *,
-                    described: Description | None = None, kb: KnowledgeBase | None = None,
-                    catalog: Catalog | None = None) -> int:
+                    replace: Collection[str] = (), described: Description | None = None,
+                    kb: KnowledgeBase | None = None, catalog: Catalog | None = None) -> int:
         """Store analyses in one transaction; return how many documents were new.
 
         All of the batch is written or none of it; a document already stored is skipped
-        (its origin is remembered), so writing the same batch twice adds nothing. With the
+        (its origin is remembered), so writing the same batch twice adds nothing. A document
+        whose id is in ``replace`` is a new reading of a stored one (``ingest
+        --reanalyze``): its old records are replaced in the same transaction. With the
         records goes the description of the actors and mechanisms they name
         (``porteparole.described``): ``described`` when the caller has it (``load`` reads
         it from Parquet), else made now from ``kb`` and ``catalog`` (default: the
@@ -118,7 +120,10 @@ class Store:
             described = describe(analyses, seen_at, kb=kb, catalog=catalog)
         try:
             with self._transaction() as conn:
-                new = sum(writer.write_analysis(conn, a, seen_at) for a in analyses)
+                new = sum(
+                    not writer.replace_analysis(conn, a, seen_at) if a.document.id in replace
+                    else writer.write_analysis(conn, a, seen_at)
+                    for a in analyses)
                 writer.upsert_described(conn, described)
                 if not self._titles_written:
                     writer.add_title_words(conn, title_words())
@@ -175,6 +180,24 @@ class Store:
             "SELECT 1 FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         return row is not None
+
+    def analyzer_stamp(self, document_id: str) -> str | None:
+        """The stamp of the analyzer that read a stored document (None: none recorded)."""
+        row = self._connection.execute(
+            "SELECT analyzer FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def stale_documents(self, stamp: str) -> list[str]:
+        """Ids of the stored documents read by another analyzer than ``stamp`` (or by one
+        that left no stamp), in storage order."""
+        rows = self._connection.execute(
+            "SELECT id FROM documents WHERE analyzer IS NULL OR analyzer != ? ORDER BY pk",
+            (stamp,)).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def document(self, document_id: str) -> Document | None:
+        """A stored document without its records; None if absent."""
+        return reader.load_document(self._connection, document_id)
 
     def analysis(self, document_id: str) -> Analysis | None:
         """A stored document with all its records, exactly as written; None if absent."""

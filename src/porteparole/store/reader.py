@@ -38,7 +38,14 @@ def document_of(row: sqlite3.Row) -> Document:
         text=row["text"], title=row["title"], date=row["date"], time=row["time"],
         place=row["place"], ministry=row["ministry"], spokesperson=row["spokesperson"],
         flags=tuple(json.loads(row["flags"])), removed=tuple(json.loads(row["removed"])),
+        analyzer=row["analyzer"],
     )
+
+
+def load_document(conn: sqlite3.Connection, document_id: str) -> Document | None:
+    """A stored document without its records; None if absent."""
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+    return None if row is None else document_of(row)
 
 
 def rejected_of(row: sqlite3.Row) -> Rejected:

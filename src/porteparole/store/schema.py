@@ -224,6 +224,15 @@ UNION SELECT speaker_actor FROM events WHERE speaker_actor IS NOT NULL
 """
 
 
+# What read each document (``analyzer.Stamp``: package version, knowledge digest, models):
+# ``ingest --reanalyze`` re-reads the documents whose stamp is not the current one. NULL on
+# a document stored before stamps existed, which therefore counts as stale.
+_ANALYZER_STAMP = """
+ALTER TABLE documents ADD COLUMN analyzer TEXT;
+CREATE INDEX documents_analyzer ON documents(analyzer);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(sql):
@@ -254,6 +263,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None]], ...] = (
     ("0007_cjk_search", _script(_CJK)),
     ("0008_sources_read", _script(_SOURCES_READ)),
     ("0009_described_actors_and_mechanisms", _described),
+    ("0010_analyzer_stamp", _script(_ANALYZER_STAMP)),
 )
 SCHEMA_VERSION = len(MIGRATIONS)  # written to the header's user_version (identity.stamp)
 

@@ -6,6 +6,7 @@ document and all its records land together or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -27,6 +28,33 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis, seen_at: str) -
     add_origin(conn, document.id, document.origin, seen_at)
     _insert_turns(conn, analysis)
     _insert_spans(conn, analysis)
+    return True
+
+
+def replace_analysis(conn: sqlite3.Connection, analysis: Analysis, seen_at: str) -> bool:
+    """Replace a stored document's reading with ``analysis`` (same id, so same text).
+
+    The document row goes and comes back with its records (the cascade and the search
+    triggers clear the old ones); what belongs to the text rather than its reading stays:
+    the first origin, every other origin with its date, the first ingest time. True when
+    the document was stored (False: it is written as new).
+    """
+    document = analysis.document
+    check_spans(analysis)
+    row = conn.execute("SELECT * FROM documents WHERE id = ?", (document.id,)).fetchone()
+    if row is None:
+        return not write_analysis(conn, analysis, seen_at)
+    origins = conn.execute(
+        "SELECT source, format, line, url, first_seen FROM document_origins "
+        "WHERE document_id = ? ORDER BY rowid", (document.id,)).fetchall()
+    first = Origin(row["source"], row["format"], row["line"], row["url"])
+    conn.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+    kept = dataclasses.replace(analysis, document=dataclasses.replace(document, origin=first))
+    _insert_document(conn, kept, row["ingested_at"])
+    for origin in origins:
+        add_origin(conn, document.id, Origin(*tuple(origin)[:4]), origin[4])
+    _insert_turns(conn, kept)
+    _insert_spans(conn, kept)
     return True
 
 
@@ -55,12 +83,13 @@ def _insert_document(conn: sqlite3.Connection, analysis: Analysis, seen_at: str)
     cursor = conn.execute(
         """INSERT INTO documents(id, source, format, line, url, language, kind, title, date,
                time, place, ministry, spokesperson, flags, removed, text, ingested_at,
-               schema_version)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               schema_version, analyzer)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (d.id, d.origin.source, d.origin.format, d.origin.line, d.origin.url, d.language,
          d.kind, d.title, d.date, d.time, d.place, d.ministry, d.spokesperson,
          json.dumps(list(d.flags), ensure_ascii=False),
-         json.dumps(list(d.removed), ensure_ascii=False), d.text, seen_at, SCHEMA_VERSION),
+         json.dumps(list(d.removed), ensure_ascii=False), d.text, seen_at, SCHEMA_VERSION,
+         d.analyzer),
     )
     if d.language in CJK_LANGUAGES:
         index_cjk(conn, int(cursor.lastrowid or 0), d.title, d.text)

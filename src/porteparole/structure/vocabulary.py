@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_yaml
 from porteparole.text.folds import fold_label
 
 _LIST_FIELDS = (
@@ -58,7 +57,7 @@ class Vocabulary:
     day_first: bool = True  # "05/08/2022" is 5 August (numeric_dates: day_first)
 
 
-@cache
+@per_root
 def vocabulary(language: str) -> Vocabulary:
     """The structure vocabulary of ``language`` (ISO 639-1), loaded once."""
     available = _available_languages()
@@ -66,7 +65,7 @@ def vocabulary(language: str) -> Vocabulary:
     return _compile([_load(code) for code in chosen], chosen)
 
 
-@cache
+@per_root
 def _available_languages() -> tuple[str, ...]:
     return tuple(p.name.removesuffix(".yaml") for p in knowledge_files("structure", ".yaml"))
 

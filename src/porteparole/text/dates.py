@@ -23,13 +23,13 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import dateparser
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import knowledge_files, read_yaml
+from porteparole.knowledge import knowledge_files, per_root, read_yaml
 
 __all__ = [
     "DateWords", "alternation", "complete_year", "date_words", "find_date", "find_date_span",
@@ -55,7 +55,7 @@ class DateWords:
     in_month: tuple[str, ...]  # before a month alone: "in"
 
 
-@cache
+@per_root
 def date_words(language: str) -> DateWords | None:
     """The date words of ``language`` (ISO 639-1), or None when it has no date file."""
     if language not in _date_languages():
@@ -82,7 +82,7 @@ def checked_date_words(name: str, data: dict[str, Any]) -> DateWords:
     return DateWords(**fields)
 
 
-@cache
+@per_root
 def _date_languages() -> frozenset[str]:
     return frozenset(f.name.removesuffix(".yaml") for f in knowledge_files("dates", ".yaml"))
 
@@ -94,7 +94,7 @@ def alternation(words: Iterable[str]) -> str:
     return f"(?:{'|'.join(re.escape(w) for w in ordered)})" if ordered else "(?!)"
 
 
-@cache
+@per_root
 def _ordinal() -> str:
     """The ordinal suffixes of every language: a date's language is not known to the regexes
     that locate it (dateparser, told the languages, decides what the phrase means)."""
@@ -102,7 +102,7 @@ def _ordinal() -> str:
     return alternation(s for words in every if words for s in words.ordinal_suffixes)
 
 
-@cache
+@per_root
 def _candidates() -> tuple[re.Pattern[str], ...]:
     ordinal = _ordinal()
     return (
@@ -188,7 +188,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-@cache
+@per_root
 def _month_day() -> tuple[re.Pattern[str], ...]:
     ordinal = _ordinal()
     return (

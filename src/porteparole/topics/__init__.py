@@ -1,6 +1,6 @@
 """Stage 8: taxonomy labels per turn and per paragraph.
 
-``assign_topics(analysis, doc)`` adds ``Topic`` records:
+``assign_topics(analysis, doc, knowledge)`` adds ``Topic`` records:
 
 - per paragraph (``unit="paragraph"``), from the paragraph's own words;
 - per press-conference turn (``unit="turn"``, span = the turn). A question and the answers
@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Analysis, Mention, Topic, Turn
 from porteparole.text.cues import CueMatcher
 from porteparole.topics.scoring import Hit, score_unit
@@ -29,9 +30,11 @@ from porteparole.topics.taxonomy import ActorCue, Taxonomy, load_taxonomy
 __all__ = ["assign_topics", "load_taxonomy", "topic_hits"]
 
 
-def assign_topics(analysis: Analysis, doc: Any, taxonomy: Taxonomy | None = None) -> Analysis:
-    """Stage 8: the analysis with ``Topic`` records for its turns and paragraphs added."""
-    taxonomy = taxonomy or load_taxonomy()
+def assign_topics(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
+                  taxonomy: Taxonomy | None = None) -> Analysis:
+    """Stage 8: the analysis with ``Topic`` records for its turns and paragraphs added,
+    from the taxonomy of ``knowledge`` (default: the default bundle) or ``taxonomy``."""
+    taxonomy = taxonomy or (knowledge if knowledge is not None else default_knowledge()).taxonomy
     hits = topic_hits(analysis, doc, taxonomy)
     words = _WordCounter(doc)
     topics: list[Topic] = []

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from porteparole.errors import KnowledgeError
-from porteparole.knowledge import read_yaml
+from porteparole.knowledge import per_root, read_yaml
 
 __all__ = ["ActorCue", "Label", "Scoring", "Taxonomy", "load_taxonomy"]
 
@@ -76,7 +75,7 @@ class Taxonomy:
         ]
 
 
-@cache
+@per_root
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """The taxonomy in ``path`` (default: the package's ``knowledge/topics.yaml``)."""
     name, data = read_yaml("topics.yaml", path=path, version=FORMAT_VERSION)
