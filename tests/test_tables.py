@@ -9,11 +9,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from builders import article, build_store, cli_app, conference, invoke, statement
+from builders import HOTLINE, article, build_store, cli_app, conference, invoke, statement
 from porteparole import export, tables
+from porteparole.actors import kb as kb_module
 from porteparole.cli import commands_scale
 from porteparole.errors import InputError
 from porteparole.load import load_tables
+from porteparole.mechanisms import catalog as catalog_module
 from porteparole.records import Origin, Rejected
 from porteparole.store import Store
 
@@ -75,3 +77,37 @@ def test_exported_tables_load_into_an_equal_store(tmp_path: Path) -> None:
 def test_load_refuses_a_directory_without_tables(tmp_path: Path) -> None:
     with Store(tmp_path / "c.db") as store, pytest.raises(InputError, match="no documents"):
         load_tables(tmp_path, store)
+
+
+def _described(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    return ([tuple(r) for r in store.rows("SELECT * FROM actors ORDER BY id")],
+            [tuple(r) for r in store.rows("SELECT * FROM mechanisms ORDER BY id")])
+
+
+def test_load_keeps_the_exported_descriptions_as_they_were(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(build_store(tmp_path / "a.db")) as first:
+        export.export_parquet(first, tmp_path / "out")
+        expected = _described(first)
+    assert expected[0] and expected[1]
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("load read the knowledge files")
+
+    monkeypatch.setattr(kb_module, "_default_knowledge_base", refuse)
+    monkeypatch.setattr(catalog_module, "load_catalog", refuse)
+    with Store(tmp_path / "b.db") as second:
+        load_tables(tmp_path / "out", second)
+        assert _described(second) == expected  # described_at included: not described anew
+
+
+def test_tables_without_descriptions_are_described_on_load(tmp_path: Path) -> None:
+    with Store(build_store(tmp_path / "a.db")) as first:
+        export.export_parquet(first, tmp_path / "out")
+        names = {r[0]: r[1] for r in first.rows("SELECT id, name FROM actors")}
+    for table in tables.DESCRIBED_TABLES:  # as an export made before those tables existed
+        (tmp_path / "out" / f"{table}.parquet").unlink()
+    with Store(tmp_path / "b.db") as second:
+        load_tables(tmp_path / "out", second)
+        assert {r[0]: r[1] for r in second.rows("SELECT id, name FROM actors")} == names
+        assert second.rows("SELECT id FROM mechanisms")[0][0] == HOTLINE

@@ -10,13 +10,13 @@ description of the actors and mechanisms it refers to, and the store keeps it in
 reads names from there and nowhere else.
 
 An actor is described when a record names it (a mention, a quote's or a turn's speaker, an
-event's source, target or reporting speaker, a mechanism update's party), and so are the
-countries and role organizations of those actors, so that a join on ``country`` finds a
-name too. A description holds the canonical name, type, country, sector, aliases by
-language, roles, and every name a user may type for it (``names``: canonical name, aliases,
-capitals and surnames, each with its language and kind), which is what ``query`` resolves
-a user's words against. An id the knowledge does not know is not described: the store
-then shows the id itself.
+event's source, target or reporting speaker, a mechanism update's party, a described
+mechanism's party), and so are the countries and role organizations of those actors, so
+that a join on ``country`` finds a name too. A description holds the canonical name,
+type, country, sector, aliases by language, roles, and every name a user may type for it
+(``names``: canonical name, aliases, capitals and surnames, each with its language and
+kind), which is what ``query`` resolves a user's words against. An id the knowledge does
+not know is not described: the store then shows the id itself.
 
 Policy when descriptions meet (``store.writer``): the most recent description of an id
 wins (``described_at``, then the order written), so a batch analysed with newer knowledge
@@ -88,6 +88,9 @@ def describe_ids(actor_ids: Iterable[str], mechanism_ids: Iterable[str], describ
     mechanisms = set(mechanism_ids)
     if not wanted and not mechanisms:
         return Description()
+    mechanism_rows = _mechanism_rows(mechanisms, described_at, catalog)
+    for row in mechanism_rows:  # a mechanism's parties are named by it
+        wanted.update(json.loads(row["parties"]))
     if kb is None:
         from porteparole.kb import load_knowledge_base
 
@@ -99,7 +102,7 @@ def describe_ids(actor_ids: Iterable[str], mechanism_ids: Iterable[str], describ
         known.update(r for r in related if r and kb.actor(r) is not None)
     names = _typed_names(kb)
     actors = tuple(_actor_row(kb, i, names.get(i, ()), described_at) for i in sorted(known))
-    return Description(actors, _mechanism_rows(mechanisms, described_at, catalog))
+    return Description(actors, mechanism_rows)
 
 
 _INDEXED: list[tuple[KnowledgeBase, dict[str, tuple[tuple[str, str | None, str], ...]]]] = []

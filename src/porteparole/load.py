@@ -47,7 +47,7 @@ def load_tables(directory: str | Path, store: Store) -> LoadReport:
     if not (root / "documents").is_dir() and not (root / "documents.parquet").is_file():
         raise InputError(f"{root} holds no documents table (documents/ or documents.parquet)")
     new = seen = 0
-    described = any(_parts(root, "actors"))
+    described = next(_parts(root, "actors"), None) is not None  # "" is the one-file layout
     for part in _parts(root, "documents"):
         loaded = {name: _read(root, name, part) for name in tables.TABLES if name != "rejected"}
         batch = list(tables.analyses_of(loaded))
