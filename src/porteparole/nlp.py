@@ -79,13 +79,16 @@ def _register_line_breaks() -> None:
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
-        # A token's trailing whitespace is one space at most: a line break is always a
-        # token of its own (or inside one), so only tokens whose text holds one are looked
-        # at. One pass over the tokens, not two (each ``doc[i]`` builds a new Token).
+        # spaCy's tokenizer makes every run of white space other than one plain space a
+        # token of its own (and a token's trailing whitespace is one space at most), so a
+        # line break is always inside a space token: only those are looked at, found in
+        # one array, instead of building a Token object for every token of the document.
+        from spacy.attrs import IS_SPACE
+
         last = len(doc) - 1
-        for token in doc:
-            if token.i < last and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if last > 0 else ():
+            if i < last and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 

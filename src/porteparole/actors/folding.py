@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # A word is a run of letters/digits; every other visible character is a token of its own
 # (hyphens and apostrophes matter: "sino-" is a prefix, "l'OTAN" is "l" "'" "OTAN").
@@ -26,9 +26,11 @@ _PUNCTUATION = str.maketrans({
 })
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark of the text, with its folded comparison key."""
+class Token(NamedTuple):
+    """A word or punctuation mark of the text, with its folded comparison key.
+
+    A named tuple rather than a frozen dataclass: a document has one per word, and a
+    tuple is built several times faster, with the same immutable named fields."""
 
     start: int
     end: int
@@ -47,19 +49,11 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """The text's tokens with their offsets and folded keys."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        tokens.append(
-            Token(
-                match.start(),
-                match.end(),
-                fold(word),
-                word[:1].isupper(),
-                word.isupper(),
-            )
-        )
-    return tokens
+    return [
+        Token(match.start(), match.end(), fold(word := match.group()), word[:1].isupper(),
+              word.isupper())
+        for match in _TOKEN.finditer(text)
+    ]
 
 
 def keys(text: str) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from typing import Any
 from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
 from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
+from porteparole.nlp import doc_text
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.topics.cues import CueMatch, CueMatcher
 
@@ -45,7 +46,8 @@ def track_mechanisms(analysis: Analysis, doc: Any, catalog: Catalog | None = Non
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
         span = doc[start:end]
-        if span.text.rstrip(" \n»”\"'’)").endswith("?"):
+        # The document's text, sliced: ``Span.text`` joins its tokens anew.
+        if doc_text(doc)[span.start_char:span.end_char].rstrip(" \n»”\"'’)").endswith("?"):
             continue
         names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
         if not names:
