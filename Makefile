@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint clean browser
+.PHONY: setup demo test bench bench-full lint clean browser
 
 setup: $(STAMP)
 
@@ -27,8 +27,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || \
 		{ $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
+# Figures: bench/results/bench.txt and scale.txt (bench-full.txt, scale-full.txt).
 bench: setup
 	$(BIN)/python bench/run_all.py
+
+bench-full: setup
+	$(BIN)/python bench/run_all.py --full
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts

@@ -176,9 +176,26 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 
 def peak_rss_mb() -> float:
-    """The peak resident set size of this process so far (ru_maxrss is KiB on Linux)."""
+    """The peak resident set size of this process so far, or since ``reset_peak_rss``
+    (Linux ``VmHWM``; elsewhere ``ru_maxrss``, KiB on Linux, bytes on macOS)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, IndexError, ValueError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def reset_peak_rss() -> bool:
+    """Start the peak RSS afresh from the current RSS (Linux: ``clear_refs`` 5), so that a
+    measurement's peak is its own and not that of loading the models before it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
 
 
 def current_rss_mb() -> float:

@@ -7,7 +7,7 @@ rejections by reason, and complete transcripts (spokesperson, date, at least one
 and one answer).
 
 The parts are timed by wrapping the functions ingest calls (``read.read_source``,
-``pipeline.prepare``, ``pipeline.annotate``, ``pipeline.enrich_many``,
+``pipeline.prepare``, ``pipeline.annotate_stream``, ``pipeline.enrich_many``,
 ``Store.write_batch``); ingest itself is unchanged. Models are loaded, and every stage
 set up, on one page before the clock starts; that warm-up is printed on its own.
 
@@ -51,7 +51,8 @@ def timed_ingest(paths: Sequence[Path], store: Store, **options: Any
     patches = [
         (read, "read_source", timer.wrap_iterator("read", read.read_source)),
         (pipeline, "prepare", timer.wrap("prepare", pipeline.prepare)),
-        (pipeline, "annotate", timer.wrap("spacy", pipeline.annotate)),
+        (pipeline, "annotate_stream",
+         timer.wrap_iterator("spacy", pipeline.annotate_stream)),
         (pipeline, "enrich_many", timer.wrap("nlp", pipeline.enrich_many)),
         (Store, "write_batch", timer.wrap("write", Store.write_batch)),
     ]

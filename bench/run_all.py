@@ -15,7 +15,10 @@ run takes a few minutes on 2 cores (30 pages for the stages, 100 for ingest); ``
 uses 60 pages for the stages and ingests all 503. Corpora under ``../shared`` that are
 absent are skipped with a line saying so.
 
-Everything printed is also written to ``bench/results/bench.txt`` (``--out``).
+Everything printed is also written to ``bench/results/bench.txt`` (``bench-full.txt`` with
+``--full``; ``--out``), and scale.py's figures to ``scale.txt`` (``scale-full.txt``) beside
+it. On an idle 2-core machine the default run takes about 12 minutes and ``--full`` (500,
+2,000 and 5,000 documents) about 25.
 
     python bench/run_all.py [--full] [--scale 0.1] [--out FILE]
 """
@@ -36,14 +39,17 @@ import _common as common
 BENCH = Path(__file__).resolve().parent
 
 
-def plan(full: bool, store: Path, scale: float) -> list[tuple[str, list[str]]]:
+def plan(full: bool, store: Path, scale: float, out: Path) -> list[tuple[str, list[str]]]:
     """(script, arguments) of each benchmark, in the order they run."""
+    scale_out = out.with_name(out.stem.replace("bench", "scale") + out.suffix)
+    if scale_out == out:
+        scale_out = out.with_name(f"scale-{out.name}")
     return [
         ("stages.py", ["--fmprc-pages", "60" if full else "30", "--repeat", "3"]),
         ("ingest.py", ["--keep", str(store)] + ([] if full else ["--limit", "100"])),
         ("search.py", ["--store", str(store), "--repeat", "50"]),
         ("components.py", ["--docs", "20" if full else "8"]),
-        ("scale.py", ["--scale", str(scale)]),
+        ("scale.py", ["--scale", str(scale), "--out", str(scale_out)]),
     ]
 
 
@@ -70,10 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=None,
                         help="fraction of the 500/2,000/5,000 documents of scale.py "
                              "(default 0.1, or 1 with --full)")
-    parser.add_argument("--out", type=Path, default=BENCH / "results" / "bench.txt",
-                        help="file that keeps a copy of everything printed")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="file that keeps a copy of everything printed (default "
+                             "bench/results/bench.txt, or bench-full.txt with --full; "
+                             "scale.py writes its own figures beside it, scale*.txt)")
     args = parser.parse_args(argv)
     scale = args.scale if args.scale is not None else (1.0 if args.full else 0.1)
+    if args.out is None:
+        args.out = BENCH / "results" / ("bench-full.txt" if args.full else "bench.txt")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     lines: list[str] = []
     with common.captured(lines):
@@ -82,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with args.out.open("w", encoding="utf-8") as log, \
             tempfile.TemporaryDirectory(prefix="porteparole-bench-") as directory:
         log.write("\n".join(lines) + "\n")
-        for script, arguments in plan(args.full, Path(directory) / "ingest.db", scale):
+        for script, arguments in plan(args.full, Path(directory) / "ingest.db", scale,
+                                      args.out):
             code, seconds = run(script, arguments, log)
             results.append([f"bench/{script}", "ok" if code == 0 else f"FAILED ({code})",
                             seconds])

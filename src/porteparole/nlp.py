@@ -6,6 +6,7 @@ pinned in ``pyproject.toml``, so nothing is downloaded at run time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -78,14 +79,26 @@ def _register_line_breaks() -> None:
 
     @Language.component(LINE_BREAKS)
     def line_breaks(doc: Any) -> Any:
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-                token.is_sent_start = True
+        # spaCy's tokenizer makes every run of white space other than one plain space a
+        # token of its own (and a token's trailing whitespace is one space at most), so a
+        # line break is always inside a space token: only those are looked at, found in
+        # one array, instead of building a Token object for every token of the document.
+        from spacy.attrs import IS_SPACE
+
+        last = len(doc) - 1
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist() if last > 0 else ():
+            if i < last and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 
 # Texts per ``nlp.pipe`` batch; bench/scale.py compares 4, 8, 16 and 32 side by side.
 BATCH_SIZE = 8
+# Characters per batch at most (one longer text is a batch of its own): a batch's Docs are
+# all alive at once, so the pieces of a long document (``chunks.CHUNK_CHARS``, the same
+# 100,000) go one at a time, and memory stays that of one piece whatever the length.
+# Ordinary batches (8 pages of ~7,000 characters) are far below it.
+BATCH_CHARS = 100_000
 
 
 def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> list[Any]:
@@ -100,11 +113,34 @@ def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> l
     for position, (language, _) in enumerate(texts):
         by_language.setdefault(language, []).append(position)
     for language, positions in by_language.items():
-        model = _model_or_blank(language)
-        batch = (texts[p][1] for p in positions)
-        for position, doc in zip(positions, model.pipe(batch, batch_size=batch_size), strict=True):
+        batch = [(language, texts[p][1]) for p in positions]
+        for position, doc in zip(positions, annotate_stream(batch, batch_size=batch_size),
+                                 strict=True):
             docs[position] = doc
     return docs
+
+
+def annotate_stream(texts: Iterable[tuple[str, str]], *, batch_size: int = BATCH_SIZE
+                    ) -> Iterator[Any]:
+    """Stage 4 as a stream: one Doc per ``(language, text)``, in input order, made a batch
+    at a time, so that a caller that drops each Doc once its stages have read it holds one
+    batch in memory, whatever the number or the length of the texts.
+
+    A batch is at most ``batch_size`` texts of one language and ``BATCH_CHARS`` characters.
+    """
+    batch: list[str] = []
+    language = ""
+    chars = 0
+    for text_language, text in texts:
+        if batch and (text_language != language or len(batch) >= batch_size
+                      or chars + len(text) > BATCH_CHARS):
+            yield from _model_or_blank(language).pipe(batch, batch_size=len(batch))
+            batch, chars = [], 0
+        language = text_language
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield from _model_or_blank(language).pipe(batch, batch_size=len(batch))
 
 
 @cache

@@ -12,7 +12,7 @@ Stages, in order (each a module with one public function):
                and whether it is a poor witness (spun, mixed)   ``witness.witness_flags``
 3. structure   press-conference turns, or article title and
                paragraphs; the date and the kind     ``structure.reading.read_structure``
-4. annotate    spaCy: sentences, tokens, entities, parse       ``nlp.annotate``
+4. annotate    spaCy: sentences, tokens, entities, parse ``nlp.annotate_stream``
 5. actors      mentions resolved to canonical actors     ``actors.resolve.resolve_actors``
 6. quotes      direct and reported speech with speakers  ``quotes.extract_quotes``
 7. events      PLOVER events, CAMEO root, Goldstein      ``events.extract_events``
@@ -37,7 +37,7 @@ from porteparole.actors import resolve_actors
 from porteparole.errors import InputError, LanguageError
 from porteparole.events import extract_events
 from porteparole.mechanisms import track_mechanisms
-from porteparole.nlp import annotate
+from porteparole.nlp import annotate_stream
 from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Origin, RawDocument, Rejected, document_id_for
 from porteparole.structure.reading import DATE_APPROXIMATE, DATE_YEAR_INFERRED, read_structure
@@ -246,7 +246,9 @@ def enrich_many(prepared: list[Analysis], *, analyzer: Analyzer | None = None
     # A long document is analysed in pieces (``chunks``): time and memory stay linear.
     pieces = {i: chunks.split(prepared[i]) for i in positions}
     flat = [piece for i in positions for _, piece in pieces[i]]
-    docs = iter(annotate([(a.document.language, a.document.text) for a in flat]))  # 4
+    # Docs are made a batch at a time and each is dropped once its stages have read it,
+    # so memory holds one spaCy batch, however long the document or large the batch.
+    docs = annotate_stream((a.document.language, a.document.text) for a in flat)  # 4
     for position in positions:
         done = []
         for offset, analysis in pieces[position]:

@@ -25,6 +25,7 @@ from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
 from porteparole.mechanisms.dates import clause_date
 from porteparole.mechanisms.status import Cue, Grammar, clause, decide
+from porteparole.nlp import doc_text
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
 from porteparole.text.typography import QUOTE_MARKS
@@ -49,7 +50,9 @@ def track_mechanisms(analysis: Analysis, doc: Any, knowledge: Knowledge | None =
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
         span = doc[start:end]
-        if span.text.rstrip(f" \n){QUOTE_MARKS}").endswith("?"):  # a question, quoted or not
+        # The document's text, sliced: ``Span.text`` joins its tokens anew.
+        text = doc_text(doc)[span.start_char:span.end_char]
+        if text.rstrip(f" \n){QUOTE_MARKS}").endswith("?"):  # a question, quoted or not
             continue
         names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
         if not names:

@@ -49,11 +49,12 @@ class Units:
         starts = {s.start for s in doc.sents}
         self.first: list[int] = []
         current = 0
+        after_break = False  # the previous token holds a line break
         for token in doc:
-            previous = doc[token.i - 1] if token.i else None
-            if token.i in starts or (previous is not None and "\n" in previous.text_with_ws):
+            if token.i in starts or after_break:
                 current = token.i
             self.first.append(current)
+            after_break = "\n" in token.text_with_ws
         self.last = [0] * len(doc)
         end = len(doc) - 1
         for i in range(len(doc) - 1, -1, -1):

@@ -675,8 +675,9 @@ class _Extractor:
     def _tokens_in(self, start: int, end: int) -> list[Any]:
         first = bisect_right(self.token_starts, start - 1)
         last = bisect_right(self.token_starts, end - 1)
+        starts = self.token_starts  # a token's ``idx``, without building the Token
         return [self.doc[i] for i in range(max(first - 1, 0), last) if
-                start <= self.doc[i].idx < end]
+                start <= starts[i] < end]
 
     def _governing(self, span: QuotedSpan) -> Attribution | None:
         """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""

@@ -110,8 +110,12 @@ def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
         "porteparole.cue_keys"
     )
     if cached is None:
-        cached = ([_token_keys(t) for t in doc], [t.text.isupper() for t in doc])
-        doc.user_data["porteparole.cue_keys"] = cached
+        keys: list[tuple[str, ...]] = []
+        caps: list[bool] = []
+        for token in doc:  # one pass: each Token object is built once
+            keys.append(_token_keys(token))
+            caps.append(token.text.isupper())
+        cached = doc.user_data["porteparole.cue_keys"] = (keys, caps)
     return cached
 
 

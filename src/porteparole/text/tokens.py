@@ -14,7 +14,7 @@ original text, so matches map back to document spans without any offset arithmet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from porteparole.text.folds import fold_token
 
@@ -23,9 +23,11 @@ from porteparole.text.folds import fold_token
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark of the text, with its folded comparison key."""
+class Token(NamedTuple):
+    """A word or punctuation mark of the text, with its folded comparison key.
+
+    A named tuple rather than a frozen dataclass: a document has one per word, and a
+    tuple is built several times faster, with the same immutable named fields."""
 
     start: int
     end: int
@@ -36,19 +38,11 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """The text's tokens with their offsets and folded keys."""
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        tokens.append(
-            Token(
-                match.start(),
-                match.end(),
-                fold_token(word),
-                word[:1].isupper(),
-                word.isupper(),
-            )
-        )
-    return tokens
+    return [
+        Token(match.start(), match.end(), fold_token(word := match.group()),
+              word[:1].isupper(), word.isupper())
+        for match in _TOKEN.finditer(text)
+    ]
 
 
 def keys(text: str) -> tuple[str, ...]:

@@ -37,10 +37,11 @@ def assign_topics(analysis: Analysis, doc: Any, knowledge: Knowledge | None = No
     taxonomy = taxonomy or (knowledge if knowledge is not None else default_knowledge()).taxonomy
     hits = topic_hits(analysis, doc, taxonomy)
     words = _WordCounter(doc)
+    actors = _Actors(analysis.mentions)
     topics: list[Topic] = []
     for turns in _exchanges(analysis.turns):
         inside = [h for h in hits if _within(h, turns)]
-        inside += _co_mentions(taxonomy, analysis.mentions, [(t.start, t.end) for t in turns])
+        inside += _co_mentions(taxonomy, actors, [(t.start, t.end) for t in turns])
         count = sum(words.between(t.start, t.end) for t in turns)
         for label, score in score_unit(inside, count, taxonomy.scoring):
             topics.extend(
@@ -49,7 +50,7 @@ def assign_topics(analysis: Analysis, doc: Any, knowledge: Knowledge | None = No
     for paragraph in analysis.paragraphs:
         span = [(paragraph.start, paragraph.end)]
         inside = [h for h in hits if paragraph.start <= h.start and h.end <= paragraph.end]
-        inside += _co_mentions(taxonomy, analysis.mentions, span)
+        inside += _co_mentions(taxonomy, actors, span)
         count = words.between(paragraph.start, paragraph.end)
         for label, score in score_unit(inside, count, taxonomy.scoring):
             topics.append(
@@ -65,15 +66,30 @@ def topic_hits(analysis: Analysis, doc: Any, taxonomy: Taxonomy) -> list[Hit]:
         for m in _matcher(taxonomy, analysis.document.language).find(doc)
         for (label, weight, key) in [m.payload]
     ]
+    covered = _mentions_by_actor(analysis.mentions)
     for label in taxonomy.labels:
         for cue in label.actors:
             if len(cue.ids) == 1:
                 hits.extend(
                     Hit(label.id, m.start, m.end, cue.weight, cue.ids[0])
-                    for m in analysis.mentions
-                    if _is_actor(m.actor_id, cue.ids[0])
+                    for m in covered.get(cue.ids[0], ())
                 )
     return hits
+
+
+def _mentions_by_actor(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
+    """The mentions each actor cue covers, in document order: a mention of ``CHN-MFA``
+    is listed under ``CHN-MFA`` and ``CHN`` (``_is_actor``). One pass over the mentions
+    instead of one per actor cue of the taxonomy."""
+    covered: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        actor = mention.actor_id
+        if not actor:
+            continue
+        keys = {actor} | {actor[:i] for i, c in enumerate(actor) if c == "-"}
+        for key in keys:
+            covered.setdefault(key, []).append(mention)
+    return covered
 
 
 @cache
@@ -84,20 +100,46 @@ def _matcher(taxonomy: Taxonomy, language: str) -> CueMatcher:
     return CueMatcher(language, cues)
 
 
+class _Actors:
+    """The resolved mentions of a document by start offset, to find those inside a unit
+    by bisection rather than by a pass over all of them for every turn and paragraph."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        located = sorted((m.start, m.end, m.actor_id) for m in mentions if m.actor_id)
+        self._starts = [start for start, _, _ in located]
+        self._located = located
+
+    def inside(self, spans: Iterable[tuple[int, int]]) -> set[str]:
+        present: set[str] = set()
+        for s, e in spans:
+            for index in range(bisect.bisect_left(self._starts, s), len(self._starts)):
+                start, end, actor = self._located[index]
+                if start > e:
+                    break
+                if end <= e and actor:
+                    present.add(actor)
+        return present
+
+
 def _co_mentions(
-    taxonomy: Taxonomy, mentions: Sequence[Mention], spans: list[tuple[int, int]]
+    taxonomy: Taxonomy, actors: _Actors, spans: list[tuple[int, int]]
 ) -> list[Hit]:
     """One hit per multi-actor cue whose actors are all mentioned inside the spans."""
-    present = {
-        m.actor_id for m in mentions
-        if m.actor_id and any(s <= m.start and m.end <= e for s, e in spans)
-    }
+    cues = _multi_actor_cues(taxonomy)
+    if not cues:
+        return []
+    present = actors.inside(spans)
     return [
-        Hit(label.id, -1, -1, cue.weight, "+".join(cue.ids))
-        for label in taxonomy.labels
-        for cue in label.actors
-        if len(cue.ids) > 1 and _all_present(cue, present)
+        Hit(label_id, -1, -1, cue.weight, "+".join(cue.ids))
+        for label_id, cue in cues
+        if _all_present(cue, present)
     ]
+
+
+@cache
+def _multi_actor_cues(taxonomy: Taxonomy) -> tuple[tuple[str, ActorCue], ...]:
+    return tuple((label.id, cue) for label in taxonomy.labels for cue in label.actors
+                 if len(cue.ids) > 1)
 
 
 def _all_present(cue: ActorCue, present: Collection[str | None]) -> bool:
@@ -128,12 +170,14 @@ class _WordCounter:
     """Words (tokens that are not punctuation or space) between two character offsets."""
 
     def __init__(self, doc: Any) -> None:
-        self._starts = [t.idx for t in doc]
+        # Read as arrays (``Doc.to_array``): no Token object is built per token.
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE
+
+        table = doc.to_array([IDX, IS_PUNCT, IS_SPACE]).tolist() if len(doc) else []
+        self._starts = [row[0] for row in table]
         self._cumulative = [0]
-        for token in doc:
-            self._cumulative.append(
-                self._cumulative[-1] + (not (token.is_punct or token.is_space))
-            )
+        for _, punct, space in table:
+            self._cumulative.append(self._cumulative[-1] + (not (punct or space)))
 
     def between(self, start: int, end: int) -> int:
         first = bisect.bisect_left(self._starts, start)
