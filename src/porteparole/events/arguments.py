@@ -580,8 +580,9 @@ def is_passive_participle(token: Any) -> bool:
 
 def prepositional(token: Any, preposition: str) -> list[Any]:
     """Objects of a preposition on a token, else on its objects ("imposer des sanctions
-    contre X", where parsers hang "contre X" on the noun), else its head when the head is
-    itself that preposition's object ("d'accord avec X")."""
+    contre X", where parsers hang "contre X" on the noun), else, for a noun, on its noun
+    complements ("une vente d'armes à X"), else its head when the head is itself that
+    preposition's object ("d'accord avec X")."""
     found = _prepositional(token, preposition)
     if not found:  # hung on a modifier: "un avertissement agressif aux États-Unis"
         found = [t for mod in token.children if mod.dep_ == "amod"
@@ -589,6 +590,9 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
     if not found:
         found = [t for obj in token.children if obj.dep_ in OBJECT
                  for t in _prepositional(obj, preposition)]
+    if not found and token.pos_ in ("NOUN", "PROPN"):  # hung on the noun's complement:
+        found = [t for mod in token.children if mod.dep_ == "nmod"  # "une vente d'armes
+                 for t in _prepositional(mod, preposition)]  # à la Pologne"
     if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
         found = [token.head]
     if not found:  # deeper in the object: "trained hackers capable of attacks against X"
@@ -624,7 +628,19 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
             out.append(child)
         elif child.dep_ == "advmod" and _word(child, preposition):  # "auprès de Pékin"
             out += [g for g in child.children if g.dep_.split(":")[0] in ("obl", "nmod")]
+    if out:
+        out += _coordinated_phrases(token, preposition, out)
     return out
+
+
+def _coordinated_phrases(token: Any, preposition: str, found: list[Any]) -> list[Any]:
+    """Coordinated phrases of the same preposition that the parser hung on the token
+    itself rather than on the first phrase ("l'action des États-Unis, de la France et de la
+    Grande-Bretagne": "France" and "Grande-Bretagne" as conjuncts of "action"). Only after a
+    first phrase of that preposition, so that a coordinated noun is never taken for one."""
+    first = min(t.i for t in found)
+    return [c for c in token.children if c.dep_ == "conj" and c.i > first and c not in found
+            and any(g.dep_ == "case" and _word(g, preposition) for g in c.children)]
 
 
 def _word(token: Any, word: str) -> bool:

@@ -22,6 +22,10 @@ wins):
 
 A cue may list ``unless_near`` words: near the cue they make it figurative ("meet someone
 halfway", "rencontrer un succès"), and the cue does not fire.
+
+A cue's needed words are normally part of it ("suspendre le dialogue" is not also a dialogue).
+With ``keep_needs`` they stay cues of their own: a stance towards another party's act
+("comprend l'action militaire de X", "backs the decision of X") reports the act as well.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ from porteparole.knowledge import knowledge_path, read_yaml
 
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
-                       "negated_type", "mood", "reciprocal", "note", "unless_near"})
+                       "negated_type", "mood", "reciprocal", "note", "unless_near",
+                       "keep_needs"})
 _POS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"}),
         "ADJ": frozenset({"ADJ", "VERB"}), "AUX": frozenset({"AUX", "VERB"}),
         "ANY": frozenset({"ADP", "ADV", "ADJ", "NOUN", "VERB", "AUX", "PROPN", "PRON"})}
@@ -61,6 +66,7 @@ class Cue:
     negated_type: str | None = None  # "ne peut pas être d'accord": REJECT, not negated AGREE
     mood: str | None = None  # a required verbal mood ("Cnd": "devrait")
     unless_near: frozenset[str] = frozenset()  # words that make the cue figurative
+    keep_needs: bool = False  # the needed words are events of their own, not consumed
 
     @property
     def is_noun(self) -> bool:
@@ -289,6 +295,7 @@ def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
         negated_type=raw.get("negated_type"),
         mood=raw.get("mood"),
         unless_near=frozenset(w.lower() for w in _strings(label, raw.get("unless_near"))),
+        keep_needs=bool(raw.get("keep_needs", False)),
     )
 
 

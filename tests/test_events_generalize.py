@@ -1,0 +1,102 @@
+"""Stage 7, events: classes of French news that issue 7's "events that generalize" adds.
+
+Each test names its class and runs sentences written for it (in French, and in English where
+the class exists in the English lexicon too). Mentions are given by hand, as in
+``test_events_classes.py``, so that the event reading alone is tested.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from porteparole.events import extract_events, reportable
+from porteparole.nlp import load_model
+from porteparole.records import Analysis, Document, Mention, Origin
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return {"fr": load_model("fr"), "en": load_model("en")}
+
+
+def _triples(nlp, text: str, language: str, actors: dict[str, str],
+             kinds: dict[str, str] | None = None) -> set[tuple[str | None, str, str | None]]:
+    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
+                        kind="news_article", text=text)
+    kinds = kinds or {}
+    mentions = [Mention("doc", m.start(), m.end(), surface, kinds.get(surface, "GPE"), actor_id,
+                        1.0)
+                for surface, actor_id in actors.items()
+                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    events = extract_events(analysis, nlp[language](text)).events
+    return {(e.source_actor, e.type, e.target_actor) for e in events if reportable(e)}
+
+
+# -- arms sales are military aid (CAMEO 072) -------------------------------------------------
+
+def test_an_arms_sale_is_military_aid(nlp):
+    found = _triples(nlp, "Washington a approuvé une vente d'armes à la Pologne.", "fr",
+                     {"Washington": "USA", "Pologne": "POL"})
+    assert ("USA", "AID", "POL") in found
+    found = _triples(nlp, "L'Allemagne a vendu des chars à la Norvège en mars.", "fr",
+                     {"Allemagne": "DEU", "Norvège": "NOR"})
+    assert found == {("DEU", "AID", "NOR")}
+
+
+# -- a meeting, talks or a call *with* someone: both take part -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Le Chili a eu un entretien avec l'Argentine mardi.",
+    "Le Chili a tenu une réunion avec l'Argentine à Santiago.",
+    "Le Chili a mené des négociations avec l'Argentine sur la frontière.",
+    "Le Chili a discuté avec l'Argentine de la frontière.",
+    "Le Chili a donné une conférence de presse conjointe avec l'Argentine.",
+])
+def test_a_meeting_with_another_party_is_consult_both_ways(nlp, text):
+    found = _triples(nlp, text, "fr", {"Chili": "CHL", "Argentine": "ARG"})
+    assert {("CHL", "CONSULT", "ARG"), ("ARG", "CONSULT", "CHL")} <= found
+
+
+def test_a_visit_stays_one_way(nlp):
+    found = _triples(nlp, "Le Chili a effectué une visite en Argentine.", "fr",
+                     {"Chili": "CHL", "Argentine": "ARG"})
+    assert found == {("CHL", "CONSULT", "ARG")}
+
+
+def test_a_press_conference_alone_is_no_meeting(nlp):
+    assert _triples(nlp, "Le Chili a donné une conférence de presse à Santiago.", "fr",
+                    {"Chili": "CHL", "Santiago": "CHL"}) == set()
+
+
+def test_contacts_between_two_states_are_mutual(nlp):
+    found = _triples(nlp, "Il existe des contacts entre la Grèce et la Turquie.", "fr",
+                     {"Grèce": "GRC", "Turquie": "TUR"})
+    assert {("GRC", "CONSULT", "TUR"), ("TUR", "CONSULT", "GRC")} <= found
+
+
+# -- understanding shown for another party's act: SUPPORT, and the act itself ----------------
+
+def test_understanding_an_act_supports_its_authors_and_reports_the_act(nlp):
+    found = _triples(nlp, "L'Autriche comprend l'action militaire du Kenya en Somalie.", "fr",
+                     {"Autriche": "AUT", "Kenya": "KEN", "Somalie": "SOM"})
+    assert {("AUT", "SUPPORT", "KEN"), ("KEN", "ASSAULT", "SOM")} <= found
+    assert ("AUT", "SUPPORT", "SOM") not in found
+
+
+def test_comprendre_as_consisting_of_is_no_support(nlp):
+    found = _triples(nlp, "Le groupe comprend le Brésil, l'Inde et la Chine.", "fr",
+                     {"Brésil": "BRA", "Inde": "IND", "Chine": "CHN"})
+    assert not any(kind == "SUPPORT" for _, kind, _ in found)
+
+
+# -- coordinated phrases the parser hangs on the noun itself ---------------------------------
+
+def test_every_coordinated_de_phrase_is_a_party(nlp):
+    found = _triples(nlp, "Le Portugal comprend la décision de l'Espagne, de la France et de "
+                     "l'Italie.", "fr", {"Portugal": "PRT", "Espagne": "ESP", "France": "FRA",
+                                        "Italie": "ITA"})
+    assert {("PRT", "SUPPORT", "ESP"), ("PRT", "SUPPORT", "FRA"),
+            ("PRT", "SUPPORT", "ITA")} <= found
