@@ -100,3 +100,32 @@ def test_every_coordinated_de_phrase_is_a_party(nlp):
                                         "Italie": "ITA"})
     assert {("PRT", "SUPPORT", "ESP"), ("PRT", "SUPPORT", "FRA"),
             ("PRT", "SUPPORT", "ITA")} <= found
+
+
+# -- a subject pronoun below the main clause stands for the one person named before it -------
+
+_PEOPLE = {"Heiko Maas": "heiko-maas", "Catherine Colonna": "catherine-colonna"}
+
+
+def test_il_in_a_subordinate_clause_is_the_person_named_before(nlp):
+    text = ("La ministre Catherine Colonna a quitté la réunion après qu'elle a critiqué le "
+            "gouvernement kényan.")
+    found = _triples(nlp, text, "fr", {"Catherine Colonna": "catherine-colonna", "kényan": "KEN"},
+                     {"Catherine Colonna": "PERSON"})
+    assert found == {("catherine-colonna", "ACCUSE", "KEN")}
+
+
+def test_he_in_a_subordinate_clause_is_the_person_named_before(nlp):
+    text = ("The visit of the minister Heiko Maas was cut short because he criticized the "
+            "Kenyan government.")
+    found = _triples(nlp, text, "en", {"Heiko Maas": "heiko-maas", "Kenyan": "KEN"},
+                     {"Heiko Maas": "PERSON"})
+    assert found == {("heiko-maas", "ACCUSE", "KEN")}
+
+
+def test_il_is_not_guessed_between_two_persons(nlp):
+    text = ("Heiko Maas et Catherine Colonna ont quitté la réunion après qu'il a critiqué le "
+            "gouvernement kényan.")
+    found = _triples(nlp, text, "fr", {**_PEOPLE, "kényan": "KEN"},
+                     dict.fromkeys(_PEOPLE, "PERSON"))
+    assert not any(kind == "ACCUSE" for _, kind, _ in found)

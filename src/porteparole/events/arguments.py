@@ -160,6 +160,7 @@ class Arguments:
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
                 found = (self._reported_pronoun(cue_token, is_noun)
+                         or self._person_before(cue_token, is_noun)
                          or self._previous_subject(cue_token, is_noun)
                          or self._previous_party(cue_token, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
@@ -185,6 +186,23 @@ class Arguments:
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
+
+    def _person_before(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
+        Smith's trip, during which he met …": a third-person singular personal subject
+        pronoun ("il", "elle", "he", "she") in a clause below the sentence's main one stands
+        for the person named earlier in the same sentence, when exactly one is."""
+        heads = [h for h in self.role_heads(cue_token, "subj", is_noun)
+                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
+                 and "Neut" not in h.morph.get("Gender")]
+        if len(heads) != 1 or heads[0].head.i == heads[0].sent.root.i:
+            return []  # a main clause's "il" continues the previous sentence, not this one
+        pronoun = heads[0]
+        start = max(pronoun.sent.start_char, self._floor(pronoun.idx))
+        persons = {m.actor_id for m in self._mentions if start <= m.start < pronoun.idx
+                   and (actor := self.kb.actor(m.actor_id)) is not None
+                   and actor.type == "person"}
+        return [persons.pop()] if len(persons) == 1 else []
 
     def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
