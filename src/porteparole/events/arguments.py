@@ -200,9 +200,10 @@ class Arguments:
         pronoun = heads[0]
         start = max(pronoun.sent.start_char, self._floor(pronoun.idx))
         persons = {m.actor_id for m in self._mentions if start <= m.start < pronoun.idx
+                   and m.actor_id is not None
                    and (actor := self.kb.actor(m.actor_id)) is not None
                    and actor.type == "person"}
-        return [persons.pop()] if len(persons) == 1 else []
+        return [person for person in persons if person is not None] if len(persons) == 1 else []
 
     def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
