@@ -129,3 +129,26 @@ def test_il_is_not_guessed_between_two_persons(nlp):
     found = _triples(nlp, text, "fr", {**_PEOPLE, "kényan": "KEN"},
                      dict.fromkeys(_PEOPLE, "PERSON"))
     assert not any(kind == "ACCUSE" for _, kind, _ in found)
+
+
+# -- a veto or a vote against targets the United Nations, not the draft's subject ------------
+
+@pytest.mark.parametrize("text", [
+    "La Russie a opposé son veto à un projet de résolution sur la Syrie.",
+    "Le veto de la Russie a bloqué le projet de résolution sur la Syrie.",
+    "La Russie a voté contre le texte présenté par la Syrie.",
+])
+def test_a_veto_or_a_vote_against_targets_the_united_nations(nlp, text):
+    found = _triples(nlp, text, "fr", {"Russie": "RUS", "Syrie": "SYR"})
+    assert found == {("RUS", "REJECT", "UN")}
+
+
+def test_a_default_target_must_be_an_actor_id(tmp_path):
+    from porteparole.errors import KnowledgeError
+    from porteparole.events import load_lexicon
+
+    (tmp_path / "fr.yaml").write_text(
+        "version: 1\nlanguage: fr\ncues:\n"
+        "  - {lemma: veto, pos: NOUN, type: REJECT, default_target: [UN]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="default_target"):
+        load_lexicon("fr", tmp_path)

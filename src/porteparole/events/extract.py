@@ -155,6 +155,8 @@ class _Extractor:
             own_side = source_codes | {self.args.code(self.args.state_of(speaker))}
             targets = self.args.antecedent(predicate, {c for c in own_side if c},
                                            whole_sentence=implicit)
+        if not targets and cue.default_target and self.args.code(cue.default_target):
+            targets = [cue.default_target]  # a veto: against the body it is cast in
         # A refusal or an offer to meet is one side's act: a meeting is mutual, a refusal not.
         for source, target in self._pairs(cue, sources, targets,
                                           reciprocal=cue.reciprocal and kind == cue.type):

@@ -24,6 +24,10 @@ A cue may list ``unless_near`` words: near the cue they make it figurative ("mee
 halfway", "rencontrer un succès"), and the cue does not fire.
 
 A cue's needed words are normally part of it ("suspendre le dialogue" is not also a dialogue).
+A cue may name a ``default_target`` (an actor id): the party an act is against when the text
+names none, because the act exists only in that body (a veto, a vote against: the United
+Nations, in the gold sets' convention).
+
 With ``keep_needs`` they stay cues of their own: a stance towards another party's act
 ("comprend l'action militaire de X", "backs the decision of X") reports the act as well.
 """
@@ -44,7 +48,7 @@ from porteparole.knowledge import knowledge_path, read_yaml
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
                        "negated_type", "mood", "reciprocal", "note", "unless_near",
-                       "keep_needs"})
+                       "keep_needs", "default_target"})
 _POS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"}),
         "ADJ": frozenset({"ADJ", "VERB"}), "AUX": frozenset({"AUX", "VERB"}),
         "ANY": frozenset({"ADP", "ADV", "ADJ", "NOUN", "VERB", "AUX", "PROPN", "PRON"})}
@@ -67,6 +71,7 @@ class Cue:
     mood: str | None = None  # a required verbal mood ("Cnd": "devrait")
     unless_near: frozenset[str] = frozenset()  # words that make the cue figurative
     keep_needs: bool = False  # the needed words are events of their own, not consumed
+    default_target: str | None = None  # actor id of the target when the text names none
 
     @property
     def is_noun(self) -> bool:
@@ -296,7 +301,16 @@ def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
         mood=raw.get("mood"),
         unless_near=frozenset(w.lower() for w in _strings(label, raw.get("unless_near"))),
         keep_needs=bool(raw.get("keep_needs", False)),
+        default_target=_default_target(label, raw.get("default_target")),
     )
+
+
+def _default_target(label: str, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw:
+        raise KnowledgeError(f"{label}: default_target must be an actor id, got {raw!r}")
+    return raw
 
 
 def _strings(label: str, raw: Any) -> list[str]:
