@@ -152,3 +152,22 @@ def test_a_default_target_must_be_an_actor_id(tmp_path):
         "  - {lemma: veto, pos: NOUN, type: REJECT, default_target: [UN]}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="default_target"):
         load_lexicon("fr", tmp_path)
+
+
+# -- CAMEO verb classes the French lexicon lacked (11 official complaint, 051 praise, 02 appeal)
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Pérou a protesté auprès du Chili contre la saisie du navire.", ("PER", "ACCUSE", "CHL")),
+    ("Le Pérou s'est insurgé contre la décision du Chili.", ("PER", "ACCUSE", "CHL")),
+    ("Le Pérou s'est indigné des propos du Chili.", ("PER", "ACCUSE", "CHL")),
+    ("Le Pérou a rendu hommage au Chili pour son aide.", ("PER", "SUPPORT", "CHL")),
+    ("Le Pérou a sollicité l'assistance du Chili.", ("PER", "REQUEST", "CHL")),
+])
+def test_french_cues_of_complaint_praise_and_appeal(nlp, text, expected):
+    assert expected in _triples(nlp, text, "fr", {"Pérou": "PER", "Chili": "CHL"})
+
+
+def test_protesting_in_the_street_stays_a_protest(nlp):
+    found = _triples(nlp, "Des étudiants péruviens ont protesté devant l'ambassade du Chili.",
+                     "fr", {"péruviens": "PER", "Chili": "CHL"})
+    assert found == {("PER", "PROTEST", "CHL")}
