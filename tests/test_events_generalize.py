@@ -171,3 +171,34 @@ def test_protesting_in_the_street_stays_a_protest(nlp):
     found = _triples(nlp, "Des étudiants péruviens ont protesté devant l'ambassade du Chili.",
                      "fr", {"péruviens": "PER", "Chili": "CHL"})
     assert found == {("PER", "PROTEST", "CHL")}
+
+
+# -- nominal stances: the owner of a decision, will or refusal is the infinitive's subject ----
+
+@pytest.mark.parametrize(("text", "expected", "modality"), [
+    ("La décision de la Grèce de sanctionner la Turquie a surpris Bruxelles.",
+     ("GRC", "SANCTION", "TUR"), None),
+    ("La Grèce a annoncé sa décision de suspendre le dialogue avec la Turquie.",
+     ("GRC", "SANCTION", "TUR"), None),
+    ("La Grèce a exprimé son intention de coopérer avec la Turquie.",
+     ("GRC", "AGREE", "TUR"), "intent"),
+    ("Le refus de la Grèce de rencontrer la Turquie a été critiqué.",
+     ("GRC", "REJECT", "TUR"), "refusal"),
+])
+def test_a_decision_will_or_refusal_noun_owns_its_infinitive(nlp, text, expected, modality):
+    document = Document(id="doc", origin=Origin("<test>", "text"), language="fr",
+                        kind="news_article", text=text)
+    mentions = [Mention("doc", m.start(), m.end(), name, "GPE", code, 1.0)
+                for name, code in {"Grèce": "GRC", "Turquie": "TUR"}.items()
+                for m in re.finditer(name, text)]
+    events = extract_events(Analysis(document=document, mentions=tuple(mentions)),
+                            nlp["fr"](text)).events
+    found = {(e.source_actor, e.type, e.target_actor): e.modality for e in events}
+    assert expected in found
+    assert found[expected] == modality
+
+
+def test_an_infinitive_of_purpose_is_still_no_event(nlp):
+    found = _triples(nlp, "La Grèce a envoyé une délégation pour sanctionner la Turquie.", "fr",
+                     {"Grèce": "GRC", "Turquie": "TUR"})
+    assert ("GRC", "SANCTION", "TUR") not in found

@@ -29,6 +29,7 @@ from typing import Any
 from porteparole.actors.kb import KnowledgeBase
 from porteparole.actors.parties import actor_code
 from porteparole.events.patterns import Lexicon
+from porteparole.events.stance import owner_heads, stance_noun
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
 
@@ -159,7 +160,8 @@ class Arguments:
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = (self._reported_pronoun(cue_token, is_noun)
+                found = (self._stance_owner(cue_token, is_noun)
+                         or self._reported_pronoun(cue_token, is_noun)
                          or self._person_before(cue_token, is_noun)
                          or self._previous_subject(cue_token, is_noun)
                          or self._previous_party(cue_token, is_noun))
@@ -186,6 +188,18 @@ class Arguments:
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
+
+    def _stance_owner(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """« la décision de la Chine de sanctionner … »: the owner of the decision,
+        intention or refusal noun the cue's infinitive hangs from is its subject."""
+        noun = None if is_noun else stance_noun(cue_token, self.lexicon)
+        if noun is None:
+            return []
+        found: list[str] = []
+        inside = {t.i for t in cue_token.subtree}  # never the infinitive's own object
+        for head in owner_heads(noun):
+            found += self.phrase_actors(head, set(), inside)
+        return found
 
     def _person_before(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after

@@ -97,6 +97,7 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()  # « la décision de X de … »: asserted
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
@@ -121,6 +122,12 @@ class Lexicon:
     relative_days: dict[str, int] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
+
+    @property
+    def stance_nouns(self) -> frozenset[str]:
+        """Nouns whose infinitive tells what their owner decided, intends or refuses to do
+        (« la décision de X de … », « sa volonté de … », "its refusal to …")."""
+        return self.decision_nouns | self.intent | self.refusal
 
     def cues_for(self, token: Any) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
@@ -189,6 +196,7 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "decision_nouns",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
@@ -217,6 +225,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        decision_nouns=_words(data.get("decision_nouns")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
