@@ -202,3 +202,17 @@ def test_an_infinitive_of_purpose_is_still_no_event(nlp):
     found = _triples(nlp, "La Grèce a envoyé une délégation pour sanctionner la Turquie.", "fr",
                      {"Grèce": "GRC", "Turquie": "TUR"})
     assert ("GRC", "SANCTION", "TUR") not in found
+
+
+# -- the other party's phrase, wherever the parser hangs it, is not searched for this one ----
+
+def test_a_target_phrase_hung_on_the_source_phrase_stays_the_target(nlp):
+    found = _triples(nlp, "La visite du président chilien au Pérou a été annoncée lundi.", "fr",
+                     {"chilien": "CHL", "Pérou": "PER"})
+    assert found == {("CHL", "CONSULT", "PER")}
+
+
+def test_the_visit_of_a_president_to_a_state(nlp):
+    found = _triples(nlp, "The visit of the Chilean president to Peru was announced on Monday.",
+                     "en", {"Chilean": "CHL", "Peru": "PER"})
+    assert found == {("CHL", "CONSULT", "PER")}

@@ -28,7 +28,7 @@ from typing import Any
 
 from porteparole.actors.kb import KnowledgeBase
 from porteparole.actors.parties import actor_code
-from porteparole.events.patterns import Lexicon
+from porteparole.events.patterns import ROLES, Lexicon
 from porteparole.events.stance import owner_heads, stance_noun
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
@@ -146,9 +146,14 @@ class Arguments:
         return heads
 
     def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
-               exclude: Iterable[str] = ()) -> list[str]:
-        """Actor ids of the first role that has any (not counting excluded codes)."""
+               exclude: Iterable[str] = (), avoid: Sequence[str] = ()) -> list[str]:
+        """Actor ids of the first role that has any (not counting excluded codes).
+
+        ``avoid`` names the roles of the other party: their phrases are not searched for this
+        one ("la visite du président chinois au Japon", with « au Japon » hung on
+        « président »: Japan is where the visit goes, not who visits)."""
         excluded = set(exclude)
+        fenced = self._other_party(cue_token, [r for r in avoid if r not in roles], is_noun)
         for role in roles:
             if role == "speaker":
                 speaker = self.state_of(self.voice(cue_token))
@@ -156,6 +161,7 @@ class Arguments:
             else:
                 inside = role == "head" or (role == "subj" and is_noun)
                 blocked = {t.i for t in cue_token.subtree} if inside else {cue_token.i}
+                blocked |= fenced
                 found = []
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
@@ -169,6 +175,16 @@ class Arguments:
             if found:
                 return found
         return []
+
+    def _other_party(self, cue_token: Any, roles: Sequence[str], is_noun: bool) -> set[int]:
+        """Tokens of the prepositional phrases of the other party's roles."""
+        fenced: set[int] = set()
+        for role in roles:
+            if role in ROLES or role in ("agent", "poss"):
+                continue  # only a preposition's phrase is unambiguous about its role
+            for head in self.role_heads(cue_token, role, is_noun):
+                fenced |= {t.i for t in head.subtree}
+        return fenced
 
     def names_others(self, cue_token: Any) -> bool:
         """Whether a noun cue names its own participants and none is a state or an
@@ -624,8 +640,8 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
         found = [t for obj in token.children if obj.dep_ in OBJECT
                  for t in _prepositional(obj, preposition)]
     if not found and token.pos_ in ("NOUN", "PROPN"):  # hung on the noun's complement:
-        found = [t for mod in token.children if mod.dep_ == "nmod"  # "une vente d'armes
-                 for t in _prepositional(mod, preposition)]  # à la Pologne"
+        found = [t for mod in _noun_complements(token)  # « une vente d'armes à la Pologne »,
+                 for t in _prepositional(mod, preposition)]  # "the visit of X to Y"
     if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
         found = [token.head]
     if not found:  # deeper in the object: "trained hackers capable of attacks against X"
@@ -635,6 +651,13 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
 
 
 _DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
+
+
+def _noun_complements(token: Any) -> list[Any]:
+    """A noun's prepositional complements: ``nmod`` (UD), the ``pobj`` of a ``prep``
+    (ClearNLP)."""
+    return [c for c in token.children if c.dep_ == "nmod"] + [
+        g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:

@@ -142,7 +142,7 @@ class _Extractor:
         # earlier agreement, not a new one).
         if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
             source_roles = ("agent", *source_roles)
-        sources = self.args.actors(predicate, source_roles, cue.is_noun)
+        sources = self.args.actors(predicate, source_roles, cue.is_noun, avoid=cue.target)
         if not sources:
             return
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
