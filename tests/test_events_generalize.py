@@ -216,3 +216,23 @@ def test_the_visit_of_a_president_to_a_state(nlp):
     found = _triples(nlp, "The visit of the Chilean president to Peru was announced on Monday.",
                      "en", {"Chilean": "CHL", "Peru": "PER"})
     assert found == {("CHL", "CONSULT", "PER")}
+
+
+# -- receiving an office holder is a meeting of both; receiving a thing from one is not ------
+
+@pytest.mark.parametrize("text", [
+    "Le président chilien a été reçu par son homologue péruvien.",
+    "Le Pérou a reçu le ministre chilien des Affaires étrangères lundi.",
+])
+def test_receiving_an_office_holder_is_consult_both_ways(nlp, text):
+    found = _triples(nlp, text, "fr", {"chilien": "CHL", "péruvien": "PER", "Pérou": "PER"})
+    assert found == {("CHL", "CONSULT", "PER"), ("PER", "CONSULT", "CHL")}
+
+
+@pytest.mark.parametrize("text", [
+    "Le Pérou a reçu une lettre du président chilien.",
+    "Le Pérou a reçu des vivres du Chili.",
+])
+def test_receiving_a_thing_is_no_meeting(nlp, text):
+    found = _triples(nlp, text, "fr", {"chilien": "CHL", "Chili": "CHL", "Pérou": "PER"})
+    assert not any(kind == "CONSULT" for _, kind, _ in found)
