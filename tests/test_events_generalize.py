@@ -236,3 +236,19 @@ def test_receiving_an_office_holder_is_consult_both_ways(nlp, text):
 def test_receiving_a_thing_is_no_meeting(nlp, text):
     found = _triples(nlp, text, "fr", {"chilien": "CHL", "Chili": "CHL", "Pérou": "PER"})
     assert not any(kind == "CONSULT" for _, kind, _ in found)
+
+
+# -- CAMEO 04 nouns: an audience granted to a visitor, a concertation ------------------------
+
+def test_an_audience_granted_is_a_meeting_of_both(nlp):
+    found = _triples(nlp, "Le roi du Maroc a accordé une audience au ministre espagnol.", "fr",
+                     {"Maroc": "MAR", "espagnol": "ESP"})
+    assert found == {("MAR", "CONSULT", "ESP"), ("ESP", "CONSULT", "MAR")}
+    assert _triples(nlp, "Le Maroc a suivi l'audience du tribunal de Madrid.", "fr",
+                    {"Maroc": "MAR", "Madrid": "ESP"}) == set()
+
+
+def test_a_concertation_with_another_state_is_mutual(nlp):
+    found = _triples(nlp, "Le Maroc a mené une concertation avec l'Espagne.", "fr",
+                     {"Maroc": "MAR", "Espagne": "ESP"})
+    assert found == {("MAR", "CONSULT", "ESP"), ("ESP", "CONSULT", "MAR")}
