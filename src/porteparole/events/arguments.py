@@ -26,7 +26,8 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from porteparole.events.patterns import Lexicon
+from porteparole.events.patterns import ROLES, Lexicon
+from porteparole.events.stance import owner_heads, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
@@ -144,9 +145,14 @@ class Arguments:
         return heads
 
     def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
-               exclude: Iterable[str] = ()) -> list[str]:
-        """Actor ids of the first role that has any (not counting excluded codes)."""
+               exclude: Iterable[str] = (), avoid: Sequence[str] = ()) -> list[str]:
+        """Actor ids of the first role that has any (not counting excluded codes).
+
+        ``avoid`` names the roles of the other party: their phrases are not searched for this
+        one ("la visite du président chinois au Japon", with « au Japon » hung on
+        « président »: Japan is where the visit goes, not who visits)."""
         excluded = set(exclude)
+        fenced = self._other_party(cue_token, [r for r in avoid if r not in roles], is_noun)
         for role in roles:
             if role == "speaker":
                 speaker = self.state_of(self.voice(cue_token))
@@ -154,17 +160,30 @@ class Arguments:
             else:
                 inside = role == "head" or (role == "subj" and is_noun)
                 blocked = {t.i for t in cue_token.subtree} if inside else {cue_token.i}
+                blocked |= fenced
                 found = []
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
             if not found and role == "subj":
-                found = (self._reported_pronoun(cue_token, is_noun)
+                found = (self._stance_owner(cue_token, is_noun)
+                         or self._reported_pronoun(cue_token, is_noun)
+                         or self._person_before(cue_token, is_noun)
                          or self._previous_subject(cue_token, is_noun)
                          or self._previous_party(cue_token, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
         return []
+
+    def _other_party(self, cue_token: Any, roles: Sequence[str], is_noun: bool) -> set[int]:
+        """Tokens of the prepositional phrases of the other party's roles."""
+        fenced: set[int] = set()
+        for role in roles:
+            if role in ROLES or role in ("agent", "poss"):
+                continue  # only a preposition's phrase is unambiguous about its role
+            for head in self.role_heads(cue_token, role, is_noun):
+                fenced |= {t.i for t in head.subtree}
+        return fenced
 
     def names_others(self, cue_token: Any) -> bool:
         """Whether a noun cue names its own participants and none is a state or an
@@ -184,6 +203,36 @@ class Arguments:
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
+
+    def _stance_owner(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """« la décision de la Chine de sanctionner … »: the owner of the decision,
+        intention or refusal noun the cue's infinitive hangs from is its subject."""
+        noun = None if is_noun else stance_noun(cue_token, self.lexicon)
+        if noun is None:
+            return []
+        found: list[str] = []
+        inside = {t.i for t in cue_token.subtree}  # never the infinitive's own object
+        for head in owner_heads(noun):
+            found += self.phrase_actors(head, set(), inside)
+        return found
+
+    def _person_before(self, cue_token: Any, is_noun: bool) -> list[str]:
+        """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
+        Smith's trip, during which he met …": a third-person singular personal subject
+        pronoun ("il", "elle", "he", "she") in a clause below the sentence's main one stands
+        for the person named earlier in the same sentence, when exactly one is."""
+        heads = [h for h in self.role_heads(cue_token, "subj", is_noun)
+                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
+                 and "Neut" not in h.morph.get("Gender")]
+        if len(heads) != 1 or heads[0].head.i == heads[0].sent.root.i:
+            return []  # a main clause's "il" continues the previous sentence, not this one
+        pronoun = heads[0]
+        start = max(pronoun.sent.start_char, self._floor(pronoun.idx))
+        persons = {m.actor_id for m in self._mentions if start <= m.start < pronoun.idx
+                   and m.actor_id is not None
+                   and (actor := self.kb.actor(m.actor_id)) is not None
+                   and actor.type == "person"}
+        return [person for person in persons if person is not None] if len(persons) == 1 else []
 
     def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
@@ -579,8 +628,9 @@ def is_passive_participle(token: Any) -> bool:
 
 def prepositional(token: Any, preposition: str) -> list[Any]:
     """Objects of a preposition on a token, else on its objects ("imposer des sanctions
-    contre X", where parsers hang "contre X" on the noun), else its head when the head is
-    itself that preposition's object ("d'accord avec X")."""
+    contre X", where parsers hang "contre X" on the noun), else, for a noun, on its noun
+    complements ("une vente d'armes à X"), else its head when the head is itself that
+    preposition's object ("d'accord avec X")."""
     found = _prepositional(token, preposition)
     if not found:  # hung on a modifier: "un avertissement agressif aux États-Unis"
         found = [t for mod in token.children if mod.dep_ == "amod"
@@ -588,6 +638,9 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
     if not found:
         found = [t for obj in token.children if obj.dep_ in OBJECT
                  for t in _prepositional(obj, preposition)]
+    if not found and token.pos_ in ("NOUN", "PROPN"):  # hung on the noun's complement:
+        found = [t for mod in _noun_complements(token)  # « une vente d'armes à la Pologne »,
+                 for t in _prepositional(mod, preposition)]  # "the visit of X to Y"
     if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
         found = [token.head]
     if not found:  # deeper in the object: "trained hackers capable of attacks against X"
@@ -597,6 +650,13 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
 
 
 _DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
+
+
+def _noun_complements(token: Any) -> list[Any]:
+    """A noun's prepositional complements: ``nmod`` (UD), the ``pobj`` of a ``prep``
+    (ClearNLP)."""
+    return [c for c in token.children if c.dep_ == "nmod"] + [
+        g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
 def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:
@@ -623,7 +683,19 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
             out.append(child)
         elif child.dep_ == "advmod" and _word(child, preposition):  # "auprès de Pékin"
             out += [g for g in child.children if g.dep_.split(":")[0] in ("obl", "nmod")]
+    if out:
+        out += _coordinated_phrases(token, preposition, out)
     return out
+
+
+def _coordinated_phrases(token: Any, preposition: str, found: list[Any]) -> list[Any]:
+    """Coordinated phrases of the same preposition that the parser hung on the token
+    itself rather than on the first phrase ("l'action des États-Unis, de la France et de la
+    Grande-Bretagne": "France" and "Grande-Bretagne" as conjuncts of "action"). Only after a
+    first phrase of that preposition, so that a coordinated noun is never taken for one."""
+    first = min(t.i for t in found)
+    return [c for c in token.children if c.dep_ == "conj" and c.i > first and c not in found
+            and any(g.dep_ == "case" and _word(g, preposition) for g in c.children)]
 
 
 def _word(token: Any, word: str) -> bool:

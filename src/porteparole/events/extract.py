@@ -127,7 +127,7 @@ class _Extractor:
             most = max((len(c.needs) for c in cues), default=0)
             for cue in (c for c in cues if len(c.needs) == most):
                 matches.append(_Match(token, cue))
-                if cue.needs:
+                if cue.needs and not cue.keep_needs:
                     consumed |= _needed_tokens(token, cue)
         return [m for m in matches if m.token.i not in consumed]
 
@@ -148,7 +148,7 @@ class _Extractor:
         # earlier agreement, not a new one).
         if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
             source_roles = ("agent", *source_roles)
-        sources = self.args.actors(predicate, source_roles, cue.is_noun)
+        sources = self.args.actors(predicate, source_roles, cue.is_noun, avoid=cue.target)
         if not sources:
             return
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
@@ -161,7 +161,11 @@ class _Extractor:
             own_side = source_codes | {self.args.code(self.args.state_of(speaker))}
             targets = self.args.antecedent(predicate, {c for c in own_side if c},
                                            whole_sentence=implicit)
-        for source, target in self._pairs(cue, sources, targets):
+        if not targets and cue.default_target and self.args.code(cue.default_target):
+            targets = [cue.default_target]  # a veto: against the body it is cast in
+        # A refusal or an offer to meet is one side's act: a meeting is mutual, a refusal not.
+        for source, target in self._pairs(cue, sources, targets,
+                                          reciprocal=cue.reciprocal and kind == cue.type):
             codes = self.args.code(source), self.args.code(target)
             if None in codes or codes[0] == codes[1]:
                 continue
@@ -174,14 +178,14 @@ class _Extractor:
         exercices militaires"), may not."""
         return cue.is_noun and not cue.mutual and cue.type in _RESPONSES
 
-    def _pairs(self, cue: Cue, sources: list[str], targets: list[str]) -> Iterator[
-            tuple[str, str]]:
+    def _pairs(self, cue: Cue, sources: list[str], targets: list[str], *,
+               reciprocal: bool) -> Iterator[tuple[str, str]]:
         if cue.mutual and len(sources) > 1:
             yield from ((a, b) for a in sources for b in sources)
         for source in sources:
             for target in targets:
                 yield source, target
-                if cue.reciprocal:
+                if reciprocal:
                     yield target, source
 
     def _recode(self, cue: Cue, reading: modality_reader.Reading) -> tuple[str, bool, str | None]:

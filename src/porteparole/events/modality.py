@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from porteparole.events.patterns import Lexicon
+from porteparole.events.stance import stance_noun
 
 _MAX_CHAIN = 5
 
@@ -54,6 +55,9 @@ def verbal_chain(cue: Any) -> list[Any]:
 def read(cue: Any, lexicon: Lexicon) -> Reading:
     """The modality of a cue from its verbal chain."""
     chain = verbal_chain(cue)
+    noun = stance_noun(chain[-1], lexicon)
+    if noun is not None:  # « sa décision de sanctionner », « sa volonté de coopérer »
+        chain = [*chain, *verbal_chain(noun)]
     governors = chain[1:]
     children = [c for t in chain for c in t.children]
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}

@@ -22,6 +22,14 @@ wins):
 
 A cue may list ``unless_near`` words: near the cue they make it figurative ("meet someone
 halfway", "rencontrer un succès"), and the cue does not fire.
+
+A cue's needed words are normally part of it ("suspendre le dialogue" is not also a dialogue).
+A cue may name a ``default_target`` (an actor id): the party an act is against when the text
+names none, because the act exists only in that body (a veto, a vote against: the United
+Nations, in the gold sets' convention).
+
+With ``keep_needs`` they stay cues of their own: a stance towards another party's act
+("comprend l'action militaire de X", "backs the decision of X") reports the act as well.
 """
 
 from __future__ import annotations
@@ -38,7 +46,8 @@ from porteparole.knowledge import knowledge_path, per_root, read_yaml
 
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
-                       "negated_type", "mood", "reciprocal", "note", "unless_near"})
+                       "negated_type", "mood", "reciprocal", "note", "unless_near",
+                       "keep_needs", "default_target"})
 _POS = {"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"}),
         "ADJ": frozenset({"ADJ", "VERB"}), "AUX": frozenset({"AUX", "VERB"}),
         "ANY": frozenset({"ADP", "ADV", "ADJ", "NOUN", "VERB", "AUX", "PROPN", "PRON"})}
@@ -60,6 +69,8 @@ class Cue:
     negated_type: str | None = None  # "ne peut pas être d'accord": REJECT, not negated AGREE
     mood: str | None = None  # a required verbal mood ("Cnd": "devrait")
     unless_near: frozenset[str] = frozenset()  # words that make the cue figurative
+    keep_needs: bool = False  # the needed words are events of their own, not consumed
+    default_target: str | None = None  # actor id of the target when the text names none
 
     @property
     def is_noun(self) -> bool:
@@ -85,6 +96,7 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
+    decision_nouns: frozenset[str] = frozenset()  # « la décision de X de … »: asserted
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
@@ -109,6 +121,12 @@ class Lexicon:
     relative_days: dict[str, int] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
+
+    @property
+    def stance_nouns(self) -> frozenset[str]:
+        """Nouns whose infinitive tells what their owner decided, intends or refuses to do
+        (« la décision de X de … », « sa volonté de … », "its refusal to …")."""
+        return self.decision_nouns | self.intent | self.refusal
 
     def cues_for(self, token: Any) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
@@ -177,6 +195,7 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "decision_nouns",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
@@ -205,6 +224,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        decision_nouns=_words(data.get("decision_nouns")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
@@ -288,7 +308,17 @@ def _cue(where: str, index: int, raw: Any, ontology: Ontology) -> Cue:
         negated_type=raw.get("negated_type"),
         mood=raw.get("mood"),
         unless_near=frozenset(w.lower() for w in _strings(label, raw.get("unless_near"))),
+        keep_needs=bool(raw.get("keep_needs", False)),
+        default_target=_default_target(label, raw.get("default_target")),
     )
+
+
+def _default_target(label: str, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw:
+        raise KnowledgeError(f"{label}: default_target must be an actor id, got {raw!r}")
+    return raw
 
 
 def _strings(label: str, raw: Any) -> list[str]:
