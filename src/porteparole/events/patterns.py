@@ -86,6 +86,8 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()  # "to", « pour »: an infinitive that is an aim
+    decision_nouns: frozenset[str] = frozenset()  # "decision to send": the act, decided
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
@@ -105,6 +107,7 @@ class Lexicon:
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
+    own_government: frozenset[str] = frozenset()  # "the government" in speech: the speaker's
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -178,13 +181,15 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "purpose", "decision_nouns",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
                         "noun_agent",
                         "pair",
-                        "according", "background", "descriptions", "joint", "dative",
+                        "according", "background", "descriptions", "own_government",
+                        "joint", "dative",
                         "months", "weekdays", "relative_days", "cues"})
 
 
@@ -206,6 +211,8 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        purpose=_words(data.get("purpose")),
+        decision_nouns=_words(data.get("decision_nouns")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
@@ -225,6 +232,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         according=_words(data.get("according")),
         background=_words(data.get("background")),
         descriptions=_words(data.get("descriptions")),
+        own_government=_words(data.get("own_government")),
         months=_numbers(where, "months", data.get("months")),
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
