@@ -584,7 +584,7 @@ def subject_of(token: Any | None) -> list[Any]:
                 return controller
         owner = intention_noun(token)
         if owner is not None:  # "Germany's decision to send …", "made an offer to host …"
-            owners = [c for c in owner.children if c.dep_ in ("poss", "nmod:poss")]
+            owners = _owners(owner)
             if owners or owner.dep_ not in OBJECT:
                 return owners
             token = owner.head
@@ -599,6 +599,15 @@ def subject_of(token: Any | None) -> list[Any]:
 
 
 _CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
+
+
+def _owners(noun: Any) -> list[Any]:
+    """Whose a noun is: "Germany's decision", "the decision of Germany", « la décision de
+    l'Allemagne » (a possessive, else a genitive complement)."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+    return owners or [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i + 4] or [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
 
 
 def _left_subject(verb: Any) -> list[Any]:

@@ -88,6 +88,7 @@ class Lexicon:
     refusal: frozenset[str] = frozenset()
     purpose: frozenset[str] = frozenset()  # "to", « pour »: an infinitive that is an aim
     decision_nouns: frozenset[str] = frozenset()  # "decision to send": the act, decided
+    partitives: frozenset[str] = frozenset()  # "part of", "a round of": see-through nouns
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
@@ -120,7 +121,8 @@ class Lexicon:
         for key in _keys(token):
             for cue in self.by_lemma.get(key, ()):
                 if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                        token, cue) and not _figurative(token, cue) and cue not in found:
+                        token, cue, self.partitives) and not _figurative(token, cue) and (
+                        cue not in found):
                     found.append(cue)
         return found
 
@@ -137,11 +139,12 @@ def _has_mood(token: Any, cue: Cue) -> bool:
     return cue.mood is None or cue.mood in token.morph.get("Mood")
 
 
-def _has_needs(token: Any, cue: Cue) -> bool:
-    """Each needed word is a child or grandchild of the cue ("mettre sur liste noire")."""
+def _has_needs(token: Any, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:
+    """Each needed word is a child or grandchild of the cue ("mettre sur liste noire"), or
+    stands below a partitive ("suspended part of a military aid program")."""
     if not cue.needs:
         return True
-    near = {w for t in near_words(token) for w in _keys(t)}
+    near = {w for t in near_words(token, partitives) for w in _keys(t)}
     return all(alternatives & near for alternatives in cue.needs)
 
 
@@ -157,13 +160,27 @@ def _figurative(token: Any, cue: Cue) -> bool:
 _OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct"})
 
 
-def near_words(token: Any) -> Iterable[Any]:
-    """Children and grandchildren of a cue within its own clause."""
+def near_words(token: Any, partitives: frozenset[str] = frozenset()) -> Iterable[Any]:
+    """Children and grandchildren of a cue within its own clause; a partitive child ("part
+    of", "a new round of", « une partie de ») is see-through: the phrase it quantifies is
+    near too."""
     for child in token.children:
         if child.dep_ in _OTHER_CLAUSE:
             continue
         yield child
         yield from child.children
+        if child.lemma_.lower() in partitives or child.lower_ in partitives:
+            yield from _quantified(child)
+
+
+def _quantified(partitive: Any) -> Iterable[Any]:
+    """The noun phrase a partitive quantifies, and that noun's own dependents."""
+    for link in partitive.children:
+        nouns = [g for g in link.children if g.dep_ == "pobj"] if link.dep_ == "prep" else (
+            [link] if link.dep_ == "nmod" else [])
+        for noun in nouns:
+            yield noun
+            yield from noun.children
 
 
 def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon | None:
@@ -181,7 +198,7 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
-                        "purpose", "decision_nouns",
+                        "purpose", "decision_nouns", "partitives",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
@@ -213,6 +230,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         refusal=_words(data.get("refusal")),
         purpose=_words(data.get("purpose")),
         decision_nouns=_words(data.get("decision_nouns")),
+        partitives=_words(data.get("partitives")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
