@@ -64,6 +64,12 @@ _EN_CLASSES = [
      {"Peru": "PER", "Ecuador": "ECU"}, ("PER", "REJECT", "ECU")),
     ("Officials of Norway said that lifting the ban on Iceland is out of the question.",
      {"Norway": "NOR", "Iceland": "ISL"}, ("NOR", "REJECT", "ISL")),
+    ("Chile's veto of the resolution angered Peru.",
+     {"Chile": "CHL", "Peru": "PER"}, ("CHL", "REJECT", "PER")),
+    ("Brazil closed the door to any talks with Paraguay.",
+     {"Brazil": "BRA", "Paraguay": "PRY"}, ("BRA", "REJECT", "PRY")),
+    ("The Finnish premier attended the summit hosted by Estonia.",
+     {"Finnish": "FIN", "Estonia": "EST"}, ("FIN", "CONSULT", "EST")),
 ]
 
 
@@ -185,6 +191,17 @@ def test_needed_words_below_a_partitive(nlp):
     assert ("CAN", "SANCTION", "HTI") in fr
     assert ("ESP", "SANCTION", "IRN") in _triples(
         nlp, "Spain imposed a new round of sanctions on Iran.", "en", actors)
+
+
+def test_needed_words_below_a_prepositional_object(nlp):
+    """ClearNLP spends a level on the preposition: "designated X as a terrorist group" reaches
+    "terrorist" as the UD parse of « a désigné X comme groupe terroriste » would."""
+    found = _triples(nlp, "Canada designated the militia of Libya as a terrorist group.", "en",
+                     {"Canada": "CAN", "Libya": "LBY"})
+    assert ("CAN", "SANCTION", "LBY") in found
+    one_sided = _triples(nlp, "Israel agreed to Egyptian mediation in the talks with Jordan.",
+                         "en", {"Israel": "ISR", "Egyptian": "EGY", "Jordan": "JOR"})
+    assert ("ISR", "AGREE", "EGY") in one_sided  # "with" of the talks is not the agreement's
 
 
 # -- (6) a plain future of aid is a promise ---------------------------------------------------

@@ -158,17 +158,22 @@ def _figurative(token: Any, cue: Cue) -> bool:
 # Dependents that start another predication: a needed word there belongs to another verb
 # ("will suspend reviews and will sanction …": "sanction" is not what is suspended).
 _OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct"})
+_FUNCTION = frozenset({"prep", "case", "agent", "dative", "det", "punct", "cc"})
 
 
 def near_words(token: Any, partitives: frozenset[str] = frozenset()) -> Iterable[Any]:
-    """Children and grandchildren of a cue within its own clause; a partitive child ("part
-    of", "a new round of", « une partie de ») is see-through: the phrase it quantifies is
-    near too."""
+    """Children and grandchildren of a cue within its own clause, the dependents of a
+    prepositional object counted as grandchildren; a partitive child ("part of", "a new
+    round of", « une partie de ») is see-through: the phrase it quantifies is near too."""
     for child in token.children:
         if child.dep_ in _OTHER_CLAUSE:
             continue
         yield child
         yield from child.children
+        if child.dep_ == "prep":  # ClearNLP spends a level on the preposition: "designated
+            yield from (w for g in child.children if g.dep_ == "pobj"  # … as a terrorist
+                        for w in g.children  # group" reaches "terrorist" as UD's obl would,
+                        if w.dep_ not in _FUNCTION)  # not another phrase's preposition
         if child.lemma_.lower() in partitives or child.lower_ in partitives:
             yield from _quantified(child)
 
