@@ -154,6 +154,9 @@ def test_the_speaker_is_the_other_side_of_talks(nlp):
     found = _triples(nlp, "A Chinese spokesman said the talks with Vietnam were candid and "
                      "friendly.", "en", {"Chinese": "CHN", "Vietnam": "VNM"})
     assert found == {("CHN", "CONSULT", "VNM")}
+    others = _triples(nlp, "A Chinese spokesman said the rebel envoys held talks with Vietnam.",
+                      "en", {"Chinese": "CHN", "Vietnam": "VNM"})
+    assert not others  # the talks name their own side, one the mentions do not resolve
 
 
 def test_the_government_in_speech_is_the_speaker_s(nlp):

@@ -162,8 +162,11 @@ class Arguments:
                exclude: Iterable[str] = ()) -> list[str]:
         """Actor ids of the first role that has any (not counting excluded codes)."""
         excluded = set(exclude)
+        named = False  # an earlier role names someone the mentions do not resolve
         for role in roles:
             if role == "speaker":
+                if named:
+                    break  # "Kim and Ri held talks with Wu, the ministry said": not the speaker
                 speaker = self.state_of(self.voice(cue_token))
                 found = [speaker] if speaker and self.code(speaker) not in excluded else []
             else:
@@ -172,6 +175,7 @@ class Arguments:
                 found = []
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
+                    named = named or head.i not in blocked
             if not found and role == "subj":
                 found = (self._reported_pronoun(cue_token, is_noun)
                          or self._previous_subject(cue_token, is_noun)
