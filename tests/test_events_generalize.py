@@ -153,7 +153,7 @@ def test_a_light_verb_still_lends_its_subject(nlp):
 def test_the_speaker_is_the_other_side_of_talks(nlp):
     found = _triples(nlp, "A Chinese spokesman said the talks with Vietnam were candid and "
                      "friendly.", "en", {"Chinese": "CHN", "Vietnam": "VNM"})
-    assert found == {("CHN", "CONSULT", "VNM")}
+    assert found == {("CHN", "CONSULT", "VNM"), ("VNM", "CONSULT", "CHN")}
     others = _triples(nlp, "A Chinese spokesman said the rebel envoys held talks with Vietnam.",
                       "en", {"Chinese": "CHN", "Vietnam": "VNM"})
     assert not others  # the talks name their own side, one the mentions do not resolve
@@ -180,6 +180,22 @@ def test_he_after_a_narrated_sentence_is_its_one_person(nlp):
     two = _triples(nlp, "Olaf Scholz greeted Emmanuel Macron in Paris. He criticized the plan "
                    "of Emmanuel Macron.", "en", actors, kinds)
     assert not any(source == "olaf-scholz" and kind == "ACCUSE" for source, kind, _ in two)
+
+
+def test_talks_and_calls_are_consultations_both_ways(nlp):
+    """FORMAT: a meeting, talks or a call is CONSULT in both directions when both take part."""
+    actors = {"Chile": "CHL", "Argentina": "ARG"}
+    for text in ("Chile held talks with Argentina on Monday.",
+                 "Chile phoned Argentina on Monday.",
+                 "Chile discussed the border with Argentina."):
+        found = _triples(nlp, text, "en", actors)
+        assert {("CHL", "CONSULT", "ARG"), ("ARG", "CONSULT", "CHL")} <= found, text
+
+
+def test_a_nominal_hope_with_its_content_clause_is_an_appeal(nlp):
+    found = _triples(nlp, "Kenya expressed the hope that Somalia will work with Kenya to "
+                     "secure the border.", "en", {"Kenya": "KEN", "Somalia": "SOM"})
+    assert found == {("KEN", "REQUEST", "SOM")}
 
 
 # -- (5) needed words below a partitive -------------------------------------------------------

@@ -130,9 +130,10 @@ class Arguments:
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []
-        if role == "ccomp_subj":
-            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
-                    for s in subject_of(c)]
+        if role == "ccomp_subj":  # "hopes that X …"; a noun's content clause: "the hope that X"
+            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp") or (
+                is_noun and c.dep_.startswith("acl") and any(
+                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c)]
         if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
