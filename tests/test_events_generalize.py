@@ -68,6 +68,10 @@ _EN_CLASSES = [
      {"Poland": "POL", "Ukraine": "UKR"}, ("POL", "SUPPORT", "UKR")),
     ("Japan voiced concern over the latest moves of Russia.",
      {"Japan": "JPN", "Russia": "RUS"}, ("JPN", "ACCUSE", "RUS")),
+    ("The Bolivian president arrived in Chile for a three-day visit.",
+     {"Bolivian": "BOL", "Chile": "CHL"}, ("BOL", "CONSULT", "CHL")),
+    ("The president of Peru received the Chilean foreign minister.",
+     {"Peru": "PER", "Chilean": "CHL"}, ("CHL", "CONSULT", "PER")),
     ("Chile's veto of the resolution angered Peru.",
      {"Chile": "CHL", "Peru": "PER"}, ("CHL", "REJECT", "PER")),
     ("Brazil closed the door to any talks with Paraguay.",
@@ -80,6 +84,12 @@ _EN_CLASSES = [
 @pytest.mark.parametrize(("text", "actors", "expected"), _EN_CLASSES)
 def test_english_cues_of_further_cameo_classes(nlp, text, actors, expected):
     assert expected in _triples(nlp, text, "en", actors)
+
+
+def test_receiving_a_thing_is_not_a_visit(nlp):
+    found = _triples(nlp, "Peru received weapons and a letter from Chile.", "en",
+                     {"Peru": "PER", "Chile": "CHL"})
+    assert not any(kind == "CONSULT" for _, kind, _ in found)
 
 
 def test_agree_to_is_one_sided_and_agree_with_both(nlp):
