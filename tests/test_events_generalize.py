@@ -246,3 +246,19 @@ def test_a_future_of_aid_is_agree_and_of_retreat_stays_retreat(nlp):
     assert aid == {("HUN", "AGREE", "SRB")}
     retreat = _triples(nlp, "Hungary will lift the sanctions on Croatia.", "en", actors)
     assert retreat == {("HUN", "RETREAT", "HRV")}
+
+
+# -- (7) places that stand for their state, through the whole pipeline ------------------------
+
+
+def test_territories_and_short_names_resolve_to_their_state():
+    from porteparole.pipeline import analyze
+
+    analysis = analyze("Israeli troops remained on alert in the occupied West Bank on Monday, "
+                       "and the Emirates sent aid to the Gaza Strip.", language="en")
+    actors = {analysis.document.text[m.start:m.end]: m.actor_id for m in analysis.mentions}
+    assert actors.get("West Bank") == "PSE"
+    assert actors.get("the Emirates") == "ARE"
+    assert actors.get("Gaza Strip") == "PSE"
+    assert ("ISR", "MOBILIZE", "PSE") in {(e.source_actor, e.type, e.target_actor)
+                                         for e in analysis.events}
