@@ -26,7 +26,8 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from porteparole.events.patterns import ROLES, Lexicon
+from porteparole.events.modality import intention_noun
+from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
 from porteparole.events.stance import owner_heads, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
@@ -43,6 +44,9 @@ EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "f
                     "pobj", "obj", "dobj", "obl", "obl:arg", "obl:mod", "xcomp", "conj",
                     "nummod", "fixed", "dative"})
 MAX_DEPTH = 5
+# Types whose verbs judge an act rather than perform one (condemn, reject, welcome): an event
+# noun they govern is someone else's act.
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
 # Words that make a target phrase point back to something already named: demonstrative and
@@ -104,6 +108,8 @@ class Arguments:
                 governor = _governor(cue_token)
                 if governor is not None and cue_token.dep_ in PASSIVE_SUBJECT:
                     return []  # "the attack was condemned by France": France did not attack
+                if governor is not None and self.evaluates(governor):
+                    return []  # "Russia condemned the sanctions": Russia imposed none
                 return subject_of(governor)
             return subject_of(cue_token)
         if role == "obj":
@@ -124,9 +130,10 @@ class Arguments:
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []
-        if role == "ccomp_subj":
-            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp")
-                    for s in subject_of(c)]
+        if role == "ccomp_subj":  # "hopes that X …"; a noun's content clause: "the hope that X"
+            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp") or (
+                is_noun and c.dep_.startswith("acl") and any(
+                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c)]
         if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
@@ -144,6 +151,14 @@ class Arguments:
                     heads = [c for c in governor.children if c.dep_ in ("dative", "iobj")]
         return heads
 
+    def evaluates(self, verb: Any) -> bool:
+        """Whether a verb judges what someone else did ("condemned the sanctions", "welcomed
+        the withdrawal", « a dénoncé les manœuvres »): a verb cue of a stance type. The event
+        noun it governs is another party's act, so the verb's subject is not its source."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            cue.type in STANCE_TYPES and not cue.is_noun and _needs_in_predicate(verb, cue)
+            for cue in self.lexicon.cues_for(verb))
+
     def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
                exclude: Iterable[str] = (), avoid: Sequence[str] = ()) -> list[str]:
         """Actor ids of the first role that has any (not counting excluded codes).
@@ -153,8 +168,11 @@ class Arguments:
         « président »: Japan is where the visit goes, not who visits)."""
         excluded = set(exclude)
         fenced = self._other_party(cue_token, [r for r in avoid if r not in roles], is_noun)
+        named = False  # an earlier role names someone the mentions do not resolve
         for role in roles:
             if role == "speaker":
+                if named:
+                    break  # "Kim and Ri held talks with Wu, the ministry said": not the speaker
                 speaker = self.state_of(self.voice(cue_token))
                 found = [speaker] if speaker and self.code(speaker) not in excluded else []
             else:
@@ -164,6 +182,7 @@ class Arguments:
                 found = []
                 for head in self.role_heads(cue_token, role, is_noun):
                     found += self.phrase_actors(head, excluded, blocked)
+                    named = named or head.i not in blocked
             if not found and role == "subj":
                 found = (self._stance_owner(cue_token, is_noun)
                          or self._reported_pronoun(cue_token, is_noun)
@@ -244,10 +263,30 @@ class Arguments:
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
         previous = self._previous_sentence(cue_token, speech=True)
         if previous is None:
-            return []  # only the one who just spoke ("the spokesperson says … . He …")
+            return self._previous_person(cue_token)
         found: list[str] = []
         for subject in subject_of(previous.root):
             found += self.phrase_actors(subject, set(), set())
+        return found
+
+    def _previous_person(self, cue_token: Any) -> list[str]:
+        """ "Biden arrived in Tokyo on Monday. He met Kishida …", « Macron est arrivé à
+        Pékin. Il a rencontré Xi … »: after a sentence that is not speech, "he"/"she" stands
+        for its subject when that subject is one named person and no other person is
+        named in that sentence (two would leave the pronoun open)."""
+        previous = self._previous_sentence(cue_token, speech=False)
+        if previous is None:
+            return []
+        subjects = subject_of(previous.root)
+        if len(subjects) != 1:
+            return []
+        found = self.phrase_actors(subjects[0], set(), set())
+        persons = {m.actor_id for m in self._mentions
+                   if previous.start_char <= m.start < previous.end_char
+                   and m.actor_id and (actor := self.kb.actor(m.actor_id)) is not None
+                   and actor.type == "person"}
+        if len(found) != 1 or len(persons) != 1 or found[0] not in persons:
+            return []
         return found
 
     def _third_person_pronoun(self, head: Any) -> bool:
@@ -454,7 +493,20 @@ class Arguments:
             return self.last_states(token.idx, count, set(excluded))
         if self.is_description(token):
             return self.last_states(token.idx, 1, set(excluded))
+        if self.is_own_government(token):
+            speaker = self.state_of(self.voice(token))
+            return [speaker] if speaker and self.code(speaker) not in set(excluded) else []
         return []
+
+    def is_own_government(self, token: Any) -> bool:
+        """ "the government", « le gouvernement » with nothing saying whose, in someone's
+        speech ("Hayashi said the government lodged a protest"): the speaker's own."""
+        if token.lemma_.lower() not in self.lexicon.own_government or token.pos_ != "NOUN":
+            return False
+        if any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children):
+            return False
+        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number")
 
     def _first_person(self, token: Any) -> bool:
         return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
@@ -498,6 +550,14 @@ class Arguments:
 
 
 # -- dependency helpers (both label schemes) -----------------------------------------------
+
+
+def _needs_in_predicate(verb: Any, cue: Cue) -> bool:
+    """Whether a cue's needed words are found outside the verb's subject: "expressed concern
+    over …" is a judgement, « les responsables … ont tenu » is not "tenir responsable"."""
+    near = [t for t in near_words(verb) if t.dep_ not in SUBJECT and t.head.dep_ not in SUBJECT]
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    return all(alternatives & words for alternatives in cue.needs)
 
 
 def _infinitive(token: Any) -> bool:
@@ -575,6 +635,13 @@ def subject_of(token: Any | None) -> list[Any]:
             controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
             if controller:  # "quoted an official as urging …": the official urges
                 return controller
+        owner = intention_noun(token)
+        if owner is not None:  # "Germany's decision to send …", "made an offer to host …"
+            owners = _owners(owner)
+            if owners or owner.dep_ not in OBJECT:
+                return owners
+            token = owner.head
+            continue
         if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
             return _left_subject(token)
         controller = [c for c in token.head.children if c.dep_ in OBJECT]
@@ -585,6 +652,15 @@ def subject_of(token: Any | None) -> list[Any]:
 
 
 _CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
+
+
+def _owners(noun: Any) -> list[Any]:
+    """Whose a noun is: "Germany's decision", "the decision of Germany", « la décision de
+    l'Allemagne » (a possessive, else a genitive complement)."""
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
+    return owners or [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i + 4] or [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
 
 
 def _left_subject(verb: Any) -> list[Any]:

@@ -128,7 +128,7 @@ class _Extractor:
             for cue in (c for c in cues if len(c.needs) == most):
                 matches.append(_Match(token, cue))
                 if cue.needs and not cue.keep_needs:
-                    consumed |= _needed_tokens(token, cue)
+                    consumed |= _needed_tokens(token, cue, self.lexicon.partitives)
         return [m for m in matches if m.token.i not in consumed]
 
     def _events(self, match: _Match, sentence: Any) -> Iterator[Event]:
@@ -259,9 +259,10 @@ def _describes_participant(token: Any) -> bool:
     return False
 
 
-def _needed_tokens(token: Any, cue: Cue) -> set[int]:
+def _needed_tokens(token: Any, cue: Cue, partitives: frozenset[str]) -> set[int]:
     wanted = set().union(*cue.needs)
-    return {t.i for t in near_words(token) if t.lemma_.lower() in wanted or t.lower_ in wanted}
+    return {t.i for t in near_words(token, partitives)
+            if t.lemma_.lower() in wanted or t.lower_ in wanted}
 
 
 _SCARE_WIDTH = 3  # words: a longer quoted stretch is a quotation, not a scare quote

@@ -61,10 +61,15 @@ def read(cue: Any, lexicon: Lexicon) -> Reading:
     governors = chain[1:]
     children = [c for t in chain for c in t.children]
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
+    # "X's decision to send …", "its refusal to extradite …": the noun says the modality
+    owner = intention_noun(chain[-1])
+    owned = {_lemma(owner)} if owner is not None else set()
     return Reading(
         negated=_negated(words, lexicon),
-        intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors),
-        refusal=any(_lemma(t) in lexicon.refusal for t in governors),
+        intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors)
+        or bool(owned & lexicon.intent),
+        refusal=any(_lemma(t) in lexicon.refusal for t in governors)
+        or bool(owned & lexicon.refusal),
         condition=_condition(chain, lexicon),
         ultimatum=_marked(chain, lexicon.ultimatum, own=False),
         hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
@@ -128,12 +133,34 @@ def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
 
 
 _PURPOSE = frozenset({"acl"})  # an infinitive that qualifies a noun tells what it is for
+_ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if marked so
+
+
+def intention_noun(verb: Any) -> Any | None:
+    """The noun an infinitive qualifies ("Germany's decision to send …", "a summit to
+    hammer out …"), or None when the verb is not such an infinitive."""
+    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _PURPOSE and (
+            verb.head.pos_ in ("NOUN", "PROPN")):
+        return verb.head
+    return None
+
+
+def _purpose(verb: Any, lexicon: Lexicon) -> bool:
+    """An infinitive that says what another act is for ("offered to host a summit to hammer
+    out an agreement", « pour négocier »): an aim, not an act. The marker comes from the
+    language file (``purpose``)."""
+    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _ADVERBIAL and any(
+        c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in verb.children)
 
 
 def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
     last = chain[-1]
-    if "Inf" in last.morph.get("VerbForm") and last.dep_ in _PURPOSE:
+    owner = intention_noun(last)
+    if owner is not None and _lemma(owner) not in (
+            lexicon.intent | lexicon.refusal | lexicon.decision_nouns):
         return True  # "a summit to hammer out an agreement", "une réunion pour trouver …"
+    if _purpose(last, lexicon):
+        return True
     verbs = chain + [c for t in chain for c in t.children if c.dep_.startswith("aux")]
     if any(_unconfirmed(t, lexicon) and _lemma(t) not in lexicon.mood_lemmas for t in verbs):
         return True

@@ -96,7 +96,10 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
-    decision_nouns: frozenset[str] = frozenset()  # « la décision de X de … »: asserted
+    purpose: frozenset[str] = frozenset()  # "to", « pour »: an infinitive that is an aim
+    # « la décision de X de … », "decision to send": the act, decided (asserted)
+    decision_nouns: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()  # "part of", "a round of": see-through nouns
     hypothetical: frozenset[str] = frozenset()
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
@@ -116,6 +119,7 @@ class Lexicon:
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
     descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
+    own_government: frozenset[str] = frozenset()  # "the government" in speech: the speaker's
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -134,7 +138,8 @@ class Lexicon:
         for key in _keys(token):
             for cue in self.by_lemma.get(key, ()):
                 if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                        token, cue) and not _figurative(token, cue) and cue not in found:
+                        token, cue, self.partitives) and not _figurative(token, cue) and (
+                        cue not in found):
                     found.append(cue)
         return found
 
@@ -151,11 +156,12 @@ def _has_mood(token: Any, cue: Cue) -> bool:
     return cue.mood is None or cue.mood in token.morph.get("Mood")
 
 
-def _has_needs(token: Any, cue: Cue) -> bool:
-    """Each needed word is a child or grandchild of the cue ("mettre sur liste noire")."""
+def _has_needs(token: Any, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:
+    """Each needed word is a child or grandchild of the cue ("mettre sur liste noire"), or
+    stands below a partitive ("suspended part of a military aid program")."""
     if not cue.needs:
         return True
-    near = {w for t in near_words(token) for w in _keys(t)}
+    near = {w for t in near_words(token, partitives) for w in _keys(t)}
     return all(alternatives & near for alternatives in cue.needs)
 
 
@@ -169,15 +175,34 @@ def _figurative(token: Any, cue: Cue) -> bool:
 # Dependents that start another predication: a needed word there belongs to another verb
 # ("will suspend reviews and will sanction …": "sanction" is not what is suspended).
 _OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct"})
+_FUNCTION = frozenset({"prep", "case", "agent", "dative", "det", "punct", "cc"})
 
 
-def near_words(token: Any) -> Iterable[Any]:
-    """Children and grandchildren of a cue within its own clause."""
+def near_words(token: Any, partitives: frozenset[str] = frozenset()) -> Iterable[Any]:
+    """Children and grandchildren of a cue within its own clause, the dependents of a
+    prepositional object counted as grandchildren; a partitive child ("part of", "a new
+    round of", « une partie de ») is see-through: the phrase it quantifies is near too."""
     for child in token.children:
         if child.dep_ in _OTHER_CLAUSE:
             continue
         yield child
         yield from child.children
+        if child.dep_ == "prep":  # ClearNLP spends a level on the preposition: "designated
+            yield from (w for g in child.children if g.dep_ == "pobj"  # … as a terrorist
+                        for w in g.children  # group" reaches "terrorist" as UD's obl would,
+                        if w.dep_ not in _FUNCTION)  # not another phrase's preposition
+        if child.lemma_.lower() in partitives or child.lower_ in partitives:
+            yield from _quantified(child)
+
+
+def _quantified(partitive: Any) -> Iterable[Any]:
+    """The noun phrase a partitive quantifies, and that noun's own dependents."""
+    for link in partitive.children:
+        nouns = [g for g in link.children if g.dep_ == "pobj"] if link.dep_ == "prep" else (
+            [link] if link.dep_ == "nmod" else [])
+        for noun in nouns:
+            yield noun
+            yield from noun.children
 
 
 def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon | None:
@@ -195,14 +220,15 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
-                        "decision_nouns",
+                        "purpose", "decision_nouns", "partitives",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
                         "noun_agent",
                         "pair",
-                        "according", "background", "descriptions", "joint", "dative",
+                        "according", "background", "descriptions", "own_government",
+                        "joint", "dative",
                         "months", "weekdays", "relative_days", "cues"})
 
 
@@ -224,7 +250,9 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        purpose=_words(data.get("purpose")),
         decision_nouns=_words(data.get("decision_nouns")),
+        partitives=_words(data.get("partitives")),
         hypothetical=_words(data.get("hypothetical")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
@@ -244,6 +272,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         according=_words(data.get("according")),
         background=_words(data.get("background")),
         descriptions=_words(data.get("descriptions")),
+        own_government=_words(data.get("own_government")),
         months=_numbers(where, "months", data.get("months")),
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
