@@ -38,13 +38,16 @@ from porteparole.quotes.cues import (
     reported_content,
 )
 from porteparole.quotes.headline import headline_tags, title_span
+from porteparole.quotes.institutions import earlier_institution, state_institutions
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.printed import PrintedNames
+from porteparole.quotes.quoting import quoted_speaker, speech_of
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
+    adjacent_subject,
     after_subject,
     is_pronoun,
     speaker_from_head,
@@ -206,14 +209,16 @@ class _Extractor:
     def _named_subject(self, verb: Any) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
-        subject = subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
-        if subject.pos_ == "PROPN":
-            return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
-        return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
+        if subject.pos_ == "PROPN" and self.index.best(
+                subject.idx, subject.idx + len(subject.text)) is not None:
+            return True
+        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        return self._institution(subject, speaker).actor_id is not None
 
     def _absorbed(self, verb: Any) -> bool:
         """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
@@ -230,7 +235,8 @@ class _Extractor:
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
-        subject = subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
         if subject is None or (subject.i < verb.i and inverted_tag(
@@ -259,8 +265,10 @@ class _Extractor:
             speaker = self._named_before(subject, speaker)
         if speaker.actor_id is None:
             speaker = self._definite_inside(subject, speaker)
+        speaker = self._institution(subject, speaker)
         speaker = self._office(subject, speaker)
         speaker = self._named_person(speaker)
+        speaker = self._state_official(subject, speaker)
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
@@ -312,8 +320,9 @@ class _Extractor:
         if self.printed.name(speaker).person is not None:
             return speaker  # "le ministre Didier Reynders": the printed name, not a guess
         if speaker.actor_id is None and office and self._definite(subject) and (
-                speaker.end - speaker.start <= len(subject.text) + 4):
-            holder = self._recent_speaker(subject.idx, person=True)
+                speaker.end <= subject.idx + len(subject.text) + 4):
+            holder = self._recent_speaker(subject.idx, person=True) or self._same_office(
+                subject)
             return speaker if holder is None else dataclasses.replace(
                 speaker, actor_id=holder.actor_id, person=holder.person)
         if speaker.actor_id is None or (own is not None and own.actor_id is not None):
@@ -324,6 +333,66 @@ class _Extractor:
         holder = self._recent_speaker(subject.idx, country=institution.country)
         return speaker if holder is None else dataclasses.replace(
             speaker, actor_id=holder.actor_id)
+
+    def _institution(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"China's coast guard said", "the Ministry of Commerce said": an institution the
+        subject phrase names by its words rather than by a listed alias, either with its
+        state ("China's" + "coast guard") or as part of an institution named earlier
+        (``institutions``). A phrase headed by a person's office ("the spokesman") or a
+        state's own name is left as it is."""
+        if speaker.person is not None or subject.pos_ not in ("NOUN", "PROPN"):
+            return speaker
+        if subject.lower_ in self.lexicon.office_nouns or (
+                subject.lemma_.lower() in self.lexicon.office_nouns):
+            return speaker
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if actor is not None and actor.type != "state":
+            return speaker
+        own = self.index.best(subject.idx, subject.idx + len(subject.text))
+        if own is not None and own.actor_id is not None:
+            return speaker  # the head itself names the actor ("China", "Beijing")
+        words = self.text[speaker.start : speaker.end].split()
+        if actor is not None:
+            found = state_institutions().find(actor.id, words)
+        else:
+            before = [m for m in self.index.mentions if m.end <= speaker.start]
+            found = earlier_institution(words, before, self._is_institution)
+        return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _is_institution(self, actor_id: str) -> bool:
+        actor = self.lookup(actor_id)
+        return actor is not None and actor.type == "organization"
+
+    def _state_official(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"a senior US official", "an unidentified Chinese official": an office no name or
+        institution resolves, whose phrase names one state, is that state (FORMAT.md)."""
+        if speaker.actor_id is not None or speaker.person is not None:
+            return speaker
+        if subject.lower_ not in self.lexicon.office_nouns and (
+                subject.lemma_.lower() not in self.lexicon.office_nouns):
+            return speaker
+        states = set()
+        for mention in self.index.overlapping(speaker.start, speaker.end):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is None or actor.type != "state":
+                return speaker  # a person or an institution: not the state's official
+            states.add(actor.id)
+        return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
+
+    def _same_office(self, subject: Any) -> Speaker | None:
+        """"the spokesman said" after "a spokesman for the ministry said" with no name
+        printed: the actor the last earlier phrase with the same office word resolved to,
+        anywhere before (an unnamed spokesperson of an institution is the institution,
+        FORMAT.md)."""
+        words = {subject.lower_, subject.lemma_.lower()}
+        before = sorted((a for a in self.attributions.values()
+                         if a.cue.idx < subject.idx and a.speaker is not None
+                         and a.speaker.actor_id is not None), key=lambda a: a.cue.idx)
+        for attribution in reversed(before):
+            assert attribution.speaker is not None
+            if words & set(attribution.speaker.text.lower().split()):
+                return attribution.speaker
+        return None
 
     def _institution_in(self, speaker: Speaker, role: Any) -> str | None:
         for mention in self.index.overlapping(speaker.start, speaker.end):
@@ -620,7 +689,7 @@ class _Extractor:
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
                 continue
-            speaker = speaker_from_head(head, self.lexicon, self.index)
+            speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
             if speaker.actor_id is not None:
                 cue = self.doc[source.cue_first]
                 found.append(Attribution(cue, cue.text, speaker))
@@ -630,7 +699,7 @@ class _Extractor:
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return None
-        speaker = speaker_from_head(head, self.lexicon, self.index)
+        speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
             return speaker
         printed = self.printed.name(speaker)
@@ -712,6 +781,10 @@ class _Extractor:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 return self.attributions[token.i]
+            if token.lemma_.lower() in self.lexicon.quoting_verbs:
+                speech = speech_of(token, self.lexicon)  # `"…," Xinhua quoted Wang as saying`
+                if speech is not None and speech.i in self.attributions:
+                    return self.attributions[speech.i]
             if self.lexicon.lemma(token) in self.lexicon.document_cues:
                 author = self._recent_speaker(token.idx)
                 return None if author is None else Attribution(token, token.text, author)

@@ -43,6 +43,8 @@ class QuoteLexicon:
     office_nouns: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
     latter: frozenset[str] = frozenset()
+    quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
+    quoting_links: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -101,6 +103,8 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         office_nouns=_set(where, raw, "office_nouns"),
         pair_numbers=_set(where, raw, "pair_numbers"),
         latter=_set(where, raw, "latter"),
+        quoting_verbs=_set(where, raw.get("quoting") or {}, "verbs"),
+        quoting_links=_set(where, raw.get("quoting") or {}, "links"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
