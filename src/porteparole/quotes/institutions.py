@@ -91,5 +91,6 @@ def earlier_institution(
     if not wanted:
         return None
     found = {m.actor_id for m in before
-             if m.actor_id is not None and is_institution(m.actor_id) and wanted <= set(content_words([m.surface]))}
+             if m.actor_id is not None and is_institution(m.actor_id)
+             and wanted <= set(content_words([m.surface]))}
     return found.pop() if len(found) == 1 else None
