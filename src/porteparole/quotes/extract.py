@@ -221,10 +221,14 @@ class _Extractor:
         return self._institution(subject, speaker).actor_id is not None
 
     def _absorbed(self, verb: Any) -> bool:
-        """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
+        """A participle elaborating another speech verb's clause ("a déclaré que …,
+        affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
+        that …`) the participle carries content of its own."""
         participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
+        if reported_content(verb.head, self.lexicon, self.units) is None:
+            return False  # `"…," said Lavrov, adding that …`: the tag has no clause to elaborate
         return bool(self.lexicon.needs(verb.head) - {"direct"})
 
     def _attribution(self, verb: Any) -> Attribution | None:
@@ -641,10 +645,40 @@ class _Extractor:
             if mention.actor_id is None or mention.entity_type in ("PRON", "ROLE"):
                 continue
             if self.text[mention.end : end].strip(" '’s"):
-                return None  # "Chinese FM": the name does not end the tag
+                return self._described_tag(start, end)  # "Chinese FM": not a name
             return Speaker(start, end, self.text[start:end], mention.actor_id)
         name = printed_person_name(self.text[start:end], self.analysis.document.language)
-        return None if name is None else Speaker(start, end, name, None, name)
+        if name is not None:
+            return Speaker(start, end, name, None, name)
+        return self._described_tag(start, end)
+
+    def _described_tag(self, start: int, end: int) -> Speaker | None:
+        """A tag that describes its speaker instead of naming it: a state and an
+        institution's (abbreviated) noun ("…: Chinese FM" → the Chinese foreign ministry),
+        or an office alone ("…: spokesperson") → the first holder of that office the body
+        quotes."""
+        words: list[str] = []
+        for word in self.text[start:end].split():
+            words.extend(self.lexicon.abbreviations.get(word.lower().strip(".’'"), (word,)))
+        states = {m.actor_id for m in self.index.overlapping(start, end) if m.actor_id}
+        if len(states) == 1:
+            state = states.pop()
+            actor = self.lookup(state)
+            found = None if actor is None or actor.type != "state" else (
+                state_institutions().find(state, words))
+            return None if found is None else Speaker(start, end, self.text[start:end], found)
+        if states or not words or any(w.lower() not in self.lexicon.office_nouns for w in words):
+            return None
+        later = sorted((a for a in self.attributions.values()
+                        if a.cue.idx >= end and a.speaker is not None
+                        and a.cue.i not in self.nested), key=lambda a: a.cue.idx)
+        for attribution in later:
+            speaker = attribution.speaker
+            assert speaker is not None
+            if self._is_person(speaker.actor_id, speaker) and set(words) & set(
+                    speaker.text.lower().split()):
+                return dataclasses.replace(speaker, start=start, end=end)
+        return None
 
     def _strip(self, start: int, end: int) -> tuple[int, int]:
         while start < end and (self.text[start].isspace() or self.text[start] in "«“\"‘'"):
@@ -695,10 +729,25 @@ class _Extractor:
                 found.append(Attribution(cue, cue.text, speaker))
         return found
 
+    def _named_relay(self, head: Any) -> Speaker | None:
+        """"according to Japan's Kyodo news agency", "according to the report from CCTV":
+        a relay noun whose phrase names the outlet or institution it comes from is that
+        source (FORMAT.md: "selon Xinhua"); a state's adjective or name alone ("Chinese
+        state media", "according to media reports") names no source."""
+        speaker = speaker_from_head(head, self.lexicon, self.index)
+        found = []
+        for mention in self.index.overlapping(speaker.start, speaker.end):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type not in ("state", "person"):
+                found.append(actor.id)
+        if len(set(found)) != 1:
+            return None
+        return dataclasses.replace(speaker, actor_id=found[0])
+
     def _source_speaker(self, head: Any) -> Speaker | None:
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
-            return None
+            return self._named_relay(head)
         speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
             return speaker
@@ -731,6 +780,8 @@ class _Extractor:
                 attribution = self._continuation(span)
             if attribution is None:
                 attribution = self._chain_cue(span)
+            if attribution is None:
+                attribution = self._paragraph_after_speech(span)
             chains.setdefault(span.chain, attribution)
             if attribution is None:
                 continue
@@ -817,6 +868,23 @@ class _Extractor:
         if gap.count("\n") > 2 or sum(1 for c in gap if c in ".!?") > 2:
             return None
         return self._last_direct_attribution
+
+    def _paragraph_after_speech(self, span: QuotedSpan) -> Attribution | None:
+        """A quotation paragraph with no tag of its own, right after a paragraph whose last
+        speech is attributed ("Hua said the remarks were groundless." then a paragraph
+        “The US side should …”): wire copy goes on quoting the same speaker (NOTES: an
+        untagged quotation paragraph keeps the speaker before it)."""
+        at = bisect_right(self.paragraph_starts, span.open_at) - 1
+        if at < 1 or self.text[self.paragraph_starts[at] : span.open_at].strip():
+            return None  # the mark must open its paragraph
+        previous = at - 1
+        while previous > 0 and not self.text[
+                self.paragraph_starts[previous] : self.paragraph_starts[previous + 1]].strip():
+            previous -= 1
+        low, high = self.paragraph_starts[previous], self.paragraph_starts[previous + 1]
+        found = [a for i, a in self.attributions.items() if low <= a.cue.idx < high
+                 and i not in self.nested and a.speaker is not None]
+        return max(found, key=lambda a: a.cue.idx) if found else None
 
     def _chain_cue(self, span: QuotedSpan) -> Attribution | None:
         """A later segment of the same multi-paragraph quote may carry the cue."""

@@ -45,6 +45,7 @@ class QuoteLexicon:
     latter: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
     quoting_links: frozenset[str] = frozenset()
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -105,8 +106,18 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         latter=_set(where, raw, "latter"),
         quoting_verbs=_set(where, raw.get("quoting") or {}, "verbs"),
         quoting_links=_set(where, raw.get("quoting") or {}, "links"),
+        abbreviations=_abbreviations(where, raw.get("abbreviations")),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
+
+
+def _abbreviations(where: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise KnowledgeError(f"{where}: abbreviations must map a word to its words")
+    return {k.lower(): tuple(v.lower().split()) for k, v in value.items()}
 
 
 def _pair(where: str, value: Any) -> tuple[str, str]:
