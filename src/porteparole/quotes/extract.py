@@ -42,6 +42,7 @@ from porteparole.quotes.institutions import earlier_institution, state_instituti
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
+from porteparole.quotes.nouns import noun_speech
 from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.quoting import quoted_speaker, speech_of
 from porteparole.quotes.speaker import (
@@ -99,6 +100,23 @@ def _passive(verb: Any) -> bool:
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
 
 
+def _before_tags(
+    cues: list[tuple[Any, Content | None]], leading: set[int]
+) -> list[tuple[Any, Content | None]]:
+    """A clause that runs into the tag of another speaker ("the coast guard said it
+    expelled the ship, state media reported"): the clause stops where the tagged content
+    ends, before the tag's comma."""
+    ends = [(t.i, c.last) for t, c in cues if c is not None and t.i in leading]
+    kept: list[tuple[Any, Content | None]] = []
+    for token, content in cues:
+        if content is not None and token.i not in leading:
+            for tag, last in ends:
+                if token.i < last < content.last and last < tag <= content.last:
+                    content = Content(content.first, last)
+        kept.append((token, content))
+    return kept
+
+
 class _Extractor:
     def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
@@ -138,6 +156,7 @@ class _Extractor:
         self.source_attributions = self._named_sources()
         reported = self._reported()
         self._sources()
+        self._nouns()
         self._direct(reported)
         self._headline()
         self._named_later()
@@ -164,6 +183,7 @@ class _Extractor:
                 leading.add(token.i)
             cues.append((token, content))
         self.leading = leading
+        cues = _before_tags(cues, leading)
         cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
         out = []
@@ -326,7 +346,7 @@ class _Extractor:
         if speaker.actor_id is None and office and self._definite(subject) and (
                 speaker.end <= subject.idx + len(subject.text) + 4):
             holder = self._recent_speaker(subject.idx, person=True) or self._same_office(
-                subject)
+                subject) or self._person_named_before(subject, speaker)
             return speaker if holder is None else dataclasses.replace(
                 speaker, actor_id=holder.actor_id, person=holder.person)
         if speaker.actor_id is None or (own is not None and own.actor_id is not None):
@@ -382,6 +402,26 @@ class _Extractor:
                 return speaker  # a person or an institution: not the state's official
             states.add(actor.id)
         return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
+
+    def _person_named_before(self, subject: Any, speaker: Speaker) -> Speaker | None:
+        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …": with no
+        speaker before it, a definite office is the last person the text names within the
+        paragraph or the two before, of the state the phrase names if it names one."""
+        countries = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
+                     if m.actor_id is not None}
+        window = self._window_start(subject.idx)
+        for mention in reversed(self.index.overlapping(window, speaker.start)):
+            if mention.entity_type != "PER" or mention.end > speaker.start:
+                continue
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type == "person":
+                if countries and actor.country not in countries:
+                    continue
+                return dataclasses.replace(speaker, actor_id=actor.id)
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None and not countries:
+                return dataclasses.replace(speaker, person=name)
+        return None
 
     def _same_office(self, subject: Any) -> Speaker | None:
         """"the spokesman said" after "a spokesman for the ministry said" with no name
@@ -713,6 +753,21 @@ class _Extractor:
             attribution = Attribution(cue[0], cue.text, speaker)
             start, end = source.content.chars(self.doc)
             self._emit(start, end, attribution, "reported")
+
+    def _nouns(self) -> None:
+        """"comments by Peter Navarro that China was …": a speech noun with a named agent
+        and a that-clause (``nouns``)."""
+        for found in noun_speech(self.doc, self.lexicon, self.units):
+            if self._quoted_at(found.noun.idx):
+                continue
+            speaker = self._named_person(self._institution(
+                found.agent, speaker_from_head(found.agent, self.lexicon, self.index)))
+            if speaker.actor_id is None and speaker.person is None:
+                continue
+            start, end = found.content.chars(self.doc)
+            if self._words_outside_quotes(start, end) >= MIN_REPORTED_WORDS:
+                self._emit(start, end, Attribution(found.noun, found.noun.text, speaker),
+                           "reported")
 
     def _named_sources(self) -> list[Attribution]:
         """"according to the Ministry of Commerce" names a speaker a later "it said" may

@@ -20,6 +20,7 @@ from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
+    "noun_clause",
 )
 
 
@@ -45,6 +46,8 @@ class QuoteLexicon:
     latter: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
     quoting_links: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()  # "claim", "remark": "X's claim that …"
+    agent_links: frozenset[str] = frozenset()  # "comments *by* X"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -107,6 +110,8 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         quoting_verbs=_set(where, raw.get("quoting") or {}, "verbs"),
         quoting_links=_set(where, raw.get("quoting") or {}, "links"),
         abbreviations=_abbreviations(where, raw.get("abbreviations")),
+        speech_nouns=_set(where, raw, "speech_nouns"),
+        agent_links=_set(where, raw, "agent_links"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
