@@ -15,6 +15,7 @@ capitals), so the module has no word list of its own and works in every language
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +24,7 @@ from porteparole.actors.folding import fold
 from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import Mention
 
+_WORD = re.compile(r"\w+")
 _STATE_KINDS = ("name", "alias", "adjective", "demonym", "capital")
 # Function words a phrase may add around an institution's name ("the", "'s", "of the").
 _LINKS = frozenset({"the", "s", "of", "for", "le", "la", "les", "l", "du", "de", "des", "d"})
@@ -49,7 +51,7 @@ def content_words(words: Iterable[str]) -> list[str]:
     """The folded words of a phrase without its articles and links."""
     out: list[str] = []
     for word in words:
-        out.extend(w for w in fold(word).split() if w not in _LINKS)
+        out.extend(w for w in _WORD.findall(fold(word)) if w not in _LINKS)
     return out
 
 
