@@ -411,7 +411,8 @@ class _Extractor:
                      if m.actor_id is not None}
         window = self._window_start(subject.idx)
         for mention in reversed(self.index.overlapping(window, speaker.start)):
-            if mention.entity_type != "PER" or mention.end > speaker.start:
+            if mention.entity_type != "PER" or mention.end > speaker.start or (
+                    not self._names_subject(mention)):
                 continue
             actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
             if actor is not None and actor.type == "person":
@@ -422,6 +423,18 @@ class _Extractor:
             if name is not None and not countries:
                 return dataclasses.replace(speaker, person=name)
         return None
+
+    def _names_subject(self, mention: Any) -> bool:
+        """The mention is (in) the subject of a verb: the person the sentence is about, not
+        one named in passing ("Following Trump's victory, …")."""
+        tokens = self._tokens_in(mention.start, mention.end)
+        if not tokens:
+            return False
+        token, hops = tokens[-1], 0
+        while hops < 4 and token.dep_ in ("compound", "flat", "appos", "amod") and (
+                token.head.i != token.i):
+            token, hops = token.head, hops + 1
+        return token.dep_ in self.lexicon.dep("subject")
 
     def _same_office(self, subject: Any) -> Speaker | None:
         """"the spokesman said" after "a spokesman for the ministry said" with no name
@@ -501,10 +514,29 @@ class _Extractor:
         printed = self.printed.name(speaker, surname=speaker.actor_id is None)
         if printed.person is None:
             name = self._unmarked_name(speaker)
+            if name is None and speaker.actor_id is None:
+                name = self._earlier_printed(speaker)
             if name is None:
                 return speaker
             printed = dataclasses.replace(speaker, person=name)
         return dataclasses.replace(printed, actor_id=None)
+
+    def _earlier_printed(self, speaker: Speaker) -> str | None:
+        """"Li said" after "spokesman Li Xi emphasized": a lone capitalised surname points
+        back to the printed full name of a speaker found before that begins or ends with
+        it (the NER may have split the full name, so no mention holds it)."""
+        words = speaker.text.split()
+        if len(words) != 1 or not words[0][:1].isupper() or not words[0].isalpha():
+            return None
+        earlier = sorted((a for a in self.attributions.values()
+                          if a.cue.idx < speaker.start and a.speaker is not None
+                          and a.speaker.person is not None), key=lambda a: a.cue.idx)
+        for attribution in reversed(earlier):
+            assert attribution.speaker is not None and attribution.speaker.person is not None
+            parts = attribution.speaker.person.split()
+            if words[0] in (parts[0], parts[-1]):
+                return attribution.speaker.person
+        return None
 
     def _unmarked_name(self, speaker: Speaker) -> str | None:
         """A full name that ends the subject phrase though the NER missed it ("Dutch Defence
@@ -844,7 +876,17 @@ class _Extractor:
             short = self._words(span.start, span.end) < MIN_FRAGMENT_WORDS
             if short and inside is not None and inside[0] <= span.start and span.end <= inside[1]:
                 continue
+            if short and self._in_reported(span, attribution):
+                continue  # `called the move "unacceptable."`: the clause already holds it
             self._emit(span.start, span.end, attribution, "direct")
+
+    def _in_reported(self, span: QuotedSpan, attribution: Attribution) -> bool:
+        """The fragment opens inside reported speech already found for the same speaker
+        (its closing mark may fall after the clause's end)."""
+        actor = None if attribution.speaker is None else attribution.speaker.actor_id
+        return actor is not None and any(
+            q.kind == "reported" and q.speaker_actor == actor and q.start <= span.start < q.end
+            for q in self.found)
 
     def _tokens_in(self, start: int, end: int) -> list[Any]:
         first = bisect_right(self.token_starts, start - 1)
@@ -861,10 +903,17 @@ class _Extractor:
                 continue
             child, ancestor, hops = token, token.head, 0
             while hops < 4 and ancestor.i not in inside and child.i != ancestor.i:
-                if ancestor.i in self.attributions:
+                if ancestor.i in self.attributions and not self._cannot_quote(ancestor):
                     return self.attributions[ancestor.i] if self._carries(ancestor, child) else None
                 child, ancestor, hops = ancestor, ancestor.head, hops + 1
         return None
+
+    def _cannot_quote(self, verb: Any) -> bool:
+        """A verb inside another's reported speech that takes only an infinitive ("said
+        the administration had offered “a lot of encouragement”"): the quotation is the
+        outer speaker's words, not speech of the inner subject."""
+        return verb.i in self.nested and not (
+            self.lexicon.needs(verb) & {"object", "direct", "clause"})
 
     def _carries(self, verb: Any, child: Any) -> bool:
         """Whether the path from a quote reaches the verb as its content, not as a setting
