@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from typing import Any
 
@@ -98,6 +99,14 @@ _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 def _passive(verb: Any) -> bool:
     """A verb in the passive voice: its subject undergoes it."""
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+
+
+@cache
+def _titles(language: str) -> frozenset[str]:
+    """The words of the language's titles ("Secretary", "Premier", "Mr"), lowercased."""
+    from porteparole.actors.kb import load_titles
+
+    return frozenset(w.lower().strip(".") for t in load_titles(language) for w in t.split())
 
 
 def _before_tags(
@@ -376,12 +385,23 @@ class _Extractor:
         if own is not None and own.actor_id is not None:
             return speaker  # the head itself names the actor ("China", "Beijing")
         words = self.text[speaker.start : speaker.end].split()
+        for source in self.lexicon.sources:  # "selon le ministère": the preposition's
+            if [w.lower() for w in words[: len(source)]] == list(source):  # own phrase
+                words = words[len(source) :]
+        states = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
+                  if m.actor_id is not None and self._is_state(m.actor_id)}
+        if actor is None and len(states) == 1:
+            actor = self.lookup(states.pop())
         if actor is not None:
             found = state_institutions().find(actor.id, words)
         else:
             before = [m for m in self.index.mentions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.lookup(actor_id)
+        return actor is not None and actor.type == "state"
 
     def _is_institution(self, actor_id: str) -> bool:
         actor = self.lookup(actor_id)
@@ -509,8 +529,10 @@ class _Extractor:
         if speaker.person is not None:
             return speaker
         actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
-        if actor is not None and actor.type == "person":
+        if actor is not None and actor.type == "person" and not self._glued_surname(speaker):
             return speaker
+        if actor is not None and actor.type == "person":
+            speaker = dataclasses.replace(speaker, actor_id=None)
         printed = self.printed.name(speaker, surname=speaker.actor_id is None)
         if printed.person is None:
             name = self._unmarked_name(speaker)
@@ -520,6 +542,20 @@ class _Extractor:
                 return speaker
             printed = dataclasses.replace(speaker, person=name)
         return dataclasses.replace(printed, actor_id=None)
+
+    def _glued_surname(self, speaker: Speaker) -> bool:
+        """The person was resolved by a surname alone that ends the phrase right after an
+        unresolved capitalised name ("spokesman Li Xi" is not Xi Jinping)."""
+        mentions = [m for m in self.index.overlapping(speaker.start, speaker.end)
+                    if m.actor_id == speaker.actor_id]
+        if not mentions or mentions[-1].method != "surname" or mentions[-1].end != speaker.end:
+            return False
+        tokens = self._tokens_in(mentions[-1].start, mentions[-1].end)
+        if not tokens or tokens[0].i == 0 or not self._given_before(tokens[0]):
+            return False
+        before = self.doc[tokens[0].i - 1].lower_  # "Secretary Blinken": a title, not a name
+        return before not in self.lexicon.office_nouns and before not in _titles(
+            self.analysis.document.language)
 
     def _earlier_printed(self, speaker: Speaker) -> str | None:
         """"Li said" after "spokesman Li Xi emphasized": a lone capitalised surname points
