@@ -175,7 +175,8 @@ def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | No
 def find_sources(
     doc: Any, lexicon: QuoteLexicon, starts: frozenset[int], units: Units
 ) -> list[Source]:
-    """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma.
+    """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma
+    (also one closing a quotation: `"…," according to X`).
 
     ``starts`` are extra character offsets where a sentence may be taken to begin (turn
     starts after their labels). A source inside a clause ("selon ces lignes") attributes
@@ -189,7 +190,8 @@ def find_sources(
         first, last = token.i, token.i + length - 1
         unit_first = units.first[first]
         opens = first == unit_first or token.idx in starts
-        after_comma = first > unit_first and doc[first - 1].text == ","
+        after_comma = first > unit_first and (doc[first - 1].text == "," or (
+            first - 1 > unit_first and doc[first - 1].is_quote and doc[first - 2].text == ","))
         if opens or after_comma:
             source = _source(doc, first, last, opens, lexicon, units)
             if source is not None:

@@ -151,6 +151,7 @@ class _Extractor:
         self.leading: set[int] = set()  # cues that tag content before them
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
+        self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -163,6 +164,7 @@ class _Extractor:
         self.found_sources = find_sources(
             self.doc, self.lexicon, frozenset(self.turn_starts), self.units)
         self.source_attributions = self._named_sources()
+        self.source_at = {s.cue_first: s for s in self.found_sources}
         reported = self._reported()
         self._sources()
         self._nouns()
@@ -820,6 +822,8 @@ class _Extractor:
             cue = self.doc[source.cue_first : source.cue_first + 1]
             attribution = Attribution(cue[0], cue.text, speaker)
             start, end = source.content.chars(self.doc)
+            if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
+                continue  # `"…," according to X`: the quotation is direct speech
             self._emit(start, end, attribution, "reported")
 
     def _nouns(self) -> None:
@@ -972,6 +976,10 @@ class _Extractor:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 return self.attributions[token.i]
+            source = self.source_at.get(token.i)
+            if source is not None:  # `"…," according to the ministry`
+                speaker = self._source_speaker(source.head)
+                return None if speaker is None else Attribution(token, token.text, speaker)
             if token.lemma_.lower() in self.lexicon.quoting_verbs:
                 speech = speech_of(token, self.lexicon)  # `"…," Xinhua quoted Wang as saying`
                 if speech is not None and speech.i in self.attributions:

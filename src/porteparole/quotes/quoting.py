@@ -28,13 +28,18 @@ def quoting_verb(verb: Any, lexicon: QuoteLexicon) -> Any | None:
 
 
 def quoted_speaker(verb: Any, lexicon: QuoteLexicon) -> Any | None:
-    """The speaker a quoting verb names as its object ("quoted *Wang* as saying"), or None
-    when ``verb`` is not reported through one."""
+    """The speaker a quoting verb names as its object ("quoted *Wang* as saying") or, in
+    the passive, as its subject ("*Wang* was quoted as saying"), or None when ``verb`` is
+    not reported through one."""
     quoting = quoting_verb(verb, lexicon)
     if quoting is None:
         return None
     objects = [c for c in quoting.children if c.dep_ in lexicon.dep("object") and c.i < verb.i]
-    return objects[0] if objects else None
+    if objects:
+        return objects[0]
+    passive = [c for c in quoting.children  # "Wang was quoted by Xinhua as saying"
+               if c.dep_ in lexicon.dep("subject") and c.i < quoting.i]
+    return passive[0] if passive else None
 
 
 def speech_of(quoting: Any, lexicon: QuoteLexicon) -> Any | None:
