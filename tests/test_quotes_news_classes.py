@@ -217,3 +217,34 @@ def test_a_quotation_an_infinitive_only_verb_cannot_carry_is_not_its_subjects(
 def test_speech_verbs_of_each_class_carry_their_clause(
         tmp_path: Path, sentence: str, words: str) -> None:
     assert _said(_read(tmp_path, sentence), "JPN-MOD", words)
+
+
+# -- more sources and quoting ---------------------------------------------------------------
+
+def test_a_pronoun_source_is_the_person_before_it(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Foreign Ministry spokeswoman Mao Ning spoke at a briefing on "
+                   "Monday. According to her, Washington's sanctions were illegal.")
+    assert _said(quotes, "mao-ning", "sanctions were illegal")
+
+
+def test_a_source_after_a_quotation_tags_it(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, '"The situation remains tense," according to the Japanese '
+                   "Defense Ministry.")
+    assert _said(quotes, "JPN-MOD", "The situation remains tense")
+
+
+def test_a_passive_quoting_verb_credits_its_subject(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Foreign Minister Wang Yi was quoted by Xinhua as saying that "
+                   "China would never accept the ruling.")
+    assert _said(quotes, "wang-yi", "China would never accept the ruling")
+    assert not _said(quotes, "media-xinhua", "China would never accept the ruling")
+
+
+def test_an_institution_of_the_one_state_named_before_with_such_a_body(
+        tmp_path: Path) -> None:
+    quotes = _read(tmp_path, """
+North Korea fired a missile on Sunday, according to South Korea.
+
+The Joint Chiefs of Staff (JCS) said in a text message that the missile flew about 600 km.
+""")
+    assert _said(quotes, "KOR-JCS", "the missile flew about 600 km")

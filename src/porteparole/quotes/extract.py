@@ -22,6 +22,7 @@ not resolved is kept with ``speaker_actor`` None.
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -99,6 +100,9 @@ _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 def _passive(verb: Any) -> bool:
     """A verb in the passive voice: its subject undergoes it."""
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 @cache
@@ -386,7 +390,8 @@ class _Extractor:
         own = self.index.best(subject.idx, subject.idx + len(subject.text))
         if own is not None and own.actor_id is not None:
             return speaker  # the head itself names the actor ("China", "Beijing")
-        words = self.text[speaker.start : speaker.end].split()
+        phrase = _PARENTHESES.sub(" ", self.text[speaker.start : speaker.end] + ")")
+        words = phrase.split()  # "The Joint Chiefs of Staff (JCS)": the acronym aside
         for source in self.lexicon.sources:  # "selon le ministère": the preposition's
             if [w.lower() for w in words[: len(source)]] == list(source):  # own phrase
                 words = words[len(source) :]
@@ -399,6 +404,9 @@ class _Extractor:
         else:
             before = [m for m in self.index.mentions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
+            if found is None:
+                named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
+                found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
 
     def _is_state(self, actor_id: str) -> bool:
@@ -875,6 +883,10 @@ class _Extractor:
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
+        if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
+            pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
+            return self._recent_speaker(head.idx) or self._person_named_before(  # her, …"
+                head, pronoun)
         speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
             return speaker

@@ -47,6 +47,14 @@ class StateInstitutions:
         return next(iter(found)) if len(found) == 1 else None
 
 
+    def find_among(self, states: Iterable[str], words: Iterable[str]) -> str | None:
+        """The one institution of any of ``states`` that ``words`` name ("the Joint Chiefs
+        of Staff" in a text that names South Korea and no other state with such a body)."""
+        words = list(words)
+        found = {f for state in set(states) if (f := self.find(state, words)) is not None}
+        return found.pop() if len(found) == 1 else None
+
+
 def content_words(words: Iterable[str]) -> list[str]:
     """The folded words of a phrase without its articles and links."""
     out: list[str] = []
