@@ -248,3 +248,21 @@ North Korea fired a missile on Sunday, according to South Korea.
 The Joint Chiefs of Staff (JCS) said in a text message that the missile flew about 600 km.
 """)
     assert _said(quotes, "KOR-JCS", "the missile flew about 600 km")
+
+
+# -- documents and settings -----------------------------------------------------------------
+
+def test_a_document_as_subject_speaks_for_its_issuers(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "China and Russia issued a joint statement on Monday. The "
+                   "statement said both sides opposed unilateral sanctions.")
+    assert _said(quotes, "CHN", "both sides opposed unilateral sanctions")
+    assert _said(quotes, "RUS", "both sides opposed unilateral sanctions")
+    quotes = _read(tmp_path, "The White House said in a readout that the two leaders "
+                   "discussed trade. The readout said Biden raised concerns about human rights.")
+    assert _said(quotes, "USA-WH", "Biden raised concerns")
+
+
+def test_a_clause_hung_on_the_setting_of_the_verb_is_its_content(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Kim Yo Jong warned in a statement carried by KCNA that the "
+                   "North would respond.")
+    assert _said(quotes, "kim-yo-jong", "the North would respond")

@@ -121,6 +121,23 @@ def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
             return trim(verb.doc, token.i + 1, stop, lexicon)
         if token.is_punct and token.text != ",":
             return None
+    return _clause_in_setting(verb, lexicon, stop)
+
+
+def _clause_in_setting(verb: Any, lexicon: QuoteLexicon, stop: int) -> Content | None:
+    """"warned in a statement carried by KCNA that …": the parse hangs the that-clause on
+    the noun of the verb's setting; a clause opened by a complementizer under a
+    prepositional complement of the verb is the verb's content."""
+    for prep in verb.children:
+        if prep.i < verb.i or prep.dep_ not in lexicon.dep("complement") or prep.pos_ != "ADP":
+            continue
+        for token in prep.subtree:
+            if token.i > stop or token.pos_ not in ("VERB", "AUX") or token.i == verb.i:
+                continue
+            marks = [c for c in token.children
+                     if c.i < token.i and c.lower_ in lexicon.complementizers]
+            if marks and token.dep_ in lexicon.dep("clause") | lexicon.dep("noun_clause"):
+                return trim(verb.doc, marks[0].i + 1, stop, lexicon)
     return None
 
 

@@ -305,6 +305,11 @@ class _Extractor:
         if speaker.actor_id is None:
             speaker = self._definite_inside(subject, speaker)
         speaker = self._institution(subject, speaker)
+        if speaker.actor_id is None and speaker.person is None and (
+                subject.lemma_.lower() in self.lexicon.document_nouns):
+            issuers = self._document_issuers(subject)
+            if issuers:
+                return Attribution(verb, cue_text, issuers[0], issuers[1:])
         speaker = self._office(subject, speaker)
         speaker = self._named_person(speaker)
         speaker = self._state_official(subject, speaker)
@@ -408,6 +413,29 @@ class _Extractor:
                 named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _document_issuers(self, subject: Any) -> tuple[Speaker, ...]:
+        """"The statement said …" after "China and Russia issued a joint statement" (or
+        "the White House said in a readout"): a document speaks for its issuers (FORMAT.md),
+        the subjects of the verb that last issued or delivered the same document noun
+        within the paragraph or the two before."""
+        words = {subject.lemma_.lower(), subject.lower_}
+        window = self._window_start(subject.idx)
+        for token in reversed(self._tokens_in(window, subject.idx)):
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in words:
+                continue
+            verb = token.head.head if token.head.pos_ == "ADP" else token.head
+            if verb.pos_ != "VERB" or verb.i == token.i:
+                continue
+            issuer = subject_of(verb, self.lexicon)
+            if issuer is None or issuer.i > verb.i:
+                continue
+            first = self._named_person(self._institution(
+                issuer, speaker_from_head(issuer, self.lexicon, self.index)))
+            speakers = [s for s in (first, *self._joint(issuer, first))
+                        if s.actor_id is not None or s.person is not None]
+            return tuple(speakers)
+        return ()
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.lookup(actor_id)
