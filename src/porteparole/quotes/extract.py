@@ -1015,6 +1015,9 @@ class _Extractor:
             if token.i in self.attributions:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
+                speaker = self.attributions[token.i].speaker
+                if speaker is not None and speaker.start <= span.start < speaker.end:
+                    return None  # `Beijing's "wolf warrior" diplomats said`: a name, no tag
                 return self.attributions[token.i]
             source = self.source_at.get(token.i)
             if source is not None:  # `"…," according to the ministry`
