@@ -446,12 +446,13 @@ class _Extractor:
         return actor is not None and actor.type == "organization"
 
     def _state_official(self, subject: Any, speaker: Speaker) -> Speaker:
-        """"a senior US official", "an unidentified Chinese official": an office no name or
-        institution resolves, whose phrase names one state, is that state (FORMAT.md)."""
+        """"a senior US official", "an unidentified Chinese official", "the Chinese side":
+        a state's voice (``state_voices``) no name or institution resolves, whose phrase
+        names one state, is that state (FORMAT.md). A spokesperson is an institution's."""
         if speaker.actor_id is not None or speaker.person is not None:
             return speaker
-        if subject.lower_ not in self.lexicon.office_nouns and (
-                subject.lemma_.lower() not in self.lexicon.office_nouns):
+        if subject.lower_ not in self.lexicon.state_voices and (
+                subject.lemma_.lower() not in self.lexicon.state_voices):
             return speaker
         states = set()
         for mention in self.index.overlapping(speaker.start, speaker.end):
@@ -1141,6 +1142,8 @@ class _Extractor:
                     speaker_text=named.person or named.text)
 
     def _later_holder(self, speaker: Speaker, word: str) -> Speaker | None:
+        """The holder of the office named in the two sentences after, else the one person
+        the rest of the text quotes under that office word."""
         limit = self._sentences_end(speaker.end, 2)
         later = sorted((s for s in self.found_speakers
                         if s is not None and speaker.end <= s.start < limit),
@@ -1148,7 +1151,10 @@ class _Extractor:
         for other in later:
             if word in other.text.lower() and other.start not in self.indefinite:
                 return other if self._is_person(other.actor_id, other) else None
-        return None
+        anywhere = {(s.actor_id, s.person): s for s in self.found_speakers
+                    if s is not None and s.start >= speaker.end and s.start not in self.indefinite
+                    and word in s.text.lower() and self._is_person(s.actor_id, s)}
+        return next(iter(anywhere.values())) if len(anywhere) == 1 else None
 
     def _is_person(self, actor_id: str | None, speaker: Speaker) -> bool:
         if speaker.person is not None and actor_id is None:

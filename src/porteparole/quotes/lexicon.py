@@ -46,6 +46,7 @@ class QuoteLexicon:
     latter: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
     quoting_links: frozenset[str] = frozenset()
+    state_voices: frozenset[str] = frozenset()  # "a US official", "the Chinese side"
     speech_nouns: frozenset[str] = frozenset()  # "claim", "remark": "X's claim that …"
     agent_links: frozenset[str] = frozenset()  # "comments *by* X"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
@@ -111,6 +112,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         quoting_links=_set(where, raw.get("quoting") or {}, "links"),
         abbreviations=_abbreviations(where, raw.get("abbreviations")),
         speech_nouns=_set(where, raw, "speech_nouns"),
+        state_voices=_set(where, raw, "state_voices"),
         agent_links=_set(where, raw, "agent_links"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
