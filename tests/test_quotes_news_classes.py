@@ -266,3 +266,25 @@ def test_a_clause_hung_on_the_setting_of_the_verb_is_its_content(tmp_path: Path)
     quotes = _read(tmp_path, "Kim Yo Jong warned in a statement carried by KCNA that the "
                    "North would respond.")
     assert _said(quotes, "kim-yo-jong", "the North would respond")
+
+
+def test_the_side_of_a_state_is_the_state(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "The Chinese side said it was willing to strengthen cooperation "
+                   "with Vietnam.")
+    assert _said(quotes, "CHN", "willing to strengthen cooperation")
+
+
+def test_an_indefinite_office_is_the_person_printed_beside_it_later(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, """
+China is willing to strengthen military ties with the United States, a Chinese military spokesperson said Friday.
+
+Wu Qian, spokesperson for the Ministry of National Defense, made the remarks at a press conference.
+""")
+    assert _said(quotes, "wu-qian", "strengthen military ties")
+
+
+def test_an_acronym_repeats_an_institution_a_speaker_phrase_named(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "North Korea fired a ballistic missile on Thursday, South Korea's "
+                   'Joint Chiefs of Staff (JCS) said. "We strongly condemn this provocative '
+                   'act," the JCS said in a text message.')
+    assert _said(quotes, "KOR-JCS", "We strongly condemn this provocative act")

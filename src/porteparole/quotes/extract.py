@@ -40,7 +40,11 @@ from porteparole.quotes.cues import (
     reported_content,
 )
 from porteparole.quotes.headline import headline_tags, title_span
-from porteparole.quotes.institutions import earlier_institution, state_institutions
+from porteparole.quotes.institutions import (
+    content_words,
+    earlier_institution,
+    state_institutions,
+)
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
@@ -410,6 +414,8 @@ class _Extractor:
             before = [m for m in self.index.mentions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
             if found is None:
+                found = self._earlier_speaker_named(words, speaker.start)
+            if found is None:
                 named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
@@ -436,6 +442,16 @@ class _Extractor:
                         if s.actor_id is not None or s.person is not None]
             return tuple(speakers)
         return ()
+
+    def _earlier_speaker_named(self, words: list[str], position: int) -> str | None:
+        """"the JCS said" after "South Korea's Joint Chiefs of Staff (JCS) said": the one
+        institution an earlier speaker phrase holding these words resolved to."""
+        wanted = set(content_words(words))
+        found = {a.speaker.actor_id for a in self.attributions.values()
+                 if a.cue.idx < position and a.speaker is not None
+                 and a.speaker.actor_id is not None and self._is_institution(a.speaker.actor_id)
+                 and wanted and wanted <= set(content_words([a.speaker.text]))}
+        return found.pop() if len(found) == 1 else None
 
     def _is_state(self, actor_id: str) -> bool:
         actor = self.lookup(actor_id)
@@ -1151,10 +1167,34 @@ class _Extractor:
         for other in later:
             if word in other.text.lower() and other.start not in self.indefinite:
                 return other if self._is_person(other.actor_id, other) else None
+        named = self._person_with_office(speaker, word)
+        if named is not None:
+            return named
         anywhere = {(s.actor_id, s.person): s for s in self.found_speakers
                     if s is not None and s.start >= speaker.end and s.start not in self.indefinite
                     and word in s.text.lower() and self._is_person(s.actor_id, s)}
         return next(iter(anywhere.values())) if len(anywhere) == 1 else None
+
+    def _person_with_office(self, speaker: Speaker, word: str) -> Speaker | None:
+        """"Wu Qian, spokesperson for the ministry, made the remarks": the one person the
+        rest of the text prints right beside the office word (before or after the name),
+        when no quote of theirs is tagged with it."""
+        found: dict[tuple[str | None, str | None], Speaker] = {}
+        for mention in self.index.overlapping(speaker.end, len(self.text)):
+            if mention.entity_type != "PER" or mention.start < speaker.end:
+                continue
+            after = self.text[mention.end : mention.end + len(word) + 6].lower()
+            before = self.text[max(mention.start - len(word) - 2, 0) : mention.start].lower()
+            if word not in after and word not in before:
+                continue
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type == "person":
+                found[(actor.id, None)] = dataclasses.replace(speaker, actor_id=actor.id)
+                continue
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None:
+                found[(None, name)] = dataclasses.replace(speaker, actor_id=None, person=name)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _is_person(self, actor_id: str | None, speaker: Speaker) -> bool:
         if speaker.person is not None and actor_id is None:
