@@ -276,9 +276,10 @@ def test_the_side_of_a_state_is_the_state(tmp_path: Path) -> None:
 
 def test_an_indefinite_office_is_the_person_printed_beside_it_later(tmp_path: Path) -> None:
     quotes = _read(tmp_path, """
-China is willing to strengthen military ties with the United States, a Chinese military spokesperson said Friday.
+China is willing to strengthen military ties with the United States, a Chinese military \
+spokesperson said Friday.
 
-Wu Qian, spokesperson for the Ministry of National Defense, made the remarks at a press conference.
+Wu Qian, spokesperson for the Ministry of National Defense, made the remarks at a briefing.
 """)
     assert _said(quotes, "wu-qian", "strengthen military ties")
 
