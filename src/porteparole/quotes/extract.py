@@ -829,9 +829,11 @@ class _Extractor:
             actor = self.lookup(state)
             found = None if actor is None or actor.type != "state" else (
                 state_institutions().find(state, words))
-            return None if found is None else Speaker(start, end, self.text[start:end], found)
-        if states or not words or any(w.lower() not in self.lexicon.office_nouns for w in words):
-            return None
+            if found is not None:
+                return Speaker(start, end, self.text[start:end], found)
+        if not words or words[-1].lower() not in self.lexicon.office_nouns:
+            return None  # "…: FM spokesperson": the office word ends the tag
+        words = words[-1:]
         later = sorted((a for a in self.attributions.values()
                         if a.cue.idx >= end and a.speaker is not None
                         and a.cue.i not in self.nested), key=lambda a: a.cue.idx)
