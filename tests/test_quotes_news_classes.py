@@ -289,3 +289,19 @@ def test_an_acronym_repeats_an_institution_a_speaker_phrase_named(tmp_path: Path
                    'Joint Chiefs of Staff (JCS) said. "We strongly condemn this provocative '
                    'act," the JCS said in a text message.')
     assert _said(quotes, "KOR-JCS", "We strongly condemn this provocative act")
+
+
+def test_a_personal_pronoun_with_no_speaker_before_is_the_person_named_before(
+        tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Foreign Ministry spokeswoman Mao Ning held a briefing on Monday. "
+                   "She said the sanctions were illegal.")
+    assert _said(quotes, "mao-ning", "the sanctions were illegal")
+    quotes = _read(tmp_path, "La porte-parole Mao Ning a tenu un point de presse lundi. Elle a "
+                   "déclaré que les sanctions étaient illégales.")
+    assert _said(quotes, "mao-ning", "les sanctions étaient illégales")
+
+
+def test_a_promise_may_carry_its_object(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Japan's Defense Ministry pledged further support for the "
+                   "Philippine coast guard.")
+    assert _said(quotes, "JPN-MOD", "further support for the Philippine coast guard")

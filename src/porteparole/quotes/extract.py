@@ -732,6 +732,11 @@ class _Extractor:
             token, hops = token.head, hops + 1
         previous = self._recent_speaker(verb.idx)
         if previous is None:
+            subject = subject_of(verb, self.lexicon)
+            personal = subject is not None and subject.morph.get("Gender") and (
+                "Neut" not in subject.morph.get("Gender"))
+            if personal:  # "Mao Ning held a briefing. She said …": the person named before
+                return self._person_named_before(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
