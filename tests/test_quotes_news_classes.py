@@ -305,3 +305,10 @@ def test_a_promise_may_carry_its_object(tmp_path: Path) -> None:
     quotes = _read(tmp_path, "Japan's Defense Ministry pledged further support for the "
                    "Philippine coast guard.")
     assert _said(quotes, "JPN-MOD", "further support for the Philippine coast guard")
+
+
+def test_a_numbered_group_is_the_states_named_before(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Foreign ministers of China, Japan and South Korea met in Busan on "
+                   "Sunday. The three countries said they would resume their annual summit.")
+    for state in ("CHN", "JPN", "KOR"):
+        assert _said(quotes, state, "resume their annual summit")

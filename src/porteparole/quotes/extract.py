@@ -333,8 +333,11 @@ class _Extractor:
                     found.append(other)
         if found or speaker.actor_id is not None:
             return tuple(found)
-        if not any(c.lower_ in self.lexicon.pair_numbers for c in subject.children):
-            return ()
+        size = 2 if any(c.lower_ in self.lexicon.pair_numbers for c in subject.children) else (
+            max((self.lexicon.group_numbers.get(c.lower_, 0) for c in subject.children),
+                default=0))
+        if not size:
+            return ()  # "the three countries": the three states named just before
         states: list[str] = []
         window = self._window_start(subject.idx)
         for mention in reversed(self.index.overlapping(window, subject.idx)):
@@ -344,7 +347,7 @@ class _Extractor:
             assert mention.actor_id is not None
             if mention.actor_id not in states:
                 states.append(mention.actor_id)
-            if len(states) == 2:
+            if len(states) == size:
                 return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
         return ()
 
