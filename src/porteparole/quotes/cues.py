@@ -122,6 +122,23 @@ def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
             return trim(verb.doc, token.i + 1, stop, lexicon)
         if token.is_punct and token.text != ",":
             return None
+    return _clause_in_setting(verb, lexicon, stop)
+
+
+def _clause_in_setting(verb: Any, lexicon: QuoteLexicon, stop: int) -> Content | None:
+    """"warned in a statement carried by KCNA that …": the parse hangs the that-clause on
+    the noun of the verb's setting; a clause opened by a complementizer under a
+    prepositional complement of the verb is the verb's content."""
+    for prep in verb.children:
+        if prep.i < verb.i or prep.dep_ not in lexicon.dep("complement") or prep.pos_ != "ADP":
+            continue
+        for token in prep.subtree:
+            if token.i > stop or token.pos_ not in ("VERB", "AUX") or token.i == verb.i:
+                continue
+            marks = [c for c in token.children
+                     if c.i < token.i and c.lower_ in lexicon.complementizers]
+            if marks and token.dep_ in lexicon.dep("clause") | lexicon.dep("noun_clause"):
+                return trim(verb.doc, marks[0].i + 1, stop, lexicon)
     return None
 
 
@@ -176,7 +193,8 @@ def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | No
 def find_sources(
     doc: Any, lexicon: QuoteLexicon, starts: frozenset[int], units: Units
 ) -> list[Source]:
-    """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma.
+    """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma
+    (also one closing a quotation: `"…," according to X`).
 
     ``starts`` are extra character offsets where a sentence may be taken to begin (turn
     starts after their labels). A source inside a clause ("selon ces lignes") attributes
@@ -190,7 +208,8 @@ def find_sources(
         first, last = token.i, token.i + length - 1
         unit_first = units.first[first]
         opens = first == unit_first or token.idx in starts
-        after_comma = first > unit_first and doc[first - 1].text == ","
+        after_comma = first > unit_first and (doc[first - 1].text == "," or (
+            first - 1 > unit_first and doc[first - 1].is_quote and doc[first - 2].text == ","))
         if opens or after_comma:
             source = _source(doc, first, last, opens, lexicon, units)
             if source is not None:

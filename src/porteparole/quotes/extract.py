@@ -22,8 +22,10 @@ not resolved is kept with ``speaker_actor`` None.
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from typing import Any
 
@@ -39,13 +41,21 @@ from porteparole.quotes.cues import (
     reported_content,
 )
 from porteparole.quotes.headline import headline_tags, title_span
+from porteparole.quotes.institutions import (
+    content_words,
+    earlier_institution,
+    state_institutions,
+)
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
+from porteparole.quotes.nouns import noun_speech
 from porteparole.quotes.printed import PrintedNames
+from porteparole.quotes.quoting import quoted_speaker, speech_of
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
+    adjacent_subject,
     after_subject,
     is_pronoun,
     speaker_from_head,
@@ -97,6 +107,34 @@ def _passive(verb: Any) -> bool:
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _titles(language: str) -> frozenset[str]:
+    """The words of the language's titles ("Secretary", "Premier", "Mr"), lowercased."""
+    from porteparole.actors.kb import load_titles
+
+    return frozenset(w.lower().strip(".") for t in load_titles(language) for w in t.split())
+
+
+def _before_tags(
+    cues: list[tuple[Any, Content | None]], leading: set[int]
+) -> list[tuple[Any, Content | None]]:
+    """A clause that runs into the tag of another speaker ("the coast guard said it
+    expelled the ship, state media reported"): the clause stops where the tagged content
+    ends, before the tag's comma."""
+    ends = [(t.i, c.last) for t, c in cues if c is not None and t.i in leading]
+    kept: list[tuple[Any, Content | None]] = []
+    for token, content in cues:
+        if content is not None and token.i not in leading:
+            for tag, last in ends:
+                if token.i < last < content.last and last < tag <= content.last:
+                    content = Content(content.first, last)
+        kept.append((token, content))
+    return kept
+
+
 class _Extractor:
     def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
@@ -122,6 +160,7 @@ class _Extractor:
         self.leading: set[int] = set()  # cues that tag content before them
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
+        self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -134,8 +173,10 @@ class _Extractor:
         self.found_sources = find_sources(
             self.doc, self.lexicon, frozenset(self.turn_starts), self.units)
         self.source_attributions = self._named_sources()
+        self.source_at = {s.cue_first: s for s in self.found_sources}
         reported = self._reported()
         self._sources()
+        self._nouns()
         self._direct(reported)
         self._headline()
         self._named_later()
@@ -162,6 +203,7 @@ class _Extractor:
                 leading.add(token.i)
             cues.append((token, content))
         self.leading = leading
+        cues = _before_tags(cues, leading)
         cues = self._innermost(cues, leading)
         contents = [c for _, c in cues if c is not None]
         out = []
@@ -207,20 +249,26 @@ class _Extractor:
     def _named_subject(self, verb: Any) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
-        subject = subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
-        if subject.pos_ == "PROPN":
-            return self.index.best(subject.idx, subject.idx + len(subject.text)) is not None
-        return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
+        if subject.pos_ == "PROPN" and self.index.best(
+                subject.idx, subject.idx + len(subject.text)) is not None:
+            return True
+        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        return self._institution(subject, speaker).actor_id is not None
 
     def _absorbed(self, verb: Any) -> bool:
-        """A participle elaborating another speech verb ("a déclaré …, affirmant que …")."""
+        """A participle elaborating another speech verb's clause ("a déclaré que …,
+        affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
+        that …`) the participle carries content of its own."""
         participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
+        if reported_content(verb.head, self.lexicon, self.units) is None:
+            return False  # `"…," said Lavrov, adding that …`: the tag has no clause to elaborate
         return bool(self.lexicon.needs(verb.head) - {"direct"})
 
     def _attribution(self, verb: Any) -> Attribution | None:
@@ -231,7 +279,8 @@ class _Extractor:
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
-        subject = subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
         if subject is None or (subject.i < verb.i and inverted_tag(
@@ -260,8 +309,15 @@ class _Extractor:
             speaker = self._named_before(subject, speaker)
         if speaker.actor_id is None:
             speaker = self._definite_inside(subject, speaker)
+        speaker = self._institution(subject, speaker)
+        if speaker.actor_id is None and speaker.person is None and (
+                subject.lemma_.lower() in self.lexicon.document_nouns):
+            issuers = self._document_issuers(subject)
+            if issuers:
+                return Attribution(verb, cue_text, issuers[0], issuers[1:])
         speaker = self._office(subject, speaker)
         speaker = self._named_person(speaker)
+        speaker = self._state_official(subject, speaker)
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
@@ -278,8 +334,11 @@ class _Extractor:
                     found.append(other)
         if found or speaker.actor_id is not None:
             return tuple(found)
-        if not any(c.lower_ in self.lexicon.pair_numbers for c in subject.children):
-            return ()
+        size = 2 if any(c.lower_ in self.lexicon.pair_numbers for c in subject.children) else (
+            max((self.lexicon.group_numbers.get(c.lower_, 0) for c in subject.children),
+                default=0))
+        if not size:
+            return ()  # "the three countries": the three states named just before
         states: list[str] = []
         window = self._window_start(subject.idx)
         for mention in reversed(self.index.overlapping(window, subject.idx)):
@@ -289,7 +348,7 @@ class _Extractor:
             assert mention.actor_id is not None
             if mention.actor_id not in states:
                 states.append(mention.actor_id)
-            if len(states) == 2:
+            if len(states) == size:
                 return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
         return ()
 
@@ -313,8 +372,9 @@ class _Extractor:
         if self.printed.name(speaker).person is not None:
             return speaker  # "le ministre Didier Reynders": the printed name, not a guess
         if speaker.actor_id is None and office and self._definite(subject) and (
-                speaker.end - speaker.start <= len(subject.text) + 4):
-            holder = self._recent_speaker(subject.idx, person=True)
+                speaker.end <= subject.idx + len(subject.text) + 4):
+            holder = self._recent_speaker(subject.idx, person=True) or self._same_office(
+                subject) or self._person_named_before(subject, speaker)
             return speaker if holder is None else dataclasses.replace(
                 speaker, actor_id=holder.actor_id, person=holder.person)
         if speaker.actor_id is None or (own is not None and own.actor_id is not None):
@@ -325,6 +385,150 @@ class _Extractor:
         holder = self._recent_speaker(subject.idx, country=institution.country)
         return speaker if holder is None else dataclasses.replace(
             speaker, actor_id=holder.actor_id)
+
+    def _institution(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"China's coast guard said", "the Ministry of Commerce said": an institution the
+        subject phrase names by its words rather than by a listed alias, either with its
+        state ("China's" + "coast guard") or as part of an institution named earlier
+        (``institutions``). A phrase headed by a person's office ("the spokesman") or a
+        state's own name is left as it is."""
+        if speaker.person is not None or subject.pos_ not in ("NOUN", "PROPN"):
+            return speaker
+        if subject.lower_ in self.lexicon.office_nouns or (
+                subject.lemma_.lower() in self.lexicon.office_nouns):
+            return speaker
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if actor is not None and actor.type != "state":
+            return speaker
+        own = self.index.best(subject.idx, subject.idx + len(subject.text))
+        if own is not None and own.actor_id is not None:
+            return speaker  # the head itself names the actor ("China", "Beijing")
+        phrase = _PARENTHESES.sub(" ", self.text[speaker.start : speaker.end] + ")")
+        words = phrase.split()  # "The Joint Chiefs of Staff (JCS)": the acronym aside
+        for source in self.lexicon.sources:  # "selon le ministère": the preposition's
+            if [w.lower() for w in words[: len(source)]] == list(source):  # own phrase
+                words = words[len(source) :]
+        states = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
+                  if m.actor_id is not None and self._is_state(m.actor_id)}
+        if actor is None and len(states) == 1:
+            actor = self.lookup(states.pop())
+        if actor is not None:
+            found = state_institutions().find(actor.id, words)
+        else:
+            before = [m for m in self.index.mentions if m.end <= speaker.start]
+            found = earlier_institution(words, before, self._is_institution)
+            if found is None:
+                found = self._earlier_speaker_named(words, speaker.start)
+            if found is None:
+                named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
+                found = state_institutions().find_among(named, words)
+        return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _document_issuers(self, subject: Any) -> tuple[Speaker, ...]:
+        """"The statement said …" after "China and Russia issued a joint statement" (or
+        "the White House said in a readout"): a document speaks for its issuers (FORMAT.md),
+        the subjects of the verb that last issued or delivered the same document noun
+        within the paragraph or the two before."""
+        words = {subject.lemma_.lower(), subject.lower_}
+        window = self._window_start(subject.idx)
+        for token in reversed(self._tokens_in(window, subject.idx)):
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in words:
+                continue
+            verb = token.head.head if token.head.pos_ == "ADP" else token.head
+            if verb.pos_ != "VERB" or verb.i == token.i:
+                continue
+            issuer = subject_of(verb, self.lexicon)
+            if issuer is None or issuer.i > verb.i:
+                continue
+            first = self._named_person(self._institution(
+                issuer, speaker_from_head(issuer, self.lexicon, self.index)))
+            speakers = [s for s in (first, *self._joint(issuer, first))
+                        if s.actor_id is not None or s.person is not None]
+            return tuple(speakers)
+        return ()
+
+    def _earlier_speaker_named(self, words: list[str], position: int) -> str | None:
+        """"the JCS said" after "South Korea's Joint Chiefs of Staff (JCS) said": the one
+        institution an earlier speaker phrase holding these words resolved to."""
+        wanted = set(content_words(words))
+        found = {a.speaker.actor_id for a in self.attributions.values()
+                 if a.cue.idx < position and a.speaker is not None
+                 and a.speaker.actor_id is not None and self._is_institution(a.speaker.actor_id)
+                 and wanted and wanted <= set(content_words([a.speaker.text]))}
+        return found.pop() if len(found) == 1 else None
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.lookup(actor_id)
+        return actor is not None and actor.type == "state"
+
+    def _is_institution(self, actor_id: str) -> bool:
+        actor = self.lookup(actor_id)
+        return actor is not None and actor.type == "organization"
+
+    def _state_official(self, subject: Any, speaker: Speaker) -> Speaker:
+        """"a senior US official", "an unidentified Chinese official", "the Chinese side":
+        a state's voice (``state_voices``) no name or institution resolves, whose phrase
+        names one state, is that state (FORMAT.md). A spokesperson is an institution's."""
+        if speaker.actor_id is not None or speaker.person is not None:
+            return speaker
+        if subject.lower_ not in self.lexicon.state_voices and (
+                subject.lemma_.lower() not in self.lexicon.state_voices):
+            return speaker
+        states = set()
+        for mention in self.index.overlapping(speaker.start, speaker.end):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is None or actor.type != "state":
+                return speaker  # a person or an institution: not the state's official
+            states.add(actor.id)
+        return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
+
+    def _person_named_before(self, subject: Any, speaker: Speaker) -> Speaker | None:
+        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …": with no
+        speaker before it, a definite office is the last person the text names within the
+        paragraph or the two before, of the state the phrase names if it names one."""
+        countries = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
+                     if m.actor_id is not None}
+        window = self._window_start(subject.idx)
+        for mention in reversed(self.index.overlapping(window, speaker.start)):
+            if mention.entity_type != "PER" or mention.end > speaker.start or (
+                    not self._names_subject(mention)):
+                continue
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type == "person":
+                if countries and actor.country not in countries:
+                    continue
+                return dataclasses.replace(speaker, actor_id=actor.id)
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None and not countries:
+                return dataclasses.replace(speaker, person=name)
+        return None
+
+    def _names_subject(self, mention: Any) -> bool:
+        """The mention is (in) the subject of a verb: the person the sentence is about, not
+        one named in passing ("Following Trump's victory, …")."""
+        tokens = self._tokens_in(mention.start, mention.end)
+        if not tokens:
+            return False
+        token, hops = tokens[-1], 0
+        while hops < 4 and token.dep_ in ("compound", "flat", "appos", "amod") and (
+                token.head.i != token.i):
+            token, hops = token.head, hops + 1
+        return token.dep_ in self.lexicon.dep("subject")
+
+    def _same_office(self, subject: Any) -> Speaker | None:
+        """"the spokesman said" after "a spokesman for the ministry said" with no name
+        printed: the actor the last earlier phrase with the same office word resolved to,
+        anywhere before (an unnamed spokesperson of an institution is the institution,
+        FORMAT.md)."""
+        words = {subject.lower_, subject.lemma_.lower()}
+        before = sorted((a for a in self.attributions.values()
+                         if a.cue.idx < subject.idx and a.speaker is not None
+                         and a.speaker.actor_id is not None), key=lambda a: a.cue.idx)
+        for attribution in reversed(before):
+            assert attribution.speaker is not None
+            if words & set(attribution.speaker.text.lower().split()):
+                return attribution.speaker
+        return None
 
     def _institution_in(self, speaker: Speaker, role: Any) -> str | None:
         for mention in self.index.overlapping(speaker.start, speaker.end):
@@ -384,15 +588,50 @@ class _Extractor:
         if speaker.person is not None:
             return speaker
         actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
-        if actor is not None and actor.type == "person":
+        if actor is not None and actor.type == "person" and not self._glued_surname(speaker):
             return speaker
+        if actor is not None and actor.type == "person":
+            speaker = dataclasses.replace(speaker, actor_id=None)
         printed = self.printed.name(speaker, surname=speaker.actor_id is None)
         if printed.person is None:
             name = self._unmarked_name(speaker)
+            if name is None and speaker.actor_id is None:
+                name = self._earlier_printed(speaker)
             if name is None:
                 return speaker
             printed = dataclasses.replace(speaker, person=name)
         return dataclasses.replace(printed, actor_id=None)
+
+    def _glued_surname(self, speaker: Speaker) -> bool:
+        """The person was resolved by a surname alone that ends the phrase right after an
+        unresolved capitalised name ("spokesman Li Xi" is not Xi Jinping)."""
+        mentions = [m for m in self.index.overlapping(speaker.start, speaker.end)
+                    if m.actor_id == speaker.actor_id]
+        if not mentions or mentions[-1].method != "surname" or mentions[-1].end != speaker.end:
+            return False
+        tokens = self._tokens_in(mentions[-1].start, mentions[-1].end)
+        if not tokens or tokens[0].i == 0 or not self._given_before(tokens[0]):
+            return False
+        before = self.doc[tokens[0].i - 1].lower_  # "Secretary Blinken": a title, not a name
+        return before not in self.lexicon.office_nouns and before not in _titles(
+            self.analysis.document.language)
+
+    def _earlier_printed(self, speaker: Speaker) -> str | None:
+        """"Li said" after "spokesman Li Xi emphasized": a lone capitalised surname points
+        back to the printed full name of a speaker found before that begins or ends with
+        it (the NER may have split the full name, so no mention holds it)."""
+        words = speaker.text.split()
+        if len(words) != 1 or not words[0][:1].isupper() or not words[0].isalpha():
+            return None
+        earlier = sorted((a for a in self.attributions.values()
+                          if a.cue.idx < speaker.start and a.speaker is not None
+                          and a.speaker.person is not None), key=lambda a: a.cue.idx)
+        for attribution in reversed(earlier):
+            assert attribution.speaker is not None and attribution.speaker.person is not None
+            parts = attribution.speaker.person.split()
+            if words[0] in (parts[0], parts[-1]):
+                return attribution.speaker.person
+        return None
 
     def _unmarked_name(self, speaker: Speaker) -> str | None:
         """A full name that ends the subject phrase though the NER missed it ("Dutch Defence
@@ -497,6 +736,11 @@ class _Extractor:
             token, hops = token.head, hops + 1
         previous = self._recent_speaker(verb.idx)
         if previous is None:
+            subject = subject_of(verb, self.lexicon)
+            personal = subject is not None and subject.morph.get("Gender") and (
+                "Neut" not in subject.morph.get("Gender"))
+            if personal:  # "Mao Ning held a briefing. She said …": the person named before
+                return self._person_named_before(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
@@ -573,10 +817,42 @@ class _Extractor:
             if mention.actor_id is None or mention.entity_type in ("PRON", "ROLE"):
                 continue
             if self.text[mention.end : end].strip(" '’s"):
-                return None  # "Chinese FM": the name does not end the tag
+                return self._described_tag(start, end)  # "Chinese FM": not a name
             return Speaker(start, end, self.text[start:end], mention.actor_id)
         name = printed_person_name(self.text[start:end], self.analysis.document.language)
-        return None if name is None else Speaker(start, end, name, None, name)
+        if name is not None:
+            return Speaker(start, end, name, None, name)
+        return self._described_tag(start, end)
+
+    def _described_tag(self, start: int, end: int) -> Speaker | None:
+        """A tag that describes its speaker instead of naming it: a state and an
+        institution's (abbreviated) noun ("…: Chinese FM" → the Chinese foreign ministry),
+        or an office alone ("…: spokesperson") → the first holder of that office the body
+        quotes."""
+        words: list[str] = []
+        for word in self.text[start:end].split():
+            words.extend(self.lexicon.abbreviations.get(word.lower().strip(".’'"), (word,)))
+        states = {m.actor_id for m in self.index.overlapping(start, end) if m.actor_id}
+        if len(states) == 1:
+            state = states.pop()
+            actor = self.lookup(state)
+            found = None if actor is None or actor.type != "state" else (
+                state_institutions().find(state, words))
+            if found is not None:
+                return Speaker(start, end, self.text[start:end], found)
+        if not words or words[-1].lower() not in self.lexicon.office_nouns:
+            return None  # "…: FM spokesperson": the office word ends the tag
+        words = words[-1:]
+        later = sorted((a for a in self.attributions.values()
+                        if a.cue.idx >= end and a.speaker is not None
+                        and a.cue.i not in self.nested), key=lambda a: a.cue.idx)
+        for attribution in later:
+            speaker = attribution.speaker
+            assert speaker is not None
+            if self._is_person(speaker.actor_id, speaker) and set(words) & set(
+                    speaker.text.lower().split()):
+                return dataclasses.replace(speaker, start=start, end=end)
+        return None
 
     def _strip(self, start: int, end: int) -> tuple[int, int]:
         while start < end and (self.text[start].isspace() or self.text[start] in "«“\"‘'"):
@@ -610,7 +886,24 @@ class _Extractor:
             cue = self.doc[source.cue_first : source.cue_first + 1]
             attribution = Attribution(cue[0], cue.text, speaker)
             start, end = source.content.chars(self.doc)
+            if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
+                continue  # `"…," according to X`: the quotation is direct speech
             self._emit(start, end, attribution, "reported")
+
+    def _nouns(self) -> None:
+        """"comments by Peter Navarro that China was …": a speech noun with a named agent
+        and a that-clause (``nouns``)."""
+        for found in noun_speech(self.doc, self.lexicon, self.units):
+            if self._quoted_at(found.noun.idx):
+                continue
+            speaker = self._named_person(self._institution(
+                found.agent, speaker_from_head(found.agent, self.lexicon, self.index)))
+            if speaker.actor_id is None and speaker.person is None:
+                continue
+            start, end = found.content.chars(self.doc)
+            if self._words_outside_quotes(start, end) >= MIN_REPORTED_WORDS:
+                self._emit(start, end, Attribution(found.noun, found.noun.text, speaker),
+                           "reported")
 
     def _named_sources(self) -> list[Attribution]:
         """"according to the Ministry of Commerce" names a speaker a later "it said" may
@@ -621,17 +914,36 @@ class _Extractor:
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
                 continue
-            speaker = speaker_from_head(head, self.lexicon, self.index)
+            speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
             if speaker.actor_id is not None:
                 cue = self.doc[source.cue_first]
                 found.append(Attribution(cue, cue.text, speaker))
         return found
 
+    def _named_relay(self, head: Any) -> Speaker | None:
+        """"according to Japan's Kyodo news agency", "according to the report from CCTV":
+        a relay noun whose phrase names the outlet or institution it comes from is that
+        source (FORMAT.md: "selon Xinhua"); a state's adjective or name alone ("Chinese
+        state media", "according to media reports") names no source."""
+        speaker = speaker_from_head(head, self.lexicon, self.index)
+        found = []
+        for mention in self.index.overlapping(speaker.start, speaker.end):
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type not in ("state", "person"):
+                found.append(actor.id)
+        if len(set(found)) != 1:
+            return None
+        return dataclasses.replace(speaker, actor_id=found[0])
+
     def _source_speaker(self, head: Any) -> Speaker | None:
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
-            return None
-        speaker = speaker_from_head(head, self.lexicon, self.index)
+            return self._named_relay(head)
+        if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
+            pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
+            return self._recent_speaker(head.idx) or self._person_named_before(  # her, …"
+                head, pronoun)
+        speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
             return speaker
         printed = self.printed.name(speaker)
@@ -663,6 +975,8 @@ class _Extractor:
                 attribution = self._continuation(span)
             if attribution is None:
                 attribution = self._chain_cue(span)
+            if attribution is None:
+                attribution = self._paragraph_after_speech(span)
             chains.setdefault(span.chain, attribution)
             if attribution is None:
                 continue
@@ -670,7 +984,17 @@ class _Extractor:
             short = self._words(span.start, span.end) < MIN_FRAGMENT_WORDS
             if short and inside is not None and inside[0] <= span.start and span.end <= inside[1]:
                 continue
+            if short and self._in_reported(span, attribution):
+                continue  # `called the move "unacceptable."`: the clause already holds it
             self._emit(span.start, span.end, attribution, "direct")
+
+    def _in_reported(self, span: QuotedSpan, attribution: Attribution) -> bool:
+        """The fragment opens inside reported speech already found for the same speaker
+        (its closing mark may fall after the clause's end)."""
+        actor = None if attribution.speaker is None else attribution.speaker.actor_id
+        return actor is not None and any(
+            q.kind == "reported" and q.speaker_actor == actor and q.start <= span.start < q.end
+            for q in self.found)
 
     def _tokens_in(self, start: int, end: int) -> list[Any]:
         first = bisect_right(self.token_starts, start - 1)
@@ -688,10 +1012,17 @@ class _Extractor:
                 continue
             child, ancestor, hops = token, token.head, 0
             while hops < 4 and ancestor.i not in inside and child.i != ancestor.i:
-                if ancestor.i in self.attributions:
+                if ancestor.i in self.attributions and not self._cannot_quote(ancestor):
                     return self.attributions[ancestor.i] if self._carries(ancestor, child) else None
                 child, ancestor, hops = ancestor, ancestor.head, hops + 1
         return None
+
+    def _cannot_quote(self, verb: Any) -> bool:
+        """A verb inside another's reported speech that takes only an infinitive ("said
+        the administration had offered “a lot of encouragement”"): the quotation is the
+        outer speaker's words, not speech of the inner subject."""
+        return verb.i in self.nested and not (
+            self.lexicon.needs(verb) & {"object", "direct", "clause"})
 
     def _carries(self, verb: Any, child: Any) -> bool:
         """Whether the path from a quote reaches the verb as its content, not as a setting
@@ -713,7 +1044,18 @@ class _Extractor:
             if token.i in self.attributions:
                 if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
                     return None  # "…« Guide », affirmant que …": the participle has its own
+                speaker = self.attributions[token.i].speaker
+                if speaker is not None and speaker.start <= span.start < speaker.end:
+                    return None  # `Beijing's "wolf warrior" diplomats said`: a name, no tag
                 return self.attributions[token.i]
+            source = self.source_at.get(token.i)
+            if source is not None:  # `"…," according to the ministry`
+                speaker = self._source_speaker(source.head)
+                return None if speaker is None else Attribution(token, token.text, speaker)
+            if token.lemma_.lower() in self.lexicon.quoting_verbs:
+                speech = speech_of(token, self.lexicon)  # `"…," Xinhua quoted Wang as saying`
+                if speech is not None and speech.i in self.attributions:
+                    return self.attributions[speech.i]
             if self.lexicon.lemma(token) in self.lexicon.document_cues:
                 author = self._recent_speaker(token.idx)
                 return None if author is None else Attribution(token, token.text, author)
@@ -746,6 +1088,23 @@ class _Extractor:
         if gap.count("\n") > 2 or sum(1 for c in gap if c in ".!?") > 2:
             return None
         return self._last_direct_attribution
+
+    def _paragraph_after_speech(self, span: QuotedSpan) -> Attribution | None:
+        """A quotation paragraph with no tag of its own, right after a paragraph whose last
+        speech is attributed ("Hua said the remarks were groundless." then a paragraph
+        “The US side should …”): wire copy goes on quoting the same speaker (NOTES: an
+        untagged quotation paragraph keeps the speaker before it)."""
+        at = bisect_right(self.paragraph_starts, span.open_at) - 1
+        if at < 1 or self.text[self.paragraph_starts[at] : span.open_at].strip():
+            return None  # the mark must open its paragraph
+        previous = at - 1
+        while previous > 0 and not self.text[
+                self.paragraph_starts[previous] : self.paragraph_starts[previous + 1]].strip():
+            previous -= 1
+        low, high = self.paragraph_starts[previous], self.paragraph_starts[previous + 1]
+        found = [a for i, a in self.attributions.items() if low <= a.cue.idx < high
+                 and i not in self.nested and a.speaker is not None]
+        return max(found, key=lambda a: a.cue.idx) if found else None
 
     def _chain_cue(self, span: QuotedSpan) -> Attribution | None:
         """A later segment of the same multi-paragraph quote may carry the cue."""
@@ -811,6 +1170,8 @@ class _Extractor:
                     speaker_text=named.person or named.text)
 
     def _later_holder(self, speaker: Speaker, word: str) -> Speaker | None:
+        """The holder of the office named in the two sentences after, else the one person
+        the rest of the text quotes under that office word."""
         limit = self._sentences_end(speaker.end, 2)
         later = sorted((s for s in self.found_speakers
                         if s is not None and speaker.end <= s.start < limit),
@@ -818,7 +1179,34 @@ class _Extractor:
         for other in later:
             if word in other.text.lower() and other.start not in self.indefinite:
                 return other if self._is_person(other.actor_id, other) else None
-        return None
+        named = self._person_with_office(speaker, word)
+        if named is not None:
+            return named
+        anywhere = {(s.actor_id, s.person): s for s in self.found_speakers
+                    if s is not None and s.start >= speaker.end and s.start not in self.indefinite
+                    and word in s.text.lower() and self._is_person(s.actor_id, s)}
+        return next(iter(anywhere.values())) if len(anywhere) == 1 else None
+
+    def _person_with_office(self, speaker: Speaker, word: str) -> Speaker | None:
+        """"Wu Qian, spokesperson for the ministry, made the remarks": the one person the
+        rest of the text prints right beside the office word (before or after the name),
+        when no quote of theirs is tagged with it."""
+        found: dict[tuple[str | None, str | None], Speaker] = {}
+        for mention in self.index.overlapping(speaker.end, len(self.text)):
+            if mention.entity_type != "PER" or mention.start < speaker.end:
+                continue
+            after = self.text[mention.end : mention.end + len(word) + 6].lower()
+            before = self.text[max(mention.start - len(word) - 2, 0) : mention.start].lower()
+            if word not in after and word not in before:
+                continue
+            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+            if actor is not None and actor.type == "person":
+                found[(actor.id, None)] = dataclasses.replace(speaker, actor_id=actor.id)
+                continue
+            name = printed_person_name(mention.surface, self.analysis.document.language)
+            if name is not None:
+                found[(None, name)] = dataclasses.replace(speaker, actor_id=None, person=name)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _is_person(self, actor_id: str | None, speaker: Speaker) -> bool:
         if speaker.person is not None and actor_id is None:

@@ -44,8 +44,7 @@ def leading_content(
     if content is None:
         return None
     tokens = doc[content.first : content.last + 1]
-    if not any("Fin" in t.morph.get("VerbForm") for t in tokens) and not quoted_at(
-            tokens[0].idx):
+    if not any(_clause_verb(t, lexicon) for t in tokens) and not quoted_at(tokens[0].idx):
         return None  # "Le porte-parole, a déclaré …": a clause, not a noun phrase
     return content
 
@@ -114,3 +113,11 @@ def _sentence_start(doc: Any, comma: int, quoted_at: Callable[[int], bool]) -> i
             break
         first -= 1
     return first
+
+
+def _clause_verb(token: Any, lexicon: QuoteLexicon) -> bool:
+    """A finite verb, or a verb with a subject of its own: the tagger reads some past
+    tenses as participles ("The command organized forces …, Li said")."""
+    if "Fin" in token.morph.get("VerbForm"):
+        return True
+    return token.pos_ == "VERB" and any(c.dep_ in lexicon.dep("subject") for c in token.children)

@@ -19,6 +19,7 @@ from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
+    "noun_clause",
 )
 
 
@@ -41,7 +42,14 @@ class QuoteLexicon:
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
+    group_numbers: dict[str, int] = field(default_factory=dict)  # "three" -> 3
     latter: frozenset[str] = frozenset()
+    quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
+    quoting_links: frozenset[str] = frozenset()
+    state_voices: frozenset[str] = frozenset()  # "a US official", "the Chinese side"
+    speech_nouns: frozenset[str] = frozenset()  # "claim", "remark": "X's claim that …"
+    agent_links: frozenset[str] = frozenset()  # "comments *by* X"
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -99,9 +107,34 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         document_nouns=_set(where, raw, "document_nouns"),
         office_nouns=_set(where, raw, "office_nouns"),
         pair_numbers=_set(where, raw, "pair_numbers"),
+        group_numbers=_numbers(where, raw.get("group_numbers")),
         latter=_set(where, raw, "latter"),
+        quoting_verbs=_set(where, raw.get("quoting") or {}, "verbs"),
+        quoting_links=_set(where, raw.get("quoting") or {}, "links"),
+        abbreviations=_abbreviations(where, raw.get("abbreviations")),
+        speech_nouns=_set(where, raw, "speech_nouns"),
+        state_voices=_set(where, raw, "state_voices"),
+        agent_links=_set(where, raw, "agent_links"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
+
+
+def _numbers(where: str, value: Any) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and v > 2 for k, v in value.items()):
+        raise KnowledgeError(f"{where}: group_numbers must map a word to a number above 2")
+    return {k.lower(): v for k, v in value.items()}
+
+
+def _abbreviations(where: str, value: Any) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise KnowledgeError(f"{where}: abbreviations must map a word to its words")
+    return {k.lower(): tuple(v.lower().split()) for k, v in value.items()}
 
 
 def _pair(where: str, value: Any) -> tuple[str, str]:

@@ -192,3 +192,28 @@ def _resolved_in(token: Any, index: MentionIndex) -> Mention | None:
 
 def is_pronoun(token: Any, words: frozenset[str]) -> bool:
     return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
+
+
+def adjacent_subject(verb: Any, subject: Any, lexicon: QuoteLexicon) -> Any:
+    """The noun standing right before a cue whose subject the parse took from another verb.
+
+    Parsers often read "A met B and discussed C as a state-run newspaper said D" as a third
+    conjunct of "met", so "said" inherits "A". A noun phrase ending right before the verb
+    (its auxiliaries and adverbs aside), outside the inherited subject, is the cue's own
+    subject: English and French put nothing else between a subject and its verb.
+    """
+    if subject is None or subject.head.i == verb.i or subject.i > verb.i:
+        return subject
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].dep_.startswith("aux") or verb.doc[i].pos_ == "ADV"):
+        i -= 1
+    if i < 0:
+        return subject
+    before = verb.doc[i]
+    if before.pos_ not in ("NOUN", "PROPN") or before.i in {t.i for t in subject.subtree}:
+        return subject
+    if before.ent_type_ in ("DATE", "TIME"):
+        return subject  # "… and on Tuesday said": a date, not a speaker
+    if before.dep_ in lexicon.dep("subject") | lexicon.dep("conjunct"):
+        return subject  # the parse gave the noun a verb of its own
+    return before
