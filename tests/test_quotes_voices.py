@@ -171,3 +171,63 @@ def test_he_is_a_person_not_the_government_before_en(nlp_en):
     found = _quotes(nlp_en, text, "en", {"Ola Berg": (None, "PER", "ner"),
                                          "Norwegian": ("NOR", "NORP", "adjective")})
     assert found[-1][0] == "Ola Berg" and found[-1][1].startswith("We will not give in")
+
+
+# -- a speech verb in a relative clause speaks for its antecedent ------------------------------
+
+def test_a_relative_clause_speaks_for_its_antecedent_fr(nlp_fr):
+    text = ("« La question est compliquée », a souligné Ola Berg, qui a appelé à « se "
+            "concentrer sur la résolution de la crise actuelle ».")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert [s for s, _ in found] == ["Ola Berg", "Ola Berg"]
+    assert found[1][1].startswith("se concentrer sur la résolution")
+
+
+def test_a_relative_clause_speaks_for_its_antecedent_en(nlp_en):
+    text = ("The remarks came from foreign minister Ola Berg, who said the fleet would stay "
+            "in port.")
+    found = _quotes(nlp_en, text, "en", {"Ola Berg": (None, "PER", "ner")})
+    assert found == [("Ola Berg", "the fleet would stay in port")]
+
+
+# -- content boundaries: a participle outside an object's content, a trailing complement -------
+
+def test_a_participle_after_an_object_is_a_quote_of_its_own_fr(nlp_fr):
+    text = ("Le ministre Ola Berg a souligné la nécessité de la solidarité régionale, notant "
+            "que ce parcours ne sera pas sans défis.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert ("Ola Berg", "ce parcours ne sera pas sans défis") in found
+    assert any(c.startswith("la nécessité de la solidarité") for _, c in found)
+
+
+def test_a_clause_keeps_its_participle_inside_fr(nlp_fr):
+    text = ("Le ministre Ola Berg a déclaré que la flotte resterait au port, ajoutant que les "
+            "quotas baisseraient.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert len(found) == 1 and found[0][1].endswith("les quotas baisseraient")
+
+
+def test_an_object_keeps_the_complement_the_parse_hung_on_the_verb_fr(nlp_fr):
+    text = ("Le ministre Ola Berg a exprimé jeudi le soutien de la Norvège au rôle de premier "
+            "plan des Nations unies dans la réforme.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner"),
+                                         "Norvège": ("NOR", "GPE", "alias")})
+    assert found and found[0][1].startswith("le soutien de la Norvège au rôle")
+
+
+def test_a_one_word_object_is_content_not_a_date_fr(nlp_fr):
+    text = "Le ministre Ola Berg a appelé Oslo à la retenue."
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert found == [("Ola Berg", "Oslo à la retenue")]
+
+
+# -- reporting verbs by class: regret and praise take their object as content ------------------
+
+def test_regret_and_praise_verbs_take_an_object_fr(nlp_fr):
+    text = ("La Norvège déplore les blocages persistants au Conseil de sécurité. Le ministre "
+            "Ola Berg a félicité l'Islande pour son adhésion à l'accord.")
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE", "alias"),
+                                         "Ola Berg": (None, "PER", "ner")})
+    assert [s for s, _ in found] == ["NOR", "Ola Berg"]
+    assert found[0][1].startswith("les blocages persistants")
+    assert found[1][1].startswith("l'Islande pour son adhésion")

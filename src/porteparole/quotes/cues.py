@@ -148,6 +148,13 @@ def _complements(
         return None
     first = min(t.i for c in chosen for t in c.subtree)
     last = max(t.i for c in chosen for t in c.subtree)
+    # « a exprimé le soutien de Pékin au rôle de l'ONU »: the parse may hang the object's
+    # own complement on the verb; one that follows the object is still its content
+    trailing = [c for c in verb.children if c.i > last and c.dep_ in lexicon.dep("trailing")
+                and not _when(c)]
+    between = verb.doc[last + 1 : trailing[0].i] if trailing else []
+    if trailing and all(not t.is_punct for t in between):
+        last = max(t.i for t in trailing[0].subtree)
     return trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
 
 
@@ -164,7 +171,7 @@ def _when(token: Any) -> bool:
         return False  # a whole clause, not "on Monday"
     words = [t for t in token.subtree if t.is_alpha or t.like_num]
     timed = [t for t in words if t.ent_type_ in _TIME_ENTITIES]
-    return bool(words) and len(timed) >= len(words) - 1
+    return bool(timed) and len(timed) >= len(words) - 1  # "Pékin" alone is no date
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})

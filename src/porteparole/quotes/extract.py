@@ -44,6 +44,7 @@ from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.questions import asked_about
+from porteparole.quotes.relative import relative_antecedent
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
@@ -225,7 +226,12 @@ class _Extractor:
         participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
-        return bool(self.lexicon.needs(verb.head) - {"direct"})
+        if not self.lexicon.needs(verb.head) - {"direct"}:
+            return False
+        # "a souligné la nécessité de X, notant que Y": an object's content stops before the
+        # participle, whose clause is a quote of its own
+        content = reported_content(verb.head, self.lexicon, self.units)
+        return content is None or content.first <= verb.i <= content.last
 
     def _attribution(self, verb: Any) -> Attribution | None:
         cue_text = self._cue_text(verb)
@@ -235,7 +241,7 @@ class _Extractor:
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
-        subject = subject_of(verb, self.lexicon)
+        subject = relative_antecedent(verb, subject_of(verb, self.lexicon), self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
         if subject is None or (subject.i < verb.i and inverted_tag(

@@ -20,6 +20,7 @@ from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
+    "trailing",
 )
 
 
@@ -47,6 +48,7 @@ class QuoteLexicon:
     mission_nouns: frozenset[str] = frozenset()  # "l'ambassade de Chine en France"
     auxiliaries: frozenset[str] = frozenset()  # tense auxiliaries: avoir, être; have, be
     person_pronouns: frozenset[str] = frozenset()  # pronouns only a person takes: he, she
+    relative_pronouns: frozenset[str] = frozenset()  # "X, qui a appelé à": X speaks
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -109,6 +111,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         mission_nouns=_set(where, raw, "mission_nouns"),
         auxiliaries=_set(where, raw, "auxiliaries"),
         person_pronouns=_set(where, raw, "person_pronouns"),
+        relative_pronouns=_set(where, raw, "relative_pronouns"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
