@@ -231,3 +231,60 @@ def test_regret_and_praise_verbs_take_an_object_fr(nlp_fr):
     assert [s for s, _ in found] == ["NOR", "Ola Berg"]
     assert found[0][1].startswith("les blocages persistants")
     assert found[1][1].startswith("l'Islande pour son adhésion")
+
+
+# -- a document, "the same source", or « on » with its document or capital -------------------
+
+def test_a_document_or_the_same_source_speaks_for_its_issuer_fr(nlp_fr):
+    text = ("L'ambassade de Pékin à Paris a affirmé que la position restait la même. Les "
+            "entretiens porteront sur la coopération, précise la même source. « Ce "
+            "déplacement permettra un large échange de vues », ajoute le communiqué.")
+    found = _quotes(nlp_fr, text, "fr", {"Pékin": ("CHN", "GPE", "metonymy"),
+                                         "Paris": ("FRA", "GPE", "metonymy")})
+    assert [s for s, _ in found] == ["CHN-EMB-FRA"] * 3
+
+
+def test_impersonal_on_speaks_for_its_document_or_capital_fr(nlp_fr):
+    text = ("L'ambassade de Pékin à Paris a affirmé que la position restait la même. « La "
+            "partie chinoise respecte la souveraineté de tous les pays », juge-t-on dans le "
+            "même communiqué. La Norvège soutient l'accord, estime-t-on à Oslo. Les quotas "
+            "baisseront, pense-t-on.")
+    found = _quotes(nlp_fr, text, "fr", {"Pékin": ("CHN", "GPE", "metonymy"),
+                                         "Paris": ("FRA", "GPE", "metonymy"),
+                                         "Oslo": ("NOR", "GPE", "metonymy")})
+    assert [s for s, _ in found] == ["CHN-EMB-FRA", "CHN-EMB-FRA", "NOR"]
+
+
+# -- a pronoun tag whose content names its own speaker ------------------------------------------
+
+def test_a_pronoun_tag_after_content_about_its_speaker_fr(nlp_fr):
+    text = ("Le Premier ministre Ola Berg « comprend » l'action des alliés en mer du Nord, "
+            "indique-t-il samedi sur son compte.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert found and found[0][0] == "Ola Berg"
+
+
+def test_it_after_a_state_is_not_the_state_en(nlp_en):
+    text = "Norway was displaying a lack of good faith in the talks, it said."
+    found = _quotes(nlp_en, text, "en", {"Norway": ("NOR", "GPE", "alias")})
+    assert all(s != "NOR" for s, _ in found)
+
+
+# -- speech inside another's content with a relative subject is its own -----------------------
+
+def test_a_relative_speaker_inside_content_keeps_its_words_fr(nlp_fr):
+    text = ("La Norvège a demandé l'arrêt des provocations après les déclarations du ministre "
+            "Ola Berg qui a menacé de « fermer totalement » la zone de pêche.")
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE", "alias"),
+                                         "Ola Berg": ("ola-berg", "PER", "alias")})
+    assert ("ola-berg", "de « fermer totalement » la zone de pêche") in found
+
+
+# -- a participle after a tag adds content of its own -------------------------------------------
+
+def test_a_participle_after_a_tag_takes_its_own_object_fr(nlp_fr):
+    text = ("« Ceux qui se taisent sont complices », a ajouté Ola Berg, réitérant l'idée de "
+            "créer un mécanisme de garantie pour la région.")
+    found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
+    assert ("Ola Berg", "Ceux qui se taisent sont complices") in found
+    assert any(c.startswith("l'idée de créer un mécanisme") for _, c in found)

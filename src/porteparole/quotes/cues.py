@@ -68,9 +68,19 @@ class Units:
 
 def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
-    if token.pos_ != "VERB" and not lexicon.listed_form(token):
+    if token.pos_ != "VERB" and not lexicon.listed_form(token) and not _inverted(token):
         return False
     return bool(lexicon.needs(token))
+
+
+def _inverted(token: Any) -> bool:
+    """A word its hyphenated subject clitic follows is a verb, however the parse tagged it
+    (« juge-t-on », « estime-t-il »)."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    if not len(following) or token.whitespace_:
+        return False
+    word = following[0].text
+    return word == "-t" or (word.startswith("-") and following[0].pos_ == "PRON")
 
 
 def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:

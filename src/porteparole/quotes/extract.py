@@ -95,6 +95,10 @@ def _default_lookup() -> Any:
 _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
+def _present_participle(verb: Any) -> bool:
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+
+
 def _passive(verb: Any) -> bool:
     """A verb in the passive voice: its subject undergoes it."""
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
@@ -123,6 +127,7 @@ class _Extractor:
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
+        self.leading_contents: dict[int, Content] = {}
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
@@ -157,14 +162,16 @@ class _Extractor:
             if asked_about(token, self.lexicon, self.units):
                 continue
             content = None
-            if "clause" in self.lexicon.needs(token):
+            tags = "clause" in self.lexicon.needs(token) and not _present_participle(token)
+            if tags:  # « …, ajoutant que »: a participle adds, it tags nothing before it
                 content = inverted_tag(token, self.lexicon, self._quoted_at)
             if content is None:
                 content = reported_content(token, self.lexicon, self.units)
-            if content is None and "clause" in self.lexicon.needs(token):
+            if content is None and tags:
                 content = leading_content(token, self.lexicon, self._quoted_at)
             if content is not None and content.last < token.i:
                 leading.add(token.i)
+                self.leading_contents[token.i] = content
             cues.append((token, content))
         self.leading = leading
         cues = self._innermost(cues, leading)
@@ -213,6 +220,10 @@ class _Extractor:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
         subject = subject_of(verb, self.lexicon)
+        antecedent = relative_antecedent(verb, subject, self.lexicon)
+        if antecedent is not subject and antecedent is not None:
+            subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
+            return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
@@ -231,7 +242,7 @@ class _Extractor:
         # "a souligné la nécessité de X, notant que Y": an object's content stops before the
         # participle, whose clause is a quote of its own
         content = reported_content(verb.head, self.lexicon, self.units)
-        return content is None or content.first <= verb.i <= content.last
+        return content is not None and content.first <= verb.i <= content.last
 
     def _attribution(self, verb: Any) -> Attribution | None:
         cue_text = self._cue_text(verb)
@@ -249,6 +260,9 @@ class _Extractor:
             subject = after_subject(verb, self.lexicon) or subject
         if subject is None:
             return Attribution(verb, cue_text, None)
+        if is_pronoun(subject, self.lexicon.impersonal_pronouns):
+            placed = self._impersonal(verb)  # « juge-t-on dans le communiqué », « à Paris »
+            return None if placed is None else Attribution(verb, cue_text, placed)
         if is_pronoun(subject, self.lexicon.self_pronouns):
             return None
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
@@ -271,6 +285,11 @@ class _Extractor:
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
             speaker = self._leading_name(verb, subject, speaker)
+        if speaker.actor_id is None and self._document_subject(subject):
+            author = self._recent_speaker(subject.idx)  # « ajoute le communiqué »
+            if author is not None:
+                return Attribution(verb, cue_text, dataclasses.replace(
+                    speaker, actor_id=author.actor_id, person=author.person))
         if speaker.actor_id is None and self._definite(subject):
             speaker = self._named_before(subject, speaker)
         if speaker.actor_id is None:
@@ -560,6 +579,9 @@ class _Extractor:
         token, hops = verb.head, 0
         if verb.i in self.leading:
             token = verb  # "The EU was displaying …, it said": "it" is not the EU
+            own = self._content_person(verb)
+            if own is not None:  # « Michel « comprend » l'action …, indique-t-il »
+                return own
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
                 candidate = subject_of(token, self.lexicon)
@@ -575,6 +597,54 @@ class _Extractor:
         if previous is None:
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
+
+    def _content_person(self, verb: Any) -> Speaker | None:
+        """The person the content before a pronoun tag names as its own subject: « Le
+        Premier ministre Charles Michel comprend X, indique-t-il » is Michel speaking of
+        himself. Only a person (a state or ministry before "it said" is what is spoken of),
+        and one the pronoun agrees with."""
+        content = self.leading_contents.get(verb.i)
+        pronoun = subject_of(verb, self.lexicon)
+        if content is None or pronoun is None:
+            return None
+        for token in self.doc[content.first : content.last + 1]:
+            if token.dep_ not in self.lexicon.dep("subject") or self._quoted_at(token.idx):
+                continue
+            found = self._named_person(speaker_from_head(token, self.lexicon, self.index))
+            if self._is_person(found.actor_id, found) and self._agrees(pronoun, found):
+                return found
+            return None  # the first subject is the content's own: no one further in
+        return None
+
+    def _document_subject(self, subject: Any) -> bool:
+        """A document or "the same source" as subject: « précise le communiqué », « ajoute
+        la même source », "the statement said"."""
+        words = {subject.lower_, subject.lemma_.lower()}
+        if words & self.lexicon.document_nouns:
+            return True
+        return bool(words & self.lexicon.relay_nouns) and any(
+            c.lower_ in self.lexicon.anaphoric_modifiers for c in subject.children)
+
+    def _impersonal(self, verb: Any) -> Speaker | None:
+        """« on » with the document or the capital it speaks from: « juge-t-on dans le
+        même communiqué » is the communiqué's author, « estime-t-on à Paris » France."""
+        first, last = self.units.bounds(verb.i)
+        for child in self.doc[verb.i + 1 : min(verb.i + 8, last + 1)]:
+            if child.is_punct:
+                break
+            if child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            words = {child.lower_, child.lemma_.lower()}
+            if words & self.lexicon.document_nouns:
+                author = self._recent_speaker(child.idx)
+                if author is not None:
+                    return author
+            mention = self.index.best(child.idx, child.idx + len(child.text))
+            actor = None if mention is None or mention.actor_id is None else self.lookup(
+                mention.actor_id)
+            if actor is not None and actor.type == "state" and mention is not None:
+                return Speaker(mention.start, mention.end, mention.surface, actor.id)
+        return None
 
     def _recent_speaker(
         self, position: int, country: str | None = None, person: bool = False,

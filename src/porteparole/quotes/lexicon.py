@@ -49,6 +49,8 @@ class QuoteLexicon:
     auxiliaries: frozenset[str] = frozenset()  # tense auxiliaries: avoir, être; have, be
     person_pronouns: frozenset[str] = frozenset()  # pronouns only a person takes: he, she
     relative_pronouns: frozenset[str] = frozenset()  # "X, qui a appelé à": X speaks
+    impersonal_pronouns: frozenset[str] = frozenset()  # « on »: a place or document speaks
+    anaphoric_modifiers: frozenset[str] = frozenset()  # « la même source »: the one before
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -112,6 +114,8 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         auxiliaries=_set(where, raw, "auxiliaries"),
         person_pronouns=_set(where, raw, "person_pronouns"),
         relative_pronouns=_set(where, raw, "relative_pronouns"),
+        impersonal_pronouns=_set(where, raw, "impersonal_pronouns"),
+        anaphoric_modifiers=_set(where, raw, "anaphoric_modifiers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
