@@ -288,3 +288,39 @@ def test_a_participle_after_a_tag_takes_its_own_object_fr(nlp_fr):
     found = _quotes(nlp_fr, text, "fr", {"Ola Berg": (None, "PER", "ner")})
     assert ("Ola Berg", "Ceux qui se taisent sont complices") in found
     assert any(c.startswith("l'idée de créer un mécanisme") for _, c in found)
+
+
+# -- « selon elle », "according to him": the speaker before --------------------------------------
+
+def test_a_pronoun_source_is_the_speaker_before_fr(nlp_fr):
+    text = ("La ministre Kari Nordmann a déclaré que la flotte resterait au port. Selon elle, "
+            "les négociations reprendront en mars.")
+    found = _quotes(nlp_fr, text, "fr", {"Kari Nordmann": (None, "PER", "ner")})
+    assert found == [("Kari Nordmann", "la flotte resterait au port"),
+                     ("Kari Nordmann", "les négociations reprendront en mars")]
+
+
+def test_a_pronoun_source_is_the_speaker_before_en(nlp_en):
+    text = ("Minister Kari Nordmann said the fleet would stay in port. According to her, the "
+            "talks will resume in March.")
+    found = _quotes(nlp_en, text, "en", {"Kari Nordmann": (None, "PER", "ner")})
+    assert [s for s, _ in found] == ["Kari Nordmann", "Kari Nordmann"]
+
+
+# -- « s'est dit prêt à … »: the attribute a reflexive verb of saying gives is content ---------
+
+def test_a_reflexive_saying_verb_takes_its_attribute_fr(nlp_fr):
+    text = "La Norvège s'est déclarée prête à reprendre les négociations sur la pêche."
+    found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE", "alias")})
+    assert found == [("NOR", "prête à reprendre les négociations sur la pêche")]
+
+
+# -- a finite tag the parse hung on a noun ------------------------------------------------------
+
+def test_a_finite_tag_hung_on_a_noun_is_still_a_tag_fr(nlp_fr):
+    text = ("Le ministre norvégien Ola Berg a eu samedi un entretien téléphonique avec son "
+            "homologue islandais au sujet de la pêche et de la question arctique, à la "
+            "demande de ce dernier, rapporte l'agence Reuters.")
+    found = _quotes(nlp_fr, text, "fr", {"Reuters": ("media-reuters", "ORG", "alias")})
+    assert found and found[0][0] == "media-reuters"
+    assert found[0][1].startswith("Le ministre norvégien")

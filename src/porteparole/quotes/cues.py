@@ -111,6 +111,9 @@ def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
     background the text already named, not content of its own."""
     if split_auxiliary(verb, lexicon) is not None:
         return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm"):
+        return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
+        # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
         "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
         and not any(c.dep_.startswith("aux") for c in verb.children))

@@ -616,6 +616,16 @@ class _Extractor:
             return None  # the first subject is the content's own: no one further in
         return None
 
+    def _pronoun_source(self, head: Any) -> Speaker | None:
+        """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person
+        named before it."""
+        found = self._recent_speaker(head.idx, pronoun=head)
+        if found is not None:
+            return found
+        own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
+        latter = self._latter(own)
+        return latter if latter.actor_id is not None or latter.person is not None else None
+
     def _document_subject(self, subject: Any) -> bool:
         """A document or "the same source" as subject: « précise le communiqué », « ajoute
         la même source », "the statement said"."""
@@ -795,6 +805,8 @@ class _Extractor:
         return found
 
     def _source_speaker(self, head: Any) -> Speaker | None:
+        if is_pronoun(head, self.lexicon.stressed_pronouns):
+            return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return None

@@ -51,6 +51,7 @@ class QuoteLexicon:
     relative_pronouns: frozenset[str] = frozenset()  # "X, qui a appelé à": X speaks
     impersonal_pronouns: frozenset[str] = frozenset()  # « on »: a place or document speaks
     anaphoric_modifiers: frozenset[str] = frozenset()  # « la même source »: the one before
+    stressed_pronouns: frozenset[str] = frozenset()  # « selon lui », "according to him"
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -116,6 +117,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         relative_pronouns=_set(where, raw, "relative_pronouns"),
         impersonal_pronouns=_set(where, raw, "impersonal_pronouns"),
         anaphoric_modifiers=_set(where, raw, "anaphoric_modifiers"),
+        stressed_pronouns=_set(where, raw, "stressed_pronouns"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
