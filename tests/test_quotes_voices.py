@@ -324,3 +324,15 @@ def test_a_finite_tag_hung_on_a_noun_is_still_a_tag_fr(nlp_fr):
     found = _quotes(nlp_fr, text, "fr", {"Reuters": ("media-reuters", "ORG", "alias")})
     assert found and found[0][0] == "media-reuters"
     assert found[0][1].startswith("Le ministre norvégien")
+
+
+# -- « Et de préciser que … »: the narrative infinitive goes on with the speaker before --------
+
+def test_a_narrative_infinitive_continues_the_speaker_fr(nlp_fr):
+    text = ("L'ambassade de Pékin à Paris a affirmé que la position restait la même. Et de "
+            "préciser que les propos de l'ambassadeur n'étaient qu'une expression de vues "
+            "personnelles.")
+    found = _quotes(nlp_fr, text, "fr", {"Pékin": ("CHN", "GPE", "metonymy"),
+                                         "Paris": ("FRA", "GPE", "metonymy")})
+    assert [s for s, _ in found] == ["CHN-EMB-FRA", "CHN-EMB-FRA"]
+    assert found[1][1].startswith("les propos de l'ambassadeur")

@@ -258,6 +258,8 @@ class _Extractor:
         if subject is None or (subject.i < verb.i and inverted_tag(
                 verb, self.lexicon, self._quoted_at) is not None):
             subject = after_subject(verb, self.lexicon) or subject
+        if subject is None and self._narrative(verb):
+            return Attribution(verb, cue_text, self._recent_speaker(verb.idx))
         if subject is None:
             return Attribution(verb, cue_text, None)
         if is_pronoun(subject, self.lexicon.impersonal_pronouns):
@@ -615,6 +617,15 @@ class _Extractor:
                 return found
             return None  # the first subject is the content's own: no one further in
         return None
+
+    def _narrative(self, verb: Any) -> bool:
+        """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
+        with the speaker before (its words: ``narrative_markers``)."""
+        if "Inf" not in verb.morph.get("VerbForm"):
+            return False
+        first = self.units.first[verb.i]
+        opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
+        return opening in self.lexicon.narrative_markers
 
     def _pronoun_source(self, head: Any) -> Speaker | None:
         """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person

@@ -52,6 +52,7 @@ class QuoteLexicon:
     impersonal_pronouns: frozenset[str] = frozenset()  # « on »: a place or document speaks
     anaphoric_modifiers: frozenset[str] = frozenset()  # « la même source »: the one before
     stressed_pronouns: frozenset[str] = frozenset()  # « selon lui », "according to him"
+    narrative_markers: frozenset[str] = frozenset()  # « Et de préciser que … »
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -118,6 +119,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         impersonal_pronouns=_set(where, raw, "impersonal_pronouns"),
         anaphoric_modifiers=_set(where, raw, "anaphoric_modifiers"),
         stressed_pronouns=_set(where, raw, "stressed_pronouns"),
+        narrative_markers=_set(where, raw, "narrative_markers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
