@@ -48,6 +48,9 @@ class SpeechLexicon:
     phrases: tuple[Phrase, ...] = ()
     forms: dict[str, str] = field(default_factory=dict)  # lowercased word -> lemma
     opinion: frozenset[str] = frozenset()
+    # (form ending, lemma ending): inflections the model leaves unlemmatized ("indique"
+    # before "-t-il" kept as its own lemma) are read as the listed verb they inflect
+    endings: tuple[tuple[str, str], ...] = ()
 
     @property
     def lemmas(self) -> frozenset[str]:
@@ -63,7 +66,16 @@ class SpeechLexicon:
 
     def lemma(self, token: Any) -> str:
         """The lemma of a token: a listed form's when the model mislemmatizes it."""
-        return self.forms.get(token.text.lower()) or token.lemma_.lower()
+        word: str = token.text.lower()
+        lemma: str = self.forms.get(word) or token.lemma_.lower()
+        if lemma != word or lemma in self.verbs:
+            return lemma
+        for ending, replacement in self.endings:
+            if word.endswith(ending):
+                candidate = word[: len(word) - len(ending)] + replacement
+                if candidate in self.verbs:
+                    return candidate
+        return lemma
 
     def frames(self, token: Any) -> frozenset[str]:
         """The frames of ``token`` as a speech cue (empty: it is not one)."""
@@ -73,6 +85,16 @@ class SpeechLexicon:
             if phrase.words[phrase.cue] == lemma and _phrase_at(token, phrase, self):
                 found = found | phrase.frames
         return found
+
+
+    def particles(self, token: Any) -> frozenset[str]:
+        """The words that follow ``token`` in the phrases it is the cue of here ("à" in
+        « appeler à la reprise »): a complement they introduce is the phrase's content."""
+        lemma = self.lemma(token)
+        return frozenset(
+            word for phrase in self.phrases
+            if phrase.words[phrase.cue] == lemma and _phrase_at(token, phrase, self)
+            for word in phrase.words[phrase.cue + 1 :])
 
 
 def _phrase_at(token: Any, phrase: Phrase, lexicon: SpeechLexicon) -> bool:
@@ -112,7 +134,7 @@ def load_speech_lexicon(language: str) -> SpeechLexicon:
 
 def parse_speech_lexicon(language: str, raw: Any, where: str = "<speech>") -> SpeechLexicon:
     """Validate one speech file (already version-checked) and build its lexicon."""
-    unknown = set(raw) - {"version", "verbs", "phrases", "forms", "opinion"}
+    unknown = set(raw) - {"version", "verbs", "phrases", "forms", "opinion", "endings"}
     if unknown:
         raise KnowledgeError(f"{where}: unknown keys {sorted(unknown)}")
     verbs = {
@@ -130,8 +152,13 @@ def parse_speech_lexicon(language: str, raw: Any, where: str = "<speech>") -> Sp
     opinion = raw.get("opinion") or []
     if not isinstance(opinion, list):
         raise KnowledgeError(f"{where}: opinion must be a list of lemmas")
+    endings = tuple(
+        (_word(where, "endings", k), _word(where, "endings", v))
+        for k, v in _mapping(where, "endings", raw.get("endings")).items()
+    )
     return SpeechLexicon(
         language=language,
+        endings=endings,
         verbs=verbs,
         phrases=phrases,
         forms=forms,

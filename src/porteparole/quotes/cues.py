@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
 
 _COORDINATION = frozenset({"conj", "cc"})
@@ -68,9 +69,19 @@ class Units:
 
 def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
-    if token.pos_ != "VERB" and not lexicon.listed_form(token):
+    if token.pos_ != "VERB" and not lexicon.listed_form(token) and not _inverted(token):
         return False
     return bool(lexicon.needs(token))
+
+
+def _inverted(token: Any) -> bool:
+    """A word its hyphenated subject clitic follows is a verb, however the parse tagged it
+    (« juge-t-on », « estime-t-il »)."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    if not len(following) or token.whitespace_:
+        return False
+    word: str = following[0].text
+    return word == "-t" or (word.startswith("-") and following[0].pos_ == "PRON")
 
 
 def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
@@ -99,6 +110,11 @@ def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
     """A verb in a relative clause or a participle on a noun ("the controls it announced on
     October 9", "a resolution proposed by China"): its object is the noun it describes,
     background the text already named, not content of its own."""
+    if split_auxiliary(verb, lexicon) is not None:
+        return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm"):
+        return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
+        # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
         "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
         and not any(c.dep_.startswith("aux") for c in verb.children))
@@ -156,12 +172,28 @@ def _complements(
     verb: Any, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
-    chosen = [c for c in verb.children if c.i > verb.i and c.dep_ in deps and not _when(c)]
+    particles = lexicon.speech.particles(verb)
+    chosen = [c for c in verb.children if c.i > verb.i and not _when(c) and (
+        c.dep_ in deps or _introduced_by(c, particles))]
     if not chosen:
         return None
     first = min(t.i for c in chosen for t in c.subtree)
     last = max(t.i for c in chosen for t in c.subtree)
+    # « a exprimé le soutien de Pékin au rôle de l'ONU »: the parse may hang the object's
+    # own complement on the verb; one that follows the object is still its content
+    trailing = [c for c in verb.children if c.i > last and c.dep_ in lexicon.dep("trailing")
+                and not _when(c)]
+    between = verb.doc[last + 1 : trailing[0].i] if trailing else []
+    if trailing and all(not t.is_punct for t in between):
+        last = max(t.i for t in trailing[0].subtree)
     return trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
+
+
+def _introduced_by(token: Any, particles: frozenset[str]) -> bool:
+    """A complement a phrase's particle introduces (« appeler à la reprise … », "call for
+    talks"), whatever label the parse gave it."""
+    return bool(particles) and any(
+        c.dep_ == "case" and c.lower_ in particles for c in token.children)
 
 
 def _when(token: Any) -> bool:
@@ -170,7 +202,7 @@ def _when(token: Any) -> bool:
         return False  # a whole clause, not "on Monday"
     words = [t for t in token.subtree if t.is_alpha or t.like_num]
     timed = [t for t in words if t.ent_type_ in _TIME_ENTITIES]
-    return bool(words) and len(timed) >= len(words) - 1
+    return bool(timed) and len(timed) >= len(words) - 1  # "Pékin" alone is no date
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})

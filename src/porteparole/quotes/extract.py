@@ -31,6 +31,7 @@ from typing import Any
 
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.quotes.agreement import agrees
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -51,7 +52,9 @@ from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.nouns import noun_speech
 from porteparole.quotes.printed import PrintedNames
+from porteparole.quotes.questions import asked_about
 from porteparole.quotes.quoting import quoted_speaker, speech_of
+from porteparole.quotes.relative import relative_antecedent
 from porteparole.quotes.speaker import (
     MentionIndex,
     Speaker,
@@ -61,6 +64,7 @@ from porteparole.quotes.speaker import (
     speaker_from_head,
     subject_of,
 )
+from porteparole.quotes.voices import missions, voice_of
 from porteparole.records import Analysis, Quote
 
 MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
@@ -102,6 +106,10 @@ def extract_quotes(analysis: Analysis, doc: Any, knowledge: Knowledge | None = N
 _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
+def _present_participle(verb: Any) -> bool:
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+
+
 def _passive(verb: Any) -> bool:
     """A verb in the passive voice: its subject undergoes it."""
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
@@ -113,7 +121,7 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 @cache
 def _titles(language: str) -> frozenset[str]:
     """The words of the language's titles ("Secretary", "Premier", "Mr"), lowercased."""
-    from porteparole.actors.kb import load_titles
+    from porteparole.kb import load_titles
 
     return frozenset(w.lower().strip(".") for t in load_titles(language) for w in t.split())
 
@@ -158,6 +166,7 @@ class _Extractor:
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
         self.leading: set[int] = set()  # cues that tag content before them
+        self.leading_contents: dict[int, Content] = {}
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
@@ -192,15 +201,19 @@ class _Extractor:
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
+            if asked_about(token, self.lexicon, self.units):
+                continue
             content = None
-            if "clause" in self.lexicon.needs(token):
+            tags = "clause" in self.lexicon.needs(token) and not _present_participle(token)
+            if tags:  # « …, ajoutant que »: a participle adds, it tags nothing before it
                 content = inverted_tag(token, self.lexicon, self._quoted_at)
             if content is None:
                 content = reported_content(token, self.lexicon, self.units)
-            if content is None and "clause" in self.lexicon.needs(token):
+            if content is None and tags:
                 content = leading_content(token, self.lexicon, self._quoted_at)
             if content is not None and content.last < token.i:
                 leading.add(token.i)
+                self.leading_contents[token.i] = content
             cues.append((token, content))
         self.leading = leading
         cues = _before_tags(cues, leading)
@@ -250,6 +263,10 @@ class _Extractor:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
         subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        antecedent = relative_antecedent(verb, subject, self.lexicon)
+        if antecedent is not subject and antecedent is not None:
+            subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
+            return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
         if subject is None or subject.head.i != verb.i or subject.i > verb.i:
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
@@ -267,9 +284,13 @@ class _Extractor:
         participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
-        if reported_content(verb.head, self.lexicon, self.units) is None:
-            return False  # `"…," said Lavrov, adding that …`: the tag has no clause to elaborate
-        return bool(self.lexicon.needs(verb.head) - {"direct"})
+        if not self.lexicon.needs(verb.head) - {"direct"}:
+            return False
+        # `"…," said Lavrov, adding that …`: a tag with no clause has nothing to elaborate;
+        # "a souligné la nécessité de X, notant que Y": an object's content stops before the
+        # participle, whose clause is a quote of its own
+        content = reported_content(verb.head, self.lexicon, self.units)
+        return content is not None and content.first <= verb.i <= content.last
 
     def _attribution(self, verb: Any) -> Attribution | None:
         cue_text = self._cue_text(verb)
@@ -280,14 +301,20 @@ class _Extractor:
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
         subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = relative_antecedent(verb, subject, self.lexicon)
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
         if subject is None or (subject.i < verb.i and inverted_tag(
                 verb, self.lexicon, self._quoted_at) is not None):
             subject = after_subject(verb, self.lexicon) or subject
+        if subject is None and self._narrative(verb):
+            return Attribution(verb, cue_text, self._recent_speaker(verb.idx))
         if subject is None:
             return Attribution(verb, cue_text, None)
+        if is_pronoun(subject, self.lexicon.impersonal_pronouns):
+            placed = self._impersonal(verb)  # « juge-t-on dans le communiqué », « à Paris »
+            return None if placed is None else Attribution(verb, cue_text, placed)
         if is_pronoun(subject, self.lexicon.self_pronouns):
             return None
         if is_pronoun(subject, self.lexicon.addressee_pronouns):
@@ -295,6 +322,11 @@ class _Extractor:
         speaker = speaker_from_head(subject, self.lexicon, self.index)
         if self._indefinite_office(subject):
             self.indefinite[speaker.start] = subject.text.lower()
+        office = self._is_office(subject)
+        voiced = None if office or not self._true_subject(verb, subject) else self._voice(
+            subject, speaker)
+        if voiced is not None:
+            return Attribution(verb, cue_text, voiced[0], voiced[1])
         if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
             speaker = self._latter(speaker)
         if speaker.actor_id is None:
@@ -305,6 +337,11 @@ class _Extractor:
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
             speaker = self._leading_name(verb, subject, speaker)
+        if speaker.actor_id is None and self._document_subject(subject):
+            author = self._recent_speaker(subject.idx)  # « ajoute le communiqué »
+            if author is not None:
+                return Attribution(verb, cue_text, dataclasses.replace(
+                    speaker, actor_id=author.actor_id, person=author.person))
         if speaker.actor_id is None and self._definite(subject):
             speaker = self._named_before(subject, speaker)
         if speaker.actor_id is None:
@@ -317,11 +354,71 @@ class _Extractor:
                 return Attribution(verb, cue_text, issuers[0], issuers[1:])
         speaker = self._office(subject, speaker)
         speaker = self._named_person(speaker)
+        if office and speaker.person is None and self._true_subject(verb, subject):
+            voiced = self._voice(subject, speaker)  # "le porte-parole de l'ambassade"
+            if voiced is not None:
+                return Attribution(verb, cue_text, voiced[0], voiced[1])
         speaker = self._state_official(subject, speaker)
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
         return Attribution(verb, cue_text, speaker, others)
+
+    def _voice(self, head: Any, speaker: Speaker) -> tuple[Speaker, tuple[Speaker, ...]] | None:
+        """A subject named only by what it is (``voices``): "le gouvernement chinois" and
+        "des responsables états-uniens et chinois" are their states, "l'ambassade de Pékin
+        à Paris" its mission, and "l'ambassade" alone the mission named just before."""
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        if (actor is not None and actor.type != "state") or (
+                self.printed.name(speaker).person is not None):
+            return None  # "l'ambassade de Pékin": the phrase names a state, not who speaks
+        voice = voice_of(head, self.lexicon, self.index, self.lookup)
+        actors = voice.actors
+        if voice.bare_mission and self._definite_phrase(head):
+            recent = self._recent_mission(head.idx)
+            actors = () if recent is None else (recent,)
+        if not actors:
+            return None
+        found = [dataclasses.replace(speaker, actor_id=a) for a in actors]
+        return found[0], tuple(found[1:])
+
+    def _is_office(self, token: Any) -> bool:
+        return token.text.lower() in self.lexicon.office_nouns or (
+            token.lemma_.lower() in self.lexicon.office_nouns)
+
+    def _true_subject(self, verb: Any, subject: Any) -> bool:
+        """A subject the parse gives as one, or the phrase after a tag's verb (« …, a
+        déclaré le gouvernement chinois »); not an object taken for a missing subject
+        ("quoted an official as urging the Japanese government to …")."""
+        if subject.dep_ in self.lexicon.dep("subject") or subject.i < verb.i:
+            return True
+        return inverted_tag(verb, self.lexicon, self._quoted_at) is not None or (
+            self._after_quote(verb))
+
+    def _after_quote(self, verb: Any) -> bool:
+        """The verb opens a tag right after a closing quotation mark and a comma."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_.startswith("aux"):
+            i -= 1
+        return i >= 1 and self.doc[i].text == "," and bool(self.doc[i - 1].is_quote)
+
+    def _definite_phrase(self, head: Any) -> bool:
+        """"l'ambassade", "the embassy", or an office whose complement is one."""
+        if self._definite(head):
+            return True
+        return any(self._definite(c) for c in head.children
+                   if c.dep_ in self.lexicon.dep("nominal_modifier"))
+
+    def _recent_mission(self, position: int) -> str | None:
+        """The diplomatic mission named or speaking last before ``position``, nearby."""
+        known = set(missions().values())
+        window = self._window_start(position)
+        seen = [(m.start, m.actor_id) for m in self.index.overlapping(window, position)
+                if m.actor_id in known and m.end <= position]
+        seen += [(a.cue.idx, a.speaker.actor_id) for a in self.attributions.values()
+                 if a.speaker is not None and a.speaker.actor_id in known
+                 and window <= a.cue.idx < position]
+        return max(seen)[1] if seen else None
 
     def _joint(self, subject: Any, speaker: Speaker) -> tuple[Speaker, ...]:
         """Further speakers of a joint subject: conjuncts ("Oslo and Reykjavik said"), or
@@ -724,6 +821,9 @@ class _Extractor:
         token, hops = verb.head, 0
         if verb.i in self.leading:
             token = verb  # "The EU was displaying …, it said": "it" is not the EU
+            own = self._content_person(verb)
+            if own is not None:  # « Michel « comprend » l'action …, indique-t-il »
+                return own
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
                 candidate = subject_of(token, self.lexicon)
@@ -734,7 +834,8 @@ class _Extractor:
             if token.head.i == token.i:
                 break
             token, hops = token.head, hops + 1
-        previous = self._recent_speaker(verb.idx)
+        subject = subject_of(verb, self.lexicon)
+        previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
             subject = subject_of(verb, self.lexicon)
             personal = subject is not None and subject.morph.get("Gender") and (
@@ -744,8 +845,76 @@ class _Extractor:
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
+    def _content_person(self, verb: Any) -> Speaker | None:
+        """The person the content before a pronoun tag names as its own subject: « Le
+        Premier ministre Charles Michel comprend X, indique-t-il » is Michel speaking of
+        himself. Only a person (a state or ministry before "it said" is what is spoken of),
+        and one the pronoun agrees with."""
+        content = self.leading_contents.get(verb.i)
+        pronoun = subject_of(verb, self.lexicon)
+        if content is None or pronoun is None:
+            return None
+        for token in self.doc[content.first : content.last + 1]:
+            if token.dep_ not in self.lexicon.dep("subject") or self._quoted_at(token.idx):
+                continue
+            found = self._named_person(speaker_from_head(token, self.lexicon, self.index))
+            if self._is_person(found.actor_id, found) and self._agrees(pronoun, found):
+                return found
+            return None  # the first subject is the content's own: no one further in
+        return None
+
+    def _narrative(self, verb: Any) -> bool:
+        """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
+        with the speaker before (its words: ``narrative_markers``)."""
+        if "Inf" not in verb.morph.get("VerbForm"):
+            return False
+        first = self.units.first[verb.i]
+        opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
+        return opening in self.lexicon.narrative_markers
+
+    def _pronoun_source(self, head: Any) -> Speaker | None:
+        """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person
+        named before it."""
+        found = self._recent_speaker(head.idx, pronoun=head)
+        if found is not None:
+            return found
+        own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
+        latter = self._latter(own)
+        return latter if latter.actor_id is not None or latter.person is not None else None
+
+    def _document_subject(self, subject: Any) -> bool:
+        """A document or "the same source" as subject: « précise le communiqué », « ajoute
+        la même source », "the statement said"."""
+        words = {subject.lower_, subject.lemma_.lower()}
+        if words & self.lexicon.document_nouns:
+            return True
+        return bool(words & self.lexicon.relay_nouns) and any(
+            c.lower_ in self.lexicon.anaphoric_modifiers for c in subject.children)
+
+    def _impersonal(self, verb: Any) -> Speaker | None:
+        """« on » with the document or the capital it speaks from: « juge-t-on dans le
+        même communiqué » is the communiqué's author, « estime-t-on à Paris » France."""
+        first, last = self.units.bounds(verb.i)
+        for child in self.doc[verb.i + 1 : min(verb.i + 8, last + 1)]:
+            if child.is_punct:
+                break
+            if child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            words = {child.lower_, child.lemma_.lower()}
+            if words & self.lexicon.document_nouns:
+                author = self._recent_speaker(child.idx)
+                if author is not None:
+                    return author
+            mention = self.index.best(child.idx, child.idx + len(child.text))
+            actor = None if mention is None or mention.actor_id is None else self.lookup(
+                mention.actor_id)
+            if actor is not None and actor.type == "state" and mention is not None:
+                return Speaker(mention.start, mention.end, mention.surface, actor.id)
+        return None
+
     def _recent_speaker(
-        self, position: int, country: str | None = None, person: bool = False
+        self, position: int, country: str | None = None, person: bool = False,
+        pronoun: Any = None,
     ) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
         (with ``country``: the last person of that country; with ``person``: the last
@@ -763,7 +932,25 @@ class _Extractor:
             before += [a for a in self.source_attributions
                        if window <= a.cue.idx < position and a.speaker is not None]
         before.sort(key=lambda a: a.cue.idx)
+        if pronoun is not None:  # "elle" is not the spokesman, "he" not the ministry
+            before = [a for a in before if a.speaker is not None and self._agrees(
+                pronoun, a.speaker)]
         return before[-1].speaker if before else None
+
+    def _agrees(self, pronoun: Any, speaker: Speaker) -> bool:
+        """``agrees``, with a spokesman resolved to their ministry still a person."""
+        head = self._phrase_head(speaker)
+        actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
+        person = actor is None or actor.type == "person" or (
+            head is not None and self._is_office(head))
+        return agrees(pronoun, head, person, self.lexicon)
+
+    def _phrase_head(self, speaker: Speaker) -> Any:
+        """The head word of a speaker's phrase: its token whose head lies outside it."""
+        tokens = self._tokens_in(speaker.start, speaker.end)
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        return heads[0] if heads else None
 
     def _person_of(self, actor_id: str | None, country: str | None) -> bool:
         actor = None if actor_id is None else self.lookup(actor_id)
@@ -884,7 +1071,9 @@ class _Extractor:
             if speaker is None:
                 continue
             cue = self.doc[source.cue_first : source.cue_first + 1]
-            attribution = Attribution(cue[0], cue.text, speaker)
+            voiced = self._voice(source.head, speaker)
+            attribution = Attribution(cue[0], cue.text, speaker) if voiced is None else (
+                Attribution(cue[0], cue.text, voiced[0], voiced[1]))
             start, end = source.content.chars(self.doc)
             if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
                 continue  # `"…," according to X`: the quotation is direct speech
@@ -936,6 +1125,8 @@ class _Extractor:
         return dataclasses.replace(speaker, actor_id=found[0])
 
     def _source_speaker(self, head: Any) -> Speaker | None:
+        if is_pronoun(head, self.lexicon.stressed_pronouns):
+            return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from porteparole.actors.folding import fold
-from porteparole.actors.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import Mention
+from porteparole.text.folds import fold_token as fold
 
 _WORD = re.compile(r"\w+")
 _STATE_KINDS = ("name", "alias", "adjective", "demonym", "capital")

@@ -19,7 +19,7 @@ from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
-    "noun_clause",
+    "noun_clause", "trailing",
 )
 
 
@@ -46,10 +46,19 @@ class QuoteLexicon:
     latter: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
     quoting_links: frozenset[str] = frozenset()
-    state_voices: frozenset[str] = frozenset()  # "a US official", "the Chinese side"
+    # A state's unnamed voices: "a US official", "the Chinese side", « le gouvernement chinois »
+    state_voices: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()  # "claim", "remark": "X's claim that …"
     agent_links: frozenset[str] = frozenset()  # "comments *by* X"
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
+    mission_nouns: frozenset[str] = frozenset()  # "l'ambassade de Chine en France"
+    auxiliaries: frozenset[str] = frozenset()  # tense auxiliaries: avoir, être; have, be
+    person_pronouns: frozenset[str] = frozenset()  # pronouns only a person takes: he, she
+    relative_pronouns: frozenset[str] = frozenset()  # "X, qui a appelé à": X speaks
+    impersonal_pronouns: frozenset[str] = frozenset()  # « on »: a place or document speaks
+    anaphoric_modifiers: frozenset[str] = frozenset()  # « la même source »: the one before
+    stressed_pronouns: frozenset[str] = frozenset()  # « selon lui », "according to him"
+    narrative_markers: frozenset[str] = frozenset()  # « Et de préciser que … »
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Any) -> str:
@@ -115,6 +124,14 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         speech_nouns=_set(where, raw, "speech_nouns"),
         state_voices=_set(where, raw, "state_voices"),
         agent_links=_set(where, raw, "agent_links"),
+        mission_nouns=_set(where, raw, "mission_nouns"),
+        auxiliaries=_set(where, raw, "auxiliaries"),
+        person_pronouns=_set(where, raw, "person_pronouns"),
+        relative_pronouns=_set(where, raw, "relative_pronouns"),
+        impersonal_pronouns=_set(where, raw, "impersonal_pronouns"),
+        anaphoric_modifiers=_set(where, raw, "anaphoric_modifiers"),
+        stressed_pronouns=_set(where, raw, "stressed_pronouns"),
+        narrative_markers=_set(where, raw, "narrative_markers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

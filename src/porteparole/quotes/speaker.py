@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from porteparole.nlp import doc_text
+from porteparole.quotes.compound import split_subject
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
 
@@ -61,6 +62,9 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     "a déclaré Wu", "said Blinken") are ordinary subject children in both models.
     """
     subjects, hops = lexicon.dep("subject"), 0
+    clitic = clitic_subject(verb)
+    if clitic is not None:
+        return clitic
     token = verb
     while token is not None and hops < 4:
         found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
@@ -74,7 +78,23 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
                 return inverted
         token = token.head if _inherits(token, lexicon, hops == 0) else None
         hops += 1
-    return _inverted_name(verb, lexicon)
+    return split_subject(verb, lexicon) or _inverted_name(verb, lexicon)
+
+
+def clitic_subject(verb: Any) -> Any | None:
+    """The pronoun of an inverted tag (« ajoute-t-il », « a-t-elle précisé », « juge-t-on »),
+    which the parse often hangs as a bare dependent, and whose euphonic « -t » it takes for
+    the subject: the hyphenated pronoun right after the verb or its auxiliary."""
+    doc = verb.doc
+    anchors = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
+    for anchor in anchors:
+        for token in doc[anchor.i + 1 : anchor.i + 3]:
+            if token.text == "-t":
+                continue
+            if token.text.startswith("-") and token.pos_ == "PRON" and token.text[1:].isalpha():
+                return token
+            break
+    return None
 
 
 def _incise(verb: Any) -> bool:
@@ -100,8 +120,11 @@ def after_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     """The subject of a tag standing after its verb (« , a indiqué jeudi la ministre »,
     ", said the ministry"), which parsers often take for an object; a pronoun clitic
     ("a-t-il") first."""
+    clitic = clitic_subject(verb)
+    if clitic is not None:
+        return clitic
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in lexicon.dep("subject"):
+        if child.i > verb.i and child.dep_ in lexicon.dep("subject") and child.text != "-t":
             return child
     found = _inverted_subject(verb, lexicon)
     return found if found is not None else _inverted_name(verb, lexicon)
