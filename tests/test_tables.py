@@ -11,9 +11,9 @@ import pytest
 
 from builders import HOTLINE, article, build_store, cli_app, conference, invoke, statement
 from porteparole import export, tables
-from porteparole.actors import kb as kb_module
 from porteparole.cli import commands_scale
 from porteparole.errors import InputError
+from porteparole.kb import base as kb_module
 from porteparole.load import load_tables
 from porteparole.mechanisms import catalog as catalog_module
 from porteparole.records import Origin, Rejected
