@@ -239,4 +239,9 @@ def adjacent_subject(verb: Any, subject: Any, lexicon: QuoteLexicon) -> Any:
         return subject  # "… and on Tuesday said": a date, not a speaker
     if before.dep_ in lexicon.dep("subject") | lexicon.dep("conjunct"):
         return subject  # the parse gave the noun a verb of its own
+    if verb.head.i == before.i or any(
+            c.dep_.startswith("aux") and c.i < before.i for c in verb.children):
+        # "a plusieurs fois appelé", "has many times said": the noun is an adverbial between
+        # the auxiliary and its participle (which the parser may have hung on it)
+        return subject
     return before
