@@ -7,7 +7,7 @@ Each input's bytes go through every reader (text, HTML, JSON Lines, JSON); the t
 decode to goes through cleaning, detection, both structure parsers and ``prepare``; and the
 bytes, decoded, are also a search query. Anything that raises other than the project's
 own ``QueryError`` for a query is a crash: atheris stops and prints the input. The property
-tests (tests/test_fuzz.py) check the same outcomes with hypothesis.
+tests (tests/pipeline/test_fuzz.py) check the same outcomes with hypothesis.
 """
 
 from __future__ import annotations

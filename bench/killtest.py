@@ -15,7 +15,7 @@ of the same files:
 - the same rejected inputs and counts in every table;
 - no process of any round left running.
 
-The test suite imports ``run`` (tests/test_crash_safety.py); as a script it prints the
+The test suite imports ``run`` (tests/store/test_crash_safety.py); as a script it prints the
 figures and exits 1 when any check fails.
 """
 

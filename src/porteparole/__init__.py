@@ -1,6 +1,6 @@
 """porteparole: an auditable database of what governments say.
 
-Public API (frozen by ``tests/test_public_api.py``):
+Public API (frozen by ``tests/pipeline/test_public_api.py``):
 
 - ``analyze(text_or_raw, ...)`` -> ``Analysis``: every stage on one document, with the
   default analyzer.

@@ -17,7 +17,7 @@ Evidence, from ``knowledge/witness/<lang>.yaml``:
 One piece of evidence is enough: clean text carries none. Measured: no flag on the 30
 French and 30 English articles of ``eval/dev-fr`` and ``eval/dev-en`` nor on the 490 English
 Foreign Ministry transcripts of ``corpus/fmprc-en``; one of the five seeds, the machine-spun
-one, is flagged (``tests/test_witness.py``).
+one, is flagged (``tests/read/test_witness.py``).
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ from porteparole.ingest import ingest
 from porteparole.store import Store
 from porteparole.workers import _death_signal
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_a_signal_is_noted_and_the_handlers_restored(sig: signal.Signals) -> None:

@@ -79,7 +79,7 @@ def test_the_pipeline_flags_the_document() -> None:
         assert tuple(f for f in result.document.flags if f == POOR_WITNESS) == expected
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 @pytest.mark.parametrize("folder", ["eval/dev-fr/corpus", "eval/dev-en/corpus"])

@@ -5,7 +5,7 @@ document's stored text is its normalized text and every span lies inside it.
 
 The suite runs a fixed, derandomized budget (profile ``suite``). The long run:
 
-    PORTEPAROLE_FUZZ=long pytest tests/test_fuzz.py      # 100,000+ inputs in all
+    PORTEPAROLE_FUZZ=long pytest tests/pipeline/test_fuzz.py      # 100,000+ inputs in all
 
 and the coverage-guided harness (atheris): ``python bench/fuzz.py --runs 100000``.
 """
@@ -33,6 +33,8 @@ from porteparole.store import Store
 from porteparole.store.writer import check_spans
 from porteparole.structure.article import parse_article
 from porteparole.structure.press_conference import parse_press_conference
+
+pytestmark = pytest.mark.slow
 
 settings.register_profile(
     "suite", max_examples=40, derandomize=True, deadline=None, database=None,

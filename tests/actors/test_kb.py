@@ -11,7 +11,7 @@ import pytest
 from porteparole.errors import InputError, KnowledgeError
 from porteparole.kb import load_knowledge_base, load_titles
 
-SHIPPED = Path(__file__).resolve().parent.parent / "src" / "porteparole" / "knowledge" / "actors"
+SHIPPED = Path(__file__).resolve().parents[2] / "src" / "porteparole" / "knowledge" / "actors"
 
 
 @pytest.fixture(scope="module")

@@ -20,11 +20,14 @@ from live_server import live_server
 from porteparole.api import ServerConfig
 from porteparole.store import Store
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 CHROMIUM = shutil.which("chromium")
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
-                                "(make test installs it)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None,
+                       reason="Debian's chromium is not installed (make test installs it)"),
+]
 
 
 @pytest.fixture(scope="module")

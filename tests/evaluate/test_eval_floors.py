@@ -15,9 +15,9 @@ import pytest
 from porteparole.evaluate.report import report_to_json
 from porteparole.evaluate.sets import gold_sets, read_set, score_halves
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FLOORS: dict[str, dict[str, float]] = json.loads(
-    (Path(__file__).parent / "eval_floors.json").read_text(encoding="utf-8")
+    (Path(__file__).parent.parent / "eval_floors.json").read_text(encoding="utf-8")
 )
 SETS = {s.name: s for s in gold_sets(ROOT, ROOT.parent / "shared")}
 

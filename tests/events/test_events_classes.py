@@ -20,7 +20,7 @@ from porteparole.events import extract_events, load_lexicon, reportable
 from porteparole.nlp import load_model
 from porteparole.records import PLOVER_TYPES, Analysis, Document, Mention, Origin
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLOVER_DEV = ROOT.parent / "shared" / "eval" / "plover-dev"
 
 

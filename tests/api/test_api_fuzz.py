@@ -26,6 +26,8 @@ from schemathesis.specs.openapi.checks import (
 from live_server import live_server
 from porteparole.api import ServerConfig, create_app
 
+pytestmark = pytest.mark.slow
+
 TOKEN = "fuzzing-token-123"
 EXAMPLES = 25
 LIVE_EXAMPLES = 10

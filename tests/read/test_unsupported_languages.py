@@ -98,7 +98,7 @@ def test_chinese_words_are_found_inside_unspaced_text(corpus: Path, tmp_path: Pa
 
 
 def test_search_on_the_chinese_foreign_ministry_pages_finds_every_page(tmp_path: Path) -> None:
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fmprc-zh"
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "fmprc-zh"
     if not corpus.is_dir():
         pytest.skip("../shared/corpus/fmprc-zh is not available")
     with Store(tmp_path / "zh.db") as store:

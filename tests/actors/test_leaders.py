@@ -20,7 +20,7 @@ from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Origin, document_id_for
 from porteparole.text.folds import fold_key
 
-SHIPPED = Path(__file__).resolve().parent.parent / "src" / "porteparole" / "knowledge" / "actors"
+SHIPPED = Path(__file__).resolve().parents[2] / "src" / "porteparole" / "knowledge" / "actors"
 
 G20_STATES = ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
               "MEX", "RUS", "SAU", "ZAF", "KOR", "TUR", "GBR", "USA")

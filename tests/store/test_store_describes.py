@@ -223,7 +223,7 @@ STAGES = ("actors", "quotes", "events", "topics", "mechanisms", "structure", "kn
 @pytest.mark.parametrize("folder", ["query", "web", "api/routes_read.py", "cli/common.py",
                                     "cli/commands_actors.py", "cli/commands_analysis.py"])
 def test_what_answers_questions_imports_no_stage_and_no_knowledge(folder: str) -> None:
-    root = Path(__file__).resolve().parent.parent / "src" / "porteparole"
+    root = Path(__file__).resolve().parents[2] / "src" / "porteparole"
     target = root / folder
     files = sorted(target.glob("*.py")) if target.is_dir() else [target]
     for file in files:

@@ -25,8 +25,11 @@ from porteparole.store import Store
 sys.path.insert(0, str(ROOT / "bench"))
 import killtest  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
-                                reason="process accounting reads Linux /proc")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(),
+                       reason="process accounting reads Linux /proc"),
+]
 
 
 def test_ten_random_kills_lose_nothing_and_duplicate_nothing(
