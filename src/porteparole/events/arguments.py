@@ -126,7 +126,7 @@ class Arguments:
                            and is_passive_participle(c) for h in agent_of(c)]
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
-                c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []
@@ -216,7 +216,8 @@ class Arguments:
         """ "X said he had raised …": a third-person subject pronoun in a clause that a
         speech verb governs stands for the one who speaks."""
         heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
+        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person", [])
+                   and h.i not in self._by_token
                    and h.lower_ not in self.lexicon.first_person for h in heads):
             return []
         reported_by = getattr(self.voice, "reported_by", None)
@@ -241,8 +242,8 @@ class Arguments:
         pronoun ("il", "elle", "he", "she") in a clause below the sentence's main one stands
         for the person named earlier in the same sentence, when exactly one is."""
         heads = [h for h in self.role_heads(cue_token, "subj", is_noun)
-                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
-                 and "Neut" not in h.morph.get("Gender")]
+                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
+                 and "Neut" not in h.morph.get("Gender", [])]
         if len(heads) != 1 or heads[0].head.i == heads[0].sent.root.i:
             return []  # a main clause's "il" continues the previous sentence, not this one
         pronoun = heads[0]
@@ -258,8 +259,8 @@ class Arguments:
         singular personal subject pronoun stands for the one who spoke in the previous
         sentence (the subject of its speech verb, in the same press-conference turn)."""
         heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
-                   and "Neut" not in h.morph.get("Gender") for h in heads):
+        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
+                   and "Neut" not in h.morph.get("Gender", []) for h in heads):
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
         previous = self._previous_sentence(cue_token, speech=True)
         if previous is None:
@@ -292,8 +293,8 @@ class Arguments:
     def _third_person_pronoun(self, head: Any) -> bool:
         """A third-person personal pronoun no mention covers: not a relative, interrogative
         or reflexive one."""
-        return (head.pos_ == "PRON" and "3" in head.morph.get("Person")
-                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType")
+        return (head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
+                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType", [])
                 and head.tag_ not in ("WP", "WDT") and not _reflexive(head))
 
     def _previous_sentence(self, cue_token: Any, *, speech: bool) -> Any | None:
@@ -332,8 +333,8 @@ class Arguments:
         if not found:
             return []
         plural = len(found) > 1 or any(c.dep_ == "conj" for c in subject.children) or (
-            "Plur" in subject.morph.get("Number"))
-        wanted_plural = "Plur" in pronoun.morph.get("Number")
+            "Plur" in subject.morph.get("Number", []))
+        wanted_plural = "Plur" in pronoun.morph.get("Number", [])
         persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
         if self.lexicon.language == "en":
             if persons:
@@ -343,7 +344,7 @@ class Arguments:
                 return []  # "The United States … It": a plural name is still one state
         elif wanted_plural != plural:
             return []
-        gender, subject_gender = pronoun.morph.get("Gender"), subject.morph.get("Gender")
+        gender, subject_gender = pronoun.morph.get("Gender", []), subject.morph.get("Gender", [])
         if gender and subject_gender and not set(gender) & set(subject_gender):
             return []
         return found
@@ -506,7 +507,7 @@ class Arguments:
         if any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children):
             return False
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number")
+        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number", [])
 
     def _first_person(self, token: Any) -> bool:
         return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
@@ -534,7 +535,7 @@ class Arguments:
         determiners = [c for c in token.children if c.dep_ == "det"]
         if not {d.lower_ for d in determiners} & (DEFINITES | DEMONSTRATIVES):
             return False
-        if any("Plur" in t.morph.get("Number") for t in [token, *determiners]):
+        if any("Plur" in t.morph.get("Number", []) for t in [token, *determiners]):
             return False  # "appelle les pays à …": countries in general
         return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
 
@@ -561,11 +562,11 @@ def _needs_in_predicate(verb: Any, cue: Cue) -> bool:
 
 
 def _infinitive(token: Any) -> bool:
-    return "Inf" in token.morph.get("VerbForm")
+    return "Inf" in token.morph.get("VerbForm", [])
 
 
 def _reflexive(token: Any) -> bool:
-    return "Yes" in token.morph.get("Reflex") or token.lower_ in ("se", "s'", "s’")
+    return "Yes" in token.morph.get("Reflex", []) or token.lower_ in ("se", "s'", "s’")
 
 
 def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
@@ -581,7 +582,7 @@ def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
     # A bare definite only as a singular direct object ("rejected the account"): a plural
     # ("appelle les pays à …") or a place ("autour de l'île") is generic more often than not.
     return (bool(determiners & DEFINITES) and head.dep_ in OBJECT
-            and "Plur" not in head.morph.get("Number")
+            and "Plur" not in head.morph.get("Number", [])
             and head.lemma_.lower() not in lexicon.pair_nouns
             and not any(c.dep_ in _COMPLEMENTS for c in head.children))
 
@@ -591,7 +592,7 @@ def relative_subject(verb: Any) -> bool:
     """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
     "X, who threatened …"): the clause then tells what its antecedent did."""
     return verb.dep_ in ("acl:relcl", "relcl") and any(
-        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType", []) or c.tag_ in ("WP", "WDT"))
         for c in verb.children)
 
 
@@ -670,7 +671,7 @@ def _left_subject(verb: Any) -> list[Any]:
     novembre que Pékin et les États-Unis discutaient …"); the words between the clause's
     opening and the verb are then its subject.
     """
-    if "Fin" not in verb.morph.get("VerbForm") and not any(
+    if "Fin" not in verb.morph.get("VerbForm", []) and not any(
             c.dep_.startswith("aux") for c in verb.children):
         return []
     doc = verb.doc
@@ -699,7 +700,7 @@ def objects_of(token: Any) -> list[Any]:
 
 
 def is_passive_participle(token: Any) -> bool:
-    return "Part" in token.morph.get("VerbForm") and bool(agent_of(token))
+    return "Part" in token.morph.get("VerbForm", []) and bool(agent_of(token))
 
 
 def prepositional(token: Any, preposition: str) -> list[Any]:

@@ -139,7 +139,7 @@ _ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if m
 def intention_noun(verb: Any) -> Any | None:
     """The noun an infinitive qualifies ("Germany's decision to send …", "a summit to
     hammer out …"), or None when the verb is not such an infinitive."""
-    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _PURPOSE and (
+    if "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _PURPOSE and (
             verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
     return None
@@ -149,7 +149,7 @@ def _purpose(verb: Any, lexicon: Lexicon) -> bool:
     """An infinitive that says what another act is for ("offered to host a summit to hammer
     out an agreement", « pour négocier »): an aim, not an act. The marker comes from the
     language file (``purpose``)."""
-    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _ADVERBIAL and any(
+    return "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _ADVERBIAL and any(
         c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in verb.children)
 
 
@@ -190,7 +190,7 @@ def _unconfirmed(token: Any, lexicon: Lexicon) -> bool:
 def _conditional(token: Any, lexicon: Lexicon) -> bool:
     """The model's Mood=Cnd, or a form built on the infinitive with a conditional ending
     ("agir" -> "agirait", "prendre" -> "prendrait") that the model took for an imperfect."""
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in token.morph.get("Mood", []):
         return True
     lemma, form = _lemma(token), token.lower_
     stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
@@ -199,7 +199,7 @@ def _conditional(token: Any, lexicon: Lexicon) -> bool:
 
 
 def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
-    if any("Fut" in t.morph.get("Tense") for t in chain):
+    if any("Fut" in t.morph.get("Tense", []) for t in chain):
         return True
     if any(_lemma(t) in lexicon.future_heads for t in chain[1:]):
         return True

@@ -153,7 +153,7 @@ def _keys(token: Any) -> tuple[str, ...]:
 
 
 def _has_mood(token: Any, cue: Cue) -> bool:
-    return cue.mood is None or cue.mood in token.morph.get("Mood")
+    return cue.mood is None or cue.mood in token.morph.get("Mood", [])
 
 
 def _has_needs(token: Any, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:

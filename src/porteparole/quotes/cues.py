@@ -88,7 +88,7 @@ def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
     """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
     negation = lexicon.dep("negation")
     return any(
-        c.dep_ in negation or "Neg" in c.morph.get("Polarity") for c in token.children
+        c.dep_ in negation or "Neg" in c.morph.get("Polarity", []) for c in token.children
     )
 
 
@@ -112,11 +112,11 @@ def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
     background the text already named, not content of its own."""
     if split_auxiliary(verb, lexicon) is not None:
         return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
-    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm"):
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm", []):
         return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
         # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
-        "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
+        "Part" in verb.morph.get("VerbForm", []) and "Pass" in verb.morph.get("Voice", [])
         and not any(c.dep_.startswith("aux") for c in verb.children))
 
 

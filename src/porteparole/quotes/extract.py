@@ -107,7 +107,7 @@ _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
 def _present_participle(verb: Any) -> bool:
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
 
 
 def _passive(verb: Any) -> bool:
@@ -281,7 +281,8 @@ class _Extractor:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
         affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
         that …`) the participle carries content of its own."""
-        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        participle = ("Part" in verb.morph.get("VerbForm", [])
+                      and "Pres" in verb.morph.get("Tense", []))
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
         if not self.lexicon.needs(verb.head) - {"direct"}:
@@ -294,7 +295,8 @@ class _Extractor:
 
     def _attribution(self, verb: Any) -> Attribution | None:
         cue_text = self._cue_text(verb)
-        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        participle = ("Part" in verb.morph.get("VerbForm", [])
+                      and "Pres" in verb.morph.get("Tense", []))
         if participle and not any(
                 c.dep_ in self.lexicon.dep("subject") for c in verb.children):
             head = self._cue_before(verb)
@@ -636,7 +638,7 @@ class _Extractor:
 
     def _definite(self, token: Any) -> bool:
         return token.pos_ == "NOUN" and any(
-            "Def" in c.morph.get("Definite") for c in token.children if c.i < token.i)
+            "Def" in c.morph.get("Definite", []) for c in token.children if c.i < token.i)
 
     def _named_before(self, head: Any, speaker: Speaker) -> Speaker:
         """"The ministry said …" after "the Chinese commerce ministry": a definite noun names
@@ -785,7 +787,7 @@ class _Extractor:
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm") and t.i not in auxiliaries
+            if any("Fin" in t.morph.get("VerbForm", []) and t.i not in auxiliaries
                    for t in between):
                 return speaker
             opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
@@ -838,8 +840,8 @@ class _Extractor:
         previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
             subject = subject_of(verb, self.lexicon)
-            personal = subject is not None and subject.morph.get("Gender") and (
-                "Neut" not in subject.morph.get("Gender"))
+            personal = subject is not None and subject.morph.get("Gender", []) and (
+                "Neut" not in subject.morph.get("Gender", []))
             if personal:  # "Mao Ning held a briefing. She said …": the person named before
                 return self._person_named_before(subject, speaker) or speaker
             return speaker
@@ -866,7 +868,7 @@ class _Extractor:
     def _narrative(self, verb: Any) -> bool:
         """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
         with the speaker before (its words: ``narrative_markers``)."""
-        if "Inf" not in verb.morph.get("VerbForm"):
+        if "Inf" not in verb.morph.get("VerbForm", []):
             return False
         first = self.units.first[verb.i]
         opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
@@ -1233,7 +1235,8 @@ class _Extractor:
                 if following is not None and following.start > span.start:
                     return self._after(following, depth + 1)
             if token.i in self.attributions:
-                if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
+                if ("Pres" in token.morph.get("Tense", [])
+                        and "Part" in token.morph.get("VerbForm", [])):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 speaker = self.attributions[token.i].speaker
                 if speaker is not None and speaker.start <= span.start < speaker.end:
@@ -1341,7 +1344,7 @@ class _Extractor:
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
         return office and any(
-            "Ind" in c.morph.get("Definite") for c in subject.children if c.i < subject.i)
+            "Ind" in c.morph.get("Definite", []) for c in subject.children if c.i < subject.i)
 
     def _named_later(self) -> None:
         """A description resolved by a name that comes after it (FORMAT.md: a person is

@@ -67,7 +67,7 @@ def inverted_tag(
         return None
     verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
     if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
-           and "Pres" not in c.morph.get("Tense")  # "…, ajoutant que": a participle
+           and "Pres" not in c.morph.get("Tense", [])  # "…, ajoutant que": a participle
            for c in verb.children):
         return None  # "Dong, according to a readout, urged the United States to …"
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
@@ -93,7 +93,7 @@ def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
             return None
         if token.text.lower() in lexicon.complementizers:
             return None
-        finite = "Fin" in token.morph.get("VerbForm") or token.pos_ == "VERB"
+        finite = "Fin" in token.morph.get("VerbForm", []) or token.pos_ == "VERB"
         if finite and i not in auxiliaries and token.pos_ != "AUX":
             return None
         if token.pos_ == "AUX" and i not in auxiliaries and token.head.i != verb.i:
@@ -118,6 +118,6 @@ def _sentence_start(doc: Any, comma: int, quoted_at: Callable[[int], bool]) -> i
 def _clause_verb(token: Any, lexicon: QuoteLexicon) -> bool:
     """A finite verb, or a verb with a subject of its own: the tagger reads some past
     tenses as participles ("The command organized forces …, Li said")."""
-    if "Fin" in token.morph.get("VerbForm"):
+    if "Fin" in token.morph.get("VerbForm", []):
         return True
     return token.pos_ == "VERB" and any(c.dep_ in lexicon.dep("subject") for c in token.children)

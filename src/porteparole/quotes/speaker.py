@@ -137,10 +137,11 @@ def _inherits(token: Any, lexicon: QuoteLexicon, cue: bool) -> bool:
     """
     if token.head.i == token.i:
         return False
-    participle = "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+    participle = ("Part" in token.morph.get("VerbForm", [])
+                  and "Pres" in token.morph.get("Tense", []))
     if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
         return True
-    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm"):
+    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm", []):
         return False
     if token.head.pos_ != "VERB":
         return False
