@@ -112,7 +112,7 @@ def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> l
     one call per text). A language without a configured model gets a blank tokenizer-only
     pipeline (sentences by punctuation), so later stages degrade instead of failing.
     """
-    docs: list[Any] = [None] * len(texts)
+    docs: dict[int, Doc] = {}
     by_language: dict[str, list[int]] = {}
     for position, (language, _) in enumerate(texts):
         by_language.setdefault(language, []).append(position)
@@ -121,7 +121,7 @@ def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> l
         for position, doc in zip(positions, annotate_stream(batch, batch_size=batch_size),
                                  strict=True):
             docs[position] = doc
-    return docs
+    return [docs[position] for position in range(len(texts))]
 
 
 def annotate_stream(texts: Iterable[tuple[str, str]], *, batch_size: int = BATCH_SIZE
