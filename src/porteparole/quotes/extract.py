@@ -65,7 +65,7 @@ from porteparole.quotes.speaker import (
     subject_of,
 )
 from porteparole.quotes.voices import Lookup, missions, voice_of
-from porteparole.records import Analysis, Mention, Quote
+from porteparole.records import Analysis, Mention, Quote, QuoteKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -998,7 +998,8 @@ class _Extractor:
             if not cue:
                 continue
             first, last = self._strip(first, last)
-            kind = "direct" if self._quoted_at(first) and self._quoted_at(last - 1) else "reported"
+            quoted = self._quoted_at(first) and self._quoted_at(last - 1)
+            kind: QuoteKind = "direct" if quoted else "reported"
             self._emit(first, last, Attribution(cue[0], cue[0].text, speaker), kind)
             return
 
@@ -1316,7 +1317,8 @@ class _Extractor:
 
     _last_direct_attribution: Attribution | None = None
 
-    def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
+    def _emit(self, start: int, end: int, attribution: Attribution, kind: QuoteKind
+              ) -> None:
         if kind == "reported" and self._summary_headline(start, attribution):
             return
         for other in attribution.others:
@@ -1325,7 +1327,7 @@ class _Extractor:
 
     def _emit_one(
         self, start: int, end: int, attribution: Attribution, speaker: Speaker | None,
-        kind: str,
+        kind: QuoteKind,
     ) -> None:
         self.found.append(Quote(
             document_id=self.analysis.document.id,
