@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_files, per_root, read_yaml
+from porteparole.records import Kind
 from porteparole.text.typography import QUOTED_PASSAGE
 
 UNDETERMINED = "und"
@@ -37,8 +38,8 @@ _ISO_639_1_CODES = (
 )
 ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
 
-STATEMENT = "statement"
-NEWS_ARTICLE = "news_article"
+STATEMENT: Final = "statement"
+NEWS_ARTICLE: Final = "news_article"
 
 
 def detect_language(text: str, declared: str | None = None) -> str:
@@ -132,7 +133,7 @@ class KindCues:
     article_text: tuple[re.Pattern[str], ...]
 
 
-def detect_kind(text: str, title: str | None, language: str) -> str:
+def detect_kind(text: str, title: str | None, language: str) -> Kind:
     """``"statement"`` or ``"news_article"``: whichever voice the cues point to.
 
     A statement speaks in one institutional voice (its title names its genre; first person,

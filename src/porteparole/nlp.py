@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError, ModelError
 from porteparole.knowledge import read_yaml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @cache
@@ -43,7 +47,7 @@ def model_name(language: str) -> str | None:
 
 
 @cache
-def load_model(language: str) -> Any:
+def load_model(language: str) -> Language:
     """The spaCy pipeline for ``language``, loaded once and shared by every stage."""
     import spacy
 
@@ -78,7 +82,7 @@ def _register_line_breaks() -> None:
         return
 
     @Language.component(LINE_BREAKS)
-    def line_breaks(doc: Any) -> Any:
+    def line_breaks(doc: Doc) -> Doc:
         # spaCy's tokenizer makes every run of white space other than one plain space a
         # token of its own (and a token's trailing whitespace is one space at most), so a
         # line break is always inside a space token: only those are looked at, found in
@@ -101,14 +105,14 @@ BATCH_SIZE = 8
 BATCH_CHARS = 100_000
 
 
-def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> list[Any]:
+def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> list[Doc]:
     """Stage 4: one spaCy ``Doc`` per ``(language, text)``, in input order.
 
     Texts are grouped by language and run through ``nlp.pipe`` (several times faster than
     one call per text). A language without a configured model gets a blank tokenizer-only
     pipeline (sentences by punctuation), so later stages degrade instead of failing.
     """
-    docs: list[Any] = [None] * len(texts)
+    docs: dict[int, Doc] = {}
     by_language: dict[str, list[int]] = {}
     for position, (language, _) in enumerate(texts):
         by_language.setdefault(language, []).append(position)
@@ -117,11 +121,11 @@ def annotate(texts: list[tuple[str, str]], *, batch_size: int = BATCH_SIZE) -> l
         for position, doc in zip(positions, annotate_stream(batch, batch_size=batch_size),
                                  strict=True):
             docs[position] = doc
-    return docs
+    return [docs[position] for position in range(len(texts))]
 
 
 def annotate_stream(texts: Iterable[tuple[str, str]], *, batch_size: int = BATCH_SIZE
-                    ) -> Iterator[Any]:
+                    ) -> Iterator[Doc]:
     """Stage 4 as a stream: one Doc per ``(language, text)``, in input order, made a batch
     at a time, so that a caller that drops each Doc once its stages have read it holds one
     batch in memory, whatever the number or the length of the texts.
@@ -144,7 +148,7 @@ def annotate_stream(texts: Iterable[tuple[str, str]], *, batch_size: int = BATCH
 
 
 @cache
-def _model_or_blank(language: str) -> Any:
+def _model_or_blank(language: str) -> Language:
     import spacy
 
     if model_name(language) is not None:
@@ -164,7 +168,7 @@ def _spacy_has_language(code: str) -> bool:
     return True
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """A Doc's text, computed once: spaCy's ``Doc.text`` joins every token anew on each
     access, which costs a whole document's length inside a loop over quotes or events."""
     text: str | None = doc.user_data.get("porteparole.text")

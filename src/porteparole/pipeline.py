@@ -29,7 +29,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from porteparole import chunks, detect
 from porteparole import clean as cleaning
@@ -45,6 +45,8 @@ from porteparole.topics import assign_topics
 from porteparole.witness import witness_flags
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from porteparole.analyzer import Analyzer
     from porteparole.knowledge.bundle import Knowledge
     from porteparole.runners import Runner
@@ -313,7 +315,7 @@ def process_batches(
     yield from runner.results(wait_all=True)
 
 
-Stage = Callable[[Analysis, Any, "Knowledge"], Analysis]
+Stage = Callable[[Analysis, "Doc", "Knowledge"], Analysis]
 
 # Stages 5-9, in order; each ``(Analysis, spacy.tokens.Doc, Knowledge) -> Analysis``.
 NLP_STAGES: tuple[Stage, ...] = (

@@ -100,7 +100,7 @@ class Document:
     id: str
     origin: Origin
     language: str  # ISO 639-1, or "und" when undetermined
-    kind: str  # one of KINDS
+    kind: Kind  # one of KINDS
     text: str
     title: str | None = None
     date: str | None = None  # the date the document carries, ISO YYYY-MM-DD
@@ -121,7 +121,7 @@ class Turn:
 
     document_id: str
     index: int
-    role: str  # one of TURN_ROLES
+    role: TurnRole  # one of TURN_ROLES
     speaker: str | None  # outlet as printed (question), canonical name (statement/answer)
     start: int
     end: int
@@ -155,7 +155,7 @@ class Actor:
 
     id: str
     name: str  # canonical name, the form English-language wire services use
-    type: str  # one of ACTOR_TYPES
+    type: ActorType  # one of ACTOR_TYPES
     country: str | None  # ISO 3166-1 alpha-3
     sector: str | None  # CAMEO-style sector code: GOV, MIL, DIP, LEG, MED, BUS, IGO, ...
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> aliases
@@ -187,7 +187,7 @@ class Quote:
     end: int
     speaker_actor: str | None
     speaker_text: str | None  # how the text designates the speaker ("M. Ngo Khiem", "il")
-    kind: str  # "direct" | "reported"
+    kind: QuoteKind  # "direct" | "reported"
     cue: str | None  # the cue verb or phrase ("a déclaré", "selon", "said")
     turn_index: int | None = None
 

@@ -50,6 +50,9 @@ from porteparole.records import (
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
     "tuple[str, ...]": pa.list_(pa.string()),
+    # the closed vocabularies of ``records`` (``Literal`` aliases of str) are strings
+    "Kind": pa.string(), "TurnRole": pa.string(), "ActorType": pa.string(),
+    "QuoteKind": pa.string(),
 }
 _ORIGIN_FIELDS = ("source", "format", "line", "url")
 

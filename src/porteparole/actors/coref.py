@@ -19,12 +19,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.actors.lexicon import Lexicon
 from porteparole.nlp import doc_text
 from porteparole.records import Mention
 from porteparole.text.folds import fold_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 SURNAME_CONFIDENCE = 0.7  # the full name is in the document
 KNOWN_SURNAME_CONFIDENCE = 0.6  # only the knowledge base knows the full name
@@ -70,7 +73,7 @@ def resolve_surname(
 
 
 def pronoun_mentions(
-    doc: Any, mentions: Sequence[Mention], lexicon: Lexicon, document_id: str,
+    doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon, document_id: str,
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
     """Mentions for subject pronouns of speech verbs that point to one recent person.
@@ -97,13 +100,13 @@ def pronoun_mentions(
     return found
 
 
-def _is_speaker_pronoun(token: Any, lexicon: Lexicon) -> bool:
+def _is_speaker_pronoun(token: Token, lexicon: Lexicon) -> bool:
     if fold_token(token.text).lstrip("-") not in lexicon.pronouns:
         return False
     return token.dep_ in lexicon.subject_deps and token.head.lemma_.lower() in lexicon.speech_verbs
 
 
-def _pronoun_span(token: Any) -> tuple[int, int]:
+def _pronoun_span(token: Token) -> tuple[int, int]:
     """The pronoun's own letters ("il" of "-il" in "a-t-il déclaré")."""
     offset = len(token.text) - len(token.text.lstrip("-"))
     return token.idx + offset, token.idx + len(token.text)

@@ -23,7 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.actors.coref import (
     PROMINENT_ROLES,
@@ -41,6 +41,9 @@ from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Actor, ActorRole, Analysis, Mention, Turn
 from porteparole.text.folds import fold_token
 from porteparole.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
 
@@ -69,7 +72,7 @@ class Resolver:
         self.roles = RoleFinder(kb, lexicon)
         self.fuzzy = FuzzyIndex(kb)
 
-    def resolve(self, analysis: Analysis, doc: Any) -> Analysis:
+    def resolve(self, analysis: Analysis, doc: Doc) -> Analysis:
         document = analysis.document
         text = document.text
         skip = label_spans(text, analysis.turns)
@@ -516,7 +519,7 @@ def resolver_for(kb: KnowledgeBase, language: str, titles: str | Path | None = N
 
 def resolve_actors(
     analysis: Analysis,
-    doc: Any,
+    doc: Doc,
     knowledge: Knowledge | None = None,
     *,
     kb: KnowledgeBase | None = None,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from porteparole.events.modality import intention_noun
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
@@ -32,6 +32,9 @@ from porteparole.events.stance import owner_heads, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
 PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
@@ -60,13 +63,13 @@ ANAPHORS = frozenset({"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en",
 _COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
                           "nmod:poss", "poss", "conj"})
 
-Voice = Callable[[Any], str | None]  # token -> actor id of whoever speaks it
+Voice: TypeAlias = "Callable[[Token], str | None]"  # token -> actor id of whoever speaks it
 
 
 class Arguments:
     """The actors filling a cue's argument roles in one document."""
 
-    def __init__(self, analysis: Analysis, doc: Any, lexicon: Lexicon, kb: KnowledgeBase,
+    def __init__(self, analysis: Analysis, doc: Doc, lexicon: Lexicon, kb: KnowledgeBase,
                  voice: Voice | None = None) -> None:
         self.analysis = analysis
         self.doc = doc
@@ -101,7 +104,7 @@ class Arguments:
 
     # -- roles ----------------------------------------------------------------------------
 
-    def role_heads(self, cue_token: Any, role: str, is_noun: bool) -> list[Any]:
+    def role_heads(self, cue_token: Token, role: str, is_noun: bool) -> list[Token]:
         """The head tokens of one argument role of a cue."""
         if role == "subj":
             if is_noun:
@@ -126,7 +129,7 @@ class Arguments:
                            and is_passive_participle(c) for h in agent_of(c)]
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
-                c.dep_ == "det" and "Yes" in c.morph.get("Poss"))]
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []
@@ -151,7 +154,7 @@ class Arguments:
                     heads = [c for c in governor.children if c.dep_ in ("dative", "iobj")]
         return heads
 
-    def evaluates(self, verb: Any) -> bool:
+    def evaluates(self, verb: Token) -> bool:
         """Whether a verb judges what someone else did ("condemned the sanctions", "welcomed
         the withdrawal", « a dénoncé les manœuvres »): a verb cue of a stance type. The event
         noun it governs is another party's act, so the verb's subject is not its source."""
@@ -159,7 +162,7 @@ class Arguments:
             cue.type in STANCE_TYPES and not cue.is_noun and _needs_in_predicate(verb, cue)
             for cue in self.lexicon.cues_for(verb))
 
-    def actors(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
+    def actors(self, cue_token: Token, roles: Sequence[str], is_noun: bool,
                exclude: Iterable[str] = (), avoid: Sequence[str] = ()) -> list[str]:
         """Actor ids of the first role that has any (not counting excluded codes).
 
@@ -194,7 +197,7 @@ class Arguments:
                 return found
         return []
 
-    def _other_party(self, cue_token: Any, roles: Sequence[str], is_noun: bool) -> set[int]:
+    def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""
         fenced: set[int] = set()
         for role in roles:
@@ -204,7 +207,7 @@ class Arguments:
                 fenced |= {t.i for t in head.subtree}
         return fenced
 
-    def names_others(self, cue_token: Any) -> bool:
+    def names_others(self, cue_token: Token) -> bool:
         """Whether a noun cue names its own participants and none is a state or an
         organization ("contacts between al Qaeda and Baath members"): the noun is about them,
         not an event of the verb's subject."""
@@ -212,18 +215,19 @@ class Arguments:
         return bool(heads) and not any(self.phrase_actors(h, set(), {cue_token.i})
                                        for h in heads)
 
-    def _reported_pronoun(self, cue_token: Any, is_noun: bool) -> list[str]:
+    def _reported_pronoun(self, cue_token: Token, is_noun: bool) -> list[str]:
         """ "X said he had raised …": a third-person subject pronoun in a clause that a
         speech verb governs stands for the one who speaks."""
         heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person") and h.i not in self._by_token
+        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person", [])
+                   and h.i not in self._by_token
                    and h.lower_ not in self.lexicon.first_person for h in heads):
             return []
         reported_by = getattr(self.voice, "reported_by", None)
         speaker = reported_by(cue_token) if reported_by is not None else None
         return [speaker] if speaker else []
 
-    def _stance_owner(self, cue_token: Any, is_noun: bool) -> list[str]:
+    def _stance_owner(self, cue_token: Token, is_noun: bool) -> list[str]:
         """« la décision de la Chine de sanctionner … »: the owner of the decision,
         intention or refusal noun the cue's infinitive hangs from is its subject."""
         noun = None if is_noun else stance_noun(cue_token, self.lexicon)
@@ -235,14 +239,14 @@ class Arguments:
             found += self.phrase_actors(head, set(), inside)
         return found
 
-    def _person_before(self, cue_token: Any, is_noun: bool) -> list[str]:
+    def _person_before(self, cue_token: Token, is_noun: bool) -> list[str]:
         """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
         Smith's trip, during which he met …": a third-person singular personal subject
         pronoun ("il", "elle", "he", "she") in a clause below the sentence's main one stands
         for the person named earlier in the same sentence, when exactly one is."""
         heads = [h for h in self.role_heads(cue_token, "subj", is_noun)
-                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
-                 and "Neut" not in h.morph.get("Gender")]
+                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
+                 and "Neut" not in h.morph.get("Gender", [])]
         if len(heads) != 1 or heads[0].head.i == heads[0].sent.root.i:
             return []  # a main clause's "il" continues the previous sentence, not this one
         pronoun = heads[0]
@@ -253,13 +257,13 @@ class Arguments:
                    and actor.type == "person"}
         return [person for person in persons if person is not None] if len(persons) == 1 else []
 
-    def _previous_subject(self, cue_token: Any, is_noun: bool) -> list[str]:
+    def _previous_subject(self, cue_token: Token, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
         singular personal subject pronoun stands for the one who spoke in the previous
         sentence (the subject of its speech verb, in the same press-conference turn)."""
         heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number")
-                   and "Neut" not in h.morph.get("Gender") for h in heads):
+        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
+                   and "Neut" not in h.morph.get("Gender", []) for h in heads):
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
         previous = self._previous_sentence(cue_token, speech=True)
         if previous is None:
@@ -269,7 +273,7 @@ class Arguments:
             found += self.phrase_actors(subject, set(), set())
         return found
 
-    def _previous_person(self, cue_token: Any) -> list[str]:
+    def _previous_person(self, cue_token: Token) -> list[str]:
         """ "Biden arrived in Tokyo on Monday. He met Kishida …", « Macron est arrivé à
         Pékin. Il a rencontré Xi … »: after a sentence that is not speech, "he"/"she" stands
         for its subject when that subject is one named person and no other person is
@@ -289,14 +293,14 @@ class Arguments:
             return []
         return found
 
-    def _third_person_pronoun(self, head: Any) -> bool:
+    def _third_person_pronoun(self, head: Token) -> bool:
         """A third-person personal pronoun no mention covers: not a relative, interrogative
         or reflexive one."""
-        return (head.pos_ == "PRON" and "3" in head.morph.get("Person")
-                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType")
+        return (head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
+                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType", [])
                 and head.tag_ not in ("WP", "WDT") and not _reflexive(head))
 
-    def _previous_sentence(self, cue_token: Any, *, speech: bool) -> Any | None:
+    def _previous_sentence(self, cue_token: Token, *, speech: bool) -> Span | None:
         """The sentence before the cue's, in the same turn, when its main verb is (or, with
         ``speech`` False, is not) a speech verb; otherwise None."""
         sentence = cue_token.sent
@@ -308,7 +312,7 @@ class Arguments:
         spoken = previous.root.lemma_.lower() in load_speech_lexicon(self.lexicon.language).lemmas
         return previous if spoken == speech else None
 
-    def _previous_party(self, cue_token: Any, is_noun: bool) -> list[str]:
+    def _previous_party(self, cue_token: Token, is_noun: bool) -> list[str]:
         """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
         a third-person subject pronoun ("it", "they", « il », « elle », « ils », « elles »)
         stands for the subject of the previous sentence, when that sentence is not speech
@@ -332,8 +336,8 @@ class Arguments:
         if not found:
             return []
         plural = len(found) > 1 or any(c.dep_ == "conj" for c in subject.children) or (
-            "Plur" in subject.morph.get("Number"))
-        wanted_plural = "Plur" in pronoun.morph.get("Number")
+            "Plur" in subject.morph.get("Number", []))
+        wanted_plural = "Plur" in pronoun.morph.get("Number", [])
         persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
         if self.lexicon.language == "en":
             if persons:
@@ -343,14 +347,14 @@ class Arguments:
                 return []  # "The United States … It": a plural name is still one state
         elif wanted_plural != plural:
             return []
-        gender, subject_gender = pronoun.morph.get("Gender"), subject.morph.get("Gender")
+        gender, subject_gender = pronoun.morph.get("Gender", []), subject.morph.get("Gender", [])
         if gender and subject_gender and not set(gender) & set(subject_gender):
             return []
         return found
 
     # -- targets named before ---------------------------------------------------------------
 
-    def points_back(self, cue_token: Any, roles: Sequence[str], is_noun: bool,
+    def points_back(self, cue_token: Token, roles: Sequence[str], is_noun: bool,
                     implicit: bool = False) -> bool:
         """Whether a cue's target phrase is anaphoric: a pronoun, a demonstrative or bare
         definite noun phrase, or, when ``implicit`` (a hostile noun cue: "prendra les
@@ -365,7 +369,7 @@ class Arguments:
         return any(_anaphoric(h, self.lexicon) and not any(
             t.i in self._by_token or self._first_person(t) for t in h.subtree) for h in heads)
 
-    def antecedent(self, cue_token: Any, excluded: Iterable[str],
+    def antecedent(self, cue_token: Token, excluded: Iterable[str],
                    whole_sentence: bool = False) -> list[str]:
         """The one state or organization named just before a cue, not on the excluded side.
 
@@ -395,7 +399,7 @@ class Arguments:
                 return before if len(before) == 1 else []
         return []
 
-    def _codes_in(self, sentence: Any, start: int, end: int, excluded: set[str]) -> list[str]:
+    def _codes_in(self, sentence: Span, start: int, end: int, excluded: set[str]) -> list[str]:
         found: dict[str, str] = {}
         for mention in self._mentions:
             if start <= mention.start < end:
@@ -419,7 +423,7 @@ class Arguments:
                 return int(turn.start)
         return 0
 
-    def phrase_actors(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
+    def phrase_actors(self, head: Token, excluded: set[str], blocked: set[int]) -> list[str]:
         """The nearest actors of a phrase and of each of its conjuncts.
 
         Each conjunct is searched on its own, so that "Biden et son homologue chinois Xi"
@@ -434,7 +438,7 @@ class Arguments:
             found += self._nearest(conjunct, excluded, inner - {conjunct.i})
         return list(dict.fromkeys(found))
 
-    def _nearest(self, head: Any, excluded: set[str], blocked: set[int]) -> list[str]:
+    def _nearest(self, head: Token, excluded: set[str], blocked: set[int]) -> list[str]:
         """The actors nearest to a head, breadth-first (conjuncts at the same depth)."""
         frontier = _with_conjuncts([head], blocked)
         seen: set[int] = set()
@@ -455,7 +459,7 @@ class Arguments:
                 break
         return []
 
-    def _conjoined(self, children: list[Any], excluded: set[str],
+    def _conjoined(self, children: list[Token], excluded: set[str],
                    blocked: set[int]) -> list[str]:
         """Conjuncts met below the head are searched each on its own: in "les ministres de
         la défense du Japon et de la Chine" the parser hangs "la Chine" on "défense", one
@@ -472,7 +476,7 @@ class Arguments:
                 return list(dict.fromkeys(found))
         return []
 
-    def token_actors(self, token: Any, excluded: Iterable[str] = ()) -> list[str]:
+    def token_actors(self, token: Token, excluded: Iterable[str] = ()) -> list[str]:
         """The actors a token stands for: its mention, a pair phrase, a definite description
         of a state (the nearest state named before, not on the ``excluded`` side), or a first
         person."""
@@ -498,7 +502,7 @@ class Arguments:
             return [speaker] if speaker and self.code(speaker) not in set(excluded) else []
         return []
 
-    def is_own_government(self, token: Any) -> bool:
+    def is_own_government(self, token: Token) -> bool:
         """ "the government", « le gouvernement » with nothing saying whose, in someone's
         speech ("Hayashi said the government lodged a protest"): the speaker's own."""
         if token.lemma_.lower() not in self.lexicon.own_government or token.pos_ != "NOUN":
@@ -506,16 +510,16 @@ class Arguments:
         if any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children):
             return False
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number")
+        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number", [])
 
-    def _first_person(self, token: Any) -> bool:
+    def _first_person(self, token: Token) -> bool:
         return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
 
-    def is_pair(self, token: Any) -> bool:
+    def is_pair(self, token: Token) -> bool:
         """ "les deux pays", "the two sides", "both commanders"."""
         return self.group_size(token) == 2
 
-    def group_size(self, token: Any) -> int:
+    def group_size(self, token: Token) -> int:
         """How many parties a counted group names: "les deux pays", "the two sides", "les
         trois pays" (2, 2, 3), "Both have …" (the number alone as the subject); else 0."""
         numbers = self.lexicon.pair_numbers
@@ -526,7 +530,7 @@ class Arguments:
             return 0
         return next((numbers[c.lower_] for c in token.children if c.lower_ in numbers), 0)
 
-    def is_description(self, token: Any) -> bool:
+    def is_description(self, token: Token) -> bool:
         """ "the archipelago", "le royaume", "the island nation": a definite description of a
         state that says nothing more about it (no complement naming someone)."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
@@ -534,7 +538,7 @@ class Arguments:
         determiners = [c for c in token.children if c.dep_ == "det"]
         if not {d.lower_ for d in determiners} & (DEFINITES | DEMONSTRATIVES):
             return False
-        if any("Plur" in t.morph.get("Number") for t in [token, *determiners]):
+        if any("Plur" in t.morph.get("Number", []) for t in [token, *determiners]):
             return False  # "appelle les pays à …": countries in general
         return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
 
@@ -552,7 +556,7 @@ class Arguments:
 # -- dependency helpers (both label schemes) -----------------------------------------------
 
 
-def _needs_in_predicate(verb: Any, cue: Cue) -> bool:
+def _needs_in_predicate(verb: Token, cue: Cue) -> bool:
     """Whether a cue's needed words are found outside the verb's subject: "expressed concern
     over …" is a judgement, « les responsables … ont tenu » is not "tenir responsable"."""
     near = [t for t in near_words(verb) if t.dep_ not in SUBJECT and t.head.dep_ not in SUBJECT]
@@ -560,15 +564,15 @@ def _needs_in_predicate(verb: Any, cue: Cue) -> bool:
     return all(alternatives & words for alternatives in cue.needs)
 
 
-def _infinitive(token: Any) -> bool:
-    return "Inf" in token.morph.get("VerbForm")
+def _infinitive(token: Token) -> bool:
+    return "Inf" in token.morph.get("VerbForm", [])
 
 
-def _reflexive(token: Any) -> bool:
-    return "Yes" in token.morph.get("Reflex") or token.lower_ in ("se", "s'", "s’")
+def _reflexive(token: Token) -> bool:
+    return "Yes" in token.morph.get("Reflex", []) or token.lower_ in ("se", "s'", "s’")
 
 
-def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
+def _anaphoric(head: Token, lexicon: Lexicon) -> bool:
     """A target phrase that points back: "it", "leur", "cette démarche", "the account"."""
     if head.pos_ == "PRON" or head.pos_ == "DET" and head.dep_ in OBJECT:  # "leur", as DET
         return (head.lower_ in ANAPHORS and not _reflexive(head)
@@ -581,25 +585,25 @@ def _anaphoric(head: Any, lexicon: Lexicon) -> bool:
     # A bare definite only as a singular direct object ("rejected the account"): a plural
     # ("appelle les pays à …") or a place ("autour de l'île") is generic more often than not.
     return (bool(determiners & DEFINITES) and head.dep_ in OBJECT
-            and "Plur" not in head.morph.get("Number")
+            and "Plur" not in head.morph.get("Number", [])
             and head.lemma_.lower() not in lexicon.pair_nouns
             and not any(c.dep_ in _COMPLEMENTS for c in head.children))
 
 
 
-def relative_subject(verb: Any) -> bool:
+def relative_subject(verb: Token) -> bool:
     """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
     "X, who threatened …"): the clause then tells what its antecedent did."""
     return verb.dep_ in ("acl:relcl", "relcl") and any(
-        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType") or c.tag_ in ("WP", "WDT"))
+        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType", []) or c.tag_ in ("WP", "WDT"))
         for c in verb.children)
 
 
-def is_passive(token: Any) -> bool:
+def is_passive(token: Token) -> bool:
     return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
 
 
-def agent_of(token: Any) -> list[Any]:
+def agent_of(token: Token) -> list[Token]:
     """The agent of a passive verb ("par les États-Unis", "by the Pentagon")."""
     out = []
     for child in token.children:
@@ -615,7 +619,7 @@ def agent_of(token: Any) -> list[Any]:
     return out
 
 
-def subject_of(token: Any | None) -> list[Any]:
+def subject_of(token: Token | None) -> list[Token]:
     """The subject of a verb: its own, a passive's agent, or its controller's."""
     for _ in range(6):
         if token is None:
@@ -654,7 +658,7 @@ def subject_of(token: Any | None) -> list[Any]:
 _CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
 
 
-def _owners(noun: Any) -> list[Any]:
+def _owners(noun: Token) -> list[Token]:
     """Whose a noun is: "Germany's decision", "the decision of Germany", « la décision de
     l'Allemagne » (a possessive, else a genitive complement)."""
     owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
@@ -663,18 +667,18 @@ def _owners(noun: Any) -> list[Any]:
         for g in c.children if g.dep_ == "pobj"]
 
 
-def _left_subject(verb: Any) -> list[Any]:
+def _left_subject(verb: Token) -> list[Token]:
     """A finite verb the parser left without a subject: the noun phrase just before it.
 
     Parsers often attach a subordinate clause's subject elsewhere ("… a déclaré le 30
     novembre que Pékin et les États-Unis discutaient …"); the words between the clause's
     opening and the verb are then its subject.
     """
-    if "Fin" not in verb.morph.get("VerbForm") and not any(
+    if "Fin" not in verb.morph.get("VerbForm", []) and not any(
             c.dep_.startswith("aux") for c in verb.children):
         return []
     doc = verb.doc
-    found: list[Any] = []
+    found: list[Token] = []
     index = verb.i - 1
     while index >= verb.sent.start and verb.i - index <= 12:
         token = doc[index]
@@ -687,7 +691,7 @@ def _left_subject(verb: Any) -> list[Any]:
     return list(reversed(found))
 
 
-def objects_of(token: Any) -> list[Any]:
+def objects_of(token: Token) -> list[Token]:
     """Objects; for a passive with an agent, its subject ("X a été sanctionné par Y")."""
     out = [c for c in token.children if c.dep_ in OBJECT]
     out += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]
@@ -698,11 +702,11 @@ def objects_of(token: Any) -> list[Any]:
     return out
 
 
-def is_passive_participle(token: Any) -> bool:
-    return "Part" in token.morph.get("VerbForm") and bool(agent_of(token))
+def is_passive_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) and bool(agent_of(token))
 
 
-def prepositional(token: Any, preposition: str) -> list[Any]:
+def prepositional(token: Token, preposition: str) -> list[Token]:
     """Objects of a preposition on a token, else on its objects ("imposer des sanctions
     contre X", where parsers hang "contre X" on the noun), else, for a noun, on its noun
     complements ("une vente d'armes à X"), else its head when the head is itself that
@@ -728,14 +732,14 @@ def prepositional(token: Any, preposition: str) -> list[Any]:
 _DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
 
 
-def _noun_complements(token: Any) -> list[Any]:
+def _noun_complements(token: Token) -> list[Token]:
     """A noun's prepositional complements: ``nmod`` (UD), the ``pobj`` of a ``prep``
     (ClearNLP)."""
     return [c for c in token.children if c.dep_ == "nmod"] + [
         g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
 
 
-def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:
+def _deep_prepositional(token: Token, preposition: str, depth: int) -> list[Token]:
     if depth == 0:
         return []
     found = _prepositional(token, preposition)
@@ -749,7 +753,7 @@ def _deep_prepositional(token: Any, preposition: str, depth: int) -> list[Any]:
     return []
 
 
-def _prepositional(token: Any, preposition: str) -> list[Any]:
+def _prepositional(token: Token, preposition: str) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "dative") and _word(child, preposition):
@@ -764,7 +768,7 @@ def _prepositional(token: Any, preposition: str) -> list[Any]:
     return out
 
 
-def _coordinated_phrases(token: Any, preposition: str, found: list[Any]) -> list[Any]:
+def _coordinated_phrases(token: Token, preposition: str, found: list[Token]) -> list[Token]:
     """Coordinated phrases of the same preposition that the parser hung on the token
     itself rather than on the first phrase ("l'action des États-Unis, de la France et de la
     Grande-Bretagne": "France" and "Grande-Bretagne" as conjuncts of "action"). Only after a
@@ -774,11 +778,11 @@ def _coordinated_phrases(token: Any, preposition: str, found: list[Any]) -> list
             and any(g.dep_ == "case" and _word(g, preposition) for g in c.children)]
 
 
-def _word(token: Any, word: str) -> bool:
+def _word(token: Token, word: str) -> bool:
     return bool(token.lower_ == word or token.lemma_.lower() == word)
 
 
-def _governor(token: Any) -> Any | None:
+def _governor(token: Token) -> Token | None:
     """The verb a noun cue depends on (through other nouns and prepositions)."""
     current = token
     for _ in range(6):
@@ -790,8 +794,8 @@ def _governor(token: Any) -> Any | None:
     return None
 
 
-def _with_conjuncts(tokens: Iterable[Any], blocked: set[int]) -> list[Any]:
-    out: list[Any] = []
+def _with_conjuncts(tokens: Iterable[Token], blocked: set[int]) -> list[Token]:
+    out: list[Token] = []
     stack = list(tokens)
     while stack:
         token = stack.pop(0)
@@ -802,7 +806,7 @@ def _with_conjuncts(tokens: Iterable[Any], blocked: set[int]) -> list[Any]:
     return out
 
 
-def _mentions_by_token(doc: Any, mentions: Sequence[Mention]) -> dict[int, Mention]:
+def _mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
     """Each token's resolved mention; the longest wins where mentions nest."""
     out: dict[int, Mention] = {}
     for mention in sorted((m for m in mentions if m.actor_id),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
@@ -37,6 +37,9 @@ from porteparole.kb import KnowledgeBase
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Analysis, Event
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 __all__ = ["extract_events", "reportable"]
 
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
@@ -47,7 +50,7 @@ _BASE_CONFIDENCE = {"VERB": 0.8, "AUX": 0.7, "ADJ": 0.75, "NOUN": 0.7}
 
 def extract_events(
     analysis: Analysis,
-    doc: Any,
+    doc: Doc,
     knowledge: Knowledge | None = None,
     *,
     kb: KnowledgeBase | None = None,
@@ -82,12 +85,12 @@ def reportable(event: Event) -> bool:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Match:
-    token: Any
+    token: Token
     cue: Cue
 
 
 class _Extractor:
-    def __init__(self, analysis: Analysis, doc: Any, lexicon: Lexicon, kb: KnowledgeBase,
+    def __init__(self, analysis: Analysis, doc: Doc, lexicon: Lexicon, kb: KnowledgeBase,
                  ontology: Ontology) -> None:
         self.analysis = analysis
         self.doc = doc
@@ -97,10 +100,10 @@ class _Extractor:
         self.voices = Voices(analysis, lexicon, self._subject_actors, self._phrase_actors)
         self.args.voice = self.voices
 
-    def _subject_actors(self, verb: Any) -> list[str]:
+    def _subject_actors(self, verb: Token) -> list[str]:
         return self.args.actors(verb, ("subj",), is_noun=False)
 
-    def _phrase_actors(self, head: Any) -> list[str]:
+    def _phrase_actors(self, head: Token) -> list[str]:
         return self.args.phrase_actors(head, set(), set())
 
     def run(self) -> list[Event]:
@@ -118,7 +121,7 @@ class _Extractor:
                         events.append(event)
         return events
 
-    def _matches(self, sentence: Any) -> list[_Match]:
+    def _matches(self, sentence: Span) -> list[_Match]:
         """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
         matches: list[_Match] = []
         consumed: set[int] = set()
@@ -131,7 +134,7 @@ class _Extractor:
                     consumed |= _needed_tokens(token, cue, self.lexicon.partitives)
         return [m for m in matches if m.token.i not in consumed]
 
-    def _events(self, match: _Match, sentence: Any) -> Iterator[Event]:
+    def _events(self, match: _Match, sentence: Span) -> Iterator[Event]:
         token, cue = match.token, match.cue
         predicate = token.head if token.dep_.startswith("aux") else token
         if predicate.dep_ in _RELATIVE_CLAUSES and not relative_subject(predicate) or (
@@ -206,9 +209,9 @@ class _Extractor:
             modality = "condition"
         return kind, negated, modality
 
-    def _event(self, match: _Match, sentence: Any, source: str, target: str, kind: str,
+    def _event(self, match: _Match, sentence: Span, source: str, target: str, kind: str,
                negated: bool, modality: str | None, speaker: str | None,
-               predicate: Any) -> Event:
+               predicate: Token) -> Event:
         cue = match.cue
         mode = cue.mode if kind == cue.type else None
         root, goldstein = self.ontology.score(kind, mode)
@@ -231,13 +234,13 @@ class _Extractor:
             speaker_actor=speaker,
         )
 
-    def _evidence_start(self, sentence: Any, predicate: Any) -> int:
+    def _evidence_start(self, sentence: Span, predicate: Token) -> int:
         """The sentence's start, or its turn's when the sentence runs over a turn label."""
         turn = self.voices.turn_at(predicate.idx)
         start: int = sentence.start_char
         return max(start, turn.start) if turn is not None else start
 
-    def _background(self, token: Any) -> bool:
+    def _background(self, token: Token) -> bool:
         """A noun cue in a background phrase ("dans son invasion de …"), or one that
         describes a participant ("le directeur du bureau pour la coopération militaire")."""
         return any(c.dep_ in ("case", "prep") and c.lower_ in self.lexicon.background
@@ -246,7 +249,7 @@ class _Extractor:
         ) or _describes_participant(token)
 
 
-def _describes_participant(token: Any) -> bool:
+def _describes_participant(token: Token) -> bool:
     """Whether a noun cue hangs, below its own head, from an apposition ("Huang, directeur
     du bureau pour la coopération militaire"): it describes an actor, it is not an event."""
     current = token.head
@@ -259,7 +262,7 @@ def _describes_participant(token: Any) -> bool:
     return False
 
 
-def _needed_tokens(token: Any, cue: Cue, partitives: frozenset[str]) -> set[int]:
+def _needed_tokens(token: Token, cue: Cue, partitives: frozenset[str]) -> set[int]:
     wanted = set().union(*cue.needs)
     return {t.i for t in near_words(token, partitives)
             if t.lemma_.lower() in wanted or t.lower_ in wanted}
@@ -268,7 +271,7 @@ def _needed_tokens(token: Any, cue: Cue, partitives: frozenset[str]) -> set[int]
 _SCARE_WIDTH = 3  # words: a longer quoted stretch is a quotation, not a scare quote
 
 
-def _scare_quoted(token: Any) -> bool:
+def _scare_quoted(token: Token) -> bool:
     """Whether a noun stands inside quotation marks that hold only a few words around it
     ("la « menace chinoise »", "so-called 'talks'"): a word held at a distance, not the
     report of an event."""
@@ -285,15 +288,15 @@ def _scare_quoted(token: Any) -> bool:
     return left is not None and right is not None and right - left - 1 <= _SCARE_WIDTH
 
 
-def _is_quote_mark(token: Any) -> bool:
+def _is_quote_mark(token: Token) -> bool:
     return token.is_quote and token.text not in ("'s", "’s", "'", "’")
 
 
-def _is_question(sentence: Any) -> bool:
+def _is_question(sentence: Span) -> bool:
     return bool(sentence.text.rstrip().endswith(("?", "？", "¿")))
 
 
-def _trimmed_end(sentence: Any) -> int:
+def _trimmed_end(sentence: Span) -> int:
     """The sentence's end without trailing white space."""
     text = sentence.text
     return int(sentence.start_char) + len(text.rstrip())

@@ -11,10 +11,13 @@ The words come from the language file (``negation``, ``intent``, ``refusal``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.events.patterns import Lexicon
 from porteparole.events.stance import stance_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MAX_CHAIN = 5
 
@@ -32,7 +35,7 @@ class Reading:
     future: bool = False
 
 
-def verbal_chain(cue: Any) -> list[Any]:
+def verbal_chain(cue: Token) -> list[Token]:
     """The cue, its light verb if it is a noun, and the verbs that control it."""
     chain = [cue]
     current = cue
@@ -52,7 +55,7 @@ def verbal_chain(cue: Any) -> list[Any]:
     return chain
 
 
-def read(cue: Any, lexicon: Lexicon) -> Reading:
+def read(cue: Token, lexicon: Lexicon) -> Reading:
     """The modality of a cue from its verbal chain."""
     chain = verbal_chain(cue)
     noun = stance_noun(chain[-1], lexicon)
@@ -77,14 +80,14 @@ def read(cue: Any, lexicon: Lexicon) -> Reading:
     )
 
 
-def _predicative(token: Any, lexicon: Lexicon) -> bool:
+def _predicative(token: Token, lexicon: Lexicon) -> bool:
     """An intent adjective or participle used as such, by its form and without an auxiliary
     ("se dit ouvert à", "is open to"), not the verb it comes from ("a ouvert", "opened")."""
     return token.lower_ in lexicon.intent_forms and not any(
         c.dep_.startswith("aux") for c in token.children)
 
 
-def _lemma(token: Any) -> str:
+def _lemma(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
@@ -95,11 +98,11 @@ def _negated(words: set[str], lexicon: Lexicon) -> bool:
     return not negation.markers or bool(words & negation.markers)
 
 
-def _condition(chain: list[Any], lexicon: Lexicon) -> bool:
+def _condition(chain: list[Token], lexicon: Lexicon) -> bool:
     return _marked(chain, lexicon.condition | lexicon.ultimatum, own=True)
 
 
-def _marked(chain: list[Any], words: frozenset[str], own: bool) -> bool:
+def _marked(chain: list[Token], words: frozenset[str], own: bool) -> bool:
     """Whether a clause of the chain (``own``: the cue is what the condition supposes) or a
     clause hanging from it (the cue is what follows: "will withdraw … unless …") opens with
     one of the words ("à moins que": the word may be a fixed part of the marker)."""
@@ -122,7 +125,7 @@ def _marked(chain: list[Any], words: frozenset[str], own: bool) -> bool:
     return False
 
 
-def _would(chain: list[Any], lexicon: Lexicon, reported: bool) -> bool:
+def _would(chain: list[Token], lexicon: Lexicon, reported: bool) -> bool:
     """ "would": in a clause a speech verb governs, the future of reported speech ("said they
     would boycott"); elsewhere a hypothetical ("that would reward the regime")."""
     for token in chain:
@@ -136,24 +139,24 @@ _PURPOSE = frozenset({"acl"})  # an infinitive that qualifies a noun tells what 
 _ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if marked so
 
 
-def intention_noun(verb: Any) -> Any | None:
+def intention_noun(verb: Token) -> Token | None:
     """The noun an infinitive qualifies ("Germany's decision to send …", "a summit to
     hammer out …"), or None when the verb is not such an infinitive."""
-    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _PURPOSE and (
+    if "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _PURPOSE and (
             verb.head.pos_ in ("NOUN", "PROPN")):
         return verb.head
     return None
 
 
-def _purpose(verb: Any, lexicon: Lexicon) -> bool:
+def _purpose(verb: Token, lexicon: Lexicon) -> bool:
     """An infinitive that says what another act is for ("offered to host a summit to hammer
     out an agreement", « pour négocier »): an aim, not an act. The marker comes from the
     language file (``purpose``)."""
-    return "Inf" in verb.morph.get("VerbForm") and verb.dep_ in _ADVERBIAL and any(
+    return "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _ADVERBIAL and any(
         c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in verb.children)
 
 
-def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
+def _hypothetical(chain: list[Token], children: list[Token], lexicon: Lexicon) -> bool:
     last = chain[-1]
     owner = intention_noun(last)
     if owner is not None and _lemma(owner) not in (
@@ -178,7 +181,7 @@ def _hypothetical(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bo
 _REPORTED = frozenset({"ccomp", "xcomp"})
 
 
-def _unconfirmed(token: Any, lexicon: Lexicon) -> bool:
+def _unconfirmed(token: Token, lexicon: Lexicon) -> bool:
     """A verb in the conditional mood outside a complement clause ("il s'agirait de …",
     "X aurait attaqué"): the press's unconfirmed report. In a complement clause it is
     the sequence of tenses of reported speech ("a déclaré qu'elle prendrait …")."""
@@ -187,10 +190,10 @@ def _unconfirmed(token: Any, lexicon: Lexicon) -> bool:
         token.pos_ in ("VERB", "AUX"))
 
 
-def _conditional(token: Any, lexicon: Lexicon) -> bool:
+def _conditional(token: Token, lexicon: Lexicon) -> bool:
     """The model's Mood=Cnd, or a form built on the infinitive with a conditional ending
     ("agir" -> "agirait", "prendre" -> "prendrait") that the model took for an imperfect."""
-    if "Cnd" in token.morph.get("Mood"):
+    if "Cnd" in token.morph.get("Mood", []):
         return True
     lemma, form = _lemma(token), token.lower_
     stems = (lemma, lemma[:-1]) if lemma.endswith("e") else (lemma,)
@@ -198,8 +201,8 @@ def _conditional(token: Any, lexicon: Lexicon) -> bool:
                for ending in lexicon.conditional_endings)
 
 
-def _future(chain: list[Any], children: list[Any], lexicon: Lexicon) -> bool:
-    if any("Fut" in t.morph.get("Tense") for t in chain):
+def _future(chain: list[Token], children: list[Token], lexicon: Lexicon) -> bool:
+    if any("Fut" in t.morph.get("Tense", []) for t in chain):
         return True
     if any(_lemma(t) in lexicon.future_heads for t in chain[1:]):
         return True

@@ -38,11 +38,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.events.ontology import Ontology, load_ontology
 from porteparole.knowledge import knowledge_path, per_root, read_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
@@ -132,7 +135,7 @@ class Lexicon:
         (« la décision de X de … », « sa volonté de … », "its refusal to …")."""
         return self.decision_nouns | self.intent | self.refusal
 
-    def cues_for(self, token: Any) -> list[Cue]:
+    def cues_for(self, token: Token) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
         found = []
         for key in _keys(token):
@@ -144,7 +147,7 @@ class Lexicon:
         return found
 
 
-def _keys(token: Any) -> tuple[str, ...]:
+def _keys(token: Token) -> tuple[str, ...]:
     """The token's lemma and form, typographic apostrophes folded ("s’" is "s'")."""
     lemma, lower = token.lemma_.lower(), token.lower_
     if "’" in lower or "’" in lemma:
@@ -152,11 +155,11 @@ def _keys(token: Any) -> tuple[str, ...]:
     return (lemma,) if lemma == lower else (lemma, lower)
 
 
-def _has_mood(token: Any, cue: Cue) -> bool:
-    return cue.mood is None or cue.mood in token.morph.get("Mood")
+def _has_mood(token: Token, cue: Cue) -> bool:
+    return cue.mood is None or cue.mood in token.morph.get("Mood", [])
 
 
-def _has_needs(token: Any, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:
+def _has_needs(token: Token, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:
     """Each needed word is a child or grandchild of the cue ("mettre sur liste noire"), or
     stands below a partitive ("suspended part of a military aid program")."""
     if not cue.needs:
@@ -165,7 +168,7 @@ def _has_needs(token: Any, cue: Cue, partitives: frozenset[str] = frozenset()) -
     return all(alternatives & near for alternatives in cue.needs)
 
 
-def _figurative(token: Any, cue: Cue) -> bool:
+def _figurative(token: Token, cue: Cue) -> bool:
     """A word near the cue that makes it a figure of speech ("meet someone halfway")."""
     if not cue.unless_near:
         return False
@@ -178,7 +181,7 @@ _OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "advcl", "ccomp", "punct"}
 _FUNCTION = frozenset({"prep", "case", "agent", "dative", "det", "punct", "cc"})
 
 
-def near_words(token: Any, partitives: frozenset[str] = frozenset()) -> Iterable[Any]:
+def near_words(token: Token, partitives: frozenset[str] = frozenset()) -> Iterable[Token]:
     """Children and grandchildren of a cue within its own clause, the dependents of a
     prepositional object counted as grandchildren; a partitive child ("part of", "a new
     round of", « une partie de ») is see-through: the phrase it quantifies is near too."""
@@ -195,7 +198,7 @@ def near_words(token: Any, partitives: frozenset[str] = frozenset()) -> Iterable
             yield from _quantified(child)
 
 
-def _quantified(partitive: Any) -> Iterable[Any]:
+def _quantified(partitive: Token) -> Iterable[Token]:
     """The noun phrase a partitive quantifies, and that noun's own dependents."""
     for link in partitive.children:
         nouns = [g for g in link.children if g.dep_ == "pobj"] if link.dep_ == "prep" else (

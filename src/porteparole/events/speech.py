@@ -18,17 +18,21 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from porteparole.events.patterns import Lexicon
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Turn
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 _COMPLEMENTS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"})
 _SPEAKING_ROLES = frozenset({"statement", "answer"})
 _MAX_CLIMB = 8
 
-SubjectActors = Callable[[Any], list[str]]  # speech-verb token -> actor ids of its subject
+# speech-verb token -> actor ids of its subject
+SubjectActors: TypeAlias = "Callable[[Token], list[str]]"
 
 
 class Voices:
@@ -48,7 +52,7 @@ class Voices:
         self._turn_starts = [t.start for t in turns]
         self._cache: dict[int, str | None] = {}
 
-    def __call__(self, token: Any) -> str | None:
+    def __call__(self, token: Token) -> str | None:
         if token.i not in self._cache:
             # Marked before computing: a first person inside its own "according to" phrase
             # ("according to my information, we…") would otherwise ask for its own voice
@@ -57,7 +61,7 @@ class Voices:
             self._cache[token.i] = self._voice(token)
         return self._cache[token.i]
 
-    def _voice(self, token: Any) -> str | None:
+    def _voice(self, token: Token) -> str | None:
         for start, end, speaker in self._quotes:
             if start <= token.idx < end:
                 return speaker
@@ -69,7 +73,7 @@ class Voices:
             return turn.speaker_actor
         return None
 
-    def reported_by(self, token: Any) -> str | None:
+    def reported_by(self, token: Token) -> str | None:
         """The subject of a speech verb governing the token's clause, or a "selon X"."""
         current = token
         for _ in range(_MAX_CLIMB):
@@ -86,7 +90,7 @@ class Voices:
             current = head
         return None
 
-    def _according(self, token: Any) -> list[str]:
+    def _according(self, token: Token) -> list[str]:
         for child in token.children:
             if child.lower_ in self.lexicon.according or any(
                     g.dep_ in ("case", "prep") and g.lower_ in self.lexicon.according

@@ -10,16 +10,19 @@ back to the document's date (or None).
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.events.patterns import Lexicon
 from porteparole.nlp import doc_text
 from porteparole.text.dates import find_date_span
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 _CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "relcl", "parataxis"})
 
 
-def event_date(predicate: Any, document_date: str | None, lexicon: Lexicon) -> str | None:
+def event_date(predicate: Token, document_date: str | None, lexicon: Lexicon) -> str | None:
     """The date the predicate's own clause gives, else the document's date."""
     tokens = _own_clause(predicate)
     if not tokens:
@@ -38,7 +41,7 @@ def event_date(predicate: Any, document_date: str | None, lexicon: Lexicon) -> s
     return document_date
 
 
-def _own_clause(predicate: Any) -> list[Any]:
+def _own_clause(predicate: Token) -> list[Token]:
     """The predicate's subtree without embedded clauses, in text order."""
     out = []
     stack = [predicate]
@@ -56,7 +59,7 @@ def _parse_iso(value: str | None) -> datetime.date | None:
         return None
 
 
-def _relative(token: Any, anchor: datetime.date, lexicon: Lexicon) -> datetime.date | None:
+def _relative(token: Token, anchor: datetime.date, lexicon: Lexicon) -> datetime.date | None:
     word = token.lower_
     if word in lexicon.relative_days:
         return anchor + datetime.timedelta(days=lexicon.relative_days[word])
@@ -68,7 +71,7 @@ def _relative(token: Any, anchor: datetime.date, lexicon: Lexicon) -> datetime.d
     return None
 
 
-def _day_month(token: Any, anchor: datetime.date, month: int) -> datetime.date | None:
+def _day_month(token: Token, anchor: datetime.date, month: int) -> datetime.date | None:
     """ "30 novembre" / "November 30": the day is a number next to the month word."""
     doc = token.doc
     for index in (token.i - 1, token.i + 1):

@@ -21,10 +21,13 @@ without making it a quote: events use them for the voice of a clause, quotes do 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import knowledge_path, per_root, read_yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 FRAMES = ("clause", "infinitive", "object", "direct")
 PHRASE_GAP = 2  # tokens (adverbs, clitics) allowed between the words of a phrase
@@ -64,7 +67,7 @@ class SpeechLexicon:
         clause = [lemma for lemma, frames in self.verbs.items() if "clause" in frames]
         return frozenset(clause) | self.opinion
 
-    def lemma(self, token: Any) -> str:
+    def lemma(self, token: Token) -> str:
         """The lemma of a token: a listed form's when the model mislemmatizes it."""
         word: str = token.text.lower()
         lemma: str = self.forms.get(word) or token.lemma_.lower()
@@ -77,7 +80,7 @@ class SpeechLexicon:
                     return candidate
         return lemma
 
-    def frames(self, token: Any) -> frozenset[str]:
+    def frames(self, token: Token) -> frozenset[str]:
         """The frames of ``token`` as a speech cue (empty: it is not one)."""
         lemma = self.lemma(token)
         found = self.verbs.get(lemma, frozenset())
@@ -87,7 +90,7 @@ class SpeechLexicon:
         return found
 
 
-    def particles(self, token: Any) -> frozenset[str]:
+    def particles(self, token: Token) -> frozenset[str]:
         """The words that follow ``token`` in the phrases it is the cue of here ("à" in
         « appeler à la reprise »): a complement they introduce is the phrase's content."""
         lemma = self.lemma(token)
@@ -97,7 +100,7 @@ class SpeechLexicon:
             for word in phrase.words[phrase.cue + 1 :])
 
 
-def _phrase_at(token: Any, phrase: Phrase, lexicon: SpeechLexicon) -> bool:
+def _phrase_at(token: Token, phrase: Phrase, lexicon: SpeechLexicon) -> bool:
     """Whether the phrase's other words stand around ``token`` in order, each at most
     ``PHRASE_GAP`` tokens from the one before ("a mis notamment en avant")."""
     doc = token.doc
@@ -118,7 +121,7 @@ def _phrase_at(token: Any, phrase: Phrase, lexicon: SpeechLexicon) -> bool:
     return True
 
 
-def _is(token: Any, word: str, lexicon: SpeechLexicon) -> bool:
+def _is(token: Token, word: str, lexicon: SpeechLexicon) -> bool:
     return token.text.lower() == word or lexicon.lemma(token) == word
 
 

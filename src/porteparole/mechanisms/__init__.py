@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.mechanisms.catalog import Catalog, Mechanism, load_catalog
@@ -30,13 +30,16 @@ from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
 from porteparole.text.typography import QUOTE_MARKS
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 __all__ = ["Catalog", "Mechanism", "load_catalog", "track_mechanisms"]
 
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 
 
-def track_mechanisms(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
+def track_mechanisms(analysis: Analysis, doc: Doc, knowledge: Knowledge | None = None, *,
                      catalog: Catalog | None = None) -> Analysis:
     """Stage 9: the analysis with the ``MechanismUpdate`` records of its sentences added,
     from the catalog of ``knowledge`` (default: the default bundle) or ``catalog``."""
@@ -76,8 +79,8 @@ def track_mechanisms(analysis: Analysis, doc: Any, knowledge: Knowledge | None =
 
 
 def _update(
-    analysis: Analysis, catalog: Catalog, doc: Any, key: tuple[str, str], cue: int,
-    name: CueMatch, span: Any,
+    analysis: Analysis, catalog: Catalog, doc: Doc, key: tuple[str, str], cue: int,
+    name: CueMatch, span: Span,
 ) -> MechanismUpdate:
     language, document = analysis.document.language, analysis.document
     text = clause(doc, cue, (name.start, name.end))
@@ -89,7 +92,7 @@ def _update(
     )
 
 
-def _lines(doc: Any) -> list[tuple[int, int]]:
+def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of each sentence cut at line breaks, without edge spaces.
 
     A title and the dateline under it are never one clause, whatever the parser says.
@@ -108,7 +111,7 @@ def _lines(doc: Any) -> list[tuple[int, int]]:
     return _merge_verbless(doc, ranges)
 
 
-def _merge_verbless(doc: Any, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_verbless(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a verbless fragment to the next range on the same line ("Pékin" | "a suspendu...").
 
     The parser sometimes ends a sentence after a subject; the evidence must hold it.
@@ -164,7 +167,7 @@ def _longest(matches: list[CueMatch]) -> list[CueMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _cues(doc: Any, matches: list[CueMatch], names: list[CueMatch]) -> dict[int, Cue]:
+def _cues(doc: Doc, matches: list[CueMatch], names: list[CueMatch]) -> dict[int, Cue]:
     """Status cue tokens outside the names; a verb cue on a verb or participle only."""
     cues: dict[int, Cue] = {}
     for match in matches:
@@ -179,7 +182,7 @@ def _cues(doc: Any, matches: list[CueMatch], names: list[CueMatch]) -> dict[int,
     return cues
 
 
-def _fits(token: Any, part: str) -> bool:
+def _fits(token: Token, part: str) -> bool:
     if part == "nouns":
         return token.pos_ in _NOUN_POS
-    return token.pos_ in _VERB_POS or "Part" in token.morph.get("VerbForm")
+    return token.pos_ in _VERB_POS or "Part" in token.morph.get("VerbForm", [])

@@ -32,10 +32,13 @@ dateline after it are never one clause):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.mechanisms.catalog import Modality
 from porteparole.text.folds import fold_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["Cue", "Decision", "Grammar", "decide"]
 
@@ -73,7 +76,7 @@ class Grammar:
     bounds: tuple[int, int]  # token range of the line being read
 
 
-def decide(doc: Any, name: tuple[int, int], grammar: Grammar) -> list[Decision]:
+def decide(doc: Doc, name: tuple[int, int], grammar: Grammar) -> list[Decision]:
     """The status updates the name at tokens ``[start, end)`` receives."""
     path = [t for t in _path(doc, name, grammar.bounds) if not name[0] <= t.i < name[1]]
     on_path, blocked = _path_decision(path, grammar)
@@ -83,14 +86,14 @@ def decide(doc: Any, name: tuple[int, int], grammar: Grammar) -> list[Decision]:
     return [d for d in (_with_modality(doc, d, grammar) for d in decisions) if d]
 
 
-def _root(doc: Any, start: int, end: int) -> Any:
+def _root(doc: Doc, start: int, end: int) -> Token:
     for token in doc[start:end]:
         if not start <= token.head.i < end or token.head.i == token.i:
             return token
     return doc[start]
 
 
-def _path(doc: Any, name: tuple[int, int], bounds: tuple[int, int]) -> list[Any]:
+def _path(doc: Doc, name: tuple[int, int], bounds: tuple[int, int]) -> list[Token]:
     token = _root(doc, *name)
     path = [token]
     while token.head.i != token.i and bounds[0] <= token.head.i < bounds[1]:
@@ -99,7 +102,7 @@ def _path(doc: Any, name: tuple[int, int], bounds: tuple[int, int]) -> list[Any]
     return path
 
 
-def _path_decision(path: list[Any], grammar: Grammar) -> tuple[Decision | None, bool]:
+def _path_decision(path: list[Token], grammar: Grammar) -> tuple[Decision | None, bool]:
     """The decision on the path, and whether an irrealis word blocked everything."""
     near = None
     for position, token in enumerate(path):
@@ -125,14 +128,14 @@ def _path_decision(path: list[Any], grammar: Grammar) -> tuple[Decision | None, 
     return Decision(deciding.status, deciding.token), False
 
 
-def _bare_infinitive(token: Any, modality: Modality) -> bool:
+def _bare_infinitive(token: Token, modality: Modality) -> bool:
     """An infinitive cue with no agreement above it, under a verb that does not enact it."""
-    if "Inf" not in token.morph.get("VerbForm") or token.dep_ in {"ROOT", "conj"}:
+    if "Inf" not in token.morph.get("VerbForm", []) or token.dep_ in {"ROOT", "conj"}:
         return False
     return not _word_in(token.head, modality.realis)
 
 
-def _transparent(token: Any, grammar: Grammar) -> bool:
+def _transparent(token: Token, grammar: Grammar) -> bool:
     """May the path from a name to its cue cross this token?"""
     on_verb = token.head.pos_ in {"VERB", "AUX"}
     if on_verb and (_word_in(token, grammar.circumstantial) or any(
@@ -143,7 +146,7 @@ def _transparent(token: Any, grammar: Grammar) -> bool:
     return token.i in grammar.names or token.pos_ in _FUNCTION or _word_in(token, grammar.carriers)
 
 
-def _modifiers(doc: Any, name: tuple[int, int], path: list[Any], grammar: Grammar) -> list[Cue]:
+def _modifiers(doc: Doc, name: tuple[int, int], path: list[Token], grammar: Grammar) -> list[Cue]:
     """Cues on participles or relative clauses of the name and of the nouns carrying it."""
     carriers = list(doc[name[0]:name[1]])
     for token in path:
@@ -162,7 +165,7 @@ def _modifiers(doc: Any, name: tuple[int, int], path: list[Any], grammar: Gramma
     return found
 
 
-def _with_modality(doc: Any, decision: Decision, grammar: Grammar) -> Decision | None:
+def _with_modality(doc: Doc, decision: Decision, grammar: Grammar) -> Decision | None:
     modality = grammar.modality
     token = doc[decision.cue]
     verb = _governing_verb(token)
@@ -179,15 +182,15 @@ def _with_modality(doc: Any, decision: Decision, grammar: Grammar) -> Decision |
     return decision
 
 
-def _governing_verb(token: Any) -> Any | None:
+def _governing_verb(token: Token) -> Token | None:
     """The verb whose tense and mood apply to a cue: itself, or the verb a cue noun is under."""
     for candidate in [token, *token.ancestors]:
-        if candidate.pos_ in {"VERB", "AUX"} or "Part" in candidate.morph.get("VerbForm"):
+        if candidate.pos_ in {"VERB", "AUX"} or "Part" in candidate.morph.get("VerbForm", []):
             return candidate
     return None
 
 
-def _coordination(verb: Any) -> list[Any]:
+def _coordination(verb: Token) -> list[Token]:
     """The verb and the verbs it is coordinated under ("will restart X and hold Y")."""
     chain = [verb]
     while chain[-1].dep_ == "conj" and chain[-1].head.pos_ in {"VERB", "AUX"}:
@@ -195,17 +198,17 @@ def _coordination(verb: Any) -> list[Any]:
     return chain
 
 
-def _negated(token: Any, modality: Modality) -> bool:
+def _negated(token: Token, modality: Modality) -> bool:
     return any(
-        child.dep_ == "neg" or "Neg" in child.morph.get("Polarity")
+        child.dep_ == "neg" or "Neg" in child.morph.get("Polarity", [])
         or (child.dep_ in {"advmod", "det", "neg"} and _word_in(child, modality.negation))
         for child in token.children
     )
 
 
-def _hypothetical(verb: Any, modality: Modality) -> bool:
+def _hypothetical(verb: Token, modality: Modality) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Cnd" in t.morph.get("Mood") for t in [verb, *auxiliaries]):
+    if any("Cnd" in t.morph.get("Mood", []) for t in [verb, *auxiliaries]):
         return True
     for child in verb.children:
         if (child.dep_.startswith("aux") or child.dep_ == "mark") and _word_in(
@@ -219,22 +222,22 @@ def _hypothetical(verb: Any, modality: Modality) -> bool:
     return False
 
 
-def _future(verb: Any, modality: Modality) -> bool:
+def _future(verb: Token, modality: Modality) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    return "Fut" in verb.morph.get("Tense") or any(
-        _word_in(a, modality.future) or "Fut" in a.morph.get("Tense") for a in auxiliaries
+    return "Fut" in verb.morph.get("Tense", []) or any(
+        _word_in(a, modality.future) or "Fut" in a.morph.get("Tense", []) for a in auxiliaries
     )
 
 
-def _is_clause_head(token: Any) -> bool:
+def _is_clause_head(token: Token) -> bool:
     return token.dep_ in {"ROOT", "conj", "parataxis"} and token.pos_ in {"VERB", "AUX"}
 
 
-def _word_in(token: Any, words: frozenset[str]) -> bool:
+def _word_in(token: Token, words: frozenset[str]) -> bool:
     return fold_key(token.text) in words or fold_key(token.lemma_) in words
 
 
-def clause(doc: Any, cue: int, name: tuple[int, int]) -> str:
+def clause(doc: Doc, cue: int, name: tuple[int, int]) -> str:
     """The cue's own clause, with nested clauses that do not hold the name blanked out.
 
     "met for the first talks since Beijing froze the dialogue in August 2022": the date

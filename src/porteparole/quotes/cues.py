@@ -10,10 +10,13 @@ complement). The content is the subtree of those complements to the right of the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _COORDINATION = frozenset({"conj", "cc"})
 _TRAILING = frozenset(",;:.!?()«»“”\"‘’'—–-")
@@ -26,7 +29,7 @@ class Content:
     first: int
     last: int
 
-    def chars(self, doc: Any) -> tuple[int, int]:
+    def chars(self, doc: Doc) -> tuple[int, int]:
         return doc[self.first].idx, doc[self.last].idx + len(doc[self.last].text)
 
 
@@ -36,7 +39,7 @@ class Source:
 
     cue_first: int
     cue_last: int  # last token of the source phrase
-    head: Any
+    head: Token
     content: Content
 
 
@@ -46,7 +49,7 @@ class Units:
     ``first[i]``/``last[i]`` are the first and last token indices of token ``i``'s unit.
     """
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Doc) -> None:
         starts = {s.start for s in doc.sents}
         self.first: list[int] = []
         current = 0
@@ -67,14 +70,14 @@ class Units:
         return self.first[i], self.last[i]
 
 
-def is_cue(token: Any, lexicon: QuoteLexicon) -> bool:
+def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
     if token.pos_ != "VERB" and not lexicon.listed_form(token) and not _inverted(token):
         return False
     return bool(lexicon.needs(token))
 
 
-def _inverted(token: Any) -> bool:
+def _inverted(token: Token) -> bool:
     """A word its hyphenated subject clitic follows is a verb, however the parse tagged it
     (« juge-t-on », « estime-t-il »)."""
     following = token.doc[token.i + 1 : token.i + 2]
@@ -84,15 +87,15 @@ def _inverted(token: Any) -> bool:
     return word == "-t" or (word.startswith("-") and following[0].pos_ == "PRON")
 
 
-def is_negated(token: Any, lexicon: QuoteLexicon) -> bool:
+def is_negated(token: Token, lexicon: QuoteLexicon) -> bool:
     """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
     negation = lexicon.dep("negation")
     return any(
-        c.dep_ in negation or "Neg" in c.morph.get("Polarity") for c in token.children
+        c.dep_ in negation or "Neg" in c.morph.get("Polarity", []) for c in token.children
     )
 
 
-def reported_content(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
+def reported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     """The content a speech verb reports, by what it needs, or None when it has none."""
     needs = lexicon.needs(verb)
     if "clause" in needs:
@@ -106,21 +109,21 @@ def reported_content(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content 
     return None
 
 
-def modifies_noun(verb: Any, lexicon: QuoteLexicon) -> bool:
+def modifies_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
     """A verb in a relative clause or a participle on a noun ("the controls it announced on
     October 9", "a resolution proposed by China"): its object is the noun it describes,
     background the text already named, not content of its own."""
     if split_auxiliary(verb, lexicon) is not None:
         return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
-    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm"):
+    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm", []):
         return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
         # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
-        "Part" in verb.morph.get("VerbForm") and "Pass" in verb.morph.get("Voice")
+        "Part" in verb.morph.get("VerbForm", []) and "Pass" in verb.morph.get("Voice", [])
         and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
-def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
+def _clause(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     """A complement clause runs to the end of its sentence, or to a second coordinated verb.
 
     Parses often cut a long clause short or hang its end elsewhere; the sentence end is the
@@ -141,7 +144,7 @@ def _clause(verb: Any, lexicon: QuoteLexicon, units: Units) -> Content | None:
     return _clause_in_setting(verb, lexicon, stop)
 
 
-def _clause_in_setting(verb: Any, lexicon: QuoteLexicon, stop: int) -> Content | None:
+def _clause_in_setting(verb: Token, lexicon: QuoteLexicon, stop: int) -> Content | None:
     """"warned in a statement carried by KCNA that …": the parse hangs the that-clause on
     the noun of the verb's setting; a clause opened by a complementizer under a
     prepositional complement of the verb is the verb's content."""
@@ -158,7 +161,7 @@ def _clause_in_setting(verb: Any, lexicon: QuoteLexicon, stop: int) -> Content |
     return None
 
 
-def _has_verbal_complement(verb: Any, lexicon: QuoteLexicon) -> bool:
+def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in lexicon.dep("infinitive"):
             continue
@@ -169,7 +172,7 @@ def _has_verbal_complement(verb: Any, lexicon: QuoteLexicon) -> bool:
 
 
 def _complements(
-    verb: Any, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
+    verb: Token, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
     particles = lexicon.speech.particles(verb)
@@ -183,20 +186,20 @@ def _complements(
     # own complement on the verb; one that follows the object is still its content
     trailing = [c for c in verb.children if c.i > last and c.dep_ in lexicon.dep("trailing")
                 and not _when(c)]
-    between = verb.doc[last + 1 : trailing[0].i] if trailing else []
+    between: Span | list[Token] = verb.doc[last + 1 : trailing[0].i] if trailing else []
     if trailing and all(not t.is_punct for t in between):
         last = max(t.i for t in trailing[0].subtree)
     return trim(verb.doc, max(first, unit_first), min(last, unit_last), lexicon)
 
 
-def _introduced_by(token: Any, particles: frozenset[str]) -> bool:
+def _introduced_by(token: Token, particles: frozenset[str]) -> bool:
     """A complement a phrase's particle introduces (« appeler à la reprise … », "call for
     talks"), whatever label the parse gave it."""
     return bool(particles) and any(
         c.dep_ == "case" and c.lower_ in particles for c in token.children)
 
 
-def _when(token: Any) -> bool:
+def _when(token: Token) -> bool:
     """A complement that only dates or places the speech act ("on Monday", "in 2024")."""
     if token.right_edge.i - token.left_edge.i > _MAX_WHEN_TOKENS:
         return False  # a whole clause, not "on Monday"
@@ -209,7 +212,7 @@ _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _MAX_WHEN_TOKENS = 8
 
 
-def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
+def trim(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
     """The span without the spaces, punctuation and complementizer at its edges."""
     while first <= last and (
         doc[first].is_space
@@ -223,7 +226,7 @@ def trim(doc: Any, first: int, last: int, lexicon: QuoteLexicon) -> Content | No
 
 
 def find_sources(
-    doc: Any, lexicon: QuoteLexicon, starts: frozenset[int], units: Units
+    doc: Doc, lexicon: QuoteLexicon, starts: frozenset[int], units: Units
 ) -> list[Source]:
     """Every "selon X, …" source that opens a sentence (or a turn) or follows a comma
     (also one closing a quotation: `"…," according to X`).
@@ -249,7 +252,7 @@ def find_sources(
     return found
 
 
-def _after_apposition(doc: Any, comma: int, unit_last: int) -> int:
+def _after_apposition(doc: Doc, comma: int, unit_last: int) -> int:
     """The first token of the content after "Selon X," skipping an apposition that describes
     X ("Selon Liu Weimin, porte-parole du ministère, la Chine …"): a stretch closed by a
     comma, with no verb of its own, that the content does not start with."""
@@ -264,7 +267,7 @@ def _after_apposition(doc: Any, comma: int, unit_last: int) -> int:
     return comma + 1
 
 
-def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
+def _source_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> int:
     first = doc[i].lower_
     for words in lexicon.sources:
         if words[0] != first:
@@ -278,7 +281,7 @@ def _source_at(doc: Any, i: int, lexicon: QuoteLexicon) -> int:
 
 
 def _source(
-    doc: Any, first: int, last: int, opens: bool, lexicon: QuoteLexicon, units: Units
+    doc: Doc, first: int, last: int, opens: bool, lexicon: QuoteLexicon, units: Units
 ) -> Source | None:
     unit_first, unit_last = units.bounds(first)
     end = last + 1

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
@@ -64,8 +64,11 @@ from porteparole.quotes.speaker import (
     speaker_from_head,
     subject_of,
 )
-from porteparole.quotes.voices import missions, voice_of
-from porteparole.records import Analysis, Quote
+from porteparole.quotes.voices import Lookup, missions, voice_of
+from porteparole.records import Analysis, Mention, Quote, QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
 MIN_REPORTED_WORDS = 2
@@ -76,14 +79,14 @@ POST_CUE_WINDOW = 6  # tokens after a closing mark in which "a-t-il déclaré" i
 class Attribution:
     """A speech cue and who it attributes speech to."""
 
-    cue: Any  # the verb token (or the first token of a source phrase)
+    cue: Token  # the verb token (or the first token of a source phrase)
     cue_text: str
     speaker: Speaker | None
     others: tuple[Speaker, ...] = ()  # further speakers of a joint subject ("X and Y said")
 
 
-def extract_quotes(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
-                   actor_lookup: Any = None) -> Analysis:
+def extract_quotes(analysis: Analysis, doc: Doc, knowledge: Knowledge | None = None, *,
+                   actor_lookup: Lookup | None = None) -> Analysis:
     """Stage 6: the analysis with its quotes added, read with ``knowledge`` (default: the
     default bundle).
 
@@ -106,11 +109,11 @@ def extract_quotes(analysis: Analysis, doc: Any, knowledge: Knowledge | None = N
 _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
-def _present_participle(verb: Any) -> bool:
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+def _present_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
 
 
-def _passive(verb: Any) -> bool:
+def _passive(verb: Token) -> bool:
     """A verb in the passive voice: its subject undergoes it."""
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
 
@@ -127,13 +130,13 @@ def _titles(language: str) -> frozenset[str]:
 
 
 def _before_tags(
-    cues: list[tuple[Any, Content | None]], leading: set[int]
-) -> list[tuple[Any, Content | None]]:
+    cues: list[tuple[Token, Content | None]], leading: set[int]
+) -> list[tuple[Token, Content | None]]:
     """A clause that runs into the tag of another speaker ("the coast guard said it
     expelled the ship, state media reported"): the clause stops where the tagged content
     ends, before the tag's comma."""
     ends = [(t.i, c.last) for t, c in cues if c is not None and t.i in leading]
-    kept: list[tuple[Any, Content | None]] = []
+    kept: list[tuple[Token, Content | None]] = []
     for token, content in cues:
         if content is not None and token.i not in leading:
             for tag, last in ends:
@@ -144,7 +147,7 @@ def _before_tags(
 
 
 class _Extractor:
-    def __init__(self, analysis: Analysis, doc: Any, lexicon: QuoteLexicon, lookup: Any):
+    def __init__(self, analysis: Analysis, doc: Doc, lexicon: QuoteLexicon, lookup: Lookup):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
         self.text = analysis.document.text
         self.index = MentionIndex(analysis.mentions)
@@ -194,7 +197,7 @@ class _Extractor:
     # -- reported speech ------------------------------------------------------------------
 
     def _reported(self) -> list[tuple[Attribution, Content]]:
-        cues: list[tuple[Any, Content | None]] = []
+        cues: list[tuple[Token, Content | None]] = []
         leading: set[int] = set()
         for token in self.doc:
             if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
@@ -242,8 +245,8 @@ class _Extractor:
         # leaves its quoted fragment to stand as the direct quote
 
     def _innermost(
-        self, cues: list[tuple[Any, Content | None]], leading: set[int]
-    ) -> list[tuple[Any, Content | None]]:
+        self, cues: list[tuple[Token, Content | None]], leading: set[int]
+    ) -> list[tuple[Token, Content | None]]:
         """Content before its tag that holds a speech verb of its own with a named subject
         and content belongs to that inner speaker alone ("La Chine estime que X, a déclaré
         Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
@@ -251,7 +254,7 @@ class _Extractor:
                  and self._named_subject(t)]
         if not inner or not leading:
             return cues
-        kept: list[tuple[Any, Content | None]] = []
+        kept: list[tuple[Token, Content | None]] = []
         for token, content in cues:
             if token.i in leading and content is not None and any(
                     content.first <= i <= content.last for i in inner):
@@ -259,7 +262,7 @@ class _Extractor:
             kept.append((token, content))
         return kept
 
-    def _named_subject(self, verb: Any) -> bool:
+    def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
         subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
@@ -277,11 +280,12 @@ class _Extractor:
         speaker = speaker_from_head(subject, self.lexicon, self.index)
         return self._institution(subject, speaker).actor_id is not None
 
-    def _absorbed(self, verb: Any) -> bool:
+    def _absorbed(self, verb: Token) -> bool:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
         affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
         that …`) the participle carries content of its own."""
-        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        participle = ("Part" in verb.morph.get("VerbForm", [])
+                      and "Pres" in verb.morph.get("Tense", []))
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
         if not self.lexicon.needs(verb.head) - {"direct"}:
@@ -292,9 +296,10 @@ class _Extractor:
         content = reported_content(verb.head, self.lexicon, self.units)
         return content is not None and content.first <= verb.i <= content.last
 
-    def _attribution(self, verb: Any) -> Attribution | None:
+    def _attribution(self, verb: Token) -> Attribution | None:
         cue_text = self._cue_text(verb)
-        participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        participle = ("Part" in verb.morph.get("VerbForm", [])
+                      and "Pres" in verb.morph.get("Tense", []))
         if participle and not any(
                 c.dep_ in self.lexicon.dep("subject") for c in verb.children):
             head = self._cue_before(verb)
@@ -364,7 +369,7 @@ class _Extractor:
             speaker, others = others[0], others[1:]
         return Attribution(verb, cue_text, speaker, others)
 
-    def _voice(self, head: Any, speaker: Speaker) -> tuple[Speaker, tuple[Speaker, ...]] | None:
+    def _voice(self, head: Token, speaker: Speaker) -> tuple[Speaker, tuple[Speaker, ...]] | None:
         """A subject named only by what it is (``voices``): "le gouvernement chinois" and
         "des responsables états-uniens et chinois" are their states, "l'ambassade de Pékin
         à Paris" its mission, and "l'ambassade" alone the mission named just before."""
@@ -382,11 +387,11 @@ class _Extractor:
         found = [dataclasses.replace(speaker, actor_id=a) for a in actors]
         return found[0], tuple(found[1:])
 
-    def _is_office(self, token: Any) -> bool:
+    def _is_office(self, token: Token) -> bool:
         return token.text.lower() in self.lexicon.office_nouns or (
             token.lemma_.lower() in self.lexicon.office_nouns)
 
-    def _true_subject(self, verb: Any, subject: Any) -> bool:
+    def _true_subject(self, verb: Token, subject: Token) -> bool:
         """A subject the parse gives as one, or the phrase after a tag's verb (« …, a
         déclaré le gouvernement chinois »); not an object taken for a missing subject
         ("quoted an official as urging the Japanese government to …")."""
@@ -395,14 +400,14 @@ class _Extractor:
         return inverted_tag(verb, self.lexicon, self._quoted_at) is not None or (
             self._after_quote(verb))
 
-    def _after_quote(self, verb: Any) -> bool:
+    def _after_quote(self, verb: Token) -> bool:
         """The verb opens a tag right after a closing quotation mark and a comma."""
         i = verb.i - 1
         while i >= 0 and self.doc[i].dep_.startswith("aux"):
             i -= 1
         return i >= 1 and self.doc[i].text == "," and bool(self.doc[i - 1].is_quote)
 
-    def _definite_phrase(self, head: Any) -> bool:
+    def _definite_phrase(self, head: Token) -> bool:
         """"l'ambassade", "the embassy", or an office whose complement is one."""
         if self._definite(head):
             return True
@@ -420,7 +425,7 @@ class _Extractor:
                  and window <= a.cue.idx < position]
         return max(seen)[1] if seen else None
 
-    def _joint(self, subject: Any, speaker: Speaker) -> tuple[Speaker, ...]:
+    def _joint(self, subject: Token, speaker: Speaker) -> tuple[Speaker, ...]:
         """Further speakers of a joint subject: conjuncts ("Oslo and Reykjavik said"), or
         the two states named just before for a pair ("les deux parties", "both sides")."""
         found: list[Speaker] = []
@@ -449,7 +454,7 @@ class _Extractor:
                 return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
         return ()
 
-    def _office(self, subject: Any, speaker: Speaker) -> Speaker:
+    def _office(self, subject: Token, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).
 
         A role resolved by date ("le porte-parole du Kremlin") is its holder only when the
@@ -476,14 +481,14 @@ class _Extractor:
                 speaker, actor_id=holder.actor_id, person=holder.person)
         if speaker.actor_id is None or (own is not None and own.actor_id is not None):
             return speaker
-        institution = self.lookup(speaker.actor_id)
-        if not office or not self._definite(subject) or institution is None:
+        named = self.lookup(speaker.actor_id)
+        if not office or not self._definite(subject) or named is None:
             return speaker
-        holder = self._recent_speaker(subject.idx, country=institution.country)
+        holder = self._recent_speaker(subject.idx, country=named.country)
         return speaker if holder is None else dataclasses.replace(
             speaker, actor_id=holder.actor_id)
 
-    def _institution(self, subject: Any, speaker: Speaker) -> Speaker:
+    def _institution(self, subject: Token, speaker: Speaker) -> Speaker:
         """"China's coast guard said", "the Ministry of Commerce said": an institution the
         subject phrase names by its words rather than by a listed alias, either with its
         state ("China's" + "coast guard") or as part of an institution named earlier
@@ -521,7 +526,7 @@ class _Extractor:
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
 
-    def _document_issuers(self, subject: Any) -> tuple[Speaker, ...]:
+    def _document_issuers(self, subject: Token) -> tuple[Speaker, ...]:
         """"The statement said …" after "China and Russia issued a joint statement" (or
         "the White House said in a readout"): a document speaks for its issuers (FORMAT.md),
         the subjects of the verb that last issued or delivered the same document noun
@@ -562,7 +567,7 @@ class _Extractor:
         actor = self.lookup(actor_id)
         return actor is not None and actor.type == "organization"
 
-    def _state_official(self, subject: Any, speaker: Speaker) -> Speaker:
+    def _state_official(self, subject: Token, speaker: Speaker) -> Speaker:
         """"a senior US official", "an unidentified Chinese official", "the Chinese side":
         a state's voice (``state_voices``) no name or institution resolves, whose phrase
         names one state, is that state (FORMAT.md). A spokesperson is an institution's."""
@@ -579,7 +584,7 @@ class _Extractor:
             states.add(actor.id)
         return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
 
-    def _person_named_before(self, subject: Any, speaker: Speaker) -> Speaker | None:
+    def _person_named_before(self, subject: Token, speaker: Speaker) -> Speaker | None:
         """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …": with no
         speaker before it, a definite office is the last person the text names within the
         paragraph or the two before, of the state the phrase names if it names one."""
@@ -600,7 +605,7 @@ class _Extractor:
                 return dataclasses.replace(speaker, person=name)
         return None
 
-    def _names_subject(self, mention: Any) -> bool:
+    def _names_subject(self, mention: Mention) -> bool:
         """The mention is (in) the subject of a verb: the person the sentence is about, not
         one named in passing ("Following Trump's victory, …")."""
         tokens = self._tokens_in(mention.start, mention.end)
@@ -612,7 +617,7 @@ class _Extractor:
             token, hops = token.head, hops + 1
         return token.dep_ in self.lexicon.dep("subject")
 
-    def _same_office(self, subject: Any) -> Speaker | None:
+    def _same_office(self, subject: Token) -> Speaker | None:
         """"the spokesman said" after "a spokesman for the ministry said" with no name
         printed: the actor the last earlier phrase with the same office word resolved to,
         anywhere before (an unnamed spokesperson of an institution is the institution,
@@ -627,18 +632,18 @@ class _Extractor:
                 return attribution.speaker
         return None
 
-    def _institution_in(self, speaker: Speaker, role: Any) -> str | None:
+    def _institution_in(self, speaker: Speaker, role: Mention) -> str | None:
         for mention in self.index.overlapping(speaker.start, speaker.end):
             if mention is not role and mention.actor_id is not None and (
                     mention.entity_type in ("ORG", "GPE")):
                 return mention.actor_id
         return None
 
-    def _definite(self, token: Any) -> bool:
+    def _definite(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
-            "Def" in c.morph.get("Definite") for c in token.children if c.i < token.i)
+            "Def" in c.morph.get("Definite", []) for c in token.children if c.i < token.i)
 
-    def _named_before(self, head: Any, speaker: Speaker) -> Speaker:
+    def _named_before(self, head: Token, speaker: Speaker) -> Speaker:
         """"The ministry said …" after "the Chinese commerce ministry": a definite noun names
         the last resolved actor, within the paragraph or the two before, whose name has it."""
         words = {head.text.lower(), head.lemma_.lower()}
@@ -663,7 +668,7 @@ class _Extractor:
                 return dataclasses.replace(speaker, person=name)
         return speaker
 
-    def _cue_before(self, verb: Any) -> Attribution | None:
+    def _cue_before(self, verb: Token) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
         parse, else the last cue before it in the sentence (the parse may hang the
         participle on the content's verb). A passive head ("X ont été salués par la
@@ -735,7 +740,7 @@ class _Extractor:
         Minister Ruben Brekelmans"): the capitalised words after every mention but a
         person's and after the office word."""
         tokens = self._tokens_in(speaker.start, speaker.end)
-        run: list[Any] = []
+        run: list[Token] = []
         for token in reversed(tokens):
             # a surname match glued to a given name ("Li Xi" read as Xi) is another person
             inside = [m for m in self.index.overlapping(token.idx, token.idx + 1)
@@ -750,7 +755,7 @@ class _Extractor:
         return printed_person_name(self.text[run[0].idx : speaker.end],
                                    self.analysis.document.language)
 
-    def _given_before(self, token: Any) -> bool:
+    def _given_before(self, token: Token) -> bool:
         """A capitalised proper noun no actor resolves stands right before ``token``."""
         if token.i == 0:
             return False
@@ -760,7 +765,7 @@ class _Extractor:
         return before.pos_ == "PROPN" and before.text[:1].isupper() and not resolved and (
             before.idx + len(before.text) + 1 == token.idx)
 
-    def _definite_inside(self, subject: Any, speaker: Speaker) -> Speaker:
+    def _definite_inside(self, subject: Token, speaker: Speaker) -> Speaker:
         """"a spokesman for the ministry": a definite noun inside the phrase that names an
         actor resolved just before names the speaker's institution."""
         for token in subject.subtree:
@@ -770,7 +775,7 @@ class _Extractor:
                     return found
         return speaker
 
-    def _leading_name(self, verb: Any, subject: Any, speaker: Speaker) -> Speaker:
+    def _leading_name(self, verb: Token, subject: Token, speaker: Speaker) -> Speaker:
         """A subject the parse got wrong ("Milley, président des chefs d'état-major, a déclaré"):
         the first named actor of the clause before that subject, when no other verb (the
         cue's own auxiliary aside) stands between it and the cue. A name after the subject
@@ -785,7 +790,7 @@ class _Extractor:
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm") and t.i not in auxiliaries
+            if any("Fin" in t.morph.get("VerbForm", []) and t.i not in auxiliaries
                    for t in between):
                 return speaker
             opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
@@ -805,13 +810,13 @@ class _Extractor:
             first -= 1
         return first
 
-    def _cue_text(self, verb: Any) -> str:
+    def _cue_text(self, verb: Token) -> str:
         """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
         tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
         first = min(t.i for t in tokens)
         return str(self.doc[first : verb.i + 1].text)
 
-    def _antecedent(self, verb: Any, speaker: Speaker) -> Speaker:
+    def _antecedent(self, verb: Token, speaker: Speaker) -> Speaker:
         """An unresolved "il": the subject of the clause it depends on, else the last speaker.
 
         "le Pentagone a abattu ce qu'il a qualifié de …": the pronoun is the main clause's
@@ -838,14 +843,14 @@ class _Extractor:
         previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
             subject = subject_of(verb, self.lexicon)
-            personal = subject is not None and subject.morph.get("Gender") and (
-                "Neut" not in subject.morph.get("Gender"))
-            if personal:  # "Mao Ning held a briefing. She said …": the person named before
+            # "Mao Ning held a briefing. She said …": the person named before
+            if subject is not None and subject.morph.get("Gender", []) and (
+                    "Neut" not in subject.morph.get("Gender", [])):
                 return self._person_named_before(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
-    def _content_person(self, verb: Any) -> Speaker | None:
+    def _content_person(self, verb: Token) -> Speaker | None:
         """The person the content before a pronoun tag names as its own subject: « Le
         Premier ministre Charles Michel comprend X, indique-t-il » is Michel speaking of
         himself. Only a person (a state or ministry before "it said" is what is spoken of),
@@ -863,16 +868,16 @@ class _Extractor:
             return None  # the first subject is the content's own: no one further in
         return None
 
-    def _narrative(self, verb: Any) -> bool:
+    def _narrative(self, verb: Token) -> bool:
         """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
         with the speaker before (its words: ``narrative_markers``)."""
-        if "Inf" not in verb.morph.get("VerbForm"):
+        if "Inf" not in verb.morph.get("VerbForm", []):
             return False
         first = self.units.first[verb.i]
         opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
         return opening in self.lexicon.narrative_markers
 
-    def _pronoun_source(self, head: Any) -> Speaker | None:
+    def _pronoun_source(self, head: Token) -> Speaker | None:
         """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person
         named before it."""
         found = self._recent_speaker(head.idx, pronoun=head)
@@ -882,7 +887,7 @@ class _Extractor:
         latter = self._latter(own)
         return latter if latter.actor_id is not None or latter.person is not None else None
 
-    def _document_subject(self, subject: Any) -> bool:
+    def _document_subject(self, subject: Token) -> bool:
         """A document or "the same source" as subject: « précise le communiqué », « ajoute
         la même source », "the statement said"."""
         words = {subject.lower_, subject.lemma_.lower()}
@@ -891,7 +896,7 @@ class _Extractor:
         return bool(words & self.lexicon.relay_nouns) and any(
             c.lower_ in self.lexicon.anaphoric_modifiers for c in subject.children)
 
-    def _impersonal(self, verb: Any) -> Speaker | None:
+    def _impersonal(self, verb: Token) -> Speaker | None:
         """« on » with the document or the capital it speaks from: « juge-t-on dans le
         même communiqué » is the communiqué's author, « estime-t-on à Paris » France."""
         first, last = self.units.bounds(verb.i)
@@ -914,7 +919,7 @@ class _Extractor:
 
     def _recent_speaker(
         self, position: int, country: str | None = None, person: bool = False,
-        pronoun: Any = None,
+        pronoun: Token | None = None,
     ) -> Speaker | None:
         """The last resolved speaker before ``position``, in its paragraph or the two before
         (with ``country``: the last person of that country; with ``person``: the last
@@ -937,7 +942,7 @@ class _Extractor:
                 pronoun, a.speaker)]
         return before[-1].speaker if before else None
 
-    def _agrees(self, pronoun: Any, speaker: Speaker) -> bool:
+    def _agrees(self, pronoun: Token, speaker: Speaker) -> bool:
         """``agrees``, with a spokesman resolved to their ministry still a person."""
         head = self._phrase_head(speaker)
         actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
@@ -945,7 +950,7 @@ class _Extractor:
             head is not None and self._is_office(head))
         return agrees(pronoun, head, person, self.lexicon)
 
-    def _phrase_head(self, speaker: Speaker) -> Any:
+    def _phrase_head(self, speaker: Speaker) -> Token | None:
         """The head word of a speaker's phrase: its token whose head lies outside it."""
         tokens = self._tokens_in(speaker.start, speaker.end)
         inside = {t.i for t in tokens}
@@ -966,7 +971,7 @@ class _Extractor:
             found += bool(text[starts[at] : starts[at] + 1].strip())
         return starts[at] if found == 3 else 0
 
-    def _addressee(self, subject: Any) -> Speaker | None:
+    def _addressee(self, subject: Token) -> Speaker | None:
         """"vous"/"you" in a question is the official who answers it."""
         turns = self.analysis.turns
         position = bisect_right(self.turn_starts, subject.idx) - 1
@@ -993,7 +998,8 @@ class _Extractor:
             if not cue:
                 continue
             first, last = self._strip(first, last)
-            kind = "direct" if self._quoted_at(first) and self._quoted_at(last - 1) else "reported"
+            quoted = self._quoted_at(first) and self._quoted_at(last - 1)
+            kind: QuoteKind = "direct" if quoted else "reported"
             self._emit(first, last, Attribution(cue[0], cue[0].text, speaker), kind)
             return
 
@@ -1109,7 +1115,7 @@ class _Extractor:
                 found.append(Attribution(cue, cue.text, speaker))
         return found
 
-    def _named_relay(self, head: Any) -> Speaker | None:
+    def _named_relay(self, head: Token) -> Speaker | None:
         """"according to Japan's Kyodo news agency", "according to the report from CCTV":
         a relay noun whose phrase names the outlet or institution it comes from is that
         source (FORMAT.md: "selon Xinhua"); a state's adjective or name alone ("Chinese
@@ -1124,7 +1130,7 @@ class _Extractor:
             return None
         return dataclasses.replace(speaker, actor_id=found[0])
 
-    def _source_speaker(self, head: Any) -> Speaker | None:
+    def _source_speaker(self, head: Token) -> Speaker | None:
         if is_pronoun(head, self.lexicon.stressed_pronouns):
             return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
@@ -1187,7 +1193,7 @@ class _Extractor:
             q.kind == "reported" and q.speaker_actor == actor and q.start <= span.start < q.end
             for q in self.found)
 
-    def _tokens_in(self, start: int, end: int) -> list[Any]:
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
         first = bisect_right(self.token_starts, start - 1)
         last = bisect_right(self.token_starts, end - 1)
         starts = self.token_starts  # a token's ``idx``, without building the Token
@@ -1208,14 +1214,14 @@ class _Extractor:
                 child, ancestor, hops = ancestor, ancestor.head, hops + 1
         return None
 
-    def _cannot_quote(self, verb: Any) -> bool:
+    def _cannot_quote(self, verb: Token) -> bool:
         """A verb inside another's reported speech that takes only an infinitive ("said
         the administration had offered “a lot of encouragement”"): the quotation is the
         outer speaker's words, not speech of the inner subject."""
         return verb.i in self.nested and not (
             self.lexicon.needs(verb) & {"object", "direct", "clause"})
 
-    def _carries(self, verb: Any, child: Any) -> bool:
+    def _carries(self, verb: Token, child: Token) -> bool:
         """Whether the path from a quote reaches the verb as its content, not as a setting
         ("Dans une note sur la “fusion …”, X a déclaré": the note is no content)."""
         lexicon = self.lexicon
@@ -1233,7 +1239,8 @@ class _Extractor:
                 if following is not None and following.start > span.start:
                     return self._after(following, depth + 1)
             if token.i in self.attributions:
-                if "Pres" in token.morph.get("Tense") and "Part" in token.morph.get("VerbForm"):
+                if ("Pres" in token.morph.get("Tense", [])
+                        and "Part" in token.morph.get("VerbForm", [])):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 speaker = self.attributions[token.i].speaker
                 if speaker is not None and speaker.start <= span.start < speaker.end:
@@ -1310,7 +1317,8 @@ class _Extractor:
 
     _last_direct_attribution: Attribution | None = None
 
-    def _emit(self, start: int, end: int, attribution: Attribution, kind: str) -> None:
+    def _emit(self, start: int, end: int, attribution: Attribution, kind: QuoteKind
+              ) -> None:
         if kind == "reported" and self._summary_headline(start, attribution):
             return
         for other in attribution.others:
@@ -1319,7 +1327,7 @@ class _Extractor:
 
     def _emit_one(
         self, start: int, end: int, attribution: Attribution, speaker: Speaker | None,
-        kind: str,
+        kind: QuoteKind,
     ) -> None:
         self.found.append(Quote(
             document_id=self.analysis.document.id,
@@ -1335,13 +1343,13 @@ class _Extractor:
         if kind == "direct":
             self._last_direct_attribution = attribution
 
-    def _indefinite_office(self, subject: Any) -> bool:
+    def _indefinite_office(self, subject: Token) -> bool:
         """An office noun introduced by an indefinite article ("un porte-parole du
         ministère", "a spokesman"): someone the text may name only afterwards."""
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
         return office and any(
-            "Ind" in c.morph.get("Definite") for c in subject.children if c.i < subject.i)
+            "Ind" in c.morph.get("Definite", []) for c in subject.children if c.i < subject.i)
 
     def _named_later(self) -> None:
         """A description resolved by a name that comes after it (FORMAT.md: a person is

@@ -13,11 +13,14 @@ with a verb of its own before that comma, back to the start of the sentence.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.quotes.cues import Content, modifies_noun, trim
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MAX_TAG_TOKENS = 14  # tokens between the comma and the cue: a long subject phrase at most
 MAX_REACH = 120  # tokens back from the comma to the start of the sentence
@@ -25,7 +28,7 @@ _ENDS = frozenset({".", "!", "?"})
 
 
 def leading_content(
-    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool], inverted: bool = False
+    verb: Token, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool], inverted: bool = False
 ) -> Content | None:
     """The content before ``verb`` when the verb tags it from the right, else None.
 
@@ -50,7 +53,7 @@ def leading_content(
 
 
 def inverted_tag(
-    verb: Any, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
+    verb: Token, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
 ) -> Content | None:
     """The content of a tag whose cue comes right after the comma, its subject after it
     (« …, a indiqué jeudi la ministre », "…, said the ministry"), else None.
@@ -67,7 +70,7 @@ def inverted_tag(
         return None
     verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
     if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
-           and "Pres" not in c.morph.get("Tense")  # "…, ajoutant que": a participle
+           and "Pres" not in c.morph.get("Tense", [])  # "…, ajoutant que": a participle
            for c in verb.children):
         return None  # "Dong, according to a readout, urged the United States to …"
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
@@ -76,7 +79,7 @@ def inverted_tag(
     return leading_content(verb, lexicon, quoted_at, inverted=True)
 
 
-def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
+def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
     """The comma that closes the content: only the tag's own words between it and the cue.
 
     The tag's words are the subject phrase, the cue's auxiliaries and adverbs; a finite verb
@@ -93,7 +96,7 @@ def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
             return None
         if token.text.lower() in lexicon.complementizers:
             return None
-        finite = "Fin" in token.morph.get("VerbForm") or token.pos_ == "VERB"
+        finite = "Fin" in token.morph.get("VerbForm", []) or token.pos_ == "VERB"
         if finite and i not in auxiliaries and token.pos_ != "AUX":
             return None
         if token.pos_ == "AUX" and i not in auxiliaries and token.head.i != verb.i:
@@ -101,7 +104,7 @@ def _tag_comma(verb: Any, lexicon: QuoteLexicon) -> int | None:
     return None
 
 
-def _sentence_start(doc: Any, comma: int, quoted_at: Callable[[int], bool]) -> int:
+def _sentence_start(doc: Doc, comma: int, quoted_at: Callable[[int], bool]) -> int:
     """The first token after the last sentence end or line break before ``comma``; a full
     stop inside quotation marks does not end the sentence (the parser's sentences may)."""
     first = comma
@@ -115,9 +118,9 @@ def _sentence_start(doc: Any, comma: int, quoted_at: Callable[[int], bool]) -> i
     return first
 
 
-def _clause_verb(token: Any, lexicon: QuoteLexicon) -> bool:
+def _clause_verb(token: Token, lexicon: QuoteLexicon) -> bool:
     """A finite verb, or a verb with a subject of its own: the tagger reads some past
     tenses as participles ("The command organized forces …, Li said")."""
-    if "Fin" in token.morph.get("VerbForm"):
+    if "Fin" in token.morph.get("VerbForm", []):
         return True
     return token.pos_ == "VERB" and any(c.dep_ in lexicon.dep("subject") for c in token.children)

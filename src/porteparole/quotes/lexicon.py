@@ -10,11 +10,14 @@ without files gets empty lexicons and yields no quotes instead of failing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import check_version, knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
@@ -61,16 +64,16 @@ class QuoteLexicon:
     narrative_markers: frozenset[str] = frozenset()  # « Et de préciser que … »
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def lemma(self, token: Any) -> str:
+    def lemma(self, token: Token) -> str:
         """The cue lemma of a token: the model's lemma, or the listed form's."""
         word = token.text.lower()
         return self.forms.get(word) or self.speech.lemma(token)
 
-    def needs(self, token: Any) -> frozenset[str]:
+    def needs(self, token: Token) -> frozenset[str]:
         """What the token needs to carry content as a speech verb (empty: not a cue)."""
         return self.speech.frames(token)
 
-    def listed_form(self, token: Any) -> bool:
+    def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
         word = token.text.lower()
         return word in self.forms or word in self.speech.forms

@@ -12,22 +12,25 @@ are the nominalisations of the language's speech verbs (``speech_nouns`` in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.quotes.cues import Content, Units, trim
 from porteparole.quotes.lexicon import QuoteLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True, slots=True)
 class NounSpeech:
     """A speech noun, the head of the phrase naming its speaker, and its content."""
 
-    noun: Any
-    agent: Any
+    noun: Token
+    agent: Token
     content: Content
 
 
-def noun_speech(doc: Any, lexicon: QuoteLexicon, units: Units) -> list[NounSpeech]:
+def noun_speech(doc: Doc, lexicon: QuoteLexicon, units: Units) -> list[NounSpeech]:
     """Every speech noun of ``doc`` with both a named agent and a content clause."""
     found = []
     for token in doc:
@@ -45,7 +48,7 @@ def noun_speech(doc: Any, lexicon: QuoteLexicon, units: Units) -> list[NounSpeec
     return found
 
 
-def _content_clause(noun: Any, lexicon: QuoteLexicon) -> Any | None:
+def _content_clause(noun: Token, lexicon: QuoteLexicon) -> Token | None:
     """The clause the noun governs, opened by a complementizer ("claim *that* …")."""
     for child in noun.children:
         if child.i > noun.i and child.dep_ in lexicon.dep("noun_clause") and any(
@@ -54,7 +57,7 @@ def _content_clause(noun: Any, lexicon: QuoteLexicon) -> Any | None:
     return None
 
 
-def _agent(noun: Any, lexicon: QuoteLexicon) -> Any | None:
+def _agent(noun: Token, lexicon: QuoteLexicon) -> Token | None:
     """Who the speech act is by: the possessor ("Washington's claim") or the object of an
     agent link right after the noun ("comments by Navarro")."""
     for child in noun.children:

@@ -10,12 +10,15 @@ speech verb to them are the language's (``quoting`` in ``knowledge/quotes/<lang>
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.quotes.lexicon import QuoteLexicon
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
-def quoting_verb(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+
+def quoting_verb(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The quoting verb a speech verb hangs on through its link ("cited … as saying"), or
     None."""
     link = verb.head
@@ -27,7 +30,7 @@ def quoting_verb(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return quoting
 
 
-def quoted_speaker(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+def quoted_speaker(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The speaker a quoting verb names as its object ("quoted *Wang* as saying") or, in
     the passive, as its subject ("*Wang* was quoted as saying"), or None when ``verb`` is
     not reported through one."""
@@ -42,7 +45,7 @@ def quoted_speaker(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return passive[0] if passive else None
 
 
-def speech_of(quoting: Any, lexicon: QuoteLexicon) -> Any | None:
+def speech_of(quoting: Token, lexicon: QuoteLexicon) -> Token | None:
     """The speech verb a quoting verb reports ("cited Wang as *saying*"), or None."""
     for link in quoting.children:
         if link.lower_ in lexicon.quoting_links:

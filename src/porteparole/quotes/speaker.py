@@ -12,12 +12,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.nlp import doc_text
 from porteparole.quotes.compound import split_subject
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _EDGE_PUNCT = frozenset(",;:()«»“”\"'‘’-—–")
 
@@ -54,7 +57,7 @@ class MentionIndex:
         return max(found, key=lambda m: (m.actor_id is not None, m.end - m.start, -m.start))
 
 
-def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The subject token of a speech verb, inherited through conjuncts and participles.
 
     "a qualifié … et a déclaré" shares its subject; "…, affirmant que" (a participle with no
@@ -65,7 +68,7 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     clitic = clitic_subject(verb)
     if clitic is not None:
         return clitic
-    token = verb
+    token: Token | None = verb
     while token is not None and hops < 4:
         found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
         if found:
@@ -81,7 +84,7 @@ def subject_of(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return split_subject(verb, lexicon) or _inverted_name(verb, lexicon)
 
 
-def clitic_subject(verb: Any) -> Any | None:
+def clitic_subject(verb: Token) -> Token | None:
     """The pronoun of an inverted tag (« ajoute-t-il », « a-t-elle précisé », « juge-t-on »),
     which the parse often hangs as a bare dependent, and whose euphonic « -t » it takes for
     the subject: the hyphenated pronoun right after the verb or its auxiliary."""
@@ -97,7 +100,7 @@ def clitic_subject(verb: Any) -> Any | None:
     return None
 
 
-def _incise(verb: Any) -> bool:
+def _incise(verb: Token) -> bool:
     """A cue set right after a quote ("« … », a poursuivi X", `"…," said X`)."""
     i = verb.i - 1
     while i >= 0 and verb.doc[i].dep_.startswith("aux"):
@@ -106,7 +109,7 @@ def _incise(verb: Any) -> bool:
     return len(marks) == 2 and any(t.is_quote for t in marks) and any(t.text == "," for t in marks)
 
 
-def _inverted_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+def _inverted_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The inverted subject of an incise, which parsers often take for an object ("a
     poursuivi le chef de la diplomatie"): it must not inherit the quote's own subject."""
     wanted = lexicon.dep("subject") | lexicon.dep("object")
@@ -116,7 +119,7 @@ def _inverted_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return None
 
 
-def after_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+def after_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The subject of a tag standing after its verb (« , a indiqué jeudi la ministre »,
     ", said the ministry"), which parsers often take for an object; a pronoun clitic
     ("a-t-il") first."""
@@ -130,17 +133,18 @@ def after_subject(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return found if found is not None else _inverted_name(verb, lexicon)
 
 
-def _inherits(token: Any, lexicon: QuoteLexicon, cue: bool) -> bool:
+def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
     """Whether a verb with no subject of its own takes its head's: a conjunct, an adverbial,
     a present participle, or an infinitive its head controls ("I want to stress that …",
     "veut souligner que …"; not "urged China to explain", whose controller is the object).
     """
     if token.head.i == token.i:
         return False
-    participle = "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense")
+    participle = ("Part" in token.morph.get("VerbForm", [])
+                  and "Pres" in token.morph.get("Tense", []))
     if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
         return True
-    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm"):
+    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm", []):
         return False
     if token.head.pos_ != "VERB":
         return False
@@ -148,7 +152,7 @@ def _inherits(token: Any, lexicon: QuoteLexicon, cue: bool) -> bool:
     return not any(c.dep_ in objects for c in token.head.children)
 
 
-def _inverted_name(verb: Any, lexicon: QuoteLexicon) -> Any | None:
+def _inverted_name(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject;
     never one inside the content ("to stress that Taiwan …")."""
     for token in verb.doc[verb.i + 1 : verb.i + 3]:
@@ -159,7 +163,7 @@ def _inverted_name(verb: Any, lexicon: QuoteLexicon) -> Any | None:
     return None
 
 
-def phrase_span(head: Any, lexicon: QuoteLexicon) -> tuple[int, int]:
+def phrase_span(head: Token, lexicon: QuoteLexicon) -> tuple[int, int]:
     """Character span of a subject phrase: its subtree, without relative clauses."""
     skip = lexicon.dep("relative")
     tokens = [head, *(t for c in head.children if c.dep_ not in skip for t in c.subtree)]
@@ -171,7 +175,7 @@ def phrase_span(head: Any, lexicon: QuoteLexicon) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
+def speaker_from_head(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
     """The speaker a subject (or source) head token designates."""
     start, end = phrase_span(head, lexicon)
     text = doc_text(head.doc)[start:end]
@@ -187,7 +191,7 @@ def speaker_from_head(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> 
     return Speaker(start, end, text, None if mention is None else mention.actor_id)
 
 
-def choose_mention(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Mention | None:
+def choose_mention(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> Mention | None:
     """The mention of a subject phrase that names the speaker (see the module docstring)."""
     own = index.best(head.idx, head.idx + len(head.text))
     if own is not None and (own.actor_id is not None or own.entity_type == "PER"):
@@ -206,18 +210,19 @@ def choose_mention(head: Any, lexicon: QuoteLexicon, index: MentionIndex) -> Men
     return own
 
 
-def _resolved_in(token: Any, index: MentionIndex) -> Mention | None:
+def _resolved_in(token: Token, index: MentionIndex) -> Mention | None:
     tokens = list(token.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     found = [m for m in index.overlapping(start, end) if m.actor_id is not None]
     return found[0] if found else None
 
 
-def is_pronoun(token: Any, words: frozenset[str]) -> bool:
+def is_pronoun(token: Token, words: frozenset[str]) -> bool:
     return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
 
 
-def adjacent_subject(verb: Any, subject: Any, lexicon: QuoteLexicon) -> Any:
+def adjacent_subject(verb: Token, subject: Token | None, lexicon: QuoteLexicon
+                     ) -> Token | None:
     """The noun standing right before a cue whose subject the parse took from another verb.
 
     Parsers often read "A met B and discussed C as a state-run newspaper said D" as a third

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from porteparole.records import Turn
+from porteparole.records import Turn, TurnRole
 from porteparole.structure.header import Header, read_header
 from porteparole.structure.labels import is_official, same_person, strip_honorifics
 from porteparole.structure.paragraphs import split_paragraphs
@@ -140,7 +140,7 @@ def _has_labelled_questions(units: list[Unit]) -> bool:
 
 @dataclass
 class _Draft:
-    role: str
+    role: TurnRole
     speaker: str | None
     label: str | None
     start: int | None
@@ -212,7 +212,7 @@ class _Assembler:
         elif kind == "follow_up":
             self._begin("question", self.asker, label.text, unit)
         elif kind == "answer" or fold_label(label.text) in self.cast.answerers:
-            role = "answer" if self._last_role() == "question" else "statement"
+            role: TurnRole = "answer" if self._last_role() == "question" else "statement"
             self._begin(role, self._answerer(label.text, kind), label.text, unit)
         else:
             self._begin("question", label.text, label.text, unit)
@@ -227,7 +227,7 @@ class _Assembler:
                                                          unit.paragraph.end))
 
     def _begin(
-        self, role: str, speaker: str | None, label: str | None, unit: Unit,
+        self, role: TurnRole, speaker: str | None, label: str | None, unit: Unit,
         span: tuple[int, int] | None = None,
     ) -> None:
         self._close()
@@ -247,7 +247,7 @@ class _Assembler:
             self.turns.append(Turn(self.document_id, len(self.turns), draft.role,
                                    draft.speaker, draft.start, end, draft.label))
 
-    def _last_role(self) -> str | None:
+    def _last_role(self) -> TurnRole | None:
         if self.draft is not None:
             return self.draft.role
         return self.turns[-1].role if self.turns else None

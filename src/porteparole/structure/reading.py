@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from porteparole import detect
-from porteparole.records import RawDocument
+from porteparole.records import Kind, RawDocument
 from porteparole.structure import Structure
 from porteparole.structure.article import parse_article
 from porteparole.structure.press_conference import parse_press_conference
@@ -33,7 +33,7 @@ class Reading:
 
     structure: Structure
     date: str | None
-    kind: str
+    kind: Kind
     flags: tuple[str, ...] = ()
 
 
@@ -46,7 +46,7 @@ def read_structure(text: str, doc_id: str, language: str, raw: RawDocument,
         if not structure.is_press_conference:
             structure = parse_article(text, doc_id, language, title_hint=raw.title)
         date, flags = _date(structure, raw, language, knowledge)
-        kind = (
+        kind: Kind = (
             "press_conference"
             if structure.is_press_conference
             else detect.detect_kind(text, structure.title, language)

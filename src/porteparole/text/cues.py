@@ -24,9 +24,13 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from porteparole.text.folds import fold_key
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc, Token
 
 __all__ = ["CueMatch", "CueMatcher", "phrase_keys"]
 
@@ -48,7 +52,7 @@ class CueMatch:
 
 
 @cache
-def _tokenizer(language: str) -> Any:
+def _tokenizer(language: str) -> Tokenizer:
     import spacy
     from spacy.util import get_lang_class
 
@@ -84,7 +88,7 @@ class CueMatcher:
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
-    def find(self, doc: Any, start: int = 0, end: int | None = None) -> list[CueMatch]:
+    def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Matches inside tokens ``[start, end)``; several cues may match at one position."""
         end = len(doc) if end is None else end
         all_keys, all_caps = doc_keys(doc)
@@ -102,7 +106,7 @@ class CueMatcher:
             yield from self._index.get(key, ())
 
 
-def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
+def doc_keys(doc: Doc) -> tuple[list[tuple[str, ...]], list[bool]]:
     """Every token's folded form and lemma, and whether it is in capitals: computed once
     per Doc and kept on it, since topics and mechanisms both search it, sentence by
     sentence, and folding is most of their cost."""
@@ -119,7 +123,7 @@ def doc_keys(doc: Any) -> tuple[list[tuple[str, ...]], list[bool]]:
     return cached
 
 
-def _token_keys(token: Any) -> tuple[str, ...]:
+def _token_keys(token: Token) -> tuple[str, ...]:
     if token.is_space:
         return ()
     form = fold_key(token.text)

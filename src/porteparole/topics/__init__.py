@@ -19,7 +19,7 @@ import bisect
 import dataclasses
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Analysis, Mention, Topic, Turn
@@ -27,10 +27,13 @@ from porteparole.text.cues import CueMatcher
 from porteparole.topics.scoring import Hit, score_unit
 from porteparole.topics.taxonomy import ActorCue, Taxonomy, load_taxonomy
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["assign_topics", "load_taxonomy", "topic_hits"]
 
 
-def assign_topics(analysis: Analysis, doc: Any, knowledge: Knowledge | None = None, *,
+def assign_topics(analysis: Analysis, doc: Doc, knowledge: Knowledge | None = None, *,
                   taxonomy: Taxonomy | None = None) -> Analysis:
     """Stage 8: the analysis with ``Topic`` records for its turns and paragraphs added,
     from the taxonomy of ``knowledge`` (default: the default bundle) or ``taxonomy``."""
@@ -59,7 +62,7 @@ def assign_topics(analysis: Analysis, doc: Any, knowledge: Knowledge | None = No
     return dataclasses.replace(analysis, topics=analysis.topics + tuple(topics))
 
 
-def topic_hits(analysis: Analysis, doc: Any, taxonomy: Taxonomy) -> list[Hit]:
+def topic_hits(analysis: Analysis, doc: Doc, taxonomy: Taxonomy) -> list[Hit]:
     """Every cue and single-actor hit in the document, by character offsets."""
     hits = [
         Hit(label, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), weight, key)
@@ -169,7 +172,7 @@ def _exchanges(turns: Sequence[Turn]) -> list[list[Turn]]:
 class _WordCounter:
     """Words (tokens that are not punctuation or space) between two character offsets."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Doc) -> None:
         # Read as arrays (``Doc.to_array``): no Token object is built per token.
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE
 
