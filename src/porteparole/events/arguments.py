@@ -52,12 +52,6 @@ MAX_DEPTH = 5
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
-# Words that make a target phrase point back to something already named: demonstrative and
-# definite determiners, and third-person object pronouns (not reflexives: "se", "itself").
-DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
-DEFINITES = frozenset({"le", "la", "les", "l'", "l’", "the"})
-ANAPHORS = frozenset({"le", "la", "les", "l'", "l’", "lui", "leur", "y", "en", "it", "them",
-                      "him", "her", "this", "that", "these", "those", "cela", "ceci", "ça"})
 # Dependents that make a definite noun phrase say what it is about ("la militarisation de la
 # région"): such a phrase is not pointing back.
 _COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
@@ -363,7 +357,7 @@ class Arguments:
                  for h in self.role_heads(cue_token, role, is_noun)]
         heads += [c for c in cue_token.children if c.pos_ in ("PRON", "DET") and c.dep_ in (
             "obj", "iobj", "obl", "obl:arg", "dobj", "dative", "expl:comp") and not _reflexive(c)
-            and c.lower_ in ANAPHORS]
+            and c.lower_ in self.lexicon.anaphors]
         if not heads:
             return implicit
         return any(_anaphoric(h, self.lexicon) and not any(
@@ -510,7 +504,8 @@ class Arguments:
         if any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children):
             return False
         determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        return bool(determiners & DEFINITES) and "Plur" not in token.morph.get("Number", [])
+        plural = "Plur" in token.morph.get("Number", [])
+        return bool(determiners & self.lexicon.definites) and not plural
 
     def _first_person(self, token: Token) -> bool:
         return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
@@ -536,7 +531,8 @@ class Arguments:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
             return False
         determiners = [c for c in token.children if c.dep_ == "det"]
-        if not {d.lower_ for d in determiners} & (DEFINITES | DEMONSTRATIVES):
+        pointing = self.lexicon.definites | self.lexicon.demonstratives
+        if not {d.lower_ for d in determiners} & pointing:
             return False
         if any("Plur" in t.morph.get("Number", []) for t in [token, *determiners]):
             return False  # "appelle les pays à …": countries in general
@@ -575,16 +571,16 @@ def _reflexive(token: Token) -> bool:
 def _anaphoric(head: Token, lexicon: Lexicon) -> bool:
     """A target phrase that points back: "it", "leur", "cette démarche", "the account"."""
     if head.pos_ == "PRON" or head.pos_ == "DET" and head.dep_ in OBJECT:  # "leur", as DET
-        return (head.lower_ in ANAPHORS and not _reflexive(head)
+        return (head.lower_ in lexicon.anaphors and not _reflexive(head)
                 and head.lower_ not in lexicon.first_person)
     if head.pos_ != "NOUN":
         return False
     determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
-    if determiners & DEMONSTRATIVES:
+    if determiners & lexicon.demonstratives:
         return True
     # A bare definite only as a singular direct object ("rejected the account"): a plural
     # ("appelle les pays à …") or a place ("autour de l'île") is generic more often than not.
-    return (bool(determiners & DEFINITES) and head.dep_ in OBJECT
+    return (bool(determiners & lexicon.definites) and head.dep_ in OBJECT
             and "Plur" not in head.morph.get("Number", [])
             and head.lemma_.lower() not in lexicon.pair_nouns
             and not any(c.dep_ in _COMPLEMENTS for c in head.children))

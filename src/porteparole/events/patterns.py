@@ -123,6 +123,11 @@ class Lexicon:
     background: frozenset[str] = frozenset()
     descriptions: frozenset[str] = frozenset()  # "the archipelago", "le royaume": a state
     own_government: frozenset[str] = frozenset()  # "the government" in speech: the speaker's
+    # Words that make a target phrase point back to something already named: demonstrative
+    # and definite determiners, third-person object pronouns (reflexives are not listed).
+    demonstratives: frozenset[str] = frozenset()
+    definites: frozenset[str] = frozenset()
+    anaphors: frozenset[str] = frozenset()
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
@@ -231,6 +236,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "noun_agent",
                         "pair",
                         "according", "background", "descriptions", "own_government",
+                        "demonstratives", "definites", "anaphors",
                         "joint", "dative",
                         "months", "weekdays", "relative_days", "cues"})
 
@@ -276,6 +282,9 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         background=_words(data.get("background")),
         descriptions=_words(data.get("descriptions")),
         own_government=_words(data.get("own_government")),
+        demonstratives=_words(data.get("demonstratives")),
+        definites=_words(data.get("definites")),
+        anaphors=_words(data.get("anaphors")),
         months=_numbers(where, "months", data.get("months")),
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),

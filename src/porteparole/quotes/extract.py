@@ -990,7 +990,8 @@ class _Extractor:
         if self.title is None or any(q.start < self.title[1] and q.end > self.title[0]
                                      for q in self.found):
             return
-        for first, last, who_start, who_end, separator in headline_tags(self.text, self.title):
+        for first, last, who_start, who_end, separator in headline_tags(self.text, self.title,
+                                                                      self.lexicon.topic_words):
             speaker = self._tag_speaker(who_start, who_end)
             if speaker is None:
                 continue

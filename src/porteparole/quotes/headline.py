@@ -16,7 +16,6 @@ MAX_SPEAKER_WORDS = 6
 MIN_CONTENT_WORDS = 3
 TITLE_REACH = 400  # characters from the start of the text in which the title is looked for
 _SEPARATOR = re.compile(r"\s*:\s+|\s+[-–—]\s+|(?<=['’”\"])\s*[-–—]\s*")
-_TOPIC_WORDS = frozenset({"on", "over", "sur", "about", "concernant"})
 
 
 def title_span(text: str, title: str | None) -> tuple[int, int] | None:
@@ -27,7 +26,8 @@ def title_span(text: str, title: str | None) -> tuple[int, int] | None:
     return None if at < 0 else (at, at + len(title))
 
 
-def headline_tags(text: str, span: tuple[int, int]) -> list[tuple[int, int, int, int, int]]:
+def headline_tags(text: str, span: tuple[int, int], topic_words: frozenset[str] = frozenset()
+                  ) -> list[tuple[int, int, int, int, int]]:
     """Candidate (content start, content end, speaker start, speaker end, separator) splits
     of the title at ``span``: the speaker after the last separator, or before the first
     (with an optional "on <topic>" after it)."""
@@ -47,7 +47,7 @@ def headline_tags(text: str, span: tuple[int, int]) -> list[tuple[int, int, int,
     rest = (start + first.end(), end)
     if _words(text, head) <= MAX_SPEAKER_WORDS and _words(text, rest) >= MIN_CONTENT_WORDS:
         words = text[head[0] : head[1]].split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in _TOPIC_WORDS), len(words))
+        cut = next((i for i, w in enumerate(words) if w.lower() in topic_words), len(words))
         speaker_end = head[0] + len(" ".join(words[:cut]))
         found.append((*rest, head[0], speaker_end, start + first.start()))
     return found

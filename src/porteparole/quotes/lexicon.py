@@ -47,6 +47,8 @@ class QuoteLexicon:
     pair_numbers: frozenset[str] = frozenset()
     group_numbers: dict[str, int] = field(default_factory=dict)  # "three" -> 3
     latter: frozenset[str] = frozenset()
+    # "Kremlin on fishing talks: …": words after which a headline's speaker side is its topic
+    topic_words: frozenset[str] = frozenset()
     quoting_verbs: frozenset[str] = frozenset()  # "quoted X as saying": X speaks
     quoting_links: frozenset[str] = frozenset()
     # A state's unnamed voices: "a US official", "the Chinese side", « le gouvernement chinois »
@@ -121,6 +123,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         pair_numbers=_set(where, raw, "pair_numbers"),
         group_numbers=_numbers(where, raw.get("group_numbers")),
         latter=_set(where, raw, "latter"),
+        topic_words=_set(where, raw, "topic_words"),
         quoting_verbs=_set(where, raw.get("quoting") or {}, "verbs"),
         quoting_links=_set(where, raw.get("quoting") or {}, "links"),
         abbreviations=_abbreviations(where, raw.get("abbreviations")),
