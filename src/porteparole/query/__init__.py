@@ -60,7 +60,13 @@ from porteparole.query._documents import (
     sources_outside,
 )
 from porteparole.query._dyads import DyadCount, top_dyads
-from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
+from porteparole.query._events import (
+    EventFilters,
+    EventView,
+    dyad_timeline,
+    event_page,
+    events,
+)
 from porteparole.query._exports import (
     ExportEvent,
     export_events,
@@ -84,8 +90,9 @@ from porteparole.query._mechanisms import (
     mechanisms,
     stored_mechanisms,
 )
+from porteparole.query._paging import Filters, Page
 from porteparole.query._profiles import ActorDocument, ActorProfile, actor_profile
-from porteparole.query._quotes import QuoteView, quotes
+from porteparole.query._quotes import QuoteView, quote_page, quotes
 from porteparole.query._report import (
     ConferenceRow,
     FlagCount,
@@ -126,5 +133,6 @@ __all__ = [
     "actor_profile", "actor_scope", "actors",
     "dyad_timeline", "events", "get_document", "stored_mechanisms", "StoredMechanism",
     "mechanisms", "quotes", "rejected", "report",
+    "Filters", "Page", "event_page", "quote_page",
     "resolve_actor", "resolve_id", "search", "sources_outside", "to_fts",
 ]
