@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from porteparole.query import MechanismHistory, MechanismUpdateView, to_jsonable
+from porteparole.query import (
+    EventView,
+    MechanismHistory,
+    MechanismUpdateView,
+    QuoteView,
+    to_jsonable,
+)
 
 MAX_TEXT = 5_000_000  # characters of one posted document
 MAX_BATCH = 500  # documents in one posted batch
@@ -22,6 +28,22 @@ class MechanismOut:
     parties: tuple[str, ...]
     current: MechanismUpdateView | None
     history: tuple[MechanismUpdateView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePageOut:
+    """One page of quotes; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
+
+    items: tuple[QuoteView, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPageOut:
+    """One page of events; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
+
+    items: tuple[EventView, ...]
+    next_cursor: str | None
 
 
 def mechanism_out(h: MechanismHistory) -> MechanismOut:
