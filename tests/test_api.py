@@ -151,7 +151,7 @@ def test_mechanisms_rejected_report(client: TestClient) -> None:
     mechanisms = client.get("/api/v1/mechanisms").json()
     assert mechanisms and all(m["history"] for m in mechanisms)
     assert mechanisms[0]["current"] == mechanisms[0]["history"][-1]
-    assert client.get("/api/v1/rejected").json() == []
+    assert client.get("/api/v1/rejected").json() == {"items": [], "next_cursor": None}
     bad = client.get("/api/v1/rejected", params={"reason": "bogus"})
     assert bad.status_code == 400 and "too_large" in bad.json()["message"]
     assert client.get("/api/v1/report").json()["documents"] == 16

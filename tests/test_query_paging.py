@@ -170,3 +170,33 @@ def test_a_filter_a_list_does_not_read_is_refused(store: Store) -> None:
 def test_a_bad_page_size_is_refused(store: Store) -> None:
     with pytest.raises(InputError, match="at least 1"):
         query.quote_page(store, limit=0)
+
+
+@pytest.mark.parametrize("size", [1, 2, 7])
+def test_rejected_inputs_page_in_order(tmp_path: Path, size: int) -> None:
+    from porteparole.records import Origin, Rejected
+
+    with Store(tmp_path / "r.db") as store:
+        for index in range(5):
+            store.add_rejected(Rejected(Origin(f"bad{index}.txt", "text"), "empty", "no text"))
+        store.add_rejected(Rejected(Origin("feed.jsonl", "jsonl", line=3), "binary", "bytes"))
+        everything = [e.rejected for e in query.rejected(store)]
+        paged = [e.rejected for e in _walk_pages(
+            lambda c: query.rejected_page(store, limit=size, cursor=c))]
+        assert paged == everything and len(everything) == 6
+        empty = query.rejected_page(store, query.Filters(reason="empty"), limit=50)
+        assert len(empty.items) == 5 and empty.next_cursor is None
+        with pytest.raises(InputError, match="rejected inputs cannot be filtered by since"):
+            query.rejected_page(store, query.Filters(since="2024-01-01"))
+
+
+def _walk_pages(fetch: Callable[[str | None], query.Page[query.RejectedEntry]]
+                ) -> list[query.RejectedEntry]:
+    out: list[query.RejectedEntry] = []
+    cursor: str | None = None
+    while True:
+        page = fetch(cursor)
+        out.extend(page.items)
+        if page.next_cursor is None:
+            return out
+        cursor = page.next_cursor

@@ -11,6 +11,7 @@ from porteparole.query import (
     MechanismHistory,
     MechanismUpdateView,
     QuoteView,
+    RejectedEntry,
     to_jsonable,
 )
 
@@ -43,6 +44,14 @@ class EventPageOut:
     """One page of events; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
 
     items: tuple[EventView, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedPageOut:
+    """One page of rejected inputs; ``next_cursor`` is the ``cursor`` of the next."""
+
+    items: tuple[RejectedEntry, ...]
     next_cursor: str | None
 
 

@@ -14,7 +14,13 @@ from fastapi.responses import JSONResponse
 from porteparole import query
 from porteparole.api.app import store_of
 from porteparole.api.errors import ApiError
-from porteparole.api.models import EventPageOut, MechanismOut, QuotePageOut, mechanism_out
+from porteparole.api.models import (
+    EventPageOut,
+    MechanismOut,
+    QuotePageOut,
+    RejectedPageOut,
+    mechanism_out,
+)
 from porteparole.errors import InputError
 from porteparole.store import Store
 from porteparole.timeline import Timeline, render_svg
@@ -164,11 +170,14 @@ def mechanisms(store: StoreDep,
     return _json([mechanism_out(h) for h in query.mechanisms(store, mechanism=id)])
 
 
-@router.get("/rejected", response_model=list[query.RejectedEntry], tags=["rejected"])
+@router.get("/rejected", response_model=RejectedPageOut, tags=["rejected"])
 def rejected(store: StoreDep, reason: Annotated[str | None, Query(max_length=40)] = None,
-             limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100) -> JSONResponse:
-    """Inputs kept aside, most recently met first, with the reason and detail."""
-    return _json(query.rejected(store, reason=reason, limit=limit))
+             limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100,
+             cursor: Cursor = None) -> JSONResponse:
+    """One page of inputs kept aside, most recently met first, with the reason and
+    detail; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    return _json(query.rejected_page(store, query.Filters(reason=reason), limit=limit,
+                                     cursor=cursor))
 
 
 @router.get("/report", response_model=query.Report, tags=["report"])

@@ -56,6 +56,7 @@ from porteparole.query._documents import (
     RejectedEntry,
     get_document,
     rejected,
+    rejected_page,
     resolve_id,
     sources_outside,
 )
@@ -133,6 +134,6 @@ __all__ = [
     "actor_profile", "actor_scope", "actors",
     "dyad_timeline", "events", "get_document", "stored_mechanisms", "StoredMechanism",
     "mechanisms", "quotes", "rejected", "report",
-    "Filters", "Page", "event_page", "quote_page",
+    "Filters", "Page", "event_page", "quote_page", "rejected_page",
     "resolve_actor", "resolve_id", "search", "sources_outside", "to_fts",
 ]

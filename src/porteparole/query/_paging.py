@@ -42,6 +42,7 @@ class Filters:
     source: str | None = None
     target: str | None = None
     type: str | None = None  # a PLOVER event type, any case
+    reason: str | None = None  # a rejection reason (``errors.REJECTION_REASONS``)
     include_negated: bool = False
     both_directions: bool = False
 

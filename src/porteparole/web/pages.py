@@ -224,15 +224,25 @@ def mechanisms_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/rejected", response_class=HTMLResponse)
-def rejected_page(request: Request, store: StoreDep, reason: Opt = None) -> HTMLResponse:
+def rejected_page(request: Request, store: StoreDep, reason: Opt = None,
+                  cursor: Annotated[str | None, Query(max_length=2000)] = None
+                  ) -> HTMLResponse:
     from porteparole.errors import REJECTION_REASONS
 
     try:
-        entries = query.rejected(store, reason=reason, limit=1000)
+        entries = query.rejected_page(store, query.Filters(reason=reason or None),
+                                      limit=REJECTED_PAGE, cursor=cursor)
     except InputError as error:
         raise ApiError(400, "bad_request", str(error.args[0])) from None
-    return page(request, "rejected.html", entries=entries, reason=reason,
-                reasons=REJECTION_REASONS)
+    given = {"reason": reason} if reason else {}
+    next_url = None if entries.next_cursor is None else "?" + urlencode(
+        {**given, "cursor": entries.next_cursor})
+    return page(request, "rejected.html", entries=entries.items, reason=reason,
+                reasons=REJECTION_REASONS, next_url=next_url,
+                first_url="?" + urlencode(given) if cursor is not None else None)
+
+
+REJECTED_PAGE = 200  # rejected inputs listed per page
 
 
 @router.get("/api/v1/docs", response_class=HTMLResponse)
