@@ -27,9 +27,15 @@ for itself and every person and organization of that country (``actor_scope``): 
 matches events of ``CHN``, ``CHN-MND`` and ``wu-qian``. Lists of quotes and events come
 most recent first; an event's date is its own, else its document's.
 
+Lists page by keyset: ``quote_page``, ``event_page`` and ``rejected_page`` take one
+``Filters`` object (each refuses with ``InputError`` a field it does not read), a ``limit``
+and the opaque ``cursor`` a previous ``Page.next_cursor`` gave (``_paging``). ``quotes``
+and ``events`` remain for callers that want one list without paging.
+
 The work is done in private modules, one concern each (``_fts`` the query language,
 ``_search``, ``_documents``, ``_report``, ``_actors``, ``_quotes``, ``_events``, ``_profiles``,
-``_mechanisms``, ``_facets`` paging and facet counts, ``_dyads`` the most active dyads,
+``_mechanisms``, ``_facets`` search paging and facet counts, ``_paging`` filters and
+cursors, ``_dyads`` the most active dyads,
 ``_json`` the one conversion of a view into JSON); callers import from
 ``porteparole.query`` alone. The modules are private so that ``query.search`` or
 ``query.events`` is always the function, never a submodule.
