@@ -153,6 +153,8 @@ def store_analyses(store: Store) -> list[Analysis]:
     "not base64 at all!", base64.urlsafe_b64encode(b"[1, 2]").decode(),
     base64.urlsafe_b64encode(b'{"a": 1}').decode(),
     base64.urlsafe_b64encode(b'[0, "2024-01-01", "x", "three", 1]').decode(), "", "x" * 5000,
+    base64.urlsafe_b64encode(b'[0, "2024-01-01", "x", 1' + b"0" * 30 + b', 1]').decode(),
+    base64.urlsafe_b64encode(b'[0, "\\ud800", "x", 1, 1]').decode(), "curseur-été",
 ])
 def test_a_bad_cursor_is_an_input_error(store: Store, cursor: str) -> None:
     for page in (query.quote_page, query.event_page):

@@ -93,11 +93,23 @@ def decode_cursor(cursor: str, kinds: Sequence[type]) -> tuple[KeyPart, ...]:
     if not isinstance(value, list) or len(value) != len(kinds):
         raise bad
     for part, kind in zip(value, kinds, strict=True):
-        if kind is int and (not isinstance(part, int) or isinstance(part, bool)):
+        if kind is int and (not isinstance(part, int) or isinstance(part, bool)
+                            or not -2**63 <= part < 2**63):  # what SQLite can bind
             raise bad
-        if kind is str and part is not None and not isinstance(part, str):
+        if kind is str and part is not None and not _bindable(part):
             raise bad
     return tuple(value)
+
+
+def _bindable(part: object) -> bool:
+    """A string SQLite can bind: no lone surrogate (JSON can spell one, UTF-8 cannot)."""
+    if not isinstance(part, str):
+        return False
+    try:
+        part.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def after_sql(order: Sequence[tuple[str, bool]]) -> str:
