@@ -3,7 +3,8 @@
 Why keyset, not OFFSET: a cursor holds the sort key of the last row a page returned, so the
 next page starts strictly after that row whatever was ingested in between; an offset would
 skip or repeat rows when a document lands in front of it. The cursor is base64 of that key
-as JSON, opaque to callers: they pass back what ``Page.next_cursor`` gave them.
+as JSON, opaque to callers: they pass back what ``Page.next_cursor`` gave them. A cursor is
+a position in the list's order, not a saved query: the filters are given again with it.
 
 Each list names the ``Filters`` fields it reads (``refuse_unsupported``); a field it does not
 read is refused with ``InputError`` rather than silently ignored.
@@ -82,7 +83,8 @@ def encode_cursor(key: Sequence[KeyPart]) -> str:
 def decode_cursor(cursor: str, kinds: Sequence[type]) -> tuple[KeyPart, ...]:
     """The sort key a cursor holds, checked against the types of the list's key
     (``str`` parts may also be None); anything else is an ``InputError``."""
-    bad = InputError("the cursor is not one this list gave; start again without --cursor")
+    bad = InputError("the cursor is not one this list gave; ask for the first page again "
+                     "(no cursor) and pass back the next_cursor it gives")
     if not cursor or len(cursor) > CURSOR_MAX_CHARS:
         raise bad
     try:
