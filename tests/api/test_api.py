@@ -132,9 +132,10 @@ def test_actors_profile_by_surname_and_ambiguous_names(client: TestClient) -> No
 
 def test_quotes_events_dyads_timeline_chart(client: TestClient) -> None:
     quotes = client.get("/api/v1/quotes", params={"kind": "direct", "limit": 3}).json()
-    assert len(quotes) == 3 and all(q["quote"]["kind"] == "direct" for q in quotes)
+    assert len(quotes["items"]) == 3 and quotes["next_cursor"]
+    assert all(q["quote"]["kind"] == "direct" for q in quotes["items"])
     events = client.get("/api/v1/events", params={"source": "CHN", "type": "REJECT"}).json()
-    assert events and all(e["event"]["type"] == "REJECT" for e in events)
+    assert events["items"] and all(e["event"]["type"] == "REJECT" for e in events["items"])
     dyads = client.get("/api/v1/dyads").json()
     top = dyads[0]
     assert top["events"] >= dyads[-1]["events"]
@@ -150,7 +151,7 @@ def test_mechanisms_rejected_report(client: TestClient) -> None:
     mechanisms = client.get("/api/v1/mechanisms").json()
     assert mechanisms and all(m["history"] for m in mechanisms)
     assert mechanisms[0]["current"] == mechanisms[0]["history"][-1]
-    assert client.get("/api/v1/rejected").json() == []
+    assert client.get("/api/v1/rejected").json() == {"items": [], "next_cursor": None}
     bad = client.get("/api/v1/rejected", params={"reason": "bogus"})
     assert bad.status_code == 400 and "too_large" in bad.json()["message"]
     assert client.get("/api/v1/report").json()["documents"] == 16
@@ -272,3 +273,23 @@ def test_reads_work_on_a_store_file_nobody_may_write(store_copy: Path) -> None:
         page = c.get("/api/v1/search", params={"q": "China"})
         assert page.status_code == 200 and page.json()["total"] > 0
     assert store_copy.read_bytes() == before
+
+
+def test_quotes_and_events_page_by_cursor(client: TestClient) -> None:
+    for path in ("/api/v1/quotes", "/api/v1/events"):
+        everything = client.get(path, params={"limit": 1000}).json()["items"]
+        assert len(everything) >= 3
+        paged: list[object] = []
+        cursor: str | None = None
+        while True:
+            params: dict[str, str | int] = {"limit": 2}
+            if cursor is not None:
+                params["cursor"] = cursor
+            page = client.get(path, params=params).json()
+            paged.extend(page["items"])
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert paged == everything
+        bad = client.get(path, params={"cursor": "bm90IGEga2V5"})
+        assert bad.status_code == 400 and "cursor" in bad.text

@@ -100,12 +100,12 @@ def test_quotes_filters(app, db: Path) -> None:
     assert everything.exit_code == 0, everything.output
     assert "2 quotes" in everything.stdout
     about = run(app, db, "quotes", "--about", "United States", "--json")
-    assert [q["quote"]["speaker_actor"] for q in json.loads(about.stdout)] == ["mao-ning"]
-    reported = json.loads(run(app, db, "quotes", "--kind", "reported", "--json").stdout)
+    assert [q["quote"]["speaker_actor"] for q in json.loads(about.stdout)["items"]] == ["mao-ning"]
+    reported = json.loads(run(app, db, "quotes", "--kind", "reported", "--json").stdout)["items"]
     assert [q["text"] for q in reported] == [
         "the two militaries would resume talks with the Pentagon"]
     by = json.loads(run(app, db, "quotes", "--speaker", "wu-qian", "--since", "2024-05-01",
-                        "--until", "2024-05-31", "--json").stdout)
+                        "--until", "2024-05-31", "--json").stdout)["items"]
     assert [q["date"] for q in by] == ["2024-05-20"]
     none = run(app, db, "quotes", "--until", "2020-01-01")
     assert none.exit_code == 0 and "no quote matches" in none.stdout

@@ -42,7 +42,7 @@ def run(app: typer.Typer, db: Path, *args: str) -> Result:
 
 def event_types(result) -> list[str]:
     assert result.exit_code == 0, result.output
-    return [e["event"]["type"] for e in json.loads(result.stdout)]
+    return [e["event"]["type"] for e in json.loads(result.stdout)["items"]]
 
 
 # -- events -----------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def test_events_filters(app, db: Path) -> None:
                              "2024-03-31", "--json"))
     assert sorted(spring) == ["REJECT", "REQUEST"]
     assert len(event_types(run(app, db, "events", "--limit", "1", "--json"))) == 1
-    data = json.loads(run(app, db, "events", "--type", "SANCTION", "--json").stdout)
+    data = json.loads(run(app, db, "events", "--type", "SANCTION", "--json").stdout)["items"]
     assert data[0]["date"] == "2023-12-01" and data[0]["event"]["date"] is None
     assert data[0]["evidence"] == "Washington imposed new sanctions on Chinese firms"
     empty = run(app, db, "events", "--source", "CHN-MND")
@@ -174,3 +174,21 @@ def test_export_into_a_file_exits_2(app, db: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "taken"
     blocker.write_text("x")
     one_line_error(run(app, db, "export", str(blocker)), "is a file")
+
+
+def test_events_page_with_a_cursor(app, db: Path) -> None:
+    everything = event_types(run(app, db, "events", "--json"))
+    paged: list[str] = []
+    args: tuple[str, ...] = ()
+    while True:
+        result = run(app, db, "events", "--limit", "2", "--json", *args)
+        assert result.exit_code == 0, result.output
+        page = json.loads(result.stdout)
+        paged += [e["event"]["type"] for e in page["items"]]
+        if page["next_cursor"] is None:
+            break
+        args = ("--cursor", page["next_cursor"])
+    assert paged == everything and len(everything) > 2
+    table = run(app, db, "events", "--limit", "1")
+    assert "more: add --cursor" in table.stdout
+    one_line_error(run(app, db, "events", "--cursor", "garbage!"), "cursor")

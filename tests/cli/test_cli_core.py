@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,21 @@ def test_demo_refuses_to_overwrite_a_file_that_is_not_a_store(app, tmp_path: Pat
     result = run(app, "demo", "--db", str(precious))
     assert result.exit_code == 2 and "not a porteparole store" in result.stderr
     assert precious.read_text(encoding="utf-8") == "my notes"
+
+
+def test_rejected_pages_by_cursor(app, tmp_path: Path) -> None:
+    path = tmp_path / "rejected.db"
+    with Store(path) as store:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            store.add_rejected(Rejected(Origin(name, "text"), "empty", "nothing"))
+    first = run(app, "rejected", "--limit", "2", "--json", "--db", str(path))
+    page = json.loads(first.stdout)
+    assert len(page["items"]) == 2 and page["next_cursor"]
+    second = json.loads(run(app, "rejected", "--limit", "2", "--json", "--cursor",
+                            page["next_cursor"], "--db", str(path)).stdout)
+    sources = [e["rejected"]["origin"]["source"] for e in page["items"] + second["items"]]
+    assert sorted(sources) == ["a.txt", "b.txt", "c.txt"] and second["next_cursor"] is None
+    table = run(app, "rejected", "--limit", "1", "--db", str(path))
+    assert "more: add --cursor" in table.stdout
+    bad = run(app, "rejected", "--cursor", "zzz", "--db", str(path))
+    assert bad.exit_code == 2 and "cursor" in bad.output

@@ -55,7 +55,7 @@ def test_show_report_rejected_as_json(examples_store: Path) -> None:
     assert conferences["count"] == 7 and len(conferences["latest"]) == 5  # summarised
     assert report["dyads"] and report["mechanisms"]
     code, out, _ = cli(examples_store, "rejected", "--json")
-    assert code == 0 and json.loads(out) == []
+    assert code == 0 and json.loads(out) == {"items": [], "next_cursor": None}
 
 
 def test_report_summarises_press_conferences(examples_store: Path) -> None:

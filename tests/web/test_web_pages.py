@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from porteparole import query
 from porteparole.api import ServerConfig, create_app
 from porteparole.store import Store
+from porteparole.web import pages
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +80,22 @@ def test_other_pages(client: TestClient) -> None:
     assert 'class="status"' in mechanisms and "Current:" in mechanisms
     assert "No rejected input" in client.get("/rejected").text
     assert client.get("/rejected", params={"reason": "bogus"}).status_code == 400
+
+
+def test_dyad_events_page_with_next_links(client: TestClient, examples_store: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages, "DYAD_EVENTS_PAGE", 2)
+    with Store(examples_store) as store:
+        expected = len(query.events(store, query.EventFilters("CHN", "USA"), limit=None))
+    assert expected > 2
+    rows, url, pages_seen = 0, "/dyads/CHN/USA", 0
+    while True:
+        html = client.get(url).text
+        rows += html.count('<a href="/documents/')  # one evidence link per event row
+        pages_seen += 1
+        found = re.search(r'<a rel="next" href="\?([^"]+)">next page</a>', html)
+        if found is None:
+            break
+        url = "/dyads/CHN/USA?" + found.group(1).replace("&amp;", "&")
+    assert rows == expected and pages_seen == -(-expected // 2)
+    assert client.get("/dyads/CHN/USA", params={"cursor": "nonsense"}).status_code == 400

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from porteparole.query import MechanismHistory, MechanismUpdateView, to_jsonable
+from porteparole.query import (
+    EventView,
+    MechanismHistory,
+    MechanismUpdateView,
+    QuoteView,
+    RejectedEntry,
+    to_jsonable,
+)
 
 MAX_TEXT = 5_000_000  # characters of one posted document
 MAX_BATCH = 500  # documents in one posted batch
@@ -22,6 +29,30 @@ class MechanismOut:
     parties: tuple[str, ...]
     current: MechanismUpdateView | None
     history: tuple[MechanismUpdateView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePageOut:
+    """One page of quotes; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
+
+    items: tuple[QuoteView, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPageOut:
+    """One page of events; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
+
+    items: tuple[EventView, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedPageOut:
+    """One page of rejected inputs; ``next_cursor`` is the ``cursor`` of the next."""
+
+    items: tuple[RejectedEntry, ...]
+    next_cursor: str | None
 
 
 def mechanism_out(h: MechanismHistory) -> MechanismOut:

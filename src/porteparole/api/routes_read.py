@@ -14,7 +14,13 @@ from fastapi.responses import JSONResponse
 from porteparole import query
 from porteparole.api.app import store_of
 from porteparole.api.errors import ApiError
-from porteparole.api.models import MechanismOut, mechanism_out
+from porteparole.api.models import (
+    EventPageOut,
+    MechanismOut,
+    QuotePageOut,
+    RejectedPageOut,
+    mechanism_out,
+)
 from porteparole.errors import InputError
 from porteparole.store import Store
 from porteparole.timeline import Timeline, render_svg
@@ -24,6 +30,8 @@ StoreDep = Annotated[Store, Depends(store_of)]
 Text = Annotated[str | None, Query(max_length=200)]
 Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD, inclusive")]
 MAX_LIST = 1000
+Cursor = Annotated[str | None, Query(max_length=2000, description="the next_cursor of the "
+                                     "previous page; absent for the first page")]
 
 
 def _json(view: Any) -> JSONResponse:
@@ -87,30 +95,34 @@ def _actor_ref(store: Store, ref: str) -> str:
         raise ApiError(404, "not_found", str(error.args[0])) from None
 
 
-@router.get("/quotes", response_model=list[query.QuoteView], tags=["quotes"])
+@router.get("/quotes", response_model=QuotePageOut, tags=["quotes"])
 def quotes(
     store: StoreDep, speaker: Text = None, about: Text = None,
     kind: Annotated[str | None, Query(max_length=10, description="direct or reported")] = None,
-    since: Date = None, until: Date = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
+    since: Date = None, until: Date = None, language: Text = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50, cursor: Cursor = None,
 ) -> JSONResponse:
-    """Quotes, most recent first: by a speaker, naming an actor, of a kind, between dates."""
-    return _json(query.quotes(store, speaker=speaker, about=about, kind=kind, since=since,
-                              until=until, limit=limit))
+    """One page of quotes, most recent first: by a speaker, naming an actor, of a kind,
+    between dates; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    filters = query.Filters(since=since, until=until, language=language, kind=kind,
+                            speaker=speaker, about=about)
+    return _json(query.quote_page(store, filters, limit=limit, cursor=cursor))
 
 
-@router.get("/events", response_model=list[query.EventView], tags=["events"])
+@router.get("/events", response_model=EventPageOut, tags=["events"])
 def events(
     store: StoreDep, source: Text = None, target: Text = None,
     type: Annotated[str | None, Query(max_length=20, description="a PLOVER type")] = None,
     since: Date = None, until: Date = None, include_negated: bool = False,
-    both_directions: bool = False,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100,
+    both_directions: bool = False, language: Text = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100, cursor: Cursor = None,
 ) -> JSONResponse:
-    """Events, most recent first; a state as source or target covers its institutions."""
-    filters = query.EventFilters(source, target, type, since, until, include_negated,
-                                 both_directions)
-    return _json(query.events(store, filters, limit=limit))
+    """One page of events, most recent first; a state as source or target covers its
+    institutions; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    filters = query.Filters(since=since, until=until, language=language, source=source,
+                            target=target, type=type, include_negated=include_negated,
+                            both_directions=both_directions)
+    return _json(query.event_page(store, filters, limit=limit, cursor=cursor))
 
 
 @router.get("/dyads", response_model=list[query.DyadCount], tags=["events"])
@@ -158,11 +170,14 @@ def mechanisms(store: StoreDep,
     return _json([mechanism_out(h) for h in query.mechanisms(store, mechanism=id)])
 
 
-@router.get("/rejected", response_model=list[query.RejectedEntry], tags=["rejected"])
+@router.get("/rejected", response_model=RejectedPageOut, tags=["rejected"])
 def rejected(store: StoreDep, reason: Annotated[str | None, Query(max_length=40)] = None,
-             limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100) -> JSONResponse:
-    """Inputs kept aside, most recently met first, with the reason and detail."""
-    return _json(query.rejected(store, reason=reason, limit=limit))
+             limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100,
+             cursor: Cursor = None) -> JSONResponse:
+    """One page of inputs kept aside, most recently met first, with the reason and
+    detail; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    return _json(query.rejected_page(store, query.Filters(reason=reason), limit=limit,
+                                     cursor=cursor))
 
 
 @router.get("/report", response_model=query.Report, tags=["report"])

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from porteparole.query import ActorProfile, ActorRanking, EventView, QuoteView
 
 LimitOption = Annotated[int, typer.Option(help="Most rows to show.")]
+CursorOption = Annotated[str | None, typer.Option(
+    help="Start after the page that printed this cursor (its --json next_cursor).")]
 CLIP = 110  # characters of evidence or quoted words shown in a table cell
 
 
@@ -185,23 +187,35 @@ def quotes_command(
     kind: Annotated[str | None, typer.Option(help="direct or reported.")] = None,
     since: Annotated[str | None, typer.Option(help="First document date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last document date, YYYY-MM-DD.")] = None,
+    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
+                        ] = None,
     limit: LimitOption = 50,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Quotes, most recent first: who said what, with the quoted words."""
+    """Quotes, most recent first, one page: who said what, with the quoted words."""
     from porteparole import query
 
-    with user_errors(), existing_store(db) as store:
-        found = query.quotes(store, speaker=speaker, about=about, kind=kind, since=since,
-                             until=until, limit=limit)
+    with user_errors():
+        filters = query.Filters(since=since, until=until, language=language, kind=kind,
+                                speaker=speaker, about=about)
+        with existing_store(db) as store:
+            page = query.quote_page(store, filters, limit=limit, cursor=cursor)
     if as_json:
-        print_json(found)
+        print_json(page)
         return
     out = Console()
-    if not found:
+    if not page.items:
         out.print("no quote matches")
         return
-    _render_quotes(found, out, f"{len(found)} quotes")
+    _render_quotes(list(page.items), out, f"{len(page.items)} quotes")
+    print_next_page(out, page.next_cursor)
+
+
+def print_next_page(out: Console, cursor: str | None) -> None:
+    """Tell the reader how to ask for the next page, when there is one."""
+    if cursor is not None:
+        out.print(Text(f"more: add --cursor {cursor}", style="dim"), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,13 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from porteparole.cli.commands_actors import LimitOption, clip, event_table
+from porteparole.cli.commands_actors import (
+    CursorOption,
+    LimitOption,
+    clip,
+    event_table,
+    print_next_page,
+)
 from porteparole.cli.common import (
     DEFAULT_DB,
     DbOption,
@@ -54,25 +60,31 @@ def events_command(
     both_directions: Annotated[
         bool, typer.Option("--both-directions", help="Also target → source events.")
     ] = False,
+    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
+                        ] = None,
     limit: LimitOption = 100,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Events, most recent first, with their evidence."""
+    """Events, most recent first, one page, with their evidence."""
     from porteparole import query
 
     with user_errors():
-        filters = query.EventFilters(source, target, event_type, since, until,
-                                     include_negated, both_directions)
+        filters = query.Filters(since=since, until=until, language=language, source=source,
+                                target=target, type=event_type,
+                                include_negated=include_negated,
+                                both_directions=both_directions)
         with existing_store(db) as store:
-            found = query.events(store, filters, limit=limit)
+            page = query.event_page(store, filters, limit=limit, cursor=cursor)
     if as_json:
-        print_json(found)
+        print_json(page)
         return
     out = Console()
-    if not found:
+    if not page.items:
         out.print("no event matches")
         return
-    out.print(event_table(found, f"{len(found)} events"))
+    out.print(event_table(list(page.items), f"{len(page.items)} events"))
+    print_next_page(out, page.next_cursor)
 
 
 # -- timeline -----------------------------------------------------------------------------

@@ -339,17 +339,22 @@ def highlighted(snippet: str) -> Text:
 def rejected_command(
     db: DbOption = DEFAULT_DB,
     reason: Annotated[str | None, typer.Option(help="Only this reason code.")] = None,
-    limit: Annotated[int | None, typer.Option(help="Most entries to show.")] = None,
+    limit: Annotated[int, typer.Option(help="Most entries to show.")] = 100,
+    cursor: Annotated[str | None, typer.Option(
+        help="Start after the page that printed this cursor (its --json next_cursor).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List inputs that were kept aside, with the reason and the detail."""
+    """List inputs that were kept aside, one page, with the reason and the detail."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
-        entries = query.rejected(store, reason=reason, limit=limit)
+        page = query.rejected_page(store, query.Filters(reason=reason), limit=limit,
+                                   cursor=cursor)
     if as_json:
-        print_json(entries)
+        print_json(page)
         return
+    entries = page.items
     out = Console()
     if not entries:
         out.print("no rejected input")
@@ -361,6 +366,8 @@ def rejected_command(
         table.add_row(Text(_where(o.source, o.line)), entry.rejected.reason,
                       Text(entry.rejected.detail), entry.last_seen)
     out.print(table)
+    if page.next_cursor is not None:
+        out.print(Text(f"more: add --cursor {page.next_cursor}", style="dim"), soft_wrap=True)
 
 
 # -- demo ---------------------------------------------------------------------------------

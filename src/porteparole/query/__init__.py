@@ -27,9 +27,15 @@ for itself and every person and organization of that country (``actor_scope``): 
 matches events of ``CHN``, ``CHN-MND`` and ``wu-qian``. Lists of quotes and events come
 most recent first; an event's date is its own, else its document's.
 
+Lists page by keyset: ``quote_page``, ``event_page`` and ``rejected_page`` take one
+``Filters`` object (each refuses with ``InputError`` a field it does not read), a ``limit``
+and the opaque ``cursor`` a previous ``Page.next_cursor`` gave (``_paging``). ``quotes``
+and ``events`` remain for callers that want one list without paging.
+
 The work is done in private modules, one concern each (``_fts`` the query language,
 ``_search``, ``_documents``, ``_report``, ``_actors``, ``_quotes``, ``_events``, ``_profiles``,
-``_mechanisms``, ``_facets`` paging and facet counts, ``_dyads`` the most active dyads,
+``_mechanisms``, ``_facets`` search paging and facet counts, ``_paging`` filters and
+cursors, ``_dyads`` the most active dyads,
 ``_json`` the one conversion of a view into JSON); callers import from
 ``porteparole.query`` alone. The modules are private so that ``query.search`` or
 ``query.events`` is always the function, never a submodule.
@@ -56,11 +62,18 @@ from porteparole.query._documents import (
     RejectedEntry,
     get_document,
     rejected,
+    rejected_page,
     resolve_id,
     sources_outside,
 )
 from porteparole.query._dyads import DyadCount, top_dyads
-from porteparole.query._events import EventFilters, EventView, dyad_timeline, events
+from porteparole.query._events import (
+    EventFilters,
+    EventView,
+    dyad_timeline,
+    event_page,
+    events,
+)
 from porteparole.query._exports import (
     ExportEvent,
     export_events,
@@ -84,8 +97,9 @@ from porteparole.query._mechanisms import (
     mechanisms,
     stored_mechanisms,
 )
+from porteparole.query._paging import Filters, Page
 from porteparole.query._profiles import ActorDocument, ActorProfile, actor_profile
-from porteparole.query._quotes import QuoteView, quotes
+from porteparole.query._quotes import QuoteView, quote_page, quotes
 from porteparole.query._report import (
     ConferenceRow,
     FlagCount,
@@ -126,5 +140,6 @@ __all__ = [
     "actor_profile", "actor_scope", "actors",
     "dyad_timeline", "events", "get_document", "stored_mechanisms", "StoredMechanism",
     "mechanisms", "quotes", "rejected", "report",
+    "Filters", "Page", "event_page", "quote_page", "rejected_page",
     "resolve_actor", "resolve_id", "search", "sources_outside", "to_fts",
 ]

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from porteparole.described import referenced_actors
 from porteparole.errors import REJECTION_REASONS, InputError
+from porteparole.query._paging import (
+    Filters,
+    KeyPart,
+    Page,
+    after_sql,
+    check_page_limit,
+    decode_cursor,
+    key_params,
+    page_of,
+    refuse_unsupported,
+)
 from porteparole.records import Analysis, Origin, Rejected
 from porteparole.store import Store
 from porteparole.store.reader import origin_of, rejected_of
@@ -88,6 +100,35 @@ def rejected(store: Store, *, reason: str | None = None, limit: int | None = Non
         {"reason": reason, "limit": -1 if limit is None else limit},
     )
     return [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]
+
+
+_REJECTED_ORDER = (("last_seen", True), ("source", False), ("COALESCE(line, -1)", False),
+                   ("pk", False))
+_REJECTED_SQL = f"""
+SELECT *, COALESCE(line, -1) AS line_key FROM rejected
+ WHERE (:reason IS NULL OR reason = :reason) AND {after_sql(_REJECTED_ORDER)}
+ ORDER BY last_seen DESC, source, COALESCE(line, -1), pk LIMIT :limit
+"""
+
+
+def rejected_page(store: Store, filters: Filters | None = None, *, limit: int = 100,
+                  cursor: str | None = None) -> Page[RejectedEntry]:
+    """One page of rejected inputs, most recently met first, after ``cursor``. Reads
+    ``reason`` only. An input met again moves to the front, so a walk through pages
+    may miss it if it is met again meanwhile (it is then newer than the walk)."""
+    filters = filters or Filters()
+    refuse_unsupported(filters, frozenset({"reason"}), "rejected inputs")
+    if filters.reason is not None and filters.reason not in REJECTION_REASONS:
+        raise InputError(f"unknown rejection reason {filters.reason!r}; choose one of "
+                         f"{', '.join(REJECTION_REASONS)}")
+    key = None if cursor is None else decode_cursor(cursor, (str, str, int, int))
+    params = {"reason": filters.reason, "limit": check_page_limit(limit) + 1,
+              **key_params(key, len(_REJECTED_ORDER))}
+    rows = store.rows(_REJECTED_SQL, params)
+    keys: list[Sequence[KeyPart]] = [(r["last_seen"], r["source"], r["line_key"], r["pk"])
+                                     for r in rows]
+    entries = [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]
+    return page_of(entries, keys, limit)
 
 
 def sources_outside(store: Store, prefix: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,17 @@ from porteparole import timeline as timelines
 from porteparole.errors import InputError
 from porteparole.query._actors import actor_name, actor_scope, resolve_actor
 from porteparole.query._common import IN_JSON, check_date, check_limit, json_ids
+from porteparole.query._paging import (
+    Filters,
+    KeyPart,
+    Page,
+    after_sql,
+    check_page_limit,
+    decode_cursor,
+    key_params,
+    page_of,
+    refuse_unsupported,
+)
 from porteparole.records import PLOVER_TYPES, Event
 from porteparole.store import Store
 from porteparole.store.reader import event_of
@@ -50,8 +62,16 @@ class EventFilters:
             check_date(name, getattr(self, name))
 
 
+_ORDER = (("(COALESCE(e.date, d.date) IS NULL)", False),
+          ("COALESCE(e.date, d.date, '')", True),
+          ("e.document_id", False), ("e.start", False), ("e.pk", False))
+_KEY_TYPES = (int, str, str, int, int)
+SUPPORTED = frozenset({"source", "target", "type", "since", "until", "language",
+                       "include_negated", "both_directions"})
+
 _EVENTS_SQL = """
-SELECT e.*, d.date AS document_date, substr(d.text, e.start + 1, e."end" - e.start) AS span_text,
+SELECT e.*, e.pk AS row_pk, d.date AS document_date,
+       substr(d.text, e.start + 1, e."end" - e.start) AS span_text,
        COALESCE(sa.name, e.source_actor) AS source_name,
        COALESCE(ta.name, e.target_actor) AS target_name,
        COALESCE(pa.name, e.speaker_actor) AS speaker_name
@@ -62,8 +82,8 @@ SELECT e.*, d.date AS document_date, substr(d.text, e.start + 1, e."end" - e.sta
    AND (:type IS NULL OR e.type = :type) AND (:negated OR e.negated = 0)
    AND (:since IS NULL OR COALESCE(e.date, d.date) >= :since)
    AND (:until IS NULL OR COALESCE(e.date, d.date) <= :until)
- ORDER BY COALESCE(e.date, d.date) IS NULL, COALESCE(e.date, d.date) DESC,
-          e.document_id, e.start
+   AND (:language IS NULL OR d.language = :language) AND {after}
+ ORDER BY {order}
  LIMIT :limit
 """
 
@@ -76,20 +96,52 @@ def events(store: Store, filters: EventFilters | None = None, *,
                           _scope(store, filters.target), limit)
 
 
+def event_page(store: Store, filters: Filters | None = None, *, limit: int = 100,
+               cursor: str | None = None) -> Page[EventView]:
+    """One page of events, most recent first, after ``cursor`` (a ``next_cursor``). Reads
+    ``source``, ``target``, ``type``, ``since``, ``until``, ``language``,
+    ``include_negated`` and ``both_directions``; a state as source or target covers its
+    country (``actor_scope``)."""
+    filters = filters or Filters()
+    refuse_unsupported(filters, SUPPORTED, "events")
+    key = None if cursor is None else decode_cursor(cursor, _KEY_TYPES)
+    legacy = EventFilters(None, None, filters.type, filters.since, filters.until,
+                          filters.include_negated, filters.both_directions)
+    views, keys = _event_rows(store, legacy, _scope(store, filters.source),
+                              _scope(store, filters.target), check_page_limit(limit) + 1,
+                              key=key, language=filters.language)
+    return page_of(views, keys, limit)
+
+
 def events_between(store: Store, filters: EventFilters, sources: frozenset[str] | None,
                    targets: frozenset[str] | None, limit: int | None) -> list[EventView]:
     """Events between resolved sets of actor ids (None: any actor)."""
+    return _event_rows(store, filters, sources, targets, check_limit(limit))[0]
+
+
+def _event_rows(store: Store, filters: EventFilters, sources: frozenset[str] | None,
+                targets: frozenset[str] | None, limit: int, *,
+                key: Sequence[KeyPart] | None = None, language: str | None = None
+                ) -> tuple[list[EventView], list[Sequence[KeyPart]]]:
     params: dict[str, Any] = {
         "sources": json_ids(sources), "targets": json_ids(targets),
         "type": filters.type.upper() if filters.type else None,
         "negated": int(filters.include_negated), "since": filters.since,
-        "until": filters.until, "limit": check_limit(limit),
+        "until": filters.until, "limit": limit, "language": language,
+        **key_params(key, len(_ORDER)),
     }
-    sql = _EVENTS_SQL.format(dyad=_dyad_sql(sources is not None, targets is not None,
-                                            filters.both_directions))
+    sql = _EVENTS_SQL.format(
+        dyad=_dyad_sql(sources is not None, targets is not None, filters.both_directions),
+        after=after_sql(_ORDER),
+        order=", ".join(f"{e} DESC" if desc else e for e, desc in _ORDER))
+    rows = store.rows(sql, params)
+    keys: list[Sequence[KeyPart]] = []
+    for r in rows:
+        day = r["date"] or r["document_date"]
+        keys.append((int(day is None), day or "", r["document_id"], r["start"], r["row_pk"]))
     return [EventView(event_of(r), r["span_text"], r["date"] or r["document_date"],
                       r["source_name"], r["target_name"], r["speaker_name"])
-            for r in store.rows(sql, params)]
+            for r in rows], keys
 
 
 def _scope(store: Store, ref: str | None) -> frozenset[str] | None:

@@ -172,9 +172,13 @@ def dyads_page(request: Request, store: StoreDep, source: Opt = None,
     return page(request, "dyads.html", dyads=query.top_dyads(store, limit=50))
 
 
+DYAD_EVENTS_PAGE = 100  # events listed under a dyad's chart, per page
+
+
 @router.get("/dyads/{source}/{target}", response_class=HTMLResponse)
 def dyad_page(request: Request, store: StoreDep, source: str, target: str,
-              both_directions: bool = False) -> HTMLResponse:
+              both_directions: bool = False,
+              cursor: Annotated[str | None, Query(max_length=2000)] = None) -> HTMLResponse:
     try:
         source_id = query.resolve_actor(source, store=store)
         target_id = query.resolve_actor(target, store=store)
@@ -182,12 +186,18 @@ def dyad_page(request: Request, store: StoreDep, source: str, target: str,
         raise ApiError(404, "not_found", str(error.args[0])) from None
     timeline = query.dyad_timeline(store, source_id, target_id,
                                    both_directions=both_directions)
-    events = query.events(store, query.EventFilters(source_id, target_id,
-                                                    both_directions=both_directions),
-                          limit=500)
+    filters = query.Filters(source=source_id, target=target_id,
+                            both_directions=both_directions)
+    try:
+        events = query.event_page(store, filters, limit=DYAD_EVENTS_PAGE, cursor=cursor)
+    except InputError as error:
+        raise ApiError(400, "bad_request", str(error.args[0])) from None
+    next_url = None if events.next_cursor is None else "?" + urlencode(
+        {"both_directions": str(both_directions).lower(), "cursor": events.next_cursor})
     svg = render_svg(timeline).split("?>", 1)[-1]  # inline: no XML declaration
-    return page(request, "dyad.html", t=timeline, chart=Markup(svg), events=events,
-                both=both_directions, names=_event_names(events))
+    return page(request, "dyad.html", t=timeline, chart=Markup(svg), events=events.items,
+                both=both_directions, names=_event_names(events.items), next_url=next_url,
+                first_page=cursor is not None)
 
 
 def _event_names(views: Iterable[query.EventView]) -> dict[str, str]:
@@ -214,15 +224,25 @@ def mechanisms_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/rejected", response_class=HTMLResponse)
-def rejected_page(request: Request, store: StoreDep, reason: Opt = None) -> HTMLResponse:
+def rejected_page(request: Request, store: StoreDep, reason: Opt = None,
+                  cursor: Annotated[str | None, Query(max_length=2000)] = None
+                  ) -> HTMLResponse:
     from porteparole.errors import REJECTION_REASONS
 
     try:
-        entries = query.rejected(store, reason=reason, limit=1000)
+        entries = query.rejected_page(store, query.Filters(reason=reason or None),
+                                      limit=REJECTED_PAGE, cursor=cursor)
     except InputError as error:
         raise ApiError(400, "bad_request", str(error.args[0])) from None
-    return page(request, "rejected.html", entries=entries, reason=reason,
-                reasons=REJECTION_REASONS)
+    given = {"reason": reason} if reason else {}
+    next_url = None if entries.next_cursor is None else "?" + urlencode(
+        {**given, "cursor": entries.next_cursor})
+    return page(request, "rejected.html", entries=entries.items, reason=reason,
+                reasons=REJECTION_REASONS, next_url=next_url,
+                first_url="?" + urlencode(given) if cursor is not None else None)
+
+
+REJECTED_PAGE = 200  # rejected inputs listed per page
 
 
 @router.get("/api/v1/docs", response_class=HTMLResponse)
