@@ -103,7 +103,7 @@ def test_the_command_line_names_actors_from_the_store(texts_store: Path,
     assert result.exit_code == 0, result.output
     assert "France → Germany" in result.stdout
     quotes = CliRunner().invoke(build_app(), ["quotes", "--db", str(texts_store), "--json"])
-    assert {q["speaker_name"] for q in json.loads(quotes.stdout)} == {"Wang Yi",
+    assert {q["speaker_name"] for q in json.loads(quotes.stdout)["items"]} == {"Wang Yi",
                                                                      "Emmanuel Macron"}
 
 
