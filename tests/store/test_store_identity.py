@@ -109,6 +109,44 @@ def test_a_store_from_before_the_stamp_is_recognised_and_stamped(tmp_path: Path)
     conn.close()
 
 
+def test_a_store_whose_creation_was_killed_before_its_first_migration_opens(
+        tmp_path: Path) -> None:
+    """A creation killed after the ``migrations`` table but before the first migration
+    committed (what older porteparole could leave) is finished on the next open; a lone
+    migrations table that holds rows porteparole never wrote is still refused."""
+    path = tmp_path / "half.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    conn.execute("INSERT INTO migrations VALUES ('create_users', '2020-01-01')")
+    conn.commit()
+    conn.close()
+    before = _digest(other)
+    with pytest.raises(StoreError, match="something else"):
+        Store(other)
+    assert _digest(other) == before
+
+
+def test_the_first_table_and_the_header_mark_are_written_together(tmp_path: Path) -> None:
+    """A file holding porteparole's ``migrations`` table always carries the mark: the two
+    are one transaction, so no kill can leave one without the other."""
+    from porteparole.store.schema import _begin_store
+
+    path = tmp_path / "fresh.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    _begin_store(conn)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")} == {"migrations"}
+    conn.close()
+
+
 def test_a_readonly_store_reads_and_refuses_writes(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     article = plain_article(ARTICLE_EN, "en", "statement", "2024-06-01", "e.txt")

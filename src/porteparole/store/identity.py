@@ -8,8 +8,9 @@ file) is refused with a message, and the file is left exactly as it was: no tabl
 no journal mode switched.
 
 Stores written before the header was stamped (application id 0) are recognised by their
-``migrations`` table holding porteparole's first migration, and stamped on their next
-writable open.
+``migrations`` table holding porteparole's first migration (or by that table alone and
+empty, a creation killed before its first migration), and stamped on their next writable
+open.
 """
 
 from __future__ import annotations
@@ -52,12 +53,23 @@ def identify(conn: sqlite3.Connection, path: str) -> Identity:
             f"{app_id:#010x}), not a porteparole store; it was left untouched")
     if not names:
         return Identity.EMPTY
-    if "migrations" in names and _has_first_migration(conn):
+    if "migrations" in names and (_has_first_migration(conn) or _interrupted_creation(conn, names)):
         return Identity.UNSTAMPED_STORE
     shown = ", ".join(sorted(names)[:5]) + (" …" if len(names) > 5 else "")
     raise StoreError(
         f"{path} is an SQLite database of something else (tables: {shown}), not a "
         "porteparole store; it was left untouched. Pass --db a store file or a new path")
+
+
+def _interrupted_creation(conn: sqlite3.Connection, names: set[str]) -> bool:
+    """A lone, empty ``migrations`` table: a store whose creation was killed before its first
+    migration committed (porteparole before the header mark was written with that table)."""
+    if names != {"migrations"}:
+        return False
+    try:
+        return int(conn.execute("SELECT count(*) FROM migrations").fetchone()[0]) == 0
+    except sqlite3.DatabaseError:
+        return False
 
 
 def _has_first_migration(conn: sqlite3.Connection) -> bool:

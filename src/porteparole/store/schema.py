@@ -289,9 +289,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     Then stamp the header (``identity.stamp``): porteparole's application id and the
     schema version, so that the file says what it is.
     """
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
+    _begin_store(conn)
     done = set(applied(conn))
     unknown = done - {name for name, _ in MIGRATIONS}
     if unknown:
@@ -306,6 +304,24 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     if ran or identity.schema_version(conn) != SCHEMA_VERSION or not _stamped(conn):
         identity.stamp(conn, SCHEMA_VERSION)
     return ran
+
+
+def _begin_store(conn: sqlite3.Connection) -> None:
+    """Create the ``migrations`` table and mark the header as ours in one transaction.
+
+    A process killed between the two would otherwise leave a file holding a table but no
+    mark, which the next open could not tell from someone else's database.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS migrations "
+                     "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        if not _stamped(conn):
+            conn.execute(f"PRAGMA application_id = {identity.APPLICATION_ID:d}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _stamped(conn: sqlite3.Connection) -> bool:
