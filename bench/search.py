@@ -27,7 +27,7 @@ from porteparole.store import Store
 
 # (what it exercises, the query, the filters): plain words, a phrase, OR, a prefix,
 # an exclusion, accents folded, and a filter that joins the turns.
-QUERIES: tuple[tuple[str, str, query.SearchFilters | None], ...] = (
+QUERIES: tuple[tuple[str, str, query.Filters | None], ...] = (
     ("common word", "China", None),
     ("rare word", "hotline", None),
     ("two words (AND)", "trade United States", None),
@@ -37,8 +37,8 @@ QUERIES: tuple[tuple[str, str, query.SearchFilters | None], ...] = (
     ("exclusion", "sanctions -Taiwan", None),
     ("accents folded", "Béijíng", None),  # matches Beijing: diacritics are removed
     ("filter: language en, kind", "cooperation",
-     query.SearchFilters(language="en", kind="press_conference")),
-    ("filter: outlet", "Taiwan", query.SearchFilters(outlet="Reuters")),
+     query.Filters(language="en", kind="press_conference")),
+    ("filter: outlet", "Taiwan", query.Filters(outlet="Reuters")),
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,19 +27,25 @@ def client(examples_store: Path) -> Iterator[TestClient]:
         yield c
 
 
+def walk(client: TestClient, url: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every page of a list, following ``next_cursor``: the pages as they came."""
+    pages = [client.get(url, params=params).json()]
+    while pages[-1]["next_cursor"] is not None:
+        pages.append(client.get(url, params={**params,
+                                             "cursor": pages[-1]["next_cursor"]}).json())
+    return pages
+
+
 def test_search_pages_through_every_hit_once_with_totals(client: TestClient) -> None:
-    first = client.get("/api/v1/search", params={"q": "China", "limit": 5}).json()
-    assert first["total"] > 5 and first["offset"] == 0 and first["next_offset"] == 5
-    seen = [(h["document_id"], h["turn_index"]) for h in first["hits"]]
-    offset = first["next_offset"]
-    while offset is not None:
-        page = client.get("/api/v1/search",
-                          params={"q": "China", "limit": 5, "offset": offset}).json()
-        assert page["total"] == first["total"]
-        seen += [(h["document_id"], h["turn_index"]) for h in page["hits"]]
-        offset = page["next_offset"]
+    pages = walk(client, "/api/v1/search", {"q": "China", "limit": 5})
+    first = pages[0]
+    assert first["total"] > 5 and len(first["items"]) == 5 and len(pages) > 1
+    assert all(page["total"] == first["total"] for page in pages)
+    seen = [(h["document_id"], h["turn_index"]) for page in pages for h in page["items"]]
     assert len(seen) == first["total"] == len(set(seen))
-    assert all("\x02" in h["snippet"] for h in first["hits"])  # highlight markers
+    everything = client.get("/api/v1/search", params={"q": "China", "limit": 200}).json()
+    assert seen == [(h["document_id"], h["turn_index"]) for h in everything["items"]]
+    assert all("\x02" in h["snippet"] for h in first["items"])  # highlight markers
 
 
 def test_facets_count_documents_and_filter_as_advertised(client: TestClient) -> None:
@@ -58,9 +65,9 @@ def test_facets_count_documents_and_filter_as_advertised(client: TestClient) -> 
 
 def test_french_filter_and_no_match(client: TestClient) -> None:
     french = client.get("/api/v1/search", params={"q": "Chine", "language": "fr"}).json()
-    assert french["total"] > 0 and {h["language"] for h in french["hits"]} == {"fr"}
+    assert french["total"] > 0 and {h["language"] for h in french["items"]} == {"fr"}
     none = client.get("/api/v1/search", params={"q": "zzzyzzy"}).json()
-    assert (none["total"], none["hits"], none["next_offset"]) == (0, [], None)
+    assert (none["total"], none["items"], none["next_cursor"]) == (0, [], None)
 
 
 @pytest.mark.parametrize("params", [
@@ -86,7 +93,7 @@ def test_fts5_syntax_is_read_as_words_never_as_syntax(client: TestClient, q: str
 
 def test_schema_refusals_are_422_json(client: TestClient) -> None:
     for params in ({"q": ""}, {"q": "a", "limit": 0}, {"q": "a", "limit": 10_000},
-                   {"q": "a", "offset": -1}, {}):
+                   {"q": "a", "cursor": "x" * 2001}, {}):
         response = client.get("/api/v1/search", params=params)
         assert response.status_code == 422
         assert response.json()["error"] == "invalid_request"
@@ -118,7 +125,8 @@ def test_unknown_document_and_route_are_404_json(client: TestClient) -> None:
 
 def test_actors_profile_by_surname_and_ambiguous_names(client: TestClient) -> None:
     ranking = client.get("/api/v1/actors", params={"limit": 5}).json()
-    assert len(ranking["actors"]) == 5 and ranking["actors"][0]["name"]
+    assert len(ranking["items"]) == 5 and ranking["items"][0]["name"]
+    assert ranking["next_cursor"] and ranking["unresolved"] >= 0
     profile = client.get("/api/v1/actors/Trump").json()
     assert profile["actor_id"] == "donald-trump" and profile["actor"]["name"] == "Donald Trump"
     xi = client.get("/api/v1/actors/xi-jinping").json()
@@ -136,7 +144,7 @@ def test_quotes_events_dyads_timeline_chart(client: TestClient) -> None:
     assert all(q["quote"]["kind"] == "direct" for q in quotes["items"])
     events = client.get("/api/v1/events", params={"source": "CHN", "type": "REJECT"}).json()
     assert events["items"] and all(e["event"]["type"] == "REJECT" for e in events["items"])
-    dyads = client.get("/api/v1/dyads").json()
+    dyads = client.get("/api/v1/dyads").json()["items"]
     top = dyads[0]
     assert top["events"] >= dyads[-1]["events"]
     timeline = client.get(f"/api/v1/dyads/{top['source']}/{top['target']}/timeline").json()
@@ -148,7 +156,7 @@ def test_quotes_events_dyads_timeline_chart(client: TestClient) -> None:
 
 
 def test_mechanisms_rejected_report(client: TestClient) -> None:
-    mechanisms = client.get("/api/v1/mechanisms").json()
+    mechanisms = client.get("/api/v1/mechanisms").json()["items"]
     assert mechanisms and all(m["history"] for m in mechanisms)
     assert mechanisms[0]["current"] == mechanisms[0]["history"][-1]
     assert client.get("/api/v1/rejected").json() == {"items": [], "next_cursor": None}
@@ -157,9 +165,41 @@ def test_mechanisms_rejected_report(client: TestClient) -> None:
     assert client.get("/api/v1/report").json()["documents"] == 16
 
 
+LISTS = [("/api/v1/search", {"q": "China"}), ("/api/v1/actors", {}),
+         ("/api/v1/quotes", {}), ("/api/v1/events", {}), ("/api/v1/dyads", {}),
+         ("/api/v1/mechanisms", {}), ("/api/v1/rejected", {})]
+
+
+@pytest.mark.parametrize(("url", "params"), LISTS)
+def test_every_list_pages_by_cursor_without_gap_or_repeat(
+        client: TestClient, url: str, params: dict[str, Any]) -> None:
+    pages = walk(client, url, {**params, "limit": 2})
+    items = [item for page in pages for item in page["items"]]
+    assert all(len(page["items"]) == 2 for page in pages[:-1])
+    assert items == client.get(url, params={**params, "limit": 200}).json()["items"]
+
+
+@pytest.mark.parametrize(("url", "params"), LISTS)
+@pytest.mark.parametrize("cursor", ["not a cursor", "WzEsMl0", "W10", "eyJhIjogMX0"])
+def test_a_bad_cursor_is_a_400_that_says_so(client: TestClient, url: str,
+                                            params: dict[str, Any], cursor: str) -> None:
+    response = client.get(url, params={**params, "cursor": cursor})
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["error"] == "bad_request" and "cursor" in body["message"]
+    assert "Traceback" not in response.text
+
+
 def test_openapi_and_docs_page_are_served_without_cdn(client: TestClient) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/search" in schema["paths"]
+    for path in ("/api/v1/search", "/api/v1/actors", "/api/v1/quotes", "/api/v1/events",
+                 "/api/v1/dyads", "/api/v1/mechanisms", "/api/v1/rejected"):
+        operation = schema["paths"][path]["get"]
+        assert {"limit", "cursor"} <= {p["name"] for p in operation["parameters"]}, path
+        answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+        body = schema["components"]["schemas"][answer["$ref"].rsplit("/", 1)[-1]]
+        assert {"items", "next_cursor"} <= set(body["properties"]), path
     page = client.get("/api/v1/docs")
     assert page.status_code == 200 and "/api/v1/search" in page.text
     assert "cdn" not in page.text.lower() and "<script" not in page.text
@@ -205,7 +245,7 @@ def test_writes_need_the_token(store_copy: Path) -> None:
                        headers=AUTH).json()
         assert (again["new"], again["unchanged"]) == (0, 1)
         found = c.get("/api/v1/search", params={"q": "dialogue", "year": "2025"}).json()
-        assert any(h["title"] == "Un texte de test" for h in found["hits"])
+        assert any(h["title"] == "Un texte de test" for h in found["items"])
 
 
 def test_without_a_token_writes_are_disabled(store_copy: Path) -> None:

@@ -48,11 +48,18 @@ def test_actors_filters_and_json(app, db: Path) -> None:
     result = run(app, db, "actors", "--country", "CHN", "--type", "person", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert {a["actor_id"] for a in data["actors"]} == {"mao-ning", "wu-qian"}
+    assert {a["actor_id"] for a in data["items"]} == {"mao-ning", "wu-qian"}
+    assert data["next_cursor"] is None
     assert data["unresolved"] == 3
     assert data["unresolved_surfaces"][0]["mentions"] == 2
     limited = json.loads(run(app, db, "actors", "--limit", "1", "--json").stdout)
-    assert [a["actor_id"] for a in limited["actors"]] == ["CHN"]
+    assert [a["actor_id"] for a in limited["items"]] == ["CHN"]
+    after = json.loads(run(app, db, "actors", "--limit", "1", "--json", "--cursor",
+                           limited["next_cursor"]).stdout)
+    assert [a["actor_id"] for a in after["items"]] == ["USA"]  # 6 mentions, then 5
+    table = run(app, db, "actors", "--limit", "1").stdout
+    assert f"more: add --cursor {limited['next_cursor']}" in table
+    one_line_error(run(app, db, "actors", "--cursor", "garbage"), "cursor")
 
 
 def test_actors_bad_type_exits_2(app, db: Path) -> None:

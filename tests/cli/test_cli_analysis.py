@@ -145,7 +145,9 @@ def test_mechanisms_json_and_id(app, db: Path) -> None:
     name = "CHINA–US HIGH-LEVEL MILITARY COMMUNICATION"  # any case finds it
     result = run(app, db, "mechanisms", "--id", name, "--json")
     assert result.exit_code == 0, result.output
-    (mechanism,) = json.loads(result.stdout)
+    page = json.loads(result.stdout)
+    assert page["next_cursor"] is None
+    (mechanism,) = page["items"]
     assert mechanism["mechanism"]["id"] == HOTLINE
     assert mechanism["current"]["update"]["status"] == "resumed"
     assert [h["update"]["status"] for h in mechanism["history"]] == ["suspended", "resumed"]
@@ -154,6 +156,27 @@ def test_mechanisms_json_and_id(app, db: Path) -> None:
 
 def test_mechanisms_unknown_id_exits_2(app, db: Path) -> None:
     one_line_error(run(app, db, "mechanisms", "--id", "teleporter"), "no mechanism")
+    one_line_error(run(app, db, "mechanisms", "--cursor", "WzFd"), "cursor")
+
+
+# -- dyads ------------------------------------------------------------------------------
+
+
+def test_dyads_table_pages_and_json(app, db: Path) -> None:
+    result = run(app, db, "dyads", "--limit", "1")
+    assert result.exit_code == 0, result.output
+    assert "China (CHN)" in result.stdout and "United States (USA)" in result.stdout
+    first = json.loads(run(app, db, "dyads", "--limit", "1", "--json").stdout)
+    assert [(d["source"], d["target"], d["events"]) for d in first["items"]] == [
+        ("CHN", "USA", 2)]
+    assert f"more: add --cursor {first['next_cursor']}" in result.stdout
+    rest = json.loads(run(app, db, "dyads", "--json", "--cursor", first["next_cursor"]).stdout)
+    pairs = [(d["source"], d["target"]) for d in rest["items"]]
+    assert ("CHN", "USA") not in pairs and rest["next_cursor"] is None
+    assert ("USA", "CHN") in pairs  # the sanctions: the other direction is its own pair
+    rejected = json.loads(run(app, db, "dyads", "--type", "reject", "--json").stdout)
+    assert [(d["source"], d["events"]) for d in rejected["items"]] == [("CHN", 1)]
+    one_line_error(run(app, db, "dyads", "--type", "HUG"), "unknown event type")
 
 
 # -- export -----------------------------------------------------------------------------

@@ -33,11 +33,19 @@ def test_version() -> None:
 
 
 def test_search_pages_with_a_total_and_json(examples_store: Path) -> None:
-    code, out, _ = cli(examples_store, "search", "China", "--limit", "3", "--offset", "3")
-    assert code == 0 and "(shown: 4–6); next page: --offset 6" in out
     code, out, _ = cli(examples_store, "search", "China", "--json", "--limit", "2")
     page = json.loads(out)
-    assert code == 0 and page["total"] > 2 and len(page["hits"]) == 2
+    assert code == 0 and page["total"] > 2 and len(page["items"]) == 2
+    code, out, _ = cli(examples_store, "search", "China", "--limit", "2", "--cursor",
+                       page["next_cursor"])
+    assert code == 0 and "(2 shown)" in out and "more: add --cursor " in out
+    code, second, _ = cli(examples_store, "search", "China", "--limit", "2", "--json",
+                          "--cursor", page["next_cursor"])
+    both = [h["document_id"] for h in page["items"] + json.loads(second)["items"]]
+    code, four, _ = cli(examples_store, "search", "China", "--limit", "4", "--json")
+    assert both == [h["document_id"] for h in json.loads(four)["items"]]
+    code, _, err = cli(examples_store, "search", "China", "--cursor", "nope")
+    assert code == 2 and "cursor" in err and "Traceback" not in err
     assert {f["name"] for f in page["facets"]} == set(query.FACETS)
     code, out, _ = cli(examples_store, "search", "Chine", "--actor", "Xi Jinping", "--json")
     assert code == 0 and json.loads(out)["total"] > 0
@@ -45,7 +53,7 @@ def test_search_pages_with_a_total_and_json(examples_store: Path) -> None:
 
 def test_show_report_rejected_as_json(examples_store: Path) -> None:
     code, out, _ = cli(examples_store, "search", "Pentagon", "--json", "--limit", "1")
-    doc = json.loads(out)["hits"][0]["document_id"]
+    doc = json.loads(out)["items"][0]["document_id"]
     code, out, _ = cli(examples_store, "show", doc[:8], "--json")
     assert code == 0 and json.loads(out)["analysis"]["document"]["id"] == doc
     code, out, _ = cli(examples_store, "report", "--json")

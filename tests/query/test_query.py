@@ -113,7 +113,7 @@ def test_turn_hits_carry_role_speaker_and_highlight(filled) -> None:
 
 def test_search_filters(filled) -> None:
     store, conference = filled
-    f = query.SearchFilters
+    f = query.Filters
     pc = conference.document.id
     assert ids(query.search(store, "Pekin", f(language="fr", kind="news_article"))) == {
         document_id_for(ARTICLE_FR)}
@@ -130,10 +130,11 @@ def test_search_filters(filled) -> None:
 
 @pytest.mark.parametrize("kwargs", [
     {"kind": "tweet"}, {"since": "3 mai"}, {"until": "2024-13-01"}, {"since": "2024-05"},
+    {"year": "24"}, {"event_type": "HUG"}, {"speaker": "mao-ning"},
 ])
-def test_bad_filters_raise_input_error(kwargs: dict[str, str]) -> None:
+def test_bad_filters_raise_input_error(filled, kwargs: dict[str, str]) -> None:
     with pytest.raises(InputError):
-        query.SearchFilters(**kwargs)
+        query.search(filled[0], "Pekin", query.Filters(**kwargs))
 
 
 def test_bad_limit_raises_input_error(filled) -> None:

@@ -95,28 +95,28 @@ def test_a_state_scope_covers_its_institutions_and_officials_not_outlets(
 
 def test_actors_ranked_by_mentions_then_documents(store: Store) -> None:
     ranking = query.actors(store)
-    first = ranking.actors[0]
+    first = ranking.items[0]
     assert (first.actor_id, first.mentions, first.documents) == ("CHN", 6, 3)
-    usa = next(a for a in ranking.actors if a.actor_id == "USA")
+    usa = next(a for a in ranking.items if a.actor_id == "USA")
     assert (usa.mentions, usa.documents, usa.name, usa.type) == (5, 3, "United States", "state")
-    mentions = [a.mentions for a in ranking.actors]
+    mentions = [a.mentions for a in ranking.items]
     assert mentions == sorted(mentions, reverse=True)
 
 
 def test_actors_filters_and_limit(store: Store) -> None:
-    chinese = query.actors(store, country="chn")
-    assert {a.actor_id for a in chinese.actors} == {"CHN", "mao-ning", "wu-qian", "CHN-PLA"}
-    persons = query.actors(store, actor_type="person")
-    assert {a.actor_id for a in persons.actors} == {"mao-ning", "wu-qian"}
-    assert len(query.actors(store, limit=2).actors) == 2
+    chinese = query.actors(store, query.Filters(country="chn"))
+    assert {a.actor_id for a in chinese.items} == {"CHN", "mao-ning", "wu-qian", "CHN-PLA"}
+    persons = query.actors(store, query.Filters(type="person"))
+    assert {a.actor_id for a in persons.items} == {"mao-ning", "wu-qian"}
+    assert len(query.actors(store, limit=2).items) == 2
     with pytest.raises(InputError, match="actor type"):
-        query.actors(store, actor_type="planet")
+        query.actors(store, query.Filters(type="planet"))
     with pytest.raises(InputError, match="limit"):
         query.actors(store, limit=0)
 
 
 def test_unresolved_mentions_are_counted_with_folded_surfaces(store: Store) -> None:
-    ranking = query.actors(store, country="USA")
+    ranking = query.actors(store, query.Filters(country="USA"))
     assert ranking.unresolved == 3
     surfaces = {(s.surface.casefold(), s.mentions) for s in ranking.unresolved_surfaces}
     assert surfaces == {("commission tanaka", 2), ("zorland", 1)}
@@ -159,29 +159,31 @@ def test_profile_lists_events_as_source_or_target_most_recent_first(store: Store
 
 
 def test_quotes_by_speaker_kind_and_date(store: Store) -> None:
+    def where(**given: str) -> list[query.QuoteView]:
+        return query.quotes(store, query.Filters(**given))
+
     everything = query.quotes(store)
     assert [q.quote.speaker_actor for q in everything] == ["wu-qian", "mao-ning"]
-    assert [q.quote.kind for q in query.quotes(store, kind="reported")] == ["reported"]
-    assert [q.quote.speaker_actor for q in query.quotes(store, speaker="Ngô Khiêm")] == [
-        "wu-qian"]
-    assert query.quotes(store, since="2024-04-01", until="2024-05-31")[0].date == "2024-05-20"
-    assert query.quotes(store, until="2024-01-01") == []
+    assert [q.quote.kind for q in where(kind="reported")] == ["reported"]
+    assert [q.quote.speaker_actor for q in where(speaker="Ngô Khiêm")] == ["wu-qian"]
+    assert where(since="2024-04-01", until="2024-05-31")[0].date == "2024-05-20"
+    assert where(until="2024-01-01") == []
 
 
 def test_quotes_about_an_actor_named_inside_the_quoted_words(store: Store) -> None:
-    about_usa = query.quotes(store, about="États-Unis")
+    about_usa = query.quotes(store, query.Filters(about="États-Unis"))
     assert [q.quote.speaker_actor for q in about_usa] == ["mao-ning"]
-    about_dod = query.quotes(store, about="USA-DOD")
+    about_dod = query.quotes(store, query.Filters(about="USA-DOD"))
     assert [q.quote.speaker_actor for q in about_dod] == ["wu-qian"]
     # Wu Qian is named in the article, but outside the words he is quoted saying.
-    assert query.quotes(store, about="wu-qian") == []
+    assert query.quotes(store, query.Filters(about="wu-qian")) == []
 
 
 @pytest.mark.parametrize("kwargs", [{"kind": "indirect"}, {"since": "2024-13-01"},
                                     {"until": "5 mars"}, {"speaker": "Nobody At All"}])
 def test_bad_quote_filters_raise_input_error(store: Store, kwargs: dict[str, str]) -> None:
     with pytest.raises(InputError):
-        query.quotes(store, **kwargs)
+        query.quotes(store, query.Filters(**kwargs))
 
 
 # -- events -----------------------------------------------------------------------------
@@ -200,39 +202,39 @@ def test_events_most_recent_first_without_negated_ones(store: Store) -> None:
     sanction = next(v for v in found if v.event.type == "SANCTION")
     assert sanction.date == "2023-12-01" and sanction.event.date is None
     assert sanction.evidence == "Washington imposed new sanctions on Chinese firms"
-    negated = query.events(store, query.EventFilters(include_negated=True))
+    negated = query.events(store, query.Filters(include_negated=True))
     assert "ASSAULT" in types(negated) and len(negated) == 6
 
 
 def test_a_state_source_matches_its_institutions_and_officials(store: Store) -> None:
-    chinese = query.events(store, query.EventFilters(source="CHN", include_negated=True))
+    chinese = query.events(store, query.Filters(source="CHN", include_negated=True))
     assert {v.event.source_actor for v in chinese} == {"CHN", "wu-qian", "CHN-PLA"}
-    to_usa = query.events(store, query.EventFilters(source="China", target="USA"))
+    to_usa = query.events(store, query.Filters(source="China", target="USA"))
     assert sorted(types(to_usa)) == ["COOPERATE", "REJECT", "REQUEST"]
-    only_ministry = query.events(store, query.EventFilters(source="CHN-MND"))
+    only_ministry = query.events(store, query.Filters(source="CHN-MND"))
     assert only_ministry == []
 
 
 def test_event_filters_type_dates_direction_and_limit(store: Store) -> None:
-    assert types(query.events(store, query.EventFilters(type="reject"))) == ["REJECT"]
-    spring = query.events(store, query.EventFilters(since="2024-03-01", until="2024-03-31"))
+    assert types(query.events(store, query.Filters(type="reject"))) == ["REJECT"]
+    spring = query.events(store, query.Filters(since="2024-03-01", until="2024-03-31"))
     assert sorted(types(spring)) == ["REJECT", "REQUEST"]
-    both = query.events(store, query.EventFilters(source="USA", target="CHN",
-                                                  both_directions=True))
+    both = query.events(store, query.Filters(source="USA", target="CHN",
+                                             both_directions=True))
     assert sorted(types(both)) == ["COOPERATE", "REJECT", "REQUEST", "SANCTION"]
     assert len(query.events(store, limit=2)) == 2
 
 
 @pytest.mark.parametrize("kwargs", [{"type": "HUG"}, {"since": "2024-02-30"},
                                     {"until": "yesterday"}])
-def test_bad_event_filters_raise_input_error(kwargs: dict[str, str]) -> None:
+def test_bad_event_filters_raise_input_error(store: Store, kwargs: dict[str, str]) -> None:
     with pytest.raises(InputError):
-        query.EventFilters(**kwargs)
+        query.events(store, query.Filters(**kwargs))
 
 
 def test_an_unknown_event_party_is_an_input_error(store: Store) -> None:
     with pytest.raises(InputError, match="no actor"):
-        query.events(store, query.EventFilters(source="Atlantis"))
+        query.events(store, query.Filters(source="Atlantis"))
 
 
 # -- timeline ---------------------------------------------------------------------------
@@ -273,10 +275,10 @@ def test_mechanism_current_status_is_the_latest_by_date(store: Store) -> None:
 def test_one_mechanism_by_id_name_or_alias(store: Store) -> None:
     for ref in (HOTLINE, "china-us HIGH-LEVEL military communication", "mil-to-mil channel",
                 "Canal de communication militaire"):
-        (history,) = query.mechanisms(store, mechanism=ref)
+        (history,) = query.mechanisms(store, query.Filters(mechanism=ref))
         assert history.mechanism.id == HOTLINE
     with pytest.raises(InputError, match="no mechanism"):
-        query.mechanisms(store, mechanism="teleporter")
+        query.mechanisms(store, query.Filters(mechanism="teleporter"))
 
 
 def test_a_mechanism_the_store_does_not_describe_is_shown_by_id(tmp_path: Path) -> None:
@@ -285,7 +287,7 @@ def test_a_mechanism_the_store_does_not_describe_is_shown_by_id(tmp_path: Path) 
     with Store(tmp_path / "x.db") as s:
         s.write_batch([dataclasses.replace(analysis, mechanism_updates=(update,))])
         (history,) = query.mechanisms(s)
-        (quiet,) = query.mechanisms(s, mechanism="xx-channel")
+        (quiet,) = query.mechanisms(s, query.Filters(mechanism="xx-channel"))
     assert (history.mechanism.id, history.mechanism.name) == ("xx-channel", "xx-channel")
     assert history.mechanism.kind == "unknown" and quiet.current is not None
 

@@ -73,14 +73,14 @@ def test_a_store_of_texts_answers_with_names_without_the_knowledge(
         texts_store: Path, no_knowledge: None) -> None:
     with Store(texts_store, readonly=True) as store:
         ranking = query.actors(store, limit=None)
-        events = query.events(store, query.EventFilters(source="Chine", target="USA"))
-        said = query.quotes(store, speaker="Wang Yi")
+        events = query.events(store, query.Filters(source="Chine", target="USA"))
+        said = query.quotes(store, query.Filters(speaker="Wang Yi"))
         profile = query.actor_profile(store, "Macron")
         dyads = query.top_dyads(store)
         timeline = query.dyad_timeline(store, "Pékin", "Washington")
         page = query.search_page(store, "tariffs")
         document = query.get_document(store, events[0].event.document_id)
-    names = {a.actor_id: (a.name, a.type, a.country) for a in ranking.actors}
+    names = {a.actor_id: (a.name, a.type, a.country) for a in ranking.items}
     assert names["wang-yi"] == ("Wang Yi", "person", "CHN")
     assert names["JPN"] == ("Japan", "state", "JPN")
     # China stands for its officials too: its scope is read from the stored countries.
@@ -146,8 +146,8 @@ print(json.dumps({{"rows": rows, "porteparole": any(m.startswith("porteparole")
     assert ("France", "AGREE", "Germany", "France") in [tuple(r) for r in answer["rows"]]
 
 
-def include_negated_all() -> query.EventFilters:
-    return query.EventFilters(include_negated=True)
+def include_negated_all() -> query.Filters:
+    return query.Filters(include_negated=True)
 
 
 def test_a_later_batch_with_newer_knowledge_updates_the_names(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_a_later_batch_with_newer_knowledge_updates_the_names(tmp_path: Path) ->
         assert query.actor_name("CHN", store=store) == "China"
         store.write_batch([statement()], kb=renamed)  # a later batch, newer knowledge
         assert query.actor_name("CHN", store=store) == "People's China"
-        assert query.events(store, query.EventFilters(source="CHN"))[0].source_name == \
+        assert query.events(store, query.Filters(source="CHN"))[0].source_name == \
             "People's China"
         # An older description (an old Spark output loaded later) does not roll it back.
         old = described.describe_ids(["CHN"], [], "2001-01-01T00:00:00+00:00")
@@ -172,7 +172,7 @@ def test_an_id_the_knowledge_does_not_know_is_shown_as_itself(tmp_path: Path) ->
     unknown = dataclasses.replace(analysis.events[0], target_actor="xx-nobody")
     with Store(tmp_path / "s.db") as store:
         store.write_batch([dataclasses.replace(analysis, events=(unknown,))])
-        (view,) = query.events(store, query.EventFilters(target="xx-nobody"))
+        (view,) = query.events(store, query.Filters(target="xx-nobody"))
         assert query.stored_actor(store, "xx-nobody") is None
     assert (view.source_name, view.target_name) == ("Wu Qian", "xx-nobody")
 

@@ -86,7 +86,7 @@ def test_dyad_events_page_with_next_links(client: TestClient, examples_store: Pa
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pages, "DYAD_EVENTS_PAGE", 2)
     with Store(examples_store) as store:
-        expected = len(query.events(store, query.EventFilters("CHN", "USA"), limit=None))
+        expected = len(query.events(store, query.Filters(source="CHN", target="USA"), limit=None))
     assert expected > 2
     rows, url, pages_seen = 0, "/dyads/CHN/USA", 0
     while True:

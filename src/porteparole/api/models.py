@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from porteparole.query import (
+    ActorCount,
+    DyadCount,
     EventView,
+    Facet,
     MechanismHistory,
     MechanismUpdateView,
+    Page,
     QuoteView,
     RejectedEntry,
+    SearchHit,
+    SurfaceCount,
     to_jsonable,
 )
 
@@ -55,6 +61,50 @@ class RejectedPageOut:
     next_cursor: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class SearchPageOut:
+    """One page of hits, best first, out of ``total`` hits in ``documents`` documents, and
+    the facets of all of them; ``next_cursor`` is the ``cursor`` of the next page."""
+
+    items: tuple[SearchHit, ...]
+    next_cursor: str | None
+    query: str
+    total: int
+    documents: int
+    facets: tuple[Facet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPageOut:
+    """One page of actors by mentions, and the mentions no actor was found for."""
+
+    items: tuple[ActorCount, ...]
+    next_cursor: str | None
+    unresolved: int
+    unresolved_surfaces: tuple[SurfaceCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DyadPageOut:
+    """One page of source → target pairs, most events first."""
+
+    items: tuple[DyadCount, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MechanismPageOut:
+    """One page of tracked mechanisms, by id."""
+
+    items: tuple[MechanismOut, ...]
+    next_cursor: str | None
+
+
+def mechanism_page_out(page: Page[MechanismHistory]) -> MechanismPageOut:
+    """A page of mechanisms in the API's shape (each one flat, with its current status)."""
+    return MechanismPageOut(tuple(mechanism_out(h) for h in page.items), page.next_cursor)
+
+
 def mechanism_out(h: MechanismHistory) -> MechanismOut:
     m = h.mechanism
     return MechanismOut(m.id, m.name, m.kind, tuple(m.parties), h.current, h.history)
@@ -91,5 +141,6 @@ class IngestOut:
     rejected: tuple[RejectedOut, ...]
 
 
-__all__ = ["BatchIn", "DocumentIn", "IngestOut", "MechanismOut", "RejectedOut",
-           "mechanism_out", "to_jsonable"]
+__all__ = ["ActorPageOut", "BatchIn", "DocumentIn", "DyadPageOut", "IngestOut",
+           "MechanismOut", "MechanismPageOut", "RejectedOut", "SearchPageOut",
+           "mechanism_out", "mechanism_page_out", "to_jsonable"]

@@ -2,6 +2,8 @@
 
 Each route validates its parameters (FastAPI), calls one query function and sends the view
 through ``query.to_jsonable`` (the conversion ``--json`` uses too). Filters are the CLI's.
+Every list is a page: ``limit`` and ``cursor`` in, ``items`` and ``next_cursor`` out; a
+cursor the list did not give is a 400 (``bad_request``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from porteparole import query
 from porteparole.api.app import store_of
 from porteparole.api.errors import ApiError
 from porteparole.api.models import (
+    ActorPageOut,
+    DyadPageOut,
     EventPageOut,
-    MechanismOut,
+    MechanismPageOut,
     QuotePageOut,
     RejectedPageOut,
-    mechanism_out,
+    SearchPageOut,
+    mechanism_page_out,
 )
 from porteparole.errors import InputError
 from porteparole.store import Store
@@ -38,7 +43,7 @@ def _json(view: Any) -> JSONResponse:
     return JSONResponse(query.to_jsonable(view))
 
 
-@router.get("/search", response_model=query.SearchPage, tags=["search"])
+@router.get("/search", response_model=SearchPageOut, tags=["search"])
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=1000,
@@ -48,14 +53,16 @@ def search(
     topic: Text = None, event_type: Text = None,
     year: Annotated[str | None, Query(max_length=4)] = None,
     limit: Annotated[int, Query(ge=1, le=query.MAX_PAGE)] = 20,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    cursor: Cursor = None,
     facets: bool = True,
 ) -> JSONResponse:
     """Documents and press-conference turns matching ``q``, best first: one page of hits,
-    the total, and facet counts over the documents that match."""
-    filters = query.SearchFilters(language, kind, spokesperson, outlet, since, until,
-                                  actor, topic, event_type, year)
-    return _json(query.search_page(store, q, filters, limit=limit, offset=offset,
+    the total, and facet counts over the documents that match; pass ``next_cursor`` back
+    as ``cursor`` for the next page."""
+    filters = query.Filters(language=language, kind=kind, spokesperson=spokesperson,
+                            outlet=outlet, since=since, until=until, actor=actor,
+                            topic=topic, event_type=event_type, year=year)
+    return _json(query.search_page(store, q, filters, limit=limit, cursor=cursor,
                                    facets=facets))
 
 
@@ -70,15 +77,17 @@ def document(store: StoreDep, doc_id: str) -> JSONResponse:
     return _json(query.get_document(store, full_id))
 
 
-@router.get("/actors", response_model=query.ActorRanking, tags=["actors"])
+@router.get("/actors", response_model=ActorPageOut, tags=["actors"])
 def actors(
     store: StoreDep, country: Text = None,
     type: Annotated[str | None, Query(max_length=20, description="person, state, "
                                       "organization or outlet")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50, cursor: Cursor = None,
 ) -> JSONResponse:
-    """Actors by number of mentions, and the names no actor was found for."""
-    return _json(query.actors(store, country=country, actor_type=type, limit=limit))
+    """One page of actors by number of mentions, and the names no actor was found for;
+    pass ``next_cursor`` back as ``cursor`` for the next page."""
+    return _json(query.actor_page(store, query.Filters(country=country, type=type),
+                                  limit=limit, cursor=cursor))
 
 
 @router.get("/actors/{ref}", response_model=query.ActorProfile, tags=["actors"])
@@ -125,11 +134,18 @@ def events(
     return _json(query.event_page(store, filters, limit=limit, cursor=cursor))
 
 
-@router.get("/dyads", response_model=list[query.DyadCount], tags=["events"])
-def dyads(store: StoreDep,
-          limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 20) -> JSONResponse:
-    """The source → target pairs with the most asserted events."""
-    return _json(query.top_dyads(store, limit=limit))
+@router.get("/dyads", response_model=DyadPageOut, tags=["events"])
+def dyads(
+    store: StoreDep, source: Text = None, target: Text = None,
+    type: Annotated[str | None, Query(max_length=20, description="a PLOVER type")] = None,
+    since: Date = None, until: Date = None, language: Text = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 20, cursor: Cursor = None,
+) -> JSONResponse:
+    """One page of the source → target pairs with the most asserted events; pass
+    ``next_cursor`` back as ``cursor`` for the next page."""
+    filters = query.Filters(source=source, target=target, type=type, since=since,
+                            until=until, language=language)
+    return _json(query.dyad_page(store, filters, limit=limit, cursor=cursor))
 
 
 @router.get("/dyads/{source}/{target}/timeline", response_model=Timeline, tags=["events"])
@@ -163,11 +179,16 @@ def timeline_of(store: Store, source: str, target: str, both_directions: bool,
                                include_negated=include_negated)
 
 
-@router.get("/mechanisms", response_model=list[MechanismOut], tags=["mechanisms"])
+@router.get("/mechanisms", response_model=MechanismPageOut, tags=["mechanisms"])
 def mechanisms(store: StoreDep,
-               id: Annotated[str | None, Query(max_length=200)] = None) -> JSONResponse:
-    """Tracked mechanisms with their status history, oldest first, and current status."""
-    return _json([mechanism_out(h) for h in query.mechanisms(store, mechanism=id)])
+               id: Annotated[str | None, Query(max_length=200)] = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
+               cursor: Cursor = None) -> JSONResponse:
+    """One page of tracked mechanisms, by id, with their status history, oldest first, and
+    current status; pass ``next_cursor`` back as ``cursor`` for the next page."""
+    page = query.mechanism_page(store, query.Filters(mechanism=id), limit=limit,
+                                cursor=cursor)
+    return _json(mechanism_page_out(page))
 
 
 @router.get("/rejected", response_model=RejectedPageOut, tags=["rejected"])

@@ -17,20 +17,20 @@ from rich.text import Text
 
 from porteparole.cli.common import (
     DEFAULT_DB,
+    CursorOption,
     DbOption,
     JsonOption,
     existing_store,
     new_table,
     print_json,
+    print_next_page,
     user_errors,
 )
 
 if TYPE_CHECKING:
-    from porteparole.query import ActorProfile, ActorRanking, EventView, QuoteView
+    from porteparole.query import ActorPage, ActorProfile, EventView, QuoteView
 
 LimitOption = Annotated[int, typer.Option(help="Most rows to show.")]
-CursorOption = Annotated[str | None, typer.Option(
-    help="Start after the page that printed this cursor (its --json next_cursor).")]
 CLIP = 110  # characters of evidence or quoted words shown in a table cell
 
 
@@ -50,24 +50,27 @@ def actors_command(
         str | None, typer.Option("--type", help="person, state, organization or outlet.")
     ] = None,
     limit: LimitOption = 20,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Most-mentioned actors, and the names no actor was found for."""
+    """Most-mentioned actors, one page, and the names no actor was found for."""
     from porteparole import query
 
-    with user_errors(), existing_store(db) as store:
-        ranking = query.actors(store, country=country, actor_type=actor_type, limit=limit)
+    with user_errors():
+        filters = query.Filters(country=country, type=actor_type)
+        with existing_store(db) as store:
+            ranking = query.actor_page(store, filters, limit=limit, cursor=cursor)
     if as_json:
         print_json(ranking)
         return
     _render_ranking(ranking, Console())
 
 
-def _render_ranking(ranking: ActorRanking, out: Console) -> None:
-    if ranking.actors:
+def _render_ranking(ranking: ActorPage, out: Console) -> None:
+    if ranking.items:
         table = new_table("Most-mentioned actors", "name", "id", "type", "country",
                            "mentions", "documents")
-        for a in ranking.actors:
+        for a in ranking.items:
             table.add_row(Text(a.name or a.actor_id), a.actor_id, a.type or "?", a.country or "",
                           str(a.mentions), str(a.documents))
         out.print(table)
@@ -78,6 +81,7 @@ def _render_ranking(ranking: ActorRanking, out: Console) -> None:
         line.append("; most frequent: ")
         line.append(", ".join(f"{s.surface} ({s.mentions})" for s in ranking.unresolved_surfaces))
     out.print(line)
+    print_next_page(out, ranking.next_cursor)
 
 
 # -- actor --------------------------------------------------------------------------------
@@ -210,12 +214,6 @@ def quotes_command(
         return
     _render_quotes(list(page.items), out, f"{len(page.items)} quotes")
     print_next_page(out, page.next_cursor)
-
-
-def print_next_page(out: Console, cursor: str | None) -> None:
-    """Tell the reader how to ask for the next page, when there is one."""
-    if cursor is not None:
-        out.print(Text(f"more: add --cursor {cursor}", style="dim"), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""Commands about what happened: ``events``, ``timeline``, ``mechanisms``.
+"""Commands about what happened: ``events``, ``dyads``, ``timeline``, ``mechanisms``.
 
 Each parses its arguments, calls one library function (``porteparole.query``,
 ``porteparole.timeline``) and renders Rich tables, or with
@@ -16,20 +16,16 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from porteparole.cli.commands_actors import (
-    CursorOption,
-    LimitOption,
-    clip,
-    event_table,
-    print_next_page,
-)
+from porteparole.cli.commands_actors import LimitOption, clip, event_table
 from porteparole.cli.common import (
     DEFAULT_DB,
+    CursorOption,
     DbOption,
     JsonOption,
     existing_store,
     new_table,
     print_json,
+    print_next_page,
     user_errors,
 )
 
@@ -84,6 +80,48 @@ def events_command(
         out.print("no event matches")
         return
     out.print(event_table(list(page.items), f"{len(page.items)} events"))
+    print_next_page(out, page.next_cursor)
+
+
+# -- dyads -------------------------------------------------------------------------------
+
+
+def dyads_command(
+    db: DbOption = DEFAULT_DB,
+    source: Annotated[str | None, typer.Option(help="Who acts: code, id or name.")] = None,
+    target: Annotated[str | None, typer.Option(help="Who is acted on: code, id or name.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Count only this PLOVER type, e.g. REJECT.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
+                        ] = None,
+    limit: LimitOption = 20,
+    cursor: CursorOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Source → target pairs with the most asserted events, one page."""
+    from porteparole import query
+
+    with user_errors():
+        filters = query.Filters(source=source, target=target, type=event_type, since=since,
+                                until=until, language=language)
+        with existing_store(db) as store:
+            page = query.dyad_page(store, filters, limit=limit, cursor=cursor)
+    if as_json:
+        print_json(page)
+        return
+    out = Console()
+    if not page.items:
+        out.print("no dyad matches")
+        return
+    table = new_table("Most active dyads", "source", "target", "events", "mean Goldstein")
+    for d in page.items:
+        score = "" if d.mean_goldstein is None else f"{d.mean_goldstein:+.2f}"
+        table.add_row(Text(f"{d.source_name} ({d.source})"),
+                      Text(f"{d.target_name} ({d.target})"), str(d.events), score)
+    out.print(table)
     print_next_page(out, page.next_cursor)
 
 
@@ -145,22 +183,27 @@ def mechanisms_command(
     mechanism: Annotated[
         str | None, typer.Option("--id", help="One mechanism: its id, name or alias.")
     ] = None,
+    limit: LimitOption = 20,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Tracked mechanisms: current status (latest update by date) and history."""
+    """Tracked mechanisms, one page by id: current status (latest update by date) and
+    history."""
     from porteparole import query
 
     with user_errors(), existing_store(db) as store:
-        found = query.mechanisms(store, mechanism=mechanism)
+        page = query.mechanism_page(store, query.Filters(mechanism=mechanism), limit=limit,
+                                    cursor=cursor)
     if as_json:
-        print_json(found)
+        print_json(page)
         return
     out = Console()
-    if not found:
+    if not page.items:
         out.print("no mechanism update in the store")
         return
-    for history in found:
+    for history in page.items:
         _render_mechanism(history, out)
+    print_next_page(out, page.next_cursor)
 
 
 def _render_mechanism(h: MechanismHistory, out: Console) -> None:
@@ -186,10 +229,11 @@ def _render_mechanism(h: MechanismHistory, out: Console) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``events``, ``timeline``, ``mechanisms`` and ``export`` to ``app``."""
+    """Add ``events``, ``dyads``, ``timeline``, ``mechanisms`` and ``export`` to ``app``."""
     from porteparole.cli.commands_export import export_command
 
     app.command("events")(events_command)
+    app.command("dyads")(dyads_command)
     app.command("timeline")(timeline_command)
     app.command("mechanisms")(mechanisms_command)
     app.command("export")(export_command)

@@ -24,11 +24,13 @@ from rich.text import Text
 
 from porteparole.cli.common import (
     DEFAULT_DB,
+    CursorOption,
     DbOption,
     JsonOption,
     existing_store,
     new_table,
     print_json,
+    print_next_page,
     user_errors,
 )
 from porteparole.errors import InputError
@@ -274,31 +276,31 @@ def search_command(
     ] = None,
     year: Annotated[str | None, typer.Option(help="Documents dated in this year.")] = None,
     limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
-    offset: Annotated[int, typer.Option(help="Hits to skip (the next page).")] = 0,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Search documents and press-conference turns, best matches first.
+    """Search documents and press-conference turns, best matches first, one page.
 
     A query may start with an exclusion: porteparole search "-sanctions Taiwan".
     """
-    from porteparole.query import SearchFilters, search_page
+    from porteparole.query import Filters, search_page
 
     with user_errors():
-        filters = SearchFilters(language, kind, spokesperson, outlet, since, until, actor,
-                                topic, event_type, year)
+        filters = Filters(language=language, kind=kind, spokesperson=spokesperson,
+                          outlet=outlet, since=since, until=until, actor=actor, topic=topic,
+                          event_type=event_type, year=year)
         with existing_store(db) as store:
-            page = search_page(store, " ".join(query), filters, limit=limit, offset=offset,
+            page = search_page(store, " ".join(query), filters, limit=limit, cursor=cursor,
                                facets=as_json)
     if as_json:
         print_json(page)
         return
     out = Console()
-    _render_hits(list(page.hits), out)
+    _render_hits(list(page.items), out)
     if page.total:
-        shown = f"{page.offset + 1}–{page.offset + len(page.hits)}" if page.hits else "none"
-        more = (f"; next page: --offset {page.next_offset}"
-                if page.next_offset is not None else "")
-        out.print(f"{page.total} hits in {page.documents} documents (shown: {shown}){more}")
+        out.print(f"{page.total} hits in {page.documents} documents "
+                  f"({len(page.items)} shown)")
+    print_next_page(out, page.next_cursor)
 
 
 def _render_hits(hits: list[SearchHit], out: Console) -> None:
@@ -340,9 +342,7 @@ def rejected_command(
     db: DbOption = DEFAULT_DB,
     reason: Annotated[str | None, typer.Option(help="Only this reason code.")] = None,
     limit: Annotated[int, typer.Option(help="Most entries to show.")] = 100,
-    cursor: Annotated[str | None, typer.Option(
-        help="Start after the page that printed this cursor (its --json next_cursor).")
-    ] = None,
+    cursor: CursorOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List inputs that were kept aside, one page, with the reason and the detail."""
@@ -366,8 +366,7 @@ def rejected_command(
         table.add_row(Text(_where(o.source, o.line)), entry.rejected.reason,
                       Text(entry.rejected.detail), entry.last_seen)
     out.print(table)
-    if page.next_cursor is not None:
-        out.print(Text(f"more: add --cursor {page.next_cursor}", style="dim"), soft_wrap=True)
+    print_next_page(out, page.next_cursor)
 
 
 # -- demo ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What every command module shares: the ``--db`` option, opening an existing store, turning
-library errors into a user message, and the table style.
+library errors into a user message, the table style, and paging (``--cursor``, the line
+that gives the next page's cursor; ``--json`` prints the page: ``items``, ``next_cursor``).
 
 Library errors become a one-line message on standard error and exit code 2 in
 ``user_errors``, and nowhere else.
@@ -57,6 +58,16 @@ def existing_store(db: Path) -> Store:
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print one JSON document instead of tables.")
 ]
+
+
+CursorOption = Annotated[str | None, typer.Option(
+    help="Start after the page that printed this cursor (its --json next_cursor).")]
+
+
+def print_next_page(out: Console, cursor: str | None) -> None:
+    """Tell the reader how to ask for the next page, when there is one."""
+    if cursor is not None:
+        out.print(Text(f"more: add --cursor {cursor}", style="dim"), soft_wrap=True)
 
 
 def print_json(value: Any) -> None:

@@ -27,10 +27,14 @@ for itself and every person and organization of that country (``actor_scope``): 
 matches events of ``CHN``, ``CHN-MND`` and ``wu-qian``. Lists of quotes and events come
 most recent first; an event's date is its own, else its document's.
 
-Lists page by keyset: ``quote_page``, ``event_page`` and ``rejected_page`` take one
-``Filters`` object (each refuses with ``InputError`` a field it does not read), a ``limit``
-and the opaque ``cursor`` a previous ``Page.next_cursor`` gave (``_paging``). ``quotes``
-and ``events`` remain for callers that want one list without paging.
+Every list takes one ``Filters`` object (each list refuses with ``InputError`` a field it
+does not read) and pages by keyset: ``search_page``, ``actor_page``, ``quote_page``,
+``event_page``, ``dyad_page``, ``mechanism_page`` and ``rejected_page`` take a ``limit``
+and the opaque ``cursor`` a previous ``Page.next_cursor`` gave, and return a ``Page``
+(``items``, ``next_cursor``; ``SearchPage`` and ``ActorPage`` add their totals). The order
+of each list is total, so a walk gives every row once (``_paging``). ``search``,
+``actors``, ``quotes``, ``events``, ``top_dyads``, ``mechanisms`` and ``rejected`` give
+the same rows on one list, for callers that want no paging.
 
 The work is done in private modules, one concern each (``_fts`` the query language,
 ``_search``, ``_documents``, ``_report``, ``_actors``, ``_quotes``, ``_events``, ``_profiles``,
@@ -45,12 +49,13 @@ from __future__ import annotations
 
 from porteparole.query._actors import (
     ActorCount,
-    ActorRanking,
+    ActorPage,
     AmbiguousName,
     SurfaceCount,
     UnknownName,
     actor_name,
     actor_names,
+    actor_page,
     actor_scope,
     actors,
     resolve_actor,
@@ -66,9 +71,8 @@ from porteparole.query._documents import (
     resolve_id,
     sources_outside,
 )
-from porteparole.query._dyads import DyadCount, top_dyads
+from porteparole.query._dyads import DyadCount, dyad_page, top_dyads
 from porteparole.query._events import (
-    EventFilters,
     EventView,
     dyad_timeline,
     event_page,
@@ -94,6 +98,7 @@ from porteparole.query._mechanisms import (
     MechanismHistory,
     MechanismUpdateView,
     StoredMechanism,
+    mechanism_page,
     mechanisms,
     stored_mechanisms,
 )
@@ -114,7 +119,6 @@ from porteparole.query._search import (
     MARK_START,
     SNIPPET_TOKENS,
     TITLE_WEIGHT,
-    SearchFilters,
     SearchHit,
     search,
 )
@@ -127,15 +131,16 @@ from porteparole.query._summary import (
 )
 
 __all__ = [
-    "FACETS", "MAX_PAGE", "DyadCount", "Facet", "FacetValue", "SearchPage", "facet_counts",
+    "FACETS", "MAX_PAGE", "ActorPage", "DyadCount", "actor_page", "dyad_page",
+    "mechanism_page", "Facet", "FacetValue", "SearchPage", "facet_counts",
     "search_page", "to_jsonable", "top_dyads", "AmbiguousName", "UnknownName",
     "ConferenceSummary", "MechanismStatus", "SpokespersonCount", "Summary", "summary",
     "ExportEvent", "export_events", "referenced_actor_ids",
     "MARK_END", "MARK_START", "SNIPPET_TOKENS", "TITLE_WEIGHT",
-    "ActorCount", "ActorDocument", "ActorProfile", "ActorRanking", "ConferenceRow",
-    "DocumentView", "EventFilters", "EventView", "FlagCount", "LanguageKindCount",
+    "ActorCount", "ActorDocument", "ActorProfile", "ConferenceRow",
+    "DocumentView", "EventView", "FlagCount", "LanguageKindCount",
     "MechanismHistory", "MechanismUpdateView", "OutletCount", "QuoteView", "ReasonCount",
-    "RejectedEntry", "Report", "SearchFilters", "SearchHit", "SurfaceCount",
+    "RejectedEntry", "Report", "SearchHit", "SurfaceCount",
     "actor_name", "actor_names", "stored_actor", "stored_actors",
     "actor_profile", "actor_scope", "actors",
     "dyad_timeline", "events", "get_document", "stored_mechanisms", "StoredMechanism",

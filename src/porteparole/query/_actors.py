@@ -12,10 +12,22 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from porteparole.errors import InputError
-from porteparole.query._common import check_limit
+from porteparole.query._paging import (
+    Filters,
+    KeyPart,
+    Page,
+    after_sql,
+    check_choice,
+    check_page_limit,
+    decode_cursor,
+    key_params,
+    page_of,
+    refuse_unsupported,
+)
 from porteparole.records import ACTOR_TYPES, Actor, ActorRole
 from porteparole.store import Store
 from porteparole.store.connection import name_key
@@ -159,43 +171,69 @@ class SurfaceCount:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorRanking:
-    """The most-mentioned actors, and the mentions no actor was found for."""
+class ActorPage(Page[ActorCount]):
+    """One page of actors by mentions (``items``, ``next_cursor``), and the mentions no
+    actor was found for: how many, and the most frequent spellings."""
 
-    actors: tuple[ActorCount, ...]
-    unresolved: int
-    unresolved_surfaces: tuple[SurfaceCount, ...]
+    unresolved: int = 0
+    unresolved_surfaces: tuple[SurfaceCount, ...] = ()
 
 
-def actors(store: Store, *, country: str | None = None, actor_type: str | None = None,
-           limit: int | None = 20, top_unresolved: int = 10) -> ActorRanking:
-    """Actors by mentions (then documents), optionally of one country or type.
+_ORDER = (("mentions", True), ("documents", True), ("actor_id", False))
+_KEY_TYPES = (int, int, str)
+SUPPORTED = frozenset({"country", "type"})
+_ACTORS_SQL = f"""
+SELECT * FROM (
+SELECT m.actor_id AS actor_id, a.name AS name, a.type AS type, a.country AS country,
+       count(*) AS mentions, count(DISTINCT m.document_id) AS documents
+  FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id
+ WHERE m.actor_id IS NOT NULL AND (:country IS NULL OR a.country = :country)
+   AND (:type IS NULL OR a.type = :type)
+ GROUP BY m.actor_id)
+ WHERE {after_sql(_ORDER)}
+ ORDER BY mentions DESC, documents DESC, actor_id LIMIT :limit
+"""
 
-    The unresolved figures ignore the filters: they say where the knowledge base should
-    grow, whatever the list shows.
-    """
-    if actor_type is not None and actor_type not in ACTOR_TYPES:
-        raise InputError(f"unknown actor type {actor_type!r}; choose one of "
-                         f"{', '.join(ACTOR_TYPES)}")
-    limit = check_limit(limit)
-    rows = store.rows(
-        "SELECT m.actor_id, a.name, a.type, a.country, count(*), "
-        "count(DISTINCT m.document_id) FROM mentions m LEFT JOIN actors a ON a.id = m.actor_id "
-        "WHERE m.actor_id IS NOT NULL AND (:country IS NULL OR a.country = :country) "
-        "AND (:type IS NULL OR a.type = :type) GROUP BY m.actor_id "
-        "ORDER BY 5 DESC, 6 DESC, m.actor_id LIMIT :limit",
-        {"country": country.upper() if country else None, "type": actor_type, "limit": limit})
-    kept = [ActorCount(*r) for r in rows]
+
+def actors(store: Store, filters: Filters | None = None, *, limit: int | None = 20,
+           top_unresolved: int = 10) -> ActorPage:
+    """The first ``limit`` actors by mentions (None: all), as ``actor_page`` gives them."""
+    if limit is not None:
+        return actor_page(store, filters, limit=limit, top_unresolved=top_unresolved)
+    counts, _ = _actor_rows(store, filters or Filters(), -1, None)
+    return _with_unresolved(store, Page(tuple(counts)), top_unresolved)
+
+
+def actor_page(store: Store, filters: Filters | None = None, *, limit: int = 20,
+               cursor: str | None = None, top_unresolved: int = 10) -> ActorPage:
+    """One page of actors by mentions, then documents, then id, after ``cursor``. Reads
+    ``country`` and ``type`` (the actor's). The unresolved figures ignore the filters and
+    the page: they say where the knowledge base should grow, whatever the list shows."""
+    key = None if cursor is None else decode_cursor(cursor, _KEY_TYPES)
+    counts, keys = _actor_rows(store, filters or Filters(), check_page_limit(limit) + 1, key)
+    return _with_unresolved(store, page_of(counts, keys, limit), top_unresolved)
+
+
+def _actor_rows(store: Store, filters: Filters, limit: int, key: Sequence[KeyPart] | None
+                ) -> tuple[list[ActorCount], list[Sequence[KeyPart]]]:
+    refuse_unsupported(filters, SUPPORTED, "actors")
+    check_choice("actor type", filters.type, ACTOR_TYPES)
+    rows = store.rows(_ACTORS_SQL, {
+        "country": filters.country.upper() if filters.country else None,
+        "type": filters.type, "limit": limit, **key_params(key, len(_ORDER))})
+    return ([ActorCount(*r) for r in rows],
+            [(r["mentions"], r["documents"], r["actor_id"]) for r in rows])
+
+
+def _with_unresolved(store: Store, page: Page[ActorCount], top: int) -> ActorPage:
     titles = frozenset(r[0] for r in store.rows("SELECT word FROM title_words"))
     surfaces = [r for r in store.rows(
         "SELECT min(surface), count(*) FROM mentions WHERE actor_id IS NULL "
         "GROUP BY pp_fold(surface) ORDER BY 2 DESC, 1") if not _bare_title(r[0], titles)]
-    surfaces = surfaces[:max(top_unresolved, 0)]
     unresolved = store.rows("SELECT count(*) FROM mentions WHERE actor_id IS NULL")[0][0]
-    return ActorRanking(
-        actors=tuple(kept),
-        unresolved=int(unresolved),
-        unresolved_surfaces=tuple(SurfaceCount(r[0], r[1]) for r in surfaces),
+    return ActorPage(
+        items=page.items, next_cursor=page.next_cursor, unresolved=int(unresolved),
+        unresolved_surfaces=tuple(SurfaceCount(r[0], r[1]) for r in surfaces[:max(top, 0)]),
     )
 
 

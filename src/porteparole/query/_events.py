@@ -10,7 +10,7 @@ from typing import Any
 from porteparole import timeline as timelines
 from porteparole.errors import InputError
 from porteparole.query._actors import actor_name, actor_scope, resolve_actor
-from porteparole.query._common import IN_JSON, check_date, check_limit, json_ids
+from porteparole.query._common import IN_JSON, check_limit, json_ids
 from porteparole.query._paging import (
     Filters,
     KeyPart,
@@ -41,27 +41,6 @@ class EventView:
     speaker_name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    """Restrictions on events. ``source``/``target`` are names or ids; a state covers its
-    country (``actor_scope``). ``both_directions`` also keeps target → source events."""
-
-    source: str | None = None
-    target: str | None = None
-    type: str | None = None  # a PLOVER type, any case
-    since: str | None = None
-    until: str | None = None
-    include_negated: bool = False
-    both_directions: bool = False
-
-    def __post_init__(self) -> None:
-        if self.type is not None and self.type.upper() not in PLOVER_TYPES:
-            raise InputError(f"unknown event type {self.type!r}; choose one of "
-                             f"{', '.join(PLOVER_TYPES)}")
-        for name in ("since", "until"):
-            check_date(name, getattr(self, name))
-
-
 _ORDER = (("(COALESCE(e.date, d.date) IS NULL)", False),
           ("COALESCE(e.date, d.date, '')", True),
           ("e.document_id", False), ("e.start", False), ("e.pk", False))
@@ -88,10 +67,12 @@ SELECT e.*, e.pk AS row_pk, d.date AS document_date,
 """
 
 
-def events(store: Store, filters: EventFilters | None = None, *,
+def events(store: Store, filters: Filters | None = None, *,
            limit: int | None = 100) -> list[EventView]:
-    """Events matching ``filters``, most recent first."""
-    filters = filters or EventFilters()
+    """Events matching ``filters``, most recent first, on one list (``event_page`` pages
+    them; it reads the same fields)."""
+    filters = filters or Filters()
+    refuse_unsupported(filters, SUPPORTED, "events")
     return events_between(store, filters, _scope(store, filters.source),
                           _scope(store, filters.target), limit)
 
@@ -105,29 +86,36 @@ def event_page(store: Store, filters: Filters | None = None, *, limit: int = 100
     filters = filters or Filters()
     refuse_unsupported(filters, SUPPORTED, "events")
     key = None if cursor is None else decode_cursor(cursor, _KEY_TYPES)
-    legacy = EventFilters(None, None, filters.type, filters.since, filters.until,
-                          filters.include_negated, filters.both_directions)
-    views, keys = _event_rows(store, legacy, _scope(store, filters.source),
+    views, keys = _event_rows(store, filters, _scope(store, filters.source),
                               _scope(store, filters.target), check_page_limit(limit) + 1,
-                              key=key, language=filters.language)
+                              key=key)
     return page_of(views, keys, limit)
 
 
-def events_between(store: Store, filters: EventFilters, sources: frozenset[str] | None,
+def events_between(store: Store, filters: Filters, sources: frozenset[str] | None,
                    targets: frozenset[str] | None, limit: int | None) -> list[EventView]:
-    """Events between resolved sets of actor ids (None: any actor)."""
+    """Events between resolved sets of actor ids (None: any actor); the ``source`` and
+    ``target`` of ``filters`` are not read (the sets stand for them)."""
     return _event_rows(store, filters, sources, targets, check_limit(limit))[0]
 
 
-def _event_rows(store: Store, filters: EventFilters, sources: frozenset[str] | None,
+def check_event_type(value: str | None) -> str | None:
+    """A PLOVER type in capitals (any case is accepted), or ``InputError`` naming them."""
+    if value is not None and value.upper() not in PLOVER_TYPES:
+        raise InputError(f"unknown event type {value!r}; choose one of "
+                         f"{', '.join(PLOVER_TYPES)}")
+    return None if value is None else value.upper()
+
+
+def _event_rows(store: Store, filters: Filters, sources: frozenset[str] | None,
                 targets: frozenset[str] | None, limit: int, *,
-                key: Sequence[KeyPart] | None = None, language: str | None = None
+                key: Sequence[KeyPart] | None = None
                 ) -> tuple[list[EventView], list[Sequence[KeyPart]]]:
     params: dict[str, Any] = {
         "sources": json_ids(sources), "targets": json_ids(targets),
-        "type": filters.type.upper() if filters.type else None,
+        "type": check_event_type(filters.type),
         "negated": int(filters.include_negated), "since": filters.since,
-        "until": filters.until, "limit": limit, "language": language,
+        "until": filters.until, "limit": limit, "language": filters.language,
         **key_params(key, len(_ORDER)),
     }
     sql = _EVENTS_SQL.format(
@@ -167,8 +155,8 @@ def dyad_timeline(store: Store, source: str, target: str, *, both_directions: bo
                   since: str | None = None, until: str | None = None,
                   include_negated: bool = False) -> timelines.Timeline:
     """Events between two parties per month: counts by type and mean Goldstein score."""
-    filters = EventFilters(since=since, until=until, include_negated=include_negated,
-                           both_directions=both_directions)
+    filters = Filters(since=since, until=until, include_negated=include_negated,
+                      both_directions=both_directions)
     source_id = resolve_actor(source, store=store)
     target_id = resolve_actor(target, store=store)
     views = events_between(store, filters, actor_scope(source_id, store=store),

@@ -11,11 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from porteparole.query._paging import (
+    Filters,
+    Page,
+    check_page_limit,
+    decode_cursor,
+    page_of,
+)
 from porteparole.query._search import (
-    SearchFilters,
+    KEY_TYPES,
     SearchHit,
     run_search,
-    search,
+    search_rows,
     search_sql,
 )
 from porteparole.store import Store
@@ -80,33 +87,32 @@ class Facet:
 
 
 @dataclass(frozen=True, slots=True)
-class SearchPage:
-    """One page of hits (``offset`` .. ``offset + len(hits)``) out of ``total`` hits in
-    ``documents`` documents; ``next_offset`` is None on the last page."""
+class SearchPage(Page[SearchHit]):
+    """One page of hits (``items``, best first, and the ``next_cursor``) out of ``total``
+    hits in ``documents`` documents, with the facets of all of them."""
 
-    query: str
-    hits: tuple[SearchHit, ...]
-    total: int
-    documents: int
-    offset: int
-    limit: int
-    next_offset: int | None
-    facets: tuple[Facet, ...]
+    query: str = ""
+    total: int = 0
+    documents: int = 0
+    facets: tuple[Facet, ...] = ()
 
 
-def search_page(store: Store, query: str, filters: SearchFilters | None = None, *,
-                limit: int = 20, offset: int = 0, facets: bool = True) -> SearchPage:
-    """Hits ``offset`` to ``offset + limit`` of ``query``, the total, and facet counts."""
-    hits = search(store, query, filters, limit=limit, offset=offset)
+def search_page(store: Store, query: str, filters: Filters | None = None, *,
+                limit: int = 20, cursor: str | None = None,
+                facets: bool = True) -> SearchPage:
+    """One page of the hits of ``query``, best first, after ``cursor`` (a ``next_cursor``),
+    with the total and (unless ``facets`` is False) facet counts. Reads the ``Filters``
+    ``language``, ``kind`` (the document's), ``spokesperson``, ``outlet``, ``since``,
+    ``until``, ``actor``, ``topic``, ``event_type`` and ``year``."""
+    key = None if cursor is None else decode_cursor(cursor, KEY_TYPES)
+    hits, keys = search_rows(store, query, filters, check_page_limit(limit) + 1, key)
+    page = page_of(hits, keys, limit)
     sql, params = search_sql(store, query, filters, _MATCHED_SQL)
     matched = [row["document_id"] for row in run_search(store, query, sql, params)]
     ids = sorted(set(matched))
-    following = offset + len(hits)
     return SearchPage(
-        query=query, hits=tuple(hits), total=len(matched), documents=len(ids),
-        offset=offset, limit=limit,
-        next_offset=following if following < len(matched) else None,
-        facets=facet_counts(store, ids) if facets else (),
+        items=page.items, next_cursor=page.next_cursor, query=query, total=len(matched),
+        documents=len(ids), facets=facet_counts(store, ids) if facets else (),
     )
 
 

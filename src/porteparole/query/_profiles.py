@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from porteparole.query._actors import resolve_actor, stored_actor
 from porteparole.query._common import check_limit, cut_to
-from porteparole.query._events import EventFilters, EventView, events_between
+from porteparole.query._events import EventView, events_between
+from porteparole.query._paging import Filters
 from porteparole.query._quotes import QuoteView, quotes
 from porteparole.records import Actor
 from porteparole.store import Store
@@ -56,8 +57,8 @@ def actor_profile(store: Store, ref: str, *, limit: int | None = 20) -> ActorPro
         "SELECT d.id, d.date, d.title, count(*) FROM mentions m JOIN documents d "
         "ON d.id = m.document_id WHERE m.actor_id = :id GROUP BY d.id "
         "ORDER BY d.date IS NULL, d.date DESC, d.id", one)
-    said = quotes(store, speaker=actor_id, limit=None)
-    involved = events_between(store, EventFilters(both_directions=True),
+    said = quotes(store, Filters(speaker=actor_id), limit=None)
+    involved = events_between(store, Filters(both_directions=True),
                               frozenset({actor_id}), None, None)
     actor = stored_actor(store, actor_id)
     related = [x for x in (actor.country, *(r.organization for r in actor.roles)) if x] \

@@ -60,14 +60,11 @@ SELECT q.*, q.pk AS row_pk, d.date AS document_date, d.title AS document_title,
 """
 
 
-def quotes(store: Store, *, speaker: str | None = None, about: str | None = None,
-           kind: str | None = None, since: str | None = None, until: str | None = None,
+def quotes(store: Store, filters: Filters | None = None, *,
            limit: int | None = 50) -> list[QuoteView]:
-    """Quotes, most recent first, all on one list (``quote_page`` pages them): by a
-    speaker, mentioning an actor inside the quoted words, of one kind, between two document
-    dates (inclusive)."""
-    filters = Filters(since=since, until=until, kind=kind, speaker=speaker, about=about)
-    return _quote_rows(store, filters, check_limit(limit), None)[0]
+    """Quotes, most recent first, on one list (``quote_page`` pages them; it reads the same
+    fields)."""
+    return _quote_rows(store, filters or Filters(), check_limit(limit), None)[0]
 
 
 def quote_page(store: Store, filters: Filters | None = None, *, limit: int = 50,

@@ -1,16 +1,33 @@
-"""Full-text search over whole documents and press-conference turns, best match first."""
+"""Full-text search over whole documents and press-conference turns, best match first.
+
+Hits sort by FTS5's bm25 rank, then document id, then turn (the document itself first):
+the rank is a function of the store's index alone, so a fixed store gives every hit the same
+rank on every call and the order is total; ``search_page`` pages it by a cursor over that
+key (``_facets``). A write between two pages changes the index's statistics and so every
+rank: a walk across an ingest may then repeat or miss a hit, as any ranked paging would.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from porteparole.errors import InputError, QueryError
+from porteparole.errors import QueryError
 from porteparole.query._actors import resolve_actor
-from porteparole.query._common import check_date
+from porteparole.query._common import check_limit
+from porteparole.query._events import check_event_type
 from porteparole.query._fts import to_fts
-from porteparole.records import KINDS, PLOVER_TYPES
+from porteparole.query._paging import (
+    Filters,
+    KeyPart,
+    after_sql,
+    check_choice,
+    key_params,
+    refuse_unsupported,
+)
+from porteparole.records import KINDS
 from porteparole.store import Store
 from porteparole.store.cjk import CJK_LANGUAGES, unspaced
 
@@ -20,37 +37,6 @@ MARK_START = "\x02"
 MARK_END = "\x03"
 SNIPPET_TOKENS = 16
 TITLE_WEIGHT = 5.0  # bm25 weight of a title match against a body match
-
-
-@dataclass(frozen=True, slots=True)
-class SearchFilters:
-    """Restrictions on search results; dates are ISO ``YYYY-MM-DD`` and inclusive.
-
-    ``outlet`` keeps the questions that outlet asked (and the documents where it asked);
-    ``spokesperson`` and ``outlet`` match ignoring case and accents, on part of the name.
-    """
-
-    language: str | None = None
-    kind: str | None = None
-    spokesperson: str | None = None
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None  # documents that mention this actor (an id, name or alias)
-    topic: str | None = None  # documents with this topic label
-    event_type: str | None = None  # documents holding an event of this PLOVER type
-    year: str | None = None  # documents dated in this year (YYYY)
-
-    def __post_init__(self) -> None:
-        if self.kind is not None and self.kind not in KINDS:
-            raise InputError(f"unknown kind {self.kind!r}; choose one of {', '.join(KINDS)}")
-        for name in ("since", "until"):
-            check_date(name, getattr(self, name))
-        if self.event_type is not None and self.event_type.upper() not in PLOVER_TYPES:
-            raise InputError(f"unknown event type {self.event_type!r}; choose one of "
-                             f"{', '.join(PLOVER_TYPES)}")
-        if self.year is not None and not (len(self.year) == 4 and self.year.isdigit()):
-            raise InputError(f"--year {self.year!r} is not a year; write it YYYY")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,55 +60,70 @@ class SearchHit:
     speaker: str | None = None
 
 
+SUPPORTED = frozenset({"language", "kind", "spokesperson", "outlet", "since", "until",
+                       "actor", "topic", "event_type", "year"})
+ORDER = (("rank", False), ("document_id", False), ("turn_key", False))
+KEY_TYPES = (float, str, int)
+
 _SEARCH_SQL = """
-SELECT 'document' AS unit, d.id AS document_id, NULL AS turn_index, NULL AS role,
-       NULL AS speaker, d.title, d.date, d.language, d.kind,
+SELECT * FROM (
+SELECT 'document' AS unit, d.id AS document_id, NULL AS turn_index, -1 AS turn_key,
+       NULL AS role, NULL AS speaker, d.title, d.date, d.language, d.kind,
        snippet(documents_fts, -1, :mark_start, :mark_end, '…', :tokens) AS snippet,
        bm25(documents_fts, :title_weight, 1.0) AS rank
   FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
  WHERE documents_fts MATCH :match AND d.language NOT IN ({cjk_languages})
    AND {document_filters}
 UNION ALL
-SELECT 'document', d.id, NULL, NULL, NULL, d.title, d.date, d.language, d.kind,
+SELECT 'document', d.id, NULL, -1, NULL, NULL, d.title, d.date, d.language, d.kind,
        snippet(cjk_fts, -1, :mark_start, :mark_end, '…', :cjk_tokens),
        bm25(cjk_fts, :title_weight, 1.0)
   FROM cjk_fts JOIN documents d ON d.pk = cjk_fts.rowid
  WHERE cjk_fts MATCH :cjk_match AND {document_filters}
 UNION ALL
-SELECT 'turn', d.id, t."index", t.role, t.speaker, d.title, d.date, d.language, d.kind,
+SELECT 'turn', d.id, t."index", t."index", t.role, t.speaker, d.title, d.date, d.language,
+       d.kind,
        snippet(turns_fts, 0, :mark_start, :mark_end, '…', :tokens),
        bm25(turns_fts)
   FROM turns_fts JOIN turns t ON t.pk = turns_fts.rowid JOIN documents d ON d.id = t.document_id
  WHERE turns_fts MATCH :match AND {turn_filters}
-ORDER BY rank, document_id, turn_index
-LIMIT :limit OFFSET :offset
-"""
+) WHERE {after}
+ORDER BY {order}
+LIMIT :limit
+""".replace("{after}", after_sql(ORDER)).replace(
+    "{order}", ", ".join(expression for expression, _ in ORDER))
 
 
-def search(
-    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int = 20,
-    offset: int = 0,
-) -> list[SearchHit]:
-    """Documents and turns matching ``query`` (see the module docstring), best first;
-    ``offset`` skips that many hits (paging)."""
-    if limit < 1:
-        raise InputError(f"--limit must be at least 1, not {limit}")
-    if offset < 0:
-        raise InputError(f"--offset must be 0 or more, not {offset}")
+def search(store: Store, query: str, filters: Filters | None = None, *,
+           limit: int | None = 20) -> list[SearchHit]:
+    """Documents and turns matching ``query`` (syntax: ``porteparole.query``), best first,
+    on one list (``search_page`` pages them, with totals and facets)."""
+    return search_rows(store, query, filters, check_limit(limit), None)[0]
+
+
+def search_rows(store: Store, query: str, filters: Filters | None, limit: int,
+                key: Sequence[KeyPart] | None
+                ) -> tuple[list[SearchHit], list[Sequence[KeyPart]]]:
+    """At most ``limit`` hits (-1: all) after the sort key ``key``, and their keys."""
     sql, params = search_sql(store, query, filters, _SEARCH_SQL)
     params.update(mark_start=MARK_START, mark_end=MARK_END, tokens=SNIPPET_TOKENS,
                   cjk_tokens=SNIPPET_TOKENS * 3,  # a CJK token is one character
-                  title_weight=TITLE_WEIGHT, limit=limit, offset=offset)
-    return [_hit(row) for row in run_search(store, query, sql, params)]
+                  title_weight=TITLE_WEIGHT, limit=limit, **key_params(key, len(ORDER)))
+    rows = run_search(store, query, sql, params)
+    keys: list[Sequence[KeyPart]] = [(float(r["rank"]), r["document_id"], int(r["turn_key"]))
+                                     for r in rows]
+    return [_hit(row) for row in rows], keys
 
 
-def search_sql(store: Store, query: str, filters: SearchFilters | None,
+def search_sql(store: Store, query: str, filters: Filters | None,
                template: str) -> tuple[str, dict[str, Any]]:
     """A search statement (``template`` with ``{document_filters}``, ``{turn_filters}`` and
     ``{cjk_languages}``) and its parameters, for ``search`` and for the counts of
     ``query.search_page``. Documents in CJK languages are matched in ``cjk_fts``
     (``:cjk_match``), every other document in ``documents_fts`` (``:match``)."""
-    filters = filters or SearchFilters()
+    filters = filters or Filters()
+    refuse_unsupported(filters, SUPPORTED, "search hits")
+    check_choice("kind", filters.kind, KINDS)
     common, params = _filter_sql(filters)
     if filters.actor:
         params["actor"] = resolve_actor(filters.actor, store=store)
@@ -147,7 +148,7 @@ def run_search(store: Store, query: str, sql: str, params: dict[str, Any]) -> li
         raise QueryError(f"the search index cannot read {query!r}: {error}") from error
 
 
-def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+def _filter_sql(filters: Filters) -> tuple[list[str], dict[str, Any]]:
     clauses = ["1"]
     params: dict[str, Any] = {}
     if filters.language:
@@ -175,7 +176,7 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
     if filters.event_type:
         clauses.append("EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id "
                        "AND e.type = :event_type)")
-        params["event_type"] = filters.event_type.upper()
+        params["event_type"] = check_event_type(filters.event_type)
     if filters.year:
         clauses.append("substr(d.date, 1, 4) = :year")
         params["year"] = filters.year

@@ -2,15 +2,17 @@
 
 Each route asks ``porteparole.query`` and renders a template; links and plain ``GET``
 forms do all the navigation, so every page works with the keyboard and without script.
+A list shows one page and links to the next by its cursor (``pager``), as the API pages.
 When the operator closes reads (``--private``), the pages need the token as well: the
 sign-in form keeps it in an HTTP-only, same-site cookie.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -40,8 +42,7 @@ router = APIRouter(include_in_schema=False)
 open_router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(store_of)]
 Opt = Annotated[str | None, Query(max_length=200)]
-FILTERS = ("language", "kind", "spokesperson", "outlet", "actor", "topic", "event_type",
-           "year", "since", "until")
+CursorParam = Annotated[str | None, Query(max_length=2000)]
 
 
 def actor_url(actor_id: str | None) -> str | None:
@@ -88,8 +89,7 @@ def search_page(
     q: Annotated[str | None, Query(max_length=1000)] = None,
     language: Opt = None, kind: Opt = None, spokesperson: Opt = None, outlet: Opt = None,
     actor: Opt = None, topic: Opt = None, event_type: Opt = None, year: Opt = None,
-    since: Opt = None, until: Opt = None,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    since: Opt = None, until: Opt = None, cursor: CursorParam = None,
 ) -> HTMLResponse:
     given = {k: v for k, v in dict(language=language, kind=kind, spokesperson=spokesperson,
                                    outlet=outlet, actor=actor, topic=topic,
@@ -102,15 +102,40 @@ def search_page(
         context["dyads"] = query.top_dyads(store, limit=8)
         return page(request, "search.html", **context)
     try:
-        filters = query.SearchFilters(**{k: given.get(k) for k in FILTERS})
-        context["results"] = query.search_page(store, q, filters, limit=20, offset=offset)
+        g = given.get  # an empty field of the form is no filter
+        filters = query.Filters(
+            language=g("language"), kind=g("kind"), spokesperson=g("spokesperson"),
+            outlet=g("outlet"), actor=g("actor"), topic=g("topic"),
+            event_type=g("event_type"), year=g("year"), since=g("since"), until=g("until"))
+        results = query.search_page(store, q, filters, limit=SEARCH_PAGE, cursor=cursor)
         context["names"] = query.actor_names(store)
     except InputError as error:
         context["error"] = str(error.args[0])
         return page(request, "search.html", 400, **context)
+    context["results"] = results
     context["snippet"] = lambda s: highlight.snippet_html(s, query.MARK_START, query.MARK_END)
     context["link"] = lambda **change: _search_url(q, given, change)
+    context["pages"] = pager({"q": q, **given}, cursor, results.next_cursor)
     return page(request, "search.html", **context)
+
+
+SEARCH_PAGE = 20  # hits per page
+
+
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    """The links of a paged list (``pager.html``): the page after this one, and back to the
+    start when this page is not the first."""
+
+    next_url: str | None
+    first_url: str | None
+
+
+def pager(given: dict[str, str], cursor: str | None, next_cursor: str | None) -> PageLinks:
+    """The links of a page reached by ``cursor``; ``given`` keeps the list's filters."""
+    next_url = None if next_cursor is None else "?" + urlencode(
+        {**given, "cursor": next_cursor})
+    return PageLinks(next_url, None if cursor is None else "?" + urlencode(given))
 
 
 def _search_url(q: str, given: dict[str, str], change: dict[str, Any]) -> str:
@@ -143,9 +168,26 @@ def document_page(request: Request, store: StoreDep, doc_id: str) -> HTMLRespons
 # -- actors -------------------------------------------------------------------------------
 
 
+ACTORS_PAGE = 200  # actors listed per page
+
+
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return page(request, "actors.html", ranking=query.actors(store, limit=200))
+def actors_page(request: Request, store: StoreDep, cursor: CursorParam = None
+                ) -> HTMLResponse:
+    ranking = _paged(lambda: query.actor_page(store, limit=ACTORS_PAGE, cursor=cursor))
+    return page(request, "actors.html", ranking=ranking,
+                pages=pager({}, cursor, ranking.next_cursor))
+
+
+T = TypeVar("T")
+
+
+def _paged(fetch: Callable[[], T]) -> T:
+    """A page of a list; a cursor the list did not give is a 400 page saying so."""
+    try:
+        return fetch()
+    except InputError as error:
+        raise ApiError(400, "bad_request", str(error.args[0])) from None
 
 
 @router.get("/actors/{ref}", response_class=HTMLResponse)
@@ -165,11 +207,16 @@ def actor_page(request: Request, store: StoreDep, ref: str) -> HTMLResponse:
 
 @router.get("/dyads", response_class=HTMLResponse, response_model=None)
 def dyads_page(request: Request, store: StoreDep, source: Opt = None,
-               target: Opt = None) -> Response:
+               target: Opt = None, cursor: CursorParam = None) -> Response:
     if source and target:
         return RedirectResponse(f"/dyads/{quote(source, safe='')}/{quote(target, safe='')}",
                                 status_code=303)
-    return page(request, "dyads.html", dyads=query.top_dyads(store, limit=50))
+    dyads = _paged(lambda: query.dyad_page(store, limit=DYADS_PAGE, cursor=cursor))
+    return page(request, "dyads.html", dyads=dyads.items,
+                pages=pager({}, cursor, dyads.next_cursor))
+
+
+DYADS_PAGE = 50  # dyads listed per page
 
 
 DYAD_EVENTS_PAGE = 100  # events listed under a dyad's chart, per page
@@ -177,8 +224,7 @@ DYAD_EVENTS_PAGE = 100  # events listed under a dyad's chart, per page
 
 @router.get("/dyads/{source}/{target}", response_class=HTMLResponse)
 def dyad_page(request: Request, store: StoreDep, source: str, target: str,
-              both_directions: bool = False,
-              cursor: Annotated[str | None, Query(max_length=2000)] = None) -> HTMLResponse:
+              both_directions: bool = False, cursor: CursorParam = None) -> HTMLResponse:
     try:
         source_id = query.resolve_actor(source, store=store)
         target_id = query.resolve_actor(target, store=store)
@@ -188,16 +234,13 @@ def dyad_page(request: Request, store: StoreDep, source: str, target: str,
                                    both_directions=both_directions)
     filters = query.Filters(source=source_id, target=target_id,
                             both_directions=both_directions)
-    try:
-        events = query.event_page(store, filters, limit=DYAD_EVENTS_PAGE, cursor=cursor)
-    except InputError as error:
-        raise ApiError(400, "bad_request", str(error.args[0])) from None
-    next_url = None if events.next_cursor is None else "?" + urlencode(
-        {"both_directions": str(both_directions).lower(), "cursor": events.next_cursor})
+    events = _paged(lambda: query.event_page(store, filters, limit=DYAD_EVENTS_PAGE,
+                                             cursor=cursor))
+    links = pager({"both_directions": str(both_directions).lower()}, cursor,
+                  events.next_cursor)
     svg = render_svg(timeline).split("?>", 1)[-1]  # inline: no XML declaration
     return page(request, "dyad.html", t=timeline, chart=Markup(svg), events=events.items,
-                both=both_directions, names=_event_names(events.items), next_url=next_url,
-                first_page=cursor is not None)
+                both=both_directions, names=_event_names(events.items), pages=links)
 
 
 def _event_names(views: Iterable[query.EventView]) -> dict[str, str]:
@@ -214,32 +257,31 @@ def _event_names(views: Iterable[query.EventView]) -> dict[str, str]:
 # -- mechanisms, rejected, docs -------------------------------------------------------------
 
 
+MECHANISMS_PAGE = 50  # mechanisms charted and listed per page
+
+
 @router.get("/mechanisms", response_class=HTMLResponse)
-def mechanisms_page(request: Request, store: StoreDep) -> HTMLResponse:
-    histories = query.mechanisms(store)
+def mechanisms_page(request: Request, store: StoreDep, cursor: CursorParam = None
+                    ) -> HTMLResponse:
+    found = _paged(lambda: query.mechanism_page(store, limit=MECHANISMS_PAGE, cursor=cursor))
+    histories = list(found.items)
     names = {p: n for h in histories for v in h.history
              for p, n in zip(v.update.parties, v.party_names, strict=False)}
     return page(request, "mechanisms.html", histories=histories, names=names,
-                chart=Markup(mechanisms_svg(histories)))
+                chart=Markup(mechanisms_svg(histories)),
+                pages=pager({}, cursor, found.next_cursor))
 
 
 @router.get("/rejected", response_class=HTMLResponse)
 def rejected_page(request: Request, store: StoreDep, reason: Opt = None,
-                  cursor: Annotated[str | None, Query(max_length=2000)] = None
-                  ) -> HTMLResponse:
+                  cursor: CursorParam = None) -> HTMLResponse:
     from porteparole.errors import REJECTION_REASONS
 
-    try:
-        entries = query.rejected_page(store, query.Filters(reason=reason or None),
-                                      limit=REJECTED_PAGE, cursor=cursor)
-    except InputError as error:
-        raise ApiError(400, "bad_request", str(error.args[0])) from None
+    entries = _paged(lambda: query.rejected_page(store, query.Filters(reason=reason or None),
+                                                 limit=REJECTED_PAGE, cursor=cursor))
     given = {"reason": reason} if reason else {}
-    next_url = None if entries.next_cursor is None else "?" + urlencode(
-        {**given, "cursor": entries.next_cursor})
     return page(request, "rejected.html", entries=entries.items, reason=reason,
-                reasons=REJECTION_REASONS, next_url=next_url,
-                first_url="?" + urlencode(given) if cursor is not None else None)
+                reasons=REJECTION_REASONS, pages=pager(given, cursor, entries.next_cursor))
 
 
 REJECTED_PAGE = 200  # rejected inputs listed per page
