@@ -202,3 +202,86 @@ def _walk_pages(fetch: Callable[[str | None], query.Page[query.RejectedEntry]]
         if page.next_cursor is None:
             return out
         cursor = page.next_cursor
+
+
+# -- the other lists: search, actors, dyads, mechanisms ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    from builders import build_store
+
+    return Store(build_store(tmp_path_factory.mktemp("lists") / "b.db"), readonly=True)
+
+
+PAGED: list[tuple[str, Callable[..., query.Page[object]]]] = [
+    ("search", lambda s, f=None, **k: query.search_page(s, "sanctions OR hotline", f, **k)),
+    ("actors", query.actor_page), ("dyads", query.dyad_page),
+    ("mechanisms", query.mechanism_page),
+]
+
+
+@pytest.mark.parametrize(("name", "fetch"), PAGED)
+@pytest.mark.parametrize("cursor", [
+    "not base64 at all!", base64.urlsafe_b64encode(b"[1, 2, 3, 4]").decode(), "",
+    base64.urlsafe_b64encode(b'["NaN", "x", 1]').decode(),
+    base64.urlsafe_b64encode(b"[Infinity, \"x\", 1]").decode(),
+    base64.urlsafe_b64encode(b"[true, \"x\", 1]").decode(), "x" * 5000,
+])
+def test_every_list_refuses_a_bad_cursor(built: Store, name: str,
+                                         fetch: Callable[..., query.Page[object]],
+                                         cursor: str) -> None:
+    with pytest.raises(InputError, match="cursor"):
+        fetch(built, limit=2, cursor=cursor)
+
+
+def test_a_cursor_of_one_list_is_refused_by_another(built: Store) -> None:
+    """Cursors differ in shape from list to list: one list's key is not another's."""
+    dyads = query.dyad_page(built, limit=1)
+    search = query.search_page(built, "sanctions OR hotline", limit=1)
+    assert dyads.next_cursor and search.next_cursor
+    with pytest.raises(InputError, match="cursor"):
+        query.search_page(built, "sanctions OR hotline", cursor=dyads.next_cursor)
+    with pytest.raises(InputError, match="cursor"):
+        query.mechanism_page(built, cursor=search.next_cursor)
+
+
+@pytest.mark.parametrize(("name", "fetch", "refused", "message"), [
+    (PAGED[0][0], PAGED[0][1], query.Filters(speaker="mao-ning"),
+     "search hits cannot be filtered by speaker"),
+    (PAGED[1][0], PAGED[1][1], query.Filters(language="fr"),
+     "actors cannot be filtered by language"),
+    (PAGED[2][0], PAGED[2][1], query.Filters(both_directions=True),
+     "dyads cannot be filtered by both_directions"),
+    (PAGED[3][0], PAGED[3][1], query.Filters(since="2024-01-01", actor="CHN"),
+     "mechanisms cannot be filtered by actor, since"),
+])
+def test_a_filter_the_list_does_not_read_is_refused(
+        built: Store, name: str, fetch: Callable[..., query.Page[object]],
+        refused: query.Filters, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        fetch(built, refused)
+
+
+def test_the_filters_each_list_reads(built: Store) -> None:
+    """``kind`` and ``type`` are those of the listed records: a document's kind in a
+    search, an actor's type among actors, an event's type among dyads."""
+    statements = query.search_page(built, "hotline", query.Filters(kind="statement"))
+    assert {h.kind for h in statements.items} == {"statement"}
+    with pytest.raises(InputError, match="unknown kind 'direct'"):
+        query.search_page(built, "hotline", query.Filters(kind="direct"))
+    persons = query.actor_page(built, query.Filters(type="person"))
+    assert {a.type for a in persons.items} == {"person"}
+    with pytest.raises(InputError, match="unknown actor type 'REJECT'"):
+        query.actor_page(built, query.Filters(type="REJECT"))
+    rejections = query.dyad_page(built, query.Filters(type="reject"))
+    assert [(d.source, d.target, d.events) for d in rejections.items] == [("CHN", "USA", 1)]
+    chinese = query.dyad_page(built, query.Filters(source="CHN"))  # its officials too
+    assert {d.source for d in chinese.items} == {"CHN", "wu-qian"}
+    spring = query.dyad_page(built, query.Filters(since="2024-03-01", until="2024-03-31",
+                                                  language="fr"))
+    assert [(d.source, d.target, d.events) for d in spring.items] == [("CHN", "USA", 2)]
+    with pytest.raises(InputError, match="unknown event type"):
+        query.dyad_page(built, query.Filters(type="hug"))
+    (one,) = query.mechanism_page(built, query.Filters(mechanism="mil-to-mil channel")).items
+    assert one.mechanism.id == "chn-usa-military-communication"
