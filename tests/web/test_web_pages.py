@@ -5,7 +5,7 @@ pages; no inline script anywhere."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -54,9 +54,41 @@ def test_text_is_shown_whole_and_escaped(client: TestClient, examples_store: Pat
     assert " ".join(text.split()) in words
 
 
-def test_search_page_facets_paging_and_errors(client: TestClient) -> None:
+def next_link(html: str, path: str) -> str | None:
+    """The page's "next" link as a URL the test client can follow, or None."""
+    found = re.search(r'<a rel="next" href="\?([^"]+)">', html)
+    base = path.split("?", 1)[0]
+    return None if found is None else f"{base}?" + found.group(1).replace("&amp;", "&")
+
+
+def follow(client: TestClient, path: str, pattern: str) -> tuple[list[str], int]:
+    """Every page of a list from the first by its next links: the rows ``pattern`` finds
+    on them, and how many pages there were."""
+    rows: list[str] = []
+    url: str | None = path
+    seen = 0
+    while url is not None:
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        rows += re.findall(pattern, response.text)
+        seen += 1
+        url = next_link(response.text, path)
+        if url is not None:
+            assert "first page" in client.get(url).text.lower()
+    return rows, seen
+
+
+def test_search_page_facets_paging_and_errors(client: TestClient, examples_store: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     page = client.get("/", params={"q": "China"}).text
     assert "<mark>" in page and 'class="facets"' in page and 'rel="next"' in page
+    monkeypatch.setattr(pages, "SEARCH_PAGE", 3)
+    hits, seen = follow(client, "/?q=China&language=en", r'<li class="hit">\s*<a class="title" '
+                                                       r'href="([^"]+)"')
+    with Store(examples_store) as store:
+        expected = query.search(store, "China", query.Filters(language="en"), limit=None)
+    assert len(hits) == len(expected) == len(set(hits)) and seen == -(-len(expected) // 3)
+    assert client.get("/", params={"q": "China", "cursor": "bad"}).status_code == 400
     narrowed = client.get("/", params={"q": "China", "language": "fr"}).text
     assert "Remove filter language fr" in narrowed
     bad = client.get("/", params={"q": '"open'})
@@ -86,7 +118,8 @@ def test_dyad_events_page_with_next_links(client: TestClient, examples_store: Pa
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pages, "DYAD_EVENTS_PAGE", 2)
     with Store(examples_store) as store:
-        expected = len(query.events(store, query.Filters(source="CHN", target="USA"), limit=None))
+        expected = len(query.events(store, query.Filters(source="CHN", target="USA"),
+                                    limit=None))
     assert expected > 2
     rows, url, pages_seen = 0, "/dyads/CHN/USA", 0
     while True:
@@ -99,3 +132,23 @@ def test_dyad_events_page_with_next_links(client: TestClient, examples_store: Pa
         url = "/dyads/CHN/USA?" + found.group(1).replace("&amp;", "&")
     assert rows == expected and pages_seen == -(-expected // 2)
     assert client.get("/dyads/CHN/USA", params={"cursor": "nonsense"}).status_code == 400
+
+
+@pytest.mark.parametrize(("path", "size", "pattern", "count"), [
+    ("/actors", "ACTORS_PAGE", r'<tr><td><a href="(/actors/[^"]+)"',
+     lambda s: len(query.actors(s, limit=None).items)),
+    ("/dyads", "DYADS_PAGE", r'<tr><td><a href="(/dyads/[^"]+)"',
+     lambda s: len(query.top_dyads(s, limit=None))),
+    ("/mechanisms", "MECHANISMS_PAGE", r'<section class="mechanism">\s*<h2>([^<]+)',
+     lambda s: len(query.mechanisms(s))),
+])
+def test_lists_follow_the_next_cursor(client: TestClient, examples_store: Path,
+                                      monkeypatch: pytest.MonkeyPatch, path: str, size: str,
+                                      pattern: str, count: Callable[[Store], int]) -> None:
+    monkeypatch.setattr(pages, size, 2)
+    rows, seen = follow(client, path, pattern)
+    with Store(examples_store) as store:
+        expected = count(store)
+    assert len(rows) == len(set(rows)) == expected and seen == -(-expected // 2)
+    bad = client.get(path, params={"cursor": "WzEsMl0"})
+    assert bad.status_code == 400 and "cursor" in bad.text and "Traceback" not in bad.text
