@@ -20,6 +20,8 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import _common as common
 
@@ -88,8 +90,7 @@ def main() -> None:
     sample = common.spread_sample(documents, 20)
     kinds: list[tuple[str, list[str]]] = [
         ("search (facets, 20 hits)", [f"/api/v1/search?q={q}" for q in SEARCHES]),
-        ("search page 3 (offset 40)", [f"/api/v1/search?q={q}&offset=40&facets=false"
-                                       for q in SEARCHES]),
+        ("search page 3 (cursor)", [third_page(client, q) for q in SEARCHES]),
         ("document with records", [f"/api/v1/documents/{d}" for d in sample]),
         ("document page (HTML)", [f"/documents/{d}" for d in sample[:10]]),
         ("actor profile", ["/api/v1/actors/CHN", "/api/v1/actors/USA",
@@ -109,6 +110,18 @@ def main() -> None:
         print(f"{label:28} {len(values):5d} {percentile(values, 0.5):8.1f} "
               f"{percentile(values, 0.95):8.1f} {max(values):8.1f}"
               f"   (mean {statistics.fmean(values):.1f})")
+
+
+def third_page(client: Any, q: str) -> str:
+    """The URL of the third page of 20 hits of ``q`` (its cursor from the first two), or
+    of the last page when there are fewer."""
+    url = f"/api/v1/search?q={q}&facets=false"
+    for _ in range(2):
+        cursor = client.get(url).json()["next_cursor"]
+        if cursor is None:
+            break
+        url = f"/api/v1/search?q={q}&facets=false&cursor={quote(cursor)}"
+    return url
 
 
 if __name__ == "__main__":
