@@ -190,7 +190,7 @@ def test_rejected_list_and_reason_filter(filled) -> None:
     entries = query.rejected(store)
     assert {e.rejected.origin.source for e in entries} == {"vide.txt", "x.bin", "y.bin"}
     assert all(e.first_seen <= e.last_seen for e in entries)
-    only = query.rejected(store, reason="empty")
+    only = query.rejected(store, query.Filters(reason="empty"))
     assert [e.rejected for e in only] == [
         Rejected(Origin("vide.txt", "text"), "empty", "no text")]
     assert len(query.rejected(store, limit=2)) == 2

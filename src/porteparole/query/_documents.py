@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 
 from porteparole.described import referenced_actors
 from porteparole.errors import REJECTION_REASONS, InputError
+from porteparole.query._common import check_limit
 from porteparole.query._paging import (
     Filters,
     KeyPart,
     Page,
     after_sql,
+    check_choice,
     check_page_limit,
     decode_cursor,
     key_params,
@@ -87,21 +89,6 @@ class RejectedEntry:
     last_seen: str
 
 
-def rejected(store: Store, *, reason: str | None = None, limit: int | None = None
-             ) -> list[RejectedEntry]:
-    """Rejected inputs, most recently met first; optionally one reason only (one of
-    ``errors.REJECTION_REASONS``; another is an ``InputError`` naming them)."""
-    if reason is not None and reason not in REJECTION_REASONS:
-        raise InputError(f"unknown rejection reason {reason!r}; choose one of "
-                         f"{', '.join(REJECTION_REASONS)}")
-    rows = store.rows(
-        "SELECT * FROM rejected WHERE (:reason IS NULL OR reason = :reason) "
-        "ORDER BY last_seen DESC, source, line LIMIT :limit",
-        {"reason": reason, "limit": -1 if limit is None else limit},
-    )
-    return [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]
-
-
 _REJECTED_ORDER = (("last_seen", True), ("source", False), ("COALESCE(line, -1)", False),
                    ("pk", False))
 _REJECTED_SQL = f"""
@@ -111,24 +98,35 @@ SELECT *, COALESCE(line, -1) AS line_key FROM rejected
 """
 
 
+def rejected(store: Store, filters: Filters | None = None, *,
+             limit: int | None = None) -> list[RejectedEntry]:
+    """Rejected inputs, most recently met first, on one list (``rejected_page`` pages
+    them; it reads the same field)."""
+    return _rejected_rows(store, filters or Filters(), check_limit(limit), None)[0]
+
+
 def rejected_page(store: Store, filters: Filters | None = None, *, limit: int = 100,
                   cursor: str | None = None) -> Page[RejectedEntry]:
     """One page of rejected inputs, most recently met first, after ``cursor``. Reads
-    ``reason`` only. An input met again moves to the front, so a walk through pages
-    may miss it if it is met again meanwhile (it is then newer than the walk)."""
-    filters = filters or Filters()
-    refuse_unsupported(filters, frozenset({"reason"}), "rejected inputs")
-    if filters.reason is not None and filters.reason not in REJECTION_REASONS:
-        raise InputError(f"unknown rejection reason {filters.reason!r}; choose one of "
-                         f"{', '.join(REJECTION_REASONS)}")
+    ``reason`` only (one of ``errors.REJECTION_REASONS``). An input met again moves to the
+    front, so a walk through pages may miss it if it is met again meanwhile (it is then
+    newer than the walk)."""
     key = None if cursor is None else decode_cursor(cursor, (str, str, int, int))
-    params = {"reason": filters.reason, "limit": check_page_limit(limit) + 1,
+    entries, keys = _rejected_rows(store, filters or Filters(), check_page_limit(limit) + 1,
+                                   key)
+    return page_of(entries, keys, limit)
+
+
+def _rejected_rows(store: Store, filters: Filters, limit: int, key: Sequence[KeyPart] | None
+                   ) -> tuple[list[RejectedEntry], list[Sequence[KeyPart]]]:
+    refuse_unsupported(filters, frozenset({"reason"}), "rejected inputs")
+    check_choice("rejection reason", filters.reason, tuple(REJECTION_REASONS))
+    params = {"reason": filters.reason, "limit": limit,
               **key_params(key, len(_REJECTED_ORDER))}
     rows = store.rows(_REJECTED_SQL, params)
     keys: list[Sequence[KeyPart]] = [(r["last_seen"], r["source"], r["line_key"], r["pk"])
                                      for r in rows]
-    entries = [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows]
-    return page_of(entries, keys, limit)
+    return [RejectedEntry(rejected_of(r), r["first_seen"], r["last_seen"]) for r in rows], keys
 
 
 def sources_outside(store: Store, prefix: str) -> int:
