@@ -25,7 +25,7 @@ def test_package_exports_are_frozen() -> None:
 def test_cli_commands_are_frozen() -> None:
     assert _commands() == {
         "ingest", "show", "search", "report", "rejected", "demo", "actors", "actor",
-        "quotes", "events", "timeline", "mechanisms", "export", "eval", "check", "serve",
+        "quotes", "events", "dyads", "timeline", "mechanisms", "export", "eval", "check", "serve",
         "spark", "load",
     }
 
