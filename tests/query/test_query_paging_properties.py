@@ -1,7 +1,7 @@
 """Every list pages without gap or repeat: property tests over stores built from texts.
 
 Hypothesis draws small stores (documents written from a fixed vocabulary, press
-conferences with turns, mentions, events and mechanism updates on their words) and a page
+conferences with turns, mentions, quotes, events and mechanism updates on their words) and a page
 size; for every paged list, the pages walked by their cursors, put end to end, are the list
 asked for at once, and that list holds what the records say (counts recounted here, search
 matches found here by hand). Ties are the point: few words, few actors and few pairs make
@@ -27,6 +27,7 @@ from porteparole.records import (
     Mention,
     Origin,
     Paragraph,
+    Quote,
     Turn,
     document_id_for,
 )
@@ -85,11 +86,12 @@ def analysis_of(index: int, drawn: Drawn) -> Analysis:
         at += len(word) + 1
     spans = [(s, s + len(w)) for s, w in zip(starts, drawn.words, strict=True)]
     kind = "press_conference" if drawn.conference else "news_article"
-    mentions, events, updates = [], [], []
+    mentions, quotes, events, updates = [], [], [], []
     for (start, end), word, (actor, event, update) in zip(spans, drawn.words, drawn.on_word,
                                                           strict=True):
         if actor is not None:
             mentions.append(Mention(doc, start, end, word, "GPE", actor, 0.9, "alias"))
+            quotes.append(Quote(doc, start, end, actor, word, "direct", None, None))
         if event is not None:
             source, kind_of, target, negated = event
             events.append(Event(doc, start, end, source, kind_of, target, negated=negated,
@@ -105,7 +107,8 @@ def analysis_of(index: int, drawn: Drawn) -> Analysis:
         document=Document(doc, Origin(f"d{index}.txt", "text"), drawn.language, kind, text,
                           title=title, date=drawn.date),
         turns=turns, paragraphs=() if drawn.conference else (body,),
-        mentions=tuple(mentions), events=tuple(events), mechanism_updates=tuple(updates))
+        mentions=tuple(mentions), quotes=tuple(quotes), events=tuple(events),
+        mechanism_updates=tuple(updates))
 
 
 stores = st.lists(documents(), min_size=1, max_size=9)
@@ -201,7 +204,8 @@ def test_dyad_pages_are_the_counted_pairs(drawn: list[Drawn], size: int,
 
 @SETTINGS
 @given(drawn=stores, size=st.integers(1, 3))
-def test_mechanism_and_event_pages_are_their_lists(drawn: list[Drawn], size: int) -> None:
+def test_mechanism_quote_and_event_pages_are_their_lists(drawn: list[Drawn],
+                                                        size: int) -> None:
     store, analyses = store_of(drawn)
     histories = query.mechanisms(store)
     assert walk(lambda c: query.mechanism_page(store, limit=size, cursor=c),
@@ -215,6 +219,9 @@ def test_mechanism_and_event_pages_are_their_lists(drawn: list[Drawn], size: int
     assert walk(lambda c: query.event_page(store, filters, limit=size, cursor=c),
                 size) == events
     assert len(events) == sum(len(a.events) for a in analyses)
+    said = query.quotes(store, limit=None)
+    assert walk(lambda c: query.quote_page(store, limit=size, cursor=c), size) == said
+    assert len(said) == sum(len(a.quotes) for a in analyses)
 
 
 def test_bm25_ranks_are_the_same_on_every_call_and_ties_keep_one_order(tmp_path) -> None:
