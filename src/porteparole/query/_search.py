@@ -65,33 +65,38 @@ SUPPORTED = frozenset({"language", "kind", "spokesperson", "outlet", "since", "u
 ORDER = (("rank", False), ("document_id", False), ("turn_key", False))
 KEY_TYPES = (float, str, int)
 
-_SEARCH_SQL = """
-SELECT * FROM (
+# Each arm keeps only the rows after the cursor (``_AFTER``, on the very expression the arm
+# ranks by, so a rank compares equal to itself), and the ORDER BY and LIMIT stay on the
+# compound select: the same query wrapped in an outer select that filtered on the cursor
+# took 180-300 ms for the first 20 of 4,300 hits over 5,000 documents, this one 30 ms.
+_RANKS = {"documents": "bm25(documents_fts, :title_weight, 1.0)",
+          "cjk": "bm25(cjk_fts, :title_weight, 1.0)", "turns": "bm25(turns_fts)"}
+_AFTER = {
+    "documents": after_sql(((_RANKS["documents"], False), ("d.id", False), ("-1", False))),
+    "cjk": after_sql(((_RANKS["cjk"], False), ("d.id", False), ("-1", False))),
+    "turns": after_sql(((_RANKS["turns"], False), ("d.id", False), ('t."index"', False))),
+}
+_SEARCH_SQL = f"""
 SELECT 'document' AS unit, d.id AS document_id, NULL AS turn_index, -1 AS turn_key,
        NULL AS role, NULL AS speaker, d.title, d.date, d.language, d.kind,
        snippet(documents_fts, -1, :mark_start, :mark_end, '…', :tokens) AS snippet,
-       bm25(documents_fts, :title_weight, 1.0) AS rank
+       {_RANKS["documents"]} AS rank
   FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid
- WHERE documents_fts MATCH :match AND d.language NOT IN ({cjk_languages})
-   AND {document_filters}
+ WHERE documents_fts MATCH :match AND d.language NOT IN ({{cjk_languages}})
+   AND {{document_filters}} AND {_AFTER["documents"]}
 UNION ALL
 SELECT 'document', d.id, NULL, -1, NULL, NULL, d.title, d.date, d.language, d.kind,
-       snippet(cjk_fts, -1, :mark_start, :mark_end, '…', :cjk_tokens),
-       bm25(cjk_fts, :title_weight, 1.0)
+       snippet(cjk_fts, -1, :mark_start, :mark_end, '…', :cjk_tokens), {_RANKS["cjk"]}
   FROM cjk_fts JOIN documents d ON d.pk = cjk_fts.rowid
- WHERE cjk_fts MATCH :cjk_match AND {document_filters}
+ WHERE cjk_fts MATCH :cjk_match AND {{document_filters}} AND {_AFTER["cjk"]}
 UNION ALL
 SELECT 'turn', d.id, t."index", t."index", t.role, t.speaker, d.title, d.date, d.language,
-       d.kind,
-       snippet(turns_fts, 0, :mark_start, :mark_end, '…', :tokens),
-       bm25(turns_fts)
+       d.kind, snippet(turns_fts, 0, :mark_start, :mark_end, '…', :tokens), {_RANKS["turns"]}
   FROM turns_fts JOIN turns t ON t.pk = turns_fts.rowid JOIN documents d ON d.id = t.document_id
- WHERE turns_fts MATCH :match AND {turn_filters}
-) WHERE {after}
-ORDER BY {order}
+ WHERE turns_fts MATCH :match AND {{turn_filters}} AND {_AFTER["turns"]}
+ORDER BY {", ".join(expression for expression, _ in ORDER)}
 LIMIT :limit
-""".replace("{after}", after_sql(ORDER)).replace(
-    "{order}", ", ".join(expression for expression, _ in ORDER))
+"""
 
 
 def search(store: Store, query: str, filters: Filters | None = None, *,
