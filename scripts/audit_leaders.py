@@ -31,6 +31,8 @@ def offices() -> list[tuple[str, str]]:
     """(organization, role) pairs the audit covers."""
     pairs = [(state, office) for state in G20_STATES for office in TOP_OFFICES]
     pairs += [(state, "foreign_minister") for state in OTHER_STATES]
+    pairs += [(state, "head_of_state") for state in OTHER_STATES if state != "IRN"]
+    pairs += [("ISR", "head_of_government"), ("IRN", "head_of_government")]
     return pairs + list(OTHERS)
 
 

@@ -29,7 +29,8 @@ OTHER_STATES = ("DZA", "EGY", "IRN", "ISR", "PRK", "PAK", "PHL", "VNM", "UKR", "
 OFFICES: tuple[tuple[str, str], ...] = (
     tuple((state, office) for state in G20_STATES for office in TOP_OFFICES)
     + tuple((state, "foreign_minister") for state in OTHER_STATES)
-    + (("DZA", "head_of_state"), ("EGY", "head_of_state"), ("ISR", "head_of_government"),
+    + tuple((state, "head_of_state") for state in OTHER_STATES if state != "IRN")
+    + (("ISR", "head_of_government"), ("IRN", "head_of_government"),
        ("UN", "secretary_general"), ("EU-COM", "president"), ("EU-COUNCIL", "president"),
        ("EU", "high_representative"), ("AU", "chair"),
        ("CHN-MFA", "spokesperson"), ("CHN-MND", "spokesperson"))
@@ -46,11 +47,11 @@ DOCUMENTED_GAPS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("defense_minister", "BRA"): (("1990-01", "1999-05"),),  # created 1999-06-10
     ("defense_minister", "TUR"): (("1990-01", "1993-06"), ("1995-10", "1996-06")),
     ("defense_minister", "KOR"): (("2024-12", "2025-07"),),  # acting vice minister
-    ("foreign_minister", "PAK"): (("1991-03", "1993-10"), ("2002-06", "2002-11"),
-                                  ("2013-04", "2017-07")),  # the prime minister kept it
+    ("foreign_minister", "PAK"): (("1991-03", "1993-10"), ("2002-06", "2002-11")),
     ("foreign_minister", "QAT"): (("1990-01", "1992-08"),),
     ("foreign_minister", "NGA"): (("1993-01", "1993-10"), ("2013-09", "2014-02"),
                                   ("2015-06", "2015-10")),
+    ("head_of_state", "UKR"): (("1990-01", "1990-07"),),  # the Ukrainian SSR's chairmen
     ("foreign_minister", "UKR"): (("1990-01", "1990-07"), ("2009-03", "2009-09")),
     ("foreign_minister", "PRK"): (("2007-01", "2007-05"),),
     ("president", "EU-COUNCIL"): (("1990-01", "2009-11"),),  # a permanent president from 2009
