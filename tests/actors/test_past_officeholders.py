@@ -169,3 +169,13 @@ def test_a_north_korean_minister_then_his_surname(models):
                                     "give up its weapons.", "2017-08-06")
     assert [actor for text, _, actor in found if text in ("Ri Yong Ho", "Ri")] == [
         "ri-yong-ho", "ri-yong-ho"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Li Xi told the meeting that discipline would be enforced."),
+    ("fr", "Li Xi a déclaré devant la réunion que la discipline serait appliquée."),
+])
+def test_a_full_name_ending_in_a_leaders_surname_is_its_own_person(models, language, text):
+    found = _mentions(models, language, text, "2023-05-01")
+    assert _actor_of(found, "Li Xi") == "li-xi"
+    assert "xi-jinping" not in {actor for _, _, actor in found}
