@@ -92,10 +92,10 @@ def test_a_definite_office_is_the_person_named_as_subject_before(tmp_path: Path)
 
 def test_a_surname_points_back_to_a_speaker_printed_before(tmp_path: Path) -> None:
     quotes = _read(tmp_path, """
-The theater command spokesman Li Xi emphasized that the patrol had been lawful.
-The command organized naval forces to monitor the transit, Li said.
-""")
-    assert _said(quotes, "Li Xi", "organized naval forces to monitor")
+The theater command spokesman Zhou Xi emphasized that the patrol had been lawful.
+The command organized naval forces to monitor the transit, Zhou said.
+""")  # a name the knowledge base does not know (Li Xi is a Politburo member's)
+    assert _said(quotes, "Zhou Xi", "organized naval forces to monitor")
 
 
 # -- speakers named elsewhere than as the subject -------------------------------------------

@@ -24,6 +24,8 @@ def article(text: str, language: str = "fr", hint: str | None = None):
         ("OSLO (Reuters) - The two ministers met on Monday.", "en", "OSLO"),
         ("SAN DIEGO — The Navy said on Friday it would hold drills.", "en", "SAN DIEGO"),
         ("NAIROBI, March 3 (Xinhua) -- Kenya said on Friday it would join.", "en", "NAIROBI"),
+        ("June 29, 2022 (KHARTOUM) – The two ministers met on Monday.", "en", "KHARTOUM"),
+        ("29 juin 2022 (KHARTOUM) – Les deux ministres se sont rencontrés.", "fr", "KHARTOUM"),
         ("The ministers met on Monday in Oslo.", "en", None),
         ("MR. LAKE: Good morning.", "en", None),
     ],
@@ -57,6 +59,10 @@ def test_date_only_from_the_head_with_a_year() -> None:
     assert article(dated, "en").date == "2024-04-02"
     in_dateline = "Talks resume\n\nNAIROBI, March 3, 2021 (Xinhua) -- Kenya said it would join.\n"
     assert article(in_dateline, "en").date == "2021-03-03"
+    date_first = "Talks resume\n\nJune 29, 2022 (KHARTOUM) – The chairperson urged restraint.\n"
+    assert article(date_first, "en").date == "2022-06-29"
+    date_d_abord = "Appel au calme\n\n29 juin 2022 (KHARTOUM) – Le président a appelé au calme.\n"
+    assert article(date_d_abord, "fr").date == "2022-06-29"
     body_only = "Talks resume\n\nOSLO (Reuters) - On May 1, 2019, they met for the first time.\n"
     assert article(body_only, "en").date is None
     no_year = "Reprise des échanges\n\nPÉKIN: Les responsables se sont réunis le 8 janvier.\n"
