@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
-from porteparole.quotes.agreement import agrees
+from porteparole.quotes.agreement import Antecedents, agrees
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -174,6 +174,8 @@ class _Extractor:
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
+        self.antecedents = Antecedents(doc, self.index, lookup, lexicon,
+                                       analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -333,7 +335,7 @@ class _Extractor:
         if voiced is not None:
             return Attribution(verb, cue_text, voiced[0], voiced[1])
         if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
-            speaker = self._latter(speaker)
+            speaker = self._latter(subject, speaker)
         if speaker.actor_id is None:
             printed = self.printed.name(speaker, surname=False)
             if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
@@ -363,7 +365,10 @@ class _Extractor:
             voiced = self._voice(subject, speaker)  # "le porte-parole de l'ambassade"
             if voiced is not None:
                 return Attribution(verb, cue_text, voiced[0], voiced[1])
-        speaker = self._state_official(subject, speaker)
+        if speaker.actor_id is None and speaker.person is None and not office:
+            voiced = self._voice(subject, speaker)  # "quoted a senior US official as …"
+            if voiced is not None:
+                return Attribution(verb, cue_text, voiced[0], voiced[1])
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
@@ -377,7 +382,8 @@ class _Extractor:
         if (actor is not None and actor.type != "state") or (
                 self.printed.name(speaker).person is not None):
             return None  # "l'ambassade de Pékin": the phrase names a state, not who speaks
-        voice = voice_of(head, self.lexicon, self.index, self.lookup)
+        voice = voice_of(head, self.lexicon, self.index, self.lookup,
+                         (speaker.start, speaker.end))
         actors = voice.actors
         if voice.bare_mission and self._definite_phrase(head):
             recent = self._recent_mission(head.idx)
@@ -567,56 +573,6 @@ class _Extractor:
         actor = self.lookup(actor_id)
         return actor is not None and actor.type == "organization"
 
-    def _state_official(self, subject: Token, speaker: Speaker) -> Speaker:
-        """"a senior US official", "an unidentified Chinese official", "the Chinese side":
-        a state's voice (``state_voices``) no name or institution resolves, whose phrase
-        names one state, is that state (FORMAT.md). A spokesperson is an institution's."""
-        if speaker.actor_id is not None or speaker.person is not None:
-            return speaker
-        if subject.lower_ not in self.lexicon.state_voices and (
-                subject.lemma_.lower() not in self.lexicon.state_voices):
-            return speaker
-        states = set()
-        for mention in self.index.overlapping(speaker.start, speaker.end):
-            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
-            if actor is None or actor.type != "state":
-                return speaker  # a person or an institution: not the state's official
-            states.add(actor.id)
-        return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
-
-    def _person_named_before(self, subject: Token, speaker: Speaker) -> Speaker | None:
-        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …": with no
-        speaker before it, a definite office is the last person the text names within the
-        paragraph or the two before, of the state the phrase names if it names one."""
-        countries = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
-                     if m.actor_id is not None}
-        window = self._window_start(subject.idx)
-        for mention in reversed(self.index.overlapping(window, speaker.start)):
-            if mention.entity_type != "PER" or mention.end > speaker.start or (
-                    not self._names_subject(mention)):
-                continue
-            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
-            if actor is not None and actor.type == "person":
-                if countries and actor.country not in countries:
-                    continue
-                return dataclasses.replace(speaker, actor_id=actor.id)
-            name = printed_person_name(mention.surface, self.analysis.document.language)
-            if name is not None and not countries:
-                return dataclasses.replace(speaker, person=name)
-        return None
-
-    def _names_subject(self, mention: Mention) -> bool:
-        """The mention is (in) the subject of a verb: the person the sentence is about, not
-        one named in passing ("Following Trump's victory, …")."""
-        tokens = self._tokens_in(mention.start, mention.end)
-        if not tokens:
-            return False
-        token, hops = tokens[-1], 0
-        while hops < 4 and token.dep_ in ("compound", "flat", "appos", "amod") and (
-                token.head.i != token.i):
-            token, hops = token.head, hops + 1
-        return token.dep_ in self.lexicon.dep("subject")
-
     def _same_office(self, subject: Token) -> Speaker | None:
         """"the spokesman said" after "a spokesman for the ministry said" with no name
         printed: the actor the last earlier phrase with the same office word resolved to,
@@ -655,18 +611,18 @@ class _Extractor:
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
-    def _latter(self, speaker: Speaker) -> Speaker:
-        """« ce dernier », "the latter": the last person named before, known or printed."""
-        window = self._window_start(speaker.start)
-        for mention in reversed(self.index.overlapping(window, speaker.start)):
-            if mention.entity_type != "PER" or mention.end > speaker.start:
-                continue
-            if mention.actor_id is not None:
-                return dataclasses.replace(speaker, actor_id=mention.actor_id)
-            name = printed_person_name(mention.surface, self.analysis.document.language)
-            if name is not None:
-                return dataclasses.replace(speaker, person=name)
-        return speaker
+    def _latter(self, word: Token, speaker: Speaker) -> Speaker:
+        """« ce dernier », "the latter", « selon lui »: the last person named before, known
+        or printed, wherever the text names them."""
+        found = self.antecedents.person_before(
+            word, speaker, self._window_start(speaker.start), subjects_only=False)
+        return speaker if found is None else found
+
+    def _person_named_before(self, word: Token, speaker: Speaker) -> Speaker | None:
+        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …" or "She
+        said": with no speaker before it, the last person the text makes a subject within
+        the paragraph or the two before (``agreement.Antecedents``)."""
+        return self.antecedents.person_before(word, speaker, self._window_start(word.idx))
 
     def _cue_before(self, verb: Token) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
@@ -884,7 +840,7 @@ class _Extractor:
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
-        latter = self._latter(own)
+        latter = self._latter(head, own)
         return latter if latter.actor_id is not None or latter.person is not None else None
 
     def _document_subject(self, subject: Token) -> bool:
