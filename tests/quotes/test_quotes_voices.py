@@ -336,3 +336,27 @@ def test_a_narrative_infinitive_continues_the_speaker_fr(nlp_fr):
                                          "Paris": ("FRA", "GPE", "metonymy")})
     assert [s for s, _ in found] == ["CHN-EMB-FRA", "CHN-EMB-FRA"]
     assert found[1][1].startswith("les propos de l'ambassadeur")
+
+
+# -- one antecedent resolver: pronouns, descriptions and "the latter" look back alike ---------
+
+def test_according_to_her_is_the_person_named_before_en(nlp_en):
+    text = ("Foreign minister Kari Dahl opened the fisheries talks in Oslo on Monday. "
+            "According to her, the quotas would stay unchanged this year.")
+    found = _quotes(nlp_en, text, "en", {"Kari Dahl": (None, "PER", "ner")})
+    assert found == [("Kari Dahl", "the quotas would stay unchanged this year")]
+
+
+def test_the_latter_is_the_last_person_named_en(nlp_en):
+    text = ("Talks between Kari Dahl and the Icelandic minister Jon Gunnarsson ended on "
+            "Monday. The latter said that the Norwegian quotas were illegal.")
+    found = _quotes(nlp_en, text, "en", {"Kari Dahl": (None, "PER", "ner"),
+                                         "Jon Gunnarsson": (None, "PER", "ner")})
+    assert found == [("Jon Gunnarsson", "the Norwegian quotas were illegal")]
+
+
+def test_an_official_the_parse_detaches_from_its_state_is_the_state_en(nlp_en):
+    text = ("State television quoted a senior Norwegian official as saying that the fleet "
+            "would stay in port.")
+    found = _quotes(nlp_en, text, "en", {"Norwegian": ("NOR", "NORP", "adjective")})
+    assert ("NOR", "the fleet would stay in port") in found

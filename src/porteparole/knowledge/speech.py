@@ -10,6 +10,8 @@ A frame says what a verb needs to carry content of its own:
 - ``clause``: a complement clause ("a déclaré que …", "said that …");
 - ``infinitive``: an infinitive or verbal complement ("a exhorté X à …", "urged X to …");
 - ``object``: any complement ("a exprimé l'espoir de …", "proposed a meeting");
+- ``predicative``: an object with a predicative complement ("called the sanctions
+  illegal", "called the party a threat to …"): naming what the object is, not its target;
 - ``direct``: only a quotation ("a lancé : « … »", "quipped").
 
 ``phrases`` are verbs that are speech only with their particle or light verb ("mettre en
@@ -29,7 +31,7 @@ from porteparole.knowledge import knowledge_path, per_root, read_yaml
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FRAMES = ("clause", "infinitive", "object", "direct")
+FRAMES = ("clause", "infinitive", "object", "predicative", "direct")
 PHRASE_GAP = 2  # tokens (adverbs, clitics) allowed between the words of a phrase
 
 

@@ -106,6 +106,10 @@ def reported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Conten
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
     if "object" in needs and not modifies_noun(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
+    if "predicative" in needs and any(
+            c.i > verb.i and c.dep_ in lexicon.dep("predicative") for c in verb.children):
+        return _complements(verb, lexicon, lexicon.dep("object") | lexicon.dep("predicative"),
+                            units)  # "called the move illegal": what the move is, to them
     return None
 
 
@@ -168,7 +172,6 @@ def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
         if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
             return True
     return any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children)
-    return False
 
 
 def _complements(

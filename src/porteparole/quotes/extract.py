@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
-from porteparole.quotes.agreement import agrees
+from porteparole.quotes.agreement import Antecedents, agrees
+from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
     Source,
@@ -50,7 +51,7 @@ from porteparole.quotes.institutions import (
 from porteparole.quotes.leading import inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
-from porteparole.quotes.nouns import noun_speech
+from porteparole.quotes.nouns import agent_of, noun_speech, supported_content
 from porteparole.quotes.printed import PrintedNames
 from porteparole.quotes.questions import asked_about
 from porteparole.quotes.quoting import quoted_speaker, speech_of
@@ -118,6 +119,34 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in _PASSIVE_DEPS for c in verb.children)
 
 
+def _passive_auxiliary(verb: Token) -> bool:
+    """A verb with a passive auxiliary ("was asked to", « a été appelé à »): the surest
+    mark of the passive; a passive subject label alone may be a parse slip on a
+    compound tense (« Xi a également accusé »)."""
+    if "Part" not in verb.morph.get("VerbForm", []):
+        return False  # a finite verb the parse gave a passive auxiliary from a quotation
+    return any(c.dep_ in ("aux:pass", "auxpass") and c.i < verb.i for c in verb.children)
+
+
+def _bare_participle(verb: Token, lexicon: QuoteLexicon) -> bool:
+    """A past participle with neither auxiliary nor subject ("when asked for comment",
+    "Asked about the report, …", "the plan announced on Monday"): passive in sense, its
+    understood subject is whoever was asked or what was announced, not a speaker. A
+    participle the parse split from its auxiliary (``compound``) is a compound tense."""
+    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get(
+            "Tense", []):
+        return False
+    if any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is not None and before.text.startswith("-") and before.pos_ == "PRON":
+        return False  # « a-t-il dit »: an inverted tag the parse did not join
+    if verb.dep_ in lexicon.dep("conjunct") and verb.head.i != verb.i and any(
+            c.dep_.startswith(("aux", "nsubj")) for c in verb.head.children):
+        return False  # « ont annoncé …, et rappelé que »: the first verb's tense
+    return split_auxiliary(verb, lexicon) is None
+
+
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
@@ -174,6 +203,8 @@ class _Extractor:
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
+        self.antecedents = Antecedents(doc, self.index, lookup, lexicon,
+                                       analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -200,11 +231,17 @@ class _Extractor:
         cues: list[tuple[Token, Content | None]] = []
         leading: set[int] = set()
         for token in self.doc:
-            if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
+            supported = None if is_cue(token, self.lexicon) else supported_content(
+                token, self.lexicon, self.units)  # "issued a warning that …"
+            if (supported is None and not is_cue(token, self.lexicon)) or (
+                    self._quoted_at(token.idx)):
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
             if asked_about(token, self.lexicon, self.units):
+                continue
+            if supported is not None:
+                cues.append((token, supported))
                 continue
             content = None
             tags = "clause" in self.lexicon.needs(token) and not _present_participle(token)
@@ -302,10 +339,17 @@ class _Extractor:
                       and "Pres" in verb.morph.get("Tense", []))
         if participle and not any(
                 c.dep_ in self.lexicon.dep("subject") for c in verb.children):
+            issuer = self._issuer(verb, cue_text)  # "issued a statement calling for …"
+            if issuer is not None:
+                return issuer
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
         subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        if self._addressed_passive(verb):
+            subject = self._agent(verb)  # "was urged by X to …": X speaks, not the subject
+            if subject is None:
+                return None  # "was asked to clarify", "when asked for comment": no speaker
         subject = relative_antecedent(verb, subject, self.lexicon)
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
@@ -333,7 +377,7 @@ class _Extractor:
         if voiced is not None:
             return Attribution(verb, cue_text, voiced[0], voiced[1])
         if speaker.actor_id is None and speaker.text.lower() in self.lexicon.latter:
-            speaker = self._latter(speaker)
+            speaker = self._latter(subject, speaker)
         if speaker.actor_id is None:
             printed = self.printed.name(speaker, surname=False)
             if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
@@ -363,11 +407,59 @@ class _Extractor:
             voiced = self._voice(subject, speaker)  # "le porte-parole de l'ambassade"
             if voiced is not None:
                 return Attribution(verb, cue_text, voiced[0], voiced[1])
-        speaker = self._state_official(subject, speaker)
+        if speaker.actor_id is None and speaker.person is None and not office:
+            voiced = self._voice(subject, speaker)  # "quoted a senior US official as …"
+            if voiced is not None:
+                return Attribution(verb, cue_text, voiced[0], voiced[1])
         others = self._joint(subject, speaker)
         if others and speaker.actor_id is None and speaker.person is None:
             speaker, others = others[0], others[1:]
         return Attribution(verb, cue_text, speaker, others)
+
+    def _addressed_passive(self, verb: Token) -> bool:
+        """A speech verb in the passive ("was asked to clarify", "was urged by X to …",
+        "when asked for comment"): its subject is the addressee, not the speaker. An
+        impersonal passive with a clause ("It was suggested that …") names no addressee
+        and keeps the speaker the context gives."""
+        if not (_passive_auxiliary(verb) or _bare_participle(verb, self.lexicon)):
+            return False
+        subjects = [c for c in verb.children if c.dep_ in self.lexicon.dep("subject")]
+        impersonal = bool(subjects) and all(
+            s.lower_ in self.lexicon.expletive_pronouns for s in subjects)
+        clause = any(c.dep_ in self.lexicon.dep("clause") for c in verb.children)
+        return not (impersonal and clause)
+
+    def _agent(self, verb: Token) -> Token | None:
+        """The agent of a passive speech verb ("urged *by his counterpart* to …"), the
+        head of its phrase."""
+        for child in verb.children:
+            if child.dep_ in self.lexicon.dep("agent"):
+                objects = [g for g in child.children if g.pos_ in ("NOUN", "PROPN", "PRON")]
+                return objects[0] if child.pos_ == "ADP" and objects else (
+                    None if child.pos_ == "ADP" else child)
+        return None
+
+    def _issuer(self, verb: Token, cue_text: str) -> Attribution | None:
+        """A participle on a document noun ("X issued a statement calling on Y to …", "a
+        statement from the ministry saying …"): the document speaks for its issuer
+        (FORMAT.md), the noun's agent or possessor, else the subject of the verb that
+        issued it; the participle has no subject of its own to inherit."""
+        noun = verb.head
+        if verb.dep_ not in self.lexicon.dep("relative") or noun.pos_ != "NOUN" or (
+                noun.lemma_.lower() not in self.lexicon.document_nouns):
+            return None
+        agent = agent_of(noun, self.lexicon)
+        if agent is not None:
+            speaker = self._named_person(self._institution(
+                agent, speaker_from_head(agent, self.lexicon, self.index)))
+            if speaker.actor_id is not None or speaker.person is not None:
+                return Attribution(verb, cue_text, speaker)
+        if noun.dep_ not in self.lexicon.dep("object") or noun.head.pos_ != "VERB" or (
+                noun.head.i == noun.i):
+            return None
+        issued = self._attribution(noun.head)
+        return None if issued is None else Attribution(
+            verb, cue_text, issued.speaker, issued.others)
 
     def _voice(self, head: Token, speaker: Speaker) -> tuple[Speaker, tuple[Speaker, ...]] | None:
         """A subject named only by what it is (``voices``): "le gouvernement chinois" and
@@ -377,7 +469,8 @@ class _Extractor:
         if (actor is not None and actor.type != "state") or (
                 self.printed.name(speaker).person is not None):
             return None  # "l'ambassade de Pékin": the phrase names a state, not who speaks
-        voice = voice_of(head, self.lexicon, self.index, self.lookup)
+        voice = voice_of(head, self.lexicon, self.index, self.lookup,
+                         (speaker.start, speaker.end))
         actors = voice.actors
         if voice.bare_mission and self._definite_phrase(head):
             recent = self._recent_mission(head.idx)
@@ -482,11 +575,13 @@ class _Extractor:
         if speaker.actor_id is None or (own is not None and own.actor_id is not None):
             return speaker
         named = self.lookup(speaker.actor_id)
-        if not office or not self._definite(subject) or named is None:
+        if not office or named is None or not (
+                self._definite(subject) or self._possessed(subject)):
             return speaker
-        holder = self._recent_speaker(subject.idx, country=named.country)
+        holder = self._recent_speaker(subject.idx, country=named.country) or (
+            self._person_with_office(speaker, subject.lower_, before=True, country=named.id))
         return speaker if holder is None else dataclasses.replace(
-            speaker, actor_id=holder.actor_id)
+            speaker, actor_id=holder.actor_id, person=holder.person)
 
     def _institution(self, subject: Token, speaker: Speaker) -> Speaker:
         """"China's coast guard said", "the Ministry of Commerce said": an institution the
@@ -567,56 +662,6 @@ class _Extractor:
         actor = self.lookup(actor_id)
         return actor is not None and actor.type == "organization"
 
-    def _state_official(self, subject: Token, speaker: Speaker) -> Speaker:
-        """"a senior US official", "an unidentified Chinese official", "the Chinese side":
-        a state's voice (``state_voices``) no name or institution resolves, whose phrase
-        names one state, is that state (FORMAT.md). A spokesperson is an institution's."""
-        if speaker.actor_id is not None or speaker.person is not None:
-            return speaker
-        if subject.lower_ not in self.lexicon.state_voices and (
-                subject.lemma_.lower() not in self.lexicon.state_voices):
-            return speaker
-        states = set()
-        for mention in self.index.overlapping(speaker.start, speaker.end):
-            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
-            if actor is None or actor.type != "state":
-                return speaker  # a person or an institution: not the state's official
-            states.add(actor.id)
-        return dataclasses.replace(speaker, actor_id=states.pop()) if len(states) == 1 else speaker
-
-    def _person_named_before(self, subject: Token, speaker: Speaker) -> Speaker | None:
-        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …": with no
-        speaker before it, a definite office is the last person the text names within the
-        paragraph or the two before, of the state the phrase names if it names one."""
-        countries = {m.actor_id for m in self.index.overlapping(speaker.start, speaker.end)
-                     if m.actor_id is not None}
-        window = self._window_start(subject.idx)
-        for mention in reversed(self.index.overlapping(window, speaker.start)):
-            if mention.entity_type != "PER" or mention.end > speaker.start or (
-                    not self._names_subject(mention)):
-                continue
-            actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
-            if actor is not None and actor.type == "person":
-                if countries and actor.country not in countries:
-                    continue
-                return dataclasses.replace(speaker, actor_id=actor.id)
-            name = printed_person_name(mention.surface, self.analysis.document.language)
-            if name is not None and not countries:
-                return dataclasses.replace(speaker, person=name)
-        return None
-
-    def _names_subject(self, mention: Mention) -> bool:
-        """The mention is (in) the subject of a verb: the person the sentence is about, not
-        one named in passing ("Following Trump's victory, …")."""
-        tokens = self._tokens_in(mention.start, mention.end)
-        if not tokens:
-            return False
-        token, hops = tokens[-1], 0
-        while hops < 4 and token.dep_ in ("compound", "flat", "appos", "amod") and (
-                token.head.i != token.i):
-            token, hops = token.head, hops + 1
-        return token.dep_ in self.lexicon.dep("subject")
-
     def _same_office(self, subject: Token) -> Speaker | None:
         """"the spokesman said" after "a spokesman for the ministry said" with no name
         printed: the actor the last earlier phrase with the same office word resolved to,
@@ -639,6 +684,12 @@ class _Extractor:
                 return mention.actor_id
         return None
 
+    def _possessed(self, token: Token) -> bool:
+        """A noun with a possessor ("Russia's foreign minister", "the president's
+        adviser"): as determined as a definite one."""
+        return token.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "nmod:poss") for c in token.children if c.i < token.i)
+
     def _definite(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
             "Def" in c.morph.get("Definite", []) for c in token.children if c.i < token.i)
@@ -655,18 +706,18 @@ class _Extractor:
                 return dataclasses.replace(speaker, actor_id=mention.actor_id)
         return speaker
 
-    def _latter(self, speaker: Speaker) -> Speaker:
-        """« ce dernier », "the latter": the last person named before, known or printed."""
-        window = self._window_start(speaker.start)
-        for mention in reversed(self.index.overlapping(window, speaker.start)):
-            if mention.entity_type != "PER" or mention.end > speaker.start:
-                continue
-            if mention.actor_id is not None:
-                return dataclasses.replace(speaker, actor_id=mention.actor_id)
-            name = printed_person_name(mention.surface, self.analysis.document.language)
-            if name is not None:
-                return dataclasses.replace(speaker, person=name)
-        return speaker
+    def _latter(self, word: Token, speaker: Speaker) -> Speaker:
+        """« ce dernier », "the latter", « selon lui »: the last person named before, known
+        or printed, wherever the text names them."""
+        found = self.antecedents.person_before(
+            word, speaker, self._window_start(speaker.start), subjects_only=False)
+        return speaker if found is None else found
+
+    def _person_named_before(self, word: Token, speaker: Speaker) -> Speaker | None:
+        """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …" or "She
+        said": with no speaker before it, the last person the text makes a subject within
+        the paragraph or the two before (``agreement.Antecedents``)."""
+        return self.antecedents.person_before(word, speaker, self._window_start(word.idx))
 
     def _cue_before(self, verb: Token) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
@@ -714,9 +765,7 @@ class _Extractor:
         tokens = self._tokens_in(mentions[-1].start, mentions[-1].end)
         if not tokens or tokens[0].i == 0 or not self._given_before(tokens[0]):
             return False
-        before = self.doc[tokens[0].i - 1].lower_  # "Secretary Blinken": a title, not a name
-        return before not in self.lexicon.office_nouns and before not in _titles(
-            self.analysis.document.language)
+        return not self._title_word(self.doc[tokens[0].i - 1])  # "Secretary Blinken"
 
     def _earlier_printed(self, speaker: Speaker) -> str | None:
         """"Li said" after "spokesman Li Xi emphasized": a lone capitalised surname points
@@ -755,11 +804,20 @@ class _Extractor:
         return printed_person_name(self.text[run[0].idx : speaker.end],
                                    self.analysis.document.language)
 
+    def _title_word(self, token: Token) -> bool:
+        """An office or an honorific, abbreviated or not ("Secretary", "Mr.", "Dr"): the
+        word before a surname that is no given name ("Mr. Blinken" is Blinken)."""
+        word = token.lower_.strip(".")
+        return word in self.lexicon.office_nouns or word in _titles(
+            self.analysis.document.language)
+
     def _given_before(self, token: Token) -> bool:
         """A capitalised proper noun no actor resolves stands right before ``token``."""
         if token.i == 0:
             return False
         before = self.doc[token.i - 1]
+        if self._title_word(before):
+            return False
         resolved = [m for m in self.index.overlapping(before.idx, before.idx + 1)
                     if m.actor_id is not None]
         return before.pos_ == "PROPN" and before.text[:1].isupper() and not resolved and (
@@ -884,7 +942,7 @@ class _Extractor:
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
-        latter = self._latter(own)
+        latter = self._latter(head, own)
         return latter if latter.actor_id is not None or latter.person is not None else None
 
     def _document_subject(self, subject: Token) -> bool:
@@ -1260,7 +1318,23 @@ class _Extractor:
                 return None if author is None else Attribution(token, token.text, author)
             if token.text in ".!?" or token.text in self.openers or "\n" in token.text:
                 return None
+            if self._new_clause(token):
+                return None  # `called it "a provocation," and Peskov said`: his own clause
         return None
+
+    def _new_clause(self, token: Token) -> bool:
+        """A coordinating conjunction that opens a clause with a subject of its own after
+        a quotation (`called it "a provocation," and Peskov said`): a cue after it tags
+        that clause, not the quotation before. Not one that joins two quotations (`"…"
+        and "…", said X`) or a second verb of the same subject (« … » et a souligné)."""
+        if token.pos_ != "CCONJ":
+            return False
+        for following in self.doc[token.i + 1 : token.i + 2 * POST_CUE_WINDOW]:
+            if following.text in self.openers or following.pos_ in ("VERB", "AUX"):
+                return False
+            if following.dep_ in self.lexicon.dep("subject"):
+                return True
+        return False
 
     def _colon(self, span: QuotedSpan) -> Attribution | None:
         """"Wu Qian a déclaré : « … »": a cue before a colon that opens the quote."""
@@ -1387,22 +1461,30 @@ class _Extractor:
                     and word in s.text.lower() and self._is_person(s.actor_id, s)}
         return next(iter(anywhere.values())) if len(anywhere) == 1 else None
 
-    def _person_with_office(self, speaker: Speaker, word: str) -> Speaker | None:
+    def _person_with_office(self, speaker: Speaker, word: str, *, before: bool = False,
+                            country: str | None = None) -> Speaker | None:
         """"Wu Qian, spokesperson for the ministry, made the remarks": the one person the
         rest of the text prints right beside the office word (before or after the name),
-        when no quote of theirs is tagged with it."""
+        when no quote of theirs is tagged with it. With ``before``, the one the text
+        printed so before the phrase, of ``country``: "the US president's national
+        security advisor" after "the US national security advisor Robert O'Brien"."""
         found: dict[tuple[str | None, str | None], Speaker] = {}
-        for mention in self.index.overlapping(speaker.end, len(self.text)):
-            if mention.entity_type != "PER" or mention.start < speaker.end:
+        span = (0, speaker.start) if before else (speaker.end, len(self.text))
+        for mention in self.index.overlapping(*span):
+            if mention.entity_type != "PER" or not (
+                    span[0] <= mention.start and mention.end <= span[1]):
                 continue
-            after = self.text[mention.end : mention.end + len(word) + 6].lower()
-            before = self.text[max(mention.start - len(word) - 2, 0) : mention.start].lower()
-            if word not in after and word not in before:
+            following = self.text[mention.end : mention.end + len(word) + 6].lower()
+            preceding = self.text[max(mention.start - len(word) - 2, 0) : mention.start].lower()
+            if word not in following and word not in preceding:
                 continue
             actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
             if actor is not None and actor.type == "person":
-                found[(actor.id, None)] = dataclasses.replace(speaker, actor_id=actor.id)
+                if country is None or actor.country == country:
+                    found[(actor.id, None)] = dataclasses.replace(speaker, actor_id=actor.id)
                 continue
+            if country is not None:
+                continue  # a printed name's state is unknown
             name = printed_person_name(mention.surface, self.analysis.document.language)
             if name is not None:
                 found[(None, name)] = dataclasses.replace(speaker, actor_id=None, person=name)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
     "relative", "conjunct", "adverbial", "negation", "argument", "parataxis", "object",
-    "noun_clause", "trailing",
+    "noun_clause", "trailing", "predicative", "agent",
 )
 
 
@@ -55,6 +55,13 @@ class QuoteLexicon:
     state_voices: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()  # "claim", "remark": "X's claim that …"
     agent_links: frozenset[str] = frozenset()  # "comments *by* X"
+    # "issued a warning that …", "renewed its call for …": verbs that make the speech act of
+    # their object noun their subject's, and the particles that open such a noun's content
+    support_verbs: frozenset[str] = frozenset()
+    noun_particles: frozenset[str] = frozenset()
+    # "It was suggested that …", « Il a été suggéré que … »: the subject of an impersonal
+    # passive, which leaves the speaker to the context rather than naming an addressee
+    expletive_pronouns: frozenset[str] = frozenset()
     abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fm" -> words
     mission_nouns: frozenset[str] = frozenset()  # "l'ambassade de Chine en France"
     auxiliaries: frozenset[str] = frozenset()  # tense auxiliaries: avoir, être; have, be
@@ -130,6 +137,9 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         speech_nouns=_set(where, raw, "speech_nouns"),
         state_voices=_set(where, raw, "state_voices"),
         agent_links=_set(where, raw, "agent_links"),
+        support_verbs=_set(where, raw, "support_verbs"),
+        noun_particles=_set(where, raw, "noun_particles"),
+        expletive_pronouns=_set(where, raw, "expletive_pronouns"),
         mission_nouns=_set(where, raw, "mission_nouns"),
         auxiliaries=_set(where, raw, "auxiliaries"),
         person_pronouns=_set(where, raw, "person_pronouns"),

@@ -7,6 +7,14 @@ hackers had targeted the election". FORMAT.md counts these (a noun phrase *with*
 that-clause is a quote; without one, "accusations from the West", it is not). The nouns
 are the nominalisations of the language's speech verbs (``speech_nouns`` in
 ``knowledge/quotes/<lang>.yaml``); the agent links ("by", "from") too.
+
+The same nouns make speech with a support verb ("issued a warning that …", "renewed his
+call for a ceasefire", "made an appeal to donors to …"): the verb's subject speaks, and
+the noun's complement is the content (``supported_content``). The support verb's act
+gives the noun phrase a speaker and a time of its own, so a to-infinitive or a
+particle's complement ("call *for* talks", ``noun_particles``) is content there, while a
+noun that only has a possessor still needs a that-clause (NOTES: "the Ethiopian demand
+to engage in new discussions" is not a quote).
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ def noun_speech(doc: Doc, lexicon: QuoteLexicon, units: Units) -> list[NounSpeec
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns:
             continue
         clause = _content_clause(token, lexicon)
-        agent = _agent(token, lexicon)
+        agent = agent_of(token, lexicon)
         if clause is None or agent is None:
             continue
         tokens = list(clause.subtree)
@@ -48,16 +56,61 @@ def noun_speech(doc: Doc, lexicon: QuoteLexicon, units: Units) -> list[NounSpeec
     return found
 
 
-def _content_clause(noun: Token, lexicon: QuoteLexicon) -> Token | None:
-    """The clause the noun governs, opened by a complementizer ("claim *that* …")."""
+def supported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
+    """The content of a speech noun a support verb takes as its object ("issued a
+    warning that X" → X, "renewed his call for a ceasefire" → a ceasefire), or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.support_verbs:
+        return None
+    for noun in verb.children:
+        if noun.i < verb.i or noun.dep_ not in lexicon.dep("object") or (
+                noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.speech_nouns):
+            continue
+        complement = (_content_clause(noun, lexicon) or _infinitive(noun)
+                      or _particle(noun, lexicon))
+        if complement is None:
+            return None
+        tokens = list(complement.subtree)
+        first = tokens[0].i + (1 if complement.pos_ == "ADP" else 0)
+        return trim(verb.doc, first, min(tokens[-1].i, units.last[verb.i]), lexicon)
+    return None
+
+
+def _infinitive(noun: Token) -> Token | None:
+    """A to-infinitive the noun governs ("an appeal to donors *to send* aid")."""
     for child in noun.children:
-        if child.i > noun.i and child.dep_ in lexicon.dep("noun_clause") and any(
-                c.lower_ in lexicon.complementizers for c in child.children if c.i < child.i):
+        if child.i > noun.i and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.pos_ == "PART" for c in child.children if c.i < child.i):
             return child
     return None
 
 
-def _agent(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+def _particle(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """A complement opened by one of the language's noun particles ("call *for* talks")."""
+    for child in noun.children:
+        if child.i > noun.i and child.pos_ == "ADP" and child.lower_ in lexicon.noun_particles \
+                and any(True for _ in child.children):
+            return child
+    return None
+
+
+def _content_clause(noun: Token, lexicon: QuoteLexicon) -> Token | None:
+    """The clause the noun governs, opened by a complementizer ("claim *that* …"); the
+    parse may label it a relative clause, but a relative's "that" is its pronoun, not a
+    marker."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        marks = [c for c in child.children
+                 if c.i < child.i and c.lower_ in lexicon.complementizers]
+        if marks and child.dep_ in lexicon.dep("noun_clause"):
+            return child
+        if child.dep_ in lexicon.dep("relative") and any(
+                c.pos_ == "SCONJ" or c.dep_ == "mark" for c in marks):
+            return child
+    return None
+
+
+def agent_of(noun: Token, lexicon: QuoteLexicon) -> Token | None:
     """Who the speech act is by: the possessor ("Washington's claim") or the object of an
     agent link right after the noun ("comments by Navarro")."""
     for child in noun.children:

@@ -9,7 +9,9 @@ Two kinds of head noun, listed per language in ``knowledge/quotes/<lang>.yaml``:
 
 - ``state_voices`` (gouvernement, autorités, responsables; government, officials): with a
   state word among their modifiers, the phrase is that state, or those states when the
-  modifiers are coordinated ("des responsables états-uniens et chinois");
+  modifiers are coordinated ("des responsables états-uniens et chinois"); where the parse
+  hangs the state word elsewhere ("a senior US official" read with "US" as a sibling), a
+  phrase that names one state and nothing else (no person, no institution) is that state;
 - ``mission_nouns`` (ambassade, mission; embassy, consulate): with a sending state and a
   host ("l'ambassade de Pékin à Paris", "the Chinese embassy in Manila"), the phrase is the
   mission the knowledge base lists for that pair; with neither ("l'ambassade", "the
@@ -47,27 +49,49 @@ class Voice:
     bare_mission: bool = False  # "l'ambassade": the mission named before, if any
 
 
-def voice_of(head: Token, lexicon: QuoteLexicon, index: MentionIndex, lookup: Lookup) -> Voice:
-    """The actors an unresolved subject head designates by its kind (module docstring)."""
-    word = _word(head)
-    if word in lexicon.mission_nouns:
+def voice_of(head: Token, lexicon: QuoteLexicon, index: MentionIndex, lookup: Lookup,
+             phrase: tuple[int, int] | None = None) -> Voice:
+    """The actors an unresolved subject head designates by its kind (module docstring);
+    ``phrase`` is the character span of the head's whole phrase, read when the parse
+    attaches no state word to the head. The one reading of ``state_voices`` the quotes
+    stage has: the extractor asks it for every subject, early and as a last resort."""
+    words = _words(head)
+    if words & lexicon.mission_nouns:
         return _mission(head, index, lookup)
-    if word in lexicon.state_voices:
+    if words & lexicon.state_voices:
         institution = _institution(head, index, lookup)
         if institution is not None:  # "Chinese foreign ministry officials": the ministry
             return Voice((institution,))
-        return Voice(_states(head, index, lookup))
-    if word in lexicon.office_nouns:
+        states = _states(head, index, lookup)
+        if not states and phrase is not None:
+            states = _phrase_state(phrase, index, lookup)
+        return Voice(states)
+    if words & lexicon.office_nouns:
         for child in head.children:
             if child.dep_ in lexicon.dep("nominal_modifier") and child.i > head.i:
-                inner = _word(child)
-                if inner in lexicon.mission_nouns or inner in lexicon.state_voices:
+                inner = _words(child)
+                if inner & (lexicon.mission_nouns | lexicon.state_voices):
                     return voice_of(child, lexicon, index, lookup)
     return Voice()
 
 
-def _word(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+def _words(token: Token) -> frozenset[str]:
+    """The token's lemma and printed form, lowercased: either may be the listed word."""
+    return frozenset({token.lower_, token.lemma_.lower() if token.lemma_ else token.lower_})
+
+
+def _phrase_state(phrase: tuple[int, int], index: MentionIndex, lookup: Lookup
+                  ) -> tuple[str, ...]:
+    """The one state a phrase names when it names nothing else: "an unidentified US
+    official" whatever the parse made of "US"; a person or an institution in the phrase
+    makes it theirs, not the state's, and two states leave it open."""
+    states: set[str] = set()
+    for mention in index.overlapping(*phrase):
+        actor = None if mention.actor_id is None else lookup(mention.actor_id)
+        if actor is None or actor.type != "state":
+            return ()
+        states.add(actor.id)
+    return tuple(states) if len(states) == 1 else ()
 
 
 def _modifiers(head: Token) -> list[Token]:
