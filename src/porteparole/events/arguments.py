@@ -26,9 +26,8 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from porteparole.events.modality import intention_noun
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
-from porteparole.events.stance import owner_heads, stance_noun
+from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
@@ -107,8 +106,8 @@ class Arguments:
                     return []  # "the attack was condemned by France": France did not attack
                 if governor is not None and self.evaluates(governor):
                     return []  # "Russia condemned the sanctions": Russia imposed none
-                return subject_of(governor)
-            return subject_of(cue_token)
+                return subject_of(governor, self.lexicon)
+            return subject_of(cue_token, self.lexicon)
         if role == "obj":
             found = objects_of(cue_token)
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
@@ -130,7 +129,7 @@ class Arguments:
         if role == "ccomp_subj":  # "hopes that X …"; a noun's content clause: "the hope that X"
             return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp") or (
                 is_noun and c.dep_.startswith("acl") and any(
-                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c)]
+                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c, self.lexicon)]
         if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
@@ -229,7 +228,7 @@ class Arguments:
             return []
         found: list[str] = []
         inside = {t.i for t in cue_token.subtree}  # never the infinitive's own object
-        for head in owner_heads(noun):
+        for head in owners(noun, self.lexicon):
             found += self.phrase_actors(head, set(), inside)
         return found
 
@@ -263,7 +262,7 @@ class Arguments:
         if previous is None:
             return self._previous_person(cue_token)
         found: list[str] = []
-        for subject in subject_of(previous.root):
+        for subject in subject_of(previous.root, self.lexicon):
             found += self.phrase_actors(subject, set(), set())
         return found
 
@@ -275,7 +274,7 @@ class Arguments:
         previous = self._previous_sentence(cue_token, speech=False)
         if previous is None:
             return []
-        subjects = subject_of(previous.root)
+        subjects = subject_of(previous.root, self.lexicon)
         if len(subjects) != 1:
             return []
         found = self.phrase_actors(subjects[0], set(), set())
@@ -322,7 +321,7 @@ class Arguments:
         previous = self._previous_sentence(cue_token, speech=False)
         if previous is None:
             return []  # after speech, "it" may be anything the speaker talked about
-        subjects = subject_of(previous.root)
+        subjects = subject_of(previous.root, self.lexicon)
         if len(subjects) != 1:
             return []
         subject = subjects[0]
@@ -615,7 +614,7 @@ def agent_of(token: Token) -> list[Token]:
     return out
 
 
-def subject_of(token: Token | None) -> list[Token]:
+def subject_of(token: Token | None, lexicon: Lexicon) -> list[Token]:
     """The subject of a verb: its own, a passive's agent, or its controller's."""
     for _ in range(6):
         if token is None:
@@ -635,11 +634,11 @@ def subject_of(token: Token | None) -> list[Token]:
             controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
             if controller:  # "quoted an official as urging …": the official urges
                 return controller
-        owner = intention_noun(token)
+        owner = qualified_noun(token)
         if owner is not None:  # "Germany's decision to send …", "made an offer to host …"
-            owners = _owners(owner)
-            if owners or owner.dep_ not in OBJECT:
-                return owners
+            found = owners(owner, lexicon)
+            if found or owner.dep_ not in OBJECT:
+                return found
             token = owner.head
             continue
         if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
@@ -652,15 +651,6 @@ def subject_of(token: Token | None) -> list[Token]:
 
 
 _CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
-
-
-def _owners(noun: Token) -> list[Token]:
-    """Whose a noun is: "Germany's decision", "the decision of Germany", « la décision de
-    l'Allemagne » (a possessive, else a genitive complement)."""
-    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
-    return owners or [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i + 4] or [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj"]
 
 
 def _left_subject(verb: Token) -> list[Token]:
