@@ -137,9 +137,20 @@ _ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if m
 def _purpose(verb: Token, lexicon: Lexicon) -> bool:
     """An infinitive that says what another act is for ("offered to host a summit to hammer
     out an agreement", « pour négocier »): an aim, not an act. The marker comes from the
-    language file (``purpose``)."""
-    return "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _ADVERBIAL and any(
-        c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in verb.children)
+    language file (``purpose``). A conjunct, or a later infinitive of the same verb, shares
+    the first aim's marker (« pour intensifier …, assurer … et aider … »: three aims)."""
+    while verb.dep_ == "conj" and _infinitive(verb) and _infinitive(verb.head):
+        verb = verb.head
+    if not _infinitive(verb) or verb.dep_ not in _ADVERBIAL | {"conj"}:
+        return False  # a conjunct of a finite verb is an aim after an aim of that verb
+    # a list of aims shares the first one's marker (« pour renforcer …, assurer … »)
+    return any(_infinitive(aim) and aim.dep_ in _ADVERBIAL and aim.i <= verb.i and any(
+        c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in aim.children)
+        for aim in (verb, *verb.head.children))
+
+
+def _infinitive(token: Token) -> bool:
+    return "Inf" in token.morph.get("VerbForm", [])
 
 
 def _hypothetical(chain: list[Token], children: list[Token], lexicon: Lexicon) -> bool:
