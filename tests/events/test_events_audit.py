@@ -153,3 +153,23 @@ def test_authorized_aid_is_aid(nlp, language, text, actors):
 ])
 def test_a_list_of_aims_shares_its_purpose_marker(nlp, language, text, actors):
     assert not any(kind == "AID" for _, kind, _ in _triples(nlp, text, language, actors))
+
+
+# -- a material act's noun names its party by an adjective -----------------------------------
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), [
+    ("fr", "Des frappes israéliennes sur le Liban ont fait 20 morts.",
+     {"israéliennes": "ISR", "Liban": "LBN"}, ("ISR", "ASSAULT", "LBN")),
+    ("en", "The new American aid to Ukraine arrived on Monday.",
+     {"American": "USA", "Ukraine": "UKR"}, ("USA", "AID", "UKR")),
+    ("fr", "La Russie a condamné l'aide américaine à l'Ukraine.",
+     {"Russie": "RUS", "américaine": "USA", "Ukraine": "UKR"}, ("USA", "AID", "UKR")),
+])
+def test_an_adjective_names_who_acts(nlp, language, text, actors, expected):
+    assert expected in _triples(nlp, text, language, actors)
+
+
+def test_an_adjective_of_talks_is_their_topic(nlp):
+    found = _triples(nlp, "Officials held Iranian nuclear talks with France.", "en",
+                     {"Iranian": "IRN", "France": "FRA"})
+    assert ("IRN", "CONSULT", "FRA") not in found

@@ -123,6 +123,8 @@ class Arguments:
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
+        if role == "amod":  # "Israeli strikes", « des frappes israéliennes », "US sanctions"
+            return [c for c in cue_token.children if c.dep_ in ("amod", "compound")]
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []

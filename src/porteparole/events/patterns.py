@@ -14,6 +14,8 @@ wins):
 - a preposition (``à``, ``avec``, ``entre``, ``with``, ``between``): the object of that
   preposition, on the cue or, for a noun cue, on its governing verb;
 - ``head``: the noun a participle cue modifies ("les entreprises mises sur liste noire");
+- ``amod``: a noun cue's own adjective or compound naming a party ("Israeli strikes",
+  « des frappes israéliennes », "US sanctions"); added before ``subj`` for material acts;
 - ``ccomp_subj``: the subject of the cue's complement clause ("nous espérons que X …");
 - ``speaker``: the state of whoever speaks the sentence (an answer's spokesperson, a quote's
   speaker);
@@ -47,7 +49,7 @@ from porteparole.knowledge import knowledge_path, per_root, read_yaml
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
+ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp", "amod"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
                        "negated_type", "mood", "reciprocal", "note", "unless_near",
                        "keep_needs", "default_target"})
