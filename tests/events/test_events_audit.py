@@ -173,3 +173,15 @@ def test_an_adjective_of_talks_is_their_topic(nlp):
     found = _triples(nlp, "Officials held Iranian nuclear talks with France.", "en",
                      {"Iranian": "IRN", "France": "FRA"})
     assert ("IRN", "CONSULT", "FRA") not in found
+
+
+# -- prepositions of more than one word ------------------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), [
+    ("en", "Israel pulled out of Lebanon in 2000.", {"Israel": "ISR", "Lebanon": "LBN"},
+     ("ISR", "RETREAT", "LBN")),
+    ("fr", "La Russie a déployé des troupes près de la frontière ukrainienne.",
+     {"Russie": "RUS", "ukrainienne": "UKR"}, ("RUS", "MOBILIZE", "UKR")),
+])
+def test_a_two_word_preposition_names_the_target(nlp, language, text, actors, expected):
+    assert expected in _triples(nlp, text, language, actors)

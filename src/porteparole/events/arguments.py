@@ -749,8 +749,13 @@ def _prepositional(token: Token, preposition: str) -> list[Token]:
         elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
                 g.dep_ == "case" and _word(g, preposition) for g in child.children):
             out.append(child)
-        elif child.dep_ == "advmod" and _word(child, preposition):  # "auprès de Pékin"
-            out += [g for g in child.children if g.dep_.split(":")[0] in ("obl", "nmod")]
+        elif child.dep_ in ("advmod", "dep") and _word(child, preposition):  # "auprès de
+            out += [g for g in child.children  # Pékin", « près de la frontière »
+                    if g.dep_.split(":")[0] in ("obl", "nmod", "dep")]
+        elif child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            out += [p for g in child.children  # a two-word preposition: "pulled out of X"
+                    if g.dep_ == "prep" and _word(g, preposition)
+                    for p in g.children if p.dep_ == "pobj"]
     if out:
         out += _coordinated_phrases(token, preposition, out)
     return out
