@@ -185,3 +185,16 @@ def test_an_adjective_of_talks_is_their_topic(nlp):
 ])
 def test_a_two_word_preposition_names_the_target(nlp, language, text, actors, expected):
     assert expected in _triples(nlp, text, language, actors)
+
+
+# -- the partner of a call hung on its means (language file's ``channels``) ------------------
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("fr", "Le président américain s'est entretenu au téléphone avec le président turc.",
+     {"américain": "USA", "turc": "TUR"}),
+    ("en", "The US president spoke on the phone with the Turkish president.",
+     {"US": "USA", "Turkish": "TUR"}),
+])
+def test_a_call_s_partner_hung_on_the_phone(nlp, language, text, actors):
+    found = _triples(nlp, text, language, actors)
+    assert {("USA", "CONSULT", "TUR"), ("TUR", "CONSULT", "USA")} <= found

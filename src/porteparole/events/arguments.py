@@ -136,6 +136,10 @@ class Arguments:
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
+        if not heads and not is_noun:  # « s'est entretenu au téléphone avec X »: the phrase
+            heads = [h for c in cue_token.children  # hung on the means of communication
+                     if c.lemma_.lower() in self.lexicon.channels
+                     for h in _prepositional(c, role)]
         if not heads and is_noun and cue_token.dep_ == "compound":  # "a mediation effort
             heads = prepositional(cue_token.head, role)  # between X and Y"
         if not heads and is_noun:  # "accusations made by X against Y": on the participle

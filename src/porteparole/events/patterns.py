@@ -117,6 +117,7 @@ class Lexicon:
     party_pronouns: frozenset[str] = frozenset()  # "it", « il »: a party named just before
     noun_agent: tuple[str, ...] = ()  # "by", « par »: the agent of a nominal event
     genitive: frozenset[str] = frozenset()  # "of", « de »: a noun's owner ("the decision of X")
+    channels: frozenset[str] = frozenset()  # « téléphone »: a means a verb's partner may hang on
     pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
@@ -236,7 +237,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
-                        "noun_agent", "genitive",
+                        "noun_agent", "genitive", "channels",
                         "pair",
                         "according", "background", "descriptions", "own_government",
                         "demonstratives", "definites", "anaphors",
@@ -277,6 +278,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         party_pronouns=_words(data.get("party_pronouns")),
         noun_agent=tuple(sorted(_words(data.get("noun_agent")))),
         genitive=_words(data.get("genitive")),
+        channels=_words(data.get("channels")),
         pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
