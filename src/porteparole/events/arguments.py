@@ -26,9 +26,8 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from porteparole.events.modality import intention_noun
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
-from porteparole.events.stance import owner_heads, stance_noun
+from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
@@ -107,8 +106,8 @@ class Arguments:
                     return []  # "the attack was condemned by France": France did not attack
                 if governor is not None and self.evaluates(governor):
                     return []  # "Russia condemned the sanctions": Russia imposed none
-                return subject_of(governor)
-            return subject_of(cue_token)
+                return subject_of(governor, self.lexicon)
+            return subject_of(cue_token, self.lexicon)
         if role == "obj":
             found = objects_of(cue_token)
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
@@ -124,17 +123,23 @@ class Arguments:
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
+        if role == "amod":  # "Israeli strikes", « des frappes israéliennes », "US sanctions"
+            return [c for c in cue_token.children if c.dep_ in ("amod", "compound")]
         if role == "head":  # the noun a participle or an adjective cue qualifies
             return [cue_token.head] if cue_token.dep_.startswith("acl") or (
                 cue_token.dep_ == "amod") else []
         if role == "ccomp_subj":  # "hopes that X …"; a noun's content clause: "the hope that X"
             return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp") or (
                 is_noun and c.dep_.startswith("acl") and any(
-                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c)]
+                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c, self.lexicon)]
         if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
             return [c for c in cue_token.children if c.dep_ == "xcomp" or (
                 c.dep_ == "ccomp" and _infinitive(c))]
         heads = prepositional(cue_token, role)
+        if not heads and not is_noun:  # « s'est entretenu au téléphone avec X »: the phrase
+            heads = [h for c in cue_token.children  # hung on the means of communication
+                     if c.lemma_.lower() in self.lexicon.channels
+                     for h in _prepositional(c, role)]
         if not heads and is_noun and cue_token.dep_ == "compound":  # "a mediation effort
             heads = prepositional(cue_token.head, role)  # between X and Y"
         if not heads and is_noun:  # "accusations made by X against Y": on the participle
@@ -229,7 +234,7 @@ class Arguments:
             return []
         found: list[str] = []
         inside = {t.i for t in cue_token.subtree}  # never the infinitive's own object
-        for head in owner_heads(noun):
+        for head in owners(noun, self.lexicon):
             found += self.phrase_actors(head, set(), inside)
         return found
 
@@ -263,7 +268,7 @@ class Arguments:
         if previous is None:
             return self._previous_person(cue_token)
         found: list[str] = []
-        for subject in subject_of(previous.root):
+        for subject in subject_of(previous.root, self.lexicon):
             found += self.phrase_actors(subject, set(), set())
         return found
 
@@ -275,7 +280,7 @@ class Arguments:
         previous = self._previous_sentence(cue_token, speech=False)
         if previous is None:
             return []
-        subjects = subject_of(previous.root)
+        subjects = subject_of(previous.root, self.lexicon)
         if len(subjects) != 1:
             return []
         found = self.phrase_actors(subjects[0], set(), set())
@@ -322,7 +327,7 @@ class Arguments:
         previous = self._previous_sentence(cue_token, speech=False)
         if previous is None:
             return []  # after speech, "it" may be anything the speaker talked about
-        subjects = subject_of(previous.root)
+        subjects = subject_of(previous.root, self.lexicon)
         if len(subjects) != 1:
             return []
         subject = subjects[0]
@@ -615,7 +620,7 @@ def agent_of(token: Token) -> list[Token]:
     return out
 
 
-def subject_of(token: Token | None) -> list[Token]:
+def subject_of(token: Token | None, lexicon: Lexicon) -> list[Token]:
     """The subject of a verb: its own, a passive's agent, or its controller's."""
     for _ in range(6):
         if token is None:
@@ -635,11 +640,11 @@ def subject_of(token: Token | None) -> list[Token]:
             controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
             if controller:  # "quoted an official as urging …": the official urges
                 return controller
-        owner = intention_noun(token)
+        owner = qualified_noun(token)
         if owner is not None:  # "Germany's decision to send …", "made an offer to host …"
-            owners = _owners(owner)
-            if owners or owner.dep_ not in OBJECT:
-                return owners
+            found = owners(owner, lexicon)
+            if found or owner.dep_ not in OBJECT:
+                return found
             token = owner.head
             continue
         if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
@@ -652,15 +657,6 @@ def subject_of(token: Token | None) -> list[Token]:
 
 
 _CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
-
-
-def _owners(noun: Token) -> list[Token]:
-    """Whose a noun is: "Germany's decision", "the decision of Germany", « la décision de
-    l'Allemagne » (a possessive, else a genitive complement)."""
-    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")]
-    return owners or [c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i + 4] or [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children if g.dep_ == "pobj"]
 
 
 def _left_subject(verb: Token) -> list[Token]:
@@ -757,8 +753,13 @@ def _prepositional(token: Token, preposition: str) -> list[Token]:
         elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
                 g.dep_ == "case" and _word(g, preposition) for g in child.children):
             out.append(child)
-        elif child.dep_ == "advmod" and _word(child, preposition):  # "auprès de Pékin"
-            out += [g for g in child.children if g.dep_.split(":")[0] in ("obl", "nmod")]
+        elif child.dep_ in ("advmod", "dep") and _word(child, preposition):  # "auprès de
+            out += [g for g in child.children  # Pékin", « près de la frontière »
+                    if g.dep_.split(":")[0] in ("obl", "nmod", "dep")]
+        elif child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
+            out += [p for g in child.children  # a two-word preposition: "pulled out of X"
+                    if g.dep_ == "prep" and _word(g, preposition)
+                    for p in g.children if p.dep_ == "pobj"]
     if out:
         out += _coordinated_phrases(token, preposition, out)
     return out

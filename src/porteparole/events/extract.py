@@ -45,6 +45,9 @@ __all__ = ["extract_events", "reportable"]
 _RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
 # Types that answer what another party did, whose noun cues may leave that party unsaid.
 _RESPONSES = frozenset({"REJECT", "ACCUSE", "PROTEST", "THREATEN", "SANCTION"})
+# Material acts whose noun's own adjective names who acts ("Israeli strikes on Gaza", « l'aide
+# américaine à l'Ukraine »); for talks or threats it rather names a topic ("Iranian talks").
+_MATERIAL = frozenset({"ASSAULT", "SANCTION", "AID", "MOBILIZE", "COERCE"})
 _BASE_CONFIDENCE = {"VERB": 0.8, "AUX": 0.7, "ADJ": 0.75, "NOUN": 0.7}
 
 
@@ -151,6 +154,8 @@ class _Extractor:
         # earlier agreement, not a new one).
         if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
             source_roles = ("agent", *source_roles)
+        if cue.pos == "NOUN" and cue.type in _MATERIAL and not cue.mutual:
+            source_roles = _before_subject(source_roles, "amod")
         sources = self.args.actors(predicate, source_roles, cue.is_noun, avoid=cue.target)
         if not sources:
             return
@@ -247,6 +252,14 @@ class _Extractor:
                    for c in token.children) or (
             token.head.dep_ == "prep" and token.head.lower_ in self.lexicon.background
         ) or _describes_participant(token)
+
+
+def _before_subject(roles: tuple[str, ...], role: str) -> tuple[str, ...]:
+    """``roles`` with ``role`` tried just before the governing verb's subject (last if none)."""
+    if role in roles:
+        return roles
+    at = roles.index("subj") if "subj" in roles else len(roles)
+    return (*roles[:at], role, *roles[at:])
 
 
 def _describes_participant(token: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from porteparole.events.patterns import Lexicon
-from porteparole.events.stance import stance_noun
+from porteparole.events.stance import qualified_noun, stance_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,15 +64,11 @@ def read(cue: Token, lexicon: Lexicon) -> Reading:
     governors = chain[1:]
     children = [c for t in chain for c in t.children]
     words = {c.lower_ for c in children} | {c.lemma_.lower() for c in children}
-    # "X's decision to send …", "its refusal to extradite …": the noun says the modality
-    owner = intention_noun(chain[-1])
-    owned = {_lemma(owner)} if owner is not None else set()
+    # "its refusal to extradite …": the stance noun, now one of the governors, says it
     return Reading(
         negated=_negated(words, lexicon),
-        intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors)
-        or bool(owned & lexicon.intent),
-        refusal=any(_lemma(t) in lexicon.refusal for t in governors)
-        or bool(owned & lexicon.refusal),
+        intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors),
+        refusal=any(_lemma(t) in lexicon.refusal for t in governors),
         condition=_condition(chain, lexicon),
         ultimatum=_marked(chain, lexicon.ultimatum, own=False),
         hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
@@ -135,30 +131,31 @@ def _would(chain: list[Token], lexicon: Lexicon, reported: bool) -> bool:
     return False
 
 
-_PURPOSE = frozenset({"acl"})  # an infinitive that qualifies a noun tells what it is for
 _ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if marked so
-
-
-def intention_noun(verb: Token) -> Token | None:
-    """The noun an infinitive qualifies ("Germany's decision to send …", "a summit to
-    hammer out …"), or None when the verb is not such an infinitive."""
-    if "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _PURPOSE and (
-            verb.head.pos_ in ("NOUN", "PROPN")):
-        return verb.head
-    return None
 
 
 def _purpose(verb: Token, lexicon: Lexicon) -> bool:
     """An infinitive that says what another act is for ("offered to host a summit to hammer
     out an agreement", « pour négocier »): an aim, not an act. The marker comes from the
-    language file (``purpose``)."""
-    return "Inf" in verb.morph.get("VerbForm", []) and verb.dep_ in _ADVERBIAL and any(
-        c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in verb.children)
+    language file (``purpose``). A conjunct, or a later infinitive of the same verb, shares
+    the first aim's marker (« pour intensifier …, assurer … et aider … »: three aims)."""
+    while verb.dep_ == "conj" and _infinitive(verb) and _infinitive(verb.head):
+        verb = verb.head
+    if not _infinitive(verb) or verb.dep_ not in _ADVERBIAL | {"conj"}:
+        return False  # a conjunct of a finite verb is an aim after an aim of that verb
+    # a list of aims shares the first one's marker (« pour renforcer …, assurer … »)
+    return any(_infinitive(aim) and aim.dep_ in _ADVERBIAL and aim.i <= verb.i and any(
+        c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in aim.children)
+        for aim in (verb, *verb.head.children))
+
+
+def _infinitive(token: Token) -> bool:
+    return "Inf" in token.morph.get("VerbForm", [])
 
 
 def _hypothetical(chain: list[Token], children: list[Token], lexicon: Lexicon) -> bool:
     last = chain[-1]
-    owner = intention_noun(last)
+    owner = qualified_noun(last)
     if owner is not None and _lemma(owner) not in (
             lexicon.intent | lexicon.refusal | lexicon.decision_nouns):
         return True  # "a summit to hammer out an agreement", "une réunion pour trouver …"

@@ -14,6 +14,8 @@ wins):
 - a preposition (``à``, ``avec``, ``entre``, ``with``, ``between``): the object of that
   preposition, on the cue or, for a noun cue, on its governing verb;
 - ``head``: the noun a participle cue modifies ("les entreprises mises sur liste noire");
+- ``amod``: a noun cue's own adjective or compound naming a party ("Israeli strikes",
+  « des frappes israéliennes », "US sanctions"); added before ``subj`` for material acts;
 - ``ccomp_subj``: the subject of the cue's complement clause ("nous espérons que X …");
 - ``speaker``: the state of whoever speaks the sentence (an answer's spokesperson, a quote's
   speaker);
@@ -47,7 +49,7 @@ from porteparole.knowledge import knowledge_path, per_root, read_yaml
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp"})
+ROLES = frozenset({"subj", "obj", "head", "ccomp_subj", "speaker", "xcomp", "amod"})
 _CUE_KEYS = frozenset({"lemma", "pos", "needs", "type", "mode", "source", "target", "mutual",
                        "negated_type", "mood", "reciprocal", "note", "unless_near",
                        "keep_needs", "default_target"})
@@ -114,6 +116,8 @@ class Lexicon:
     first_person: frozenset[str] = frozenset()
     party_pronouns: frozenset[str] = frozenset()  # "it", « il »: a party named just before
     noun_agent: tuple[str, ...] = ()  # "by", « par »: the agent of a nominal event
+    genitive: frozenset[str] = frozenset()  # "of", « de »: a noun's owner ("the decision of X")
+    channels: frozenset[str] = frozenset()  # « téléphone »: a means a verb's partner may hang on
     pair_numbers: dict[str, int] = field(default_factory=dict)  # "deux": 2, "trois": 3
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
@@ -233,7 +237,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
-                        "noun_agent",
+                        "noun_agent", "genitive", "channels",
                         "pair",
                         "according", "background", "descriptions", "own_government",
                         "demonstratives", "definites", "anaphors",
@@ -273,6 +277,8 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         first_person=_words(data.get("first_person")),
         party_pronouns=_words(data.get("party_pronouns")),
         noun_agent=tuple(sorted(_words(data.get("noun_agent")))),
+        genitive=_words(data.get("genitive")),
+        channels=_words(data.get("channels")),
         pair_numbers=_counts(where, pair.get("numbers")),
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
