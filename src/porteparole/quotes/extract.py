@@ -39,6 +39,7 @@ from porteparole.quotes.cues import (
     find_sources,
     is_cue,
     is_negated,
+    is_purpose,
     reported_content,
 )
 from porteparole.quotes.headline import headline_tags, title_span
@@ -203,6 +204,8 @@ class _Extractor:
             if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
+                continue
+            if is_purpose(token, self.lexicon):
                 continue
             if asked_about(token, self.lexicon, self.units):
                 continue
@@ -1075,7 +1078,7 @@ class _Extractor:
                                 for i in range(first, last + 1)):
                 continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
             speaker = self._source_speaker(source.head)
-            if speaker is None:
+            if speaker is None or (source.view and not self._holds_view(source, speaker)):
                 continue
             cue = self.doc[source.cue_first : source.cue_first + 1]
             voiced = self._voice(source.head, speaker)
@@ -1085,6 +1088,18 @@ class _Extractor:
             if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
                 continue  # `"…," according to X`: the quotation is direct speech
             self._emit(start, end, attribution, "reported")
+
+    def _holds_view(self, source: Source, speaker: Speaker) -> bool:
+        """« Pour X, … » gives X a view (``view_sources``) when X is a person, or a state or
+        institution whose content quotes words: « Pour Pékin, il s'agit d'une « ingérence »
+        », not « Pour la Chine, l'enjeu est de taille », which may be the writer's analysis.
+        """
+        if self._is_person(speaker.actor_id, speaker):
+            return True
+        if speaker.actor_id is None:
+            return False
+        start, end = source.content.chars(self.doc)
+        return any(start <= s.open_at < end for s in self.spans)
 
     def _nouns(self) -> None:
         """"comments by Peter Navarro that China was …": a speech noun with a named agent
@@ -1135,6 +1150,9 @@ class _Extractor:
         if is_pronoun(head, self.lexicon.stressed_pronouns):
             return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
+        if self._document_subject(head) and any(
+                c.lower_ in self.lexicon.anaphoric_modifiers for c in head.children):
+            return self._recent_speaker(head.idx)  # « selon la même source »: the one before
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):

@@ -71,6 +71,9 @@ def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     token: Token | None = verb
     while token is not None and hops < 4:
         found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
+        if not found:  # « Il a en outre estimé »: the parse hung « Il » on the auxiliary
+            found = [g for c in token.children if c.dep_.startswith("aux") and c.i < token.i
+                     for g in c.children if g.dep_ in subjects and g.i < c.i]
         if found:
             before = [c for c in found if c.i < token.i]
             # "Al Jazeera : selon …, le porte-parole du Kremlin a déclaré": the nearest wins
@@ -81,7 +84,31 @@ def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
                 return inverted
         token = token.head if _inherits(token, lexicon, hops == 0) else None
         hops += 1
-    return split_subject(verb, lexicon) or _inverted_name(verb, lexicon)
+    return split_subject(verb, lexicon) or detached_subject(verb, lexicon) or _inverted_name(
+        verb, lexicon)
+
+
+def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Parser slip: a name opening the sentence that the parse leaves as a root of its own
+    (« Fumio Kishida a fait valoir que … », « Pékin exhorte Washington à … »). The noun
+    phrase that ends right before the verb group (its auxiliaries, adverbs, a light verb
+    such as « fait ») and hangs on nothing is the verb's subject: French and English put
+    nothing else between a subject and its verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("ADV", "AUX") or (
+            doc[i].head.i == verb.i and doc[i].pos_ == "VERB" and doc[i].i < verb.i)):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token, hops = doc[i], 0
+    while token.head.i != token.i and token.head.i < verb.i and hops < 4:
+        token, hops = token.head, hops + 1
+    if token.head.i != token.i or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in lexicon.dep("subject") for c in token.children):
+        return None
+    return token
 
 
 def clitic_subject(verb: Token) -> Token | None:

@@ -1,0 +1,146 @@
+"""French news quotes by class of text (issue 7), on sentences we wrote.
+
+Each test runs the whole pipeline on a short text of its own, so that the speaker comes from
+the real resolver and the real parse, and checks who is credited with which words. Where a
+class exists in English too, an English sentence is checked beside the French one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from porteparole.evaluate.runner import analyze_file
+from porteparole.records import Analysis
+
+Quotes = list[tuple[str | None, str]]
+
+
+def _read(tmp_path: Path, text: str) -> Quotes:
+    pytest.importorskip("spacy")
+    path = tmp_path / "news.txt"
+    path.write_text(text.strip() + "\n", encoding="utf-8")
+    analysis = analyze_file(path)
+    assert isinstance(analysis, Analysis)
+    body = analysis.document.text
+    return [(q.speaker_actor or q.speaker_text, body[q.start : q.end]) for q in analysis.quotes]
+
+
+def _said(quotes: Quotes, speaker: str | None, words: str) -> bool:
+    return any(who == speaker and words in what for who, what in quotes)
+
+
+def _quoted(quotes: Quotes, words: str) -> bool:
+    return any(words in what for _, what in quotes)
+
+
+# -- bare infinitive after a declarative ------------------------------------------------------
+
+def test_a_declarative_with_a_bare_infinitive_reports_it(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Moscou a nié avoir livré des drones à l'Iran. Le président "
+                   "chinois Xi Jinping a affirmé être prêt à recevoir son homologue.")
+    assert _said(quotes, "RUS", "avoir livré des drones")
+    assert _said(quotes, "xi-jinping", "être prêt à recevoir")
+
+
+def test_a_bare_infinitive_needs_no_preposition_and_no_addressee(tmp_path: Path) -> None:
+    """« a déclaré à l'AFP » is an addressee, never content; « assure ne pas vouloir »
+    keeps its negation inside the content and is still speech."""
+    quotes = _read(tmp_path, "Le chancelier Olaf Scholz a assuré ne pas vouloir "
+                   "d'escalade. « Rien n'est décidé », a déclaré à l'AFP Olaf Scholz.")
+    assert _said(quotes, "olaf-scholz", "ne pas vouloir d'escalade")
+    assert not _quoted(quotes, "à l'AFP")
+
+
+# -- an infinitive the parse hangs on the object ---------------------------------------------
+
+def test_an_urging_verb_keeps_the_infinitive_hung_on_its_object(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Jens Stoltenberg a exhorté les alliés à augmenter "
+                   "leurs dépenses militaires.")
+    assert _said(quotes, "jens-stoltenberg", "augmenter leurs dépenses militaires")
+
+
+# -- the subject the parse hangs on the auxiliary or leaves as a root -------------------------
+
+def test_a_pronoun_hung_on_the_auxiliary_is_the_speech_verbs_subject(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le chef de la diplomatie européenne Josep Borrell a jugé que "
+                   "l'Europe devait agir. Il a en outre estimé que la Chine pouvait jouer un "
+                   "rôle utile.")
+    assert _said(quotes, "josep-borrell", "la Chine pouvait jouer un rôle utile")
+
+
+def test_a_name_opening_the_sentence_as_its_own_root_is_the_subject(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Fumio Kishida a fait valoir que le Japon devait renforcer sa "
+                   "défense. Pékin exhorte Washington à cesser ses ventes d'armes.")
+    assert _said(quotes, "fumio-kishida", "le Japon devait renforcer sa défense")
+    assert _said(quotes, "CHN", "cesser ses ventes d'armes")
+    assert not any(who == "USA" for who, _ in quotes)
+
+
+# -- views by a preposition: « Pour X, … » ---------------------------------------------------
+
+def test_a_view_opened_by_pour_is_a_named_persons(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Pour Antony Blinken, la Chine doit cesser ses manoeuvres "
+                   "autour de Taïwan.")
+    assert _said(quotes, "antony-blinken", "la Chine doit cesser ses manoeuvres")
+
+
+def test_a_view_of_a_state_needs_quoted_words(tmp_path: Path) -> None:
+    """« Pour Pékin, il s'agit d'une « ingérence » » quotes Beijing; « Pour la Chine,
+    l'enjeu est de taille » may be the writer's own analysis, and « une victoire pour
+    Pékin » inside a sentence is no source at all."""
+    quotes = _read(tmp_path, "Pour Pékin, il s'agit d'une « ingérence grossière » dans ses "
+                   "affaires intérieures.")
+    assert _said(quotes, "CHN", "ingérence grossière")
+    quotes = _read(tmp_path, "Pour la Chine, l'enjeu économique est considérable. Le "
+                   "sommet reste une victoire pour Pékin, qui espérait ce résultat.")
+    assert quotes == []
+
+
+def test_a_described_source_with_an_apposed_name_is_that_person(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Pour le chef de la diplomatie américaine, Antony Blinken, "
+                   "Pékin doit cesser ses manoeuvres.")
+    assert _said(quotes, "antony-blinken", "Pékin doit cesser ses manoeuvres")
+
+
+def test_the_same_source_is_the_speaker_just_before(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "La Corée du Nord a tiré un missile balistique, a annoncé le "
+                   "ministère japonais de la Défense. Le missile est tombé en mer, selon la "
+                   "même source.")
+    assert _said(quotes, "JPN-MOD", "Le missile est tombé en mer")
+
+
+# -- an infinitive of purpose is not speech --------------------------------------------------
+
+def test_a_speech_verb_of_purpose_reports_nothing(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le ministère japonais des Affaires étrangères a convoqué "
+                   "l'ambassadeur de Chine pour lui faire part de sa vive inquiétude.")
+    assert quotes == []
+    quotes = _read(tmp_path, "The State Department summoned the Chinese ambassador in order "
+                   "to express its concern over the drills.")
+    assert quotes == []
+
+
+# -- the speech lexicon: verbs and phrases of French wire copy -------------------------------
+
+def test_tags_of_tone_and_reaction_attribute_a_quotation(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "« Il n'y a aucune raison de paniquer », a tempéré le "
+                   "chancelier Olaf Scholz. « Cette décision est regrettable », a réagi "
+                   "Josep Borrell.")
+    assert _said(quotes, "olaf-scholz", "aucune raison de paniquer")
+    assert _said(quotes, "josep-borrell", "Cette décision est regrettable")
+
+
+def test_phrases_of_stance_and_pledge_carry_content(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le Quai d'Orsay a fait part de sa « profonde préoccupation » "
+                   "face à l'escalade. Xi Jinping s'est engagé à renforcer la coopération avec "
+                   "l'Afrique. Josep Borrell a plaidé en faveur d'une reprise du dialogue.")
+    assert _said(quotes, "FRA-MFA", "profonde préoccupation")
+    assert _said(quotes, "xi-jinping", "renforcer la coopération")
+    assert _said(quotes, "josep-borrell", "reprise du dialogue")
+
+
+def test_engaging_in_a_course_is_no_pledge(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le Japon s'est engagé davantage dans la voie du réarmement.")
+    assert quotes == []
