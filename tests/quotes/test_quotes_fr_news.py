@@ -144,3 +144,77 @@ def test_phrases_of_stance_and_pledge_carry_content(tmp_path: Path) -> None:
 def test_engaging_in_a_course_is_no_pledge(tmp_path: Path) -> None:
     quotes = _read(tmp_path, "Le Japon s'est engagé davantage dans la voie du réarmement.")
     assert quotes == []
+
+
+# -- a speech verb the writer quotes ---------------------------------------------------------
+
+def test_a_quoted_speech_verb_is_still_the_cue(tmp_path: Path) -> None:
+    """« Austin a « réaffirmé » l'importance … »: the writer quotes a readout's verb; the
+    content runs from the quoted verb, and the verb alone is no quotation of its own."""
+    quotes = _read(tmp_path, "Le secrétaire américain à la Défense Lloyd Austin a "
+                   "« réaffirmé » l'importance d'un dialogue ouvert entre les deux armées.")
+    assert _said(quotes, "lloyd-austin", "réaffirmé » l'importance d'un dialogue ouvert")
+    assert ("lloyd-austin", "réaffirmé") not in quotes
+    quotes = _read(tmp_path, 'US Defense Secretary Lloyd Austin "reaffirmed" the importance '
+                   "of open military channels.")
+    assert _said(quotes, "lloyd-austin", "the importance of open military channels")
+
+
+def test_a_long_quotation_holding_a_speech_verb_stays_a_quotation(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "« Nous rappelons que la Chine n'acceptera aucune ingérence », "
+                   "a déclaré Wang Yi.")
+    assert _said(quotes, "wang-yi", "Nous rappelons que la Chine")
+    assert not any(what.startswith("la Chine n'acceptera") for _, what in quotes)
+
+
+# -- nested speech: the closest speech verb with a named subject ------------------------------
+
+def test_a_clause_that_is_itself_a_named_speech_act_is_its_speakers(tmp_path: Path) -> None:
+    """« Le ministère a rappelé que Séoul et Washington avaient exprimé leur intention de X »
+    gives X to Seoul and Washington alone (FORMAT.md, nested speech)."""
+    quotes = _read(tmp_path, "Le ministère sud-coréen a rappelé que Séoul et Washington "
+                   "avaient déjà exprimé leur intention de relancer les discussions.")
+    assert _said(quotes, "KOR", "leur intention de relancer les discussions")
+    assert _said(quotes, "USA", "leur intention de relancer les discussions")
+    assert len(quotes) == 2
+    quotes = _read(tmp_path, "The South Korean ministry noted that Seoul and Washington had "
+                   "already expressed their intention to resume talks.")
+    assert _said(quotes, "USA", "their intention to resume talks")
+    assert len(quotes) == 2
+
+
+def test_a_state_voice_inside_a_relayed_tag_speaks_for_itself(tmp_path: Path) -> None:
+    """« Le gouvernement japonais a annoncé que X, a rapporté l'agence Kyodo »: X is Japan's,
+    up to the tag (the agency only relays)."""
+    quotes = _read(tmp_path, "Le gouvernement japonais a annoncé vendredi qu'il allait "
+                   "augmenter son budget de défense, a rapporté l'agence Kyodo.")
+    assert quotes == [("JPN", "il allait augmenter son budget de défense")]
+
+
+# -- speakers the parse splits or doubles -----------------------------------------------------
+
+def test_an_office_and_its_holders_name_are_one_speaker(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le directeur général de l'AIEA, Rafael Grossi, a jugé la "
+                   "situation « très préoccupante ».")
+    assert _said(quotes, "rafael-grossi", "très préoccupante")
+    assert {who for who, _ in quotes} == {"rafael-grossi"}
+
+
+def test_given_names_the_parse_cuts_off_stay_in_the_printed_name(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Ali Akbar Salehi a rejeté les accusations de l'Agence, "
+                   "affirmant que l'Iran respectait ses engagements.")
+    assert _said(quotes, "Ali Akbar Salehi", "l'Iran respectait ses engagements")
+
+
+def test_a_first_conjunct_the_parse_leaves_alone_still_speaks(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Washington et Séoul ont promis de « répondre promptement » à "
+                   "toute attaque.")
+    assert _said(quotes, "USA", "répondre promptement")
+    assert _said(quotes, "KOR", "répondre promptement")
+
+
+def test_a_joint_pledge_is_each_issuers(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "La Chine, la France et l'Inde se sont engagées pour une "
+                   "intelligence artificielle « ouverte et inclusive ».")
+    for state in ("CHN", "FRA", "IND"):
+        assert _said(quotes, state, "ouverte et inclusive")

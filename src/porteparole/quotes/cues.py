@@ -155,8 +155,9 @@ def _clause(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     steadier bound.
     """
     first, last = units.bounds(verb.i)
-    stop = min([c.i - 1 for c in verb.children if c.i > verb.i and c.dep_ in _COORDINATION]
-               + [last])
+    # a coordinated verb's own words (« , a rapporté l'agence »: its auxiliary) stop it too
+    stop = min([c.left_edge.i - 1 if c.dep_ == "conj" else c.i - 1 for c in verb.children
+                if c.i > verb.i and c.dep_ in _COORDINATION] + [last])
     clauses = [c for c in verb.children if verb.i < c.i <= stop and c.dep_ in lexicon.dep("clause")]
     if clauses:
         start = min(t.i for c in clauses for t in c.subtree)

@@ -61,6 +61,7 @@ from porteparole.quotes.speaker import (
     Speaker,
     adjacent_subject,
     after_subject,
+    apposed_holder,
     is_pronoun,
     speaker_from_head,
     subject_of,
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 
 MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
 MIN_REPORTED_WORDS = 2
+MAX_QUOTED_VERB_WORDS = 3  # « a « fermement condamné » »: a quoted verb, not a quotation
 POST_CUE_WINDOW = 6  # tokens after a closing mark in which "a-t-il déclaré" is looked for
 
 
@@ -201,7 +203,10 @@ class _Extractor:
         cues: list[tuple[Token, Content | None]] = []
         leading: set[int] = set()
         for token in self.doc:
-            if not is_cue(token, self.lexicon) or self._quoted_at(token.idx):
+            if not is_cue(token, self.lexicon):
+                continue
+            quoted_verb = self._quoted_verb(token) if self._quoted_at(token.idx) else None
+            if self._quoted_at(token.idx) and quoted_verb is None:
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
                 continue
@@ -220,6 +225,9 @@ class _Extractor:
             if content is not None and content.last < token.i:
                 leading.add(token.i)
                 self.leading_contents[token.i] = content
+            elif content is not None and quoted_verb is not None:
+                # « a « regretté » la décision »: the quoted verb is part of what is quoted
+                content = Content(min(content.first, quoted_verb), content.last)
             cues.append((token, content))
         self.leading = leading
         cues = _before_tags(cues, leading)
@@ -247,6 +255,20 @@ class _Extractor:
         return emitted  # a clause that is all quote ("a dénoncé une « escalade grave »")
         # leaves its quoted fragment to stand as the direct quote
 
+    def _quoted_verb(self, verb: Token) -> int | None:
+        """A speech verb the writer quotes from a communiqué (« Austin a « réaffirmé »
+        l'importance … », « Reynders « regrette » la décision »): the verb inside a quoted
+        span of at most ``MAX_QUOTED_VERB_WORDS`` words whose subject stands before the
+        span is still the cue. Returns the index of the span's first token, else None."""
+        span = next((s for s in self.spans if s.start <= verb.idx < s.end), None)
+        if span is None or self._words(span.start, span.end) > MAX_QUOTED_VERB_WORDS:
+            return None
+        subject = subject_of(verb, self.lexicon)
+        if subject is None or subject.idx >= span.open_at:
+            return None
+        tokens = self._tokens_in(span.start, span.end)
+        return tokens[0].i if tokens else None
+
     def _innermost(
         self, cues: list[tuple[Token, Content | None]], leading: set[int]
     ) -> list[tuple[Token, Content | None]]:
@@ -255,15 +277,38 @@ class _Extractor:
         Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
         inner = [t.i for t, c in cues if c is not None and t.i not in leading
                  and self._named_subject(t)]
-        if not inner or not leading:
+        if not inner:
             return cues
         kept: list[tuple[Token, Content | None]] = []
         for token, content in cues:
-            if token.i in leading and content is not None and any(
-                    content.first <= i <= content.last for i in inner):
+            if content is not None and self._holds_inner_speech(
+                    token, content, token.i in leading, inner):
                 content = None
             kept.append((token, content))
         return kept
+
+    def _holds_inner_speech(
+        self, token: Token, content: Content, leading: bool, inner: list[int]
+    ) -> bool:
+        """A tag's content holding a named speaker's speech verb, or a clause that is one."""
+        if leading:
+            return any(content.first <= i <= content.last for i in inner)
+        return any(self._speech_clause(content, self.doc[i]) for i in inner if i != token.i)
+
+    def _speech_clause(self, content: Content, inner: Token) -> bool:
+        """Content that is itself a speech act of a named speaker: « a rappelé que Séoul et
+        Washington avaient exprimé leur intention de … » reports only what Seoul and
+        Washington said, which belongs to them (FORMAT.md, nested speech). The content
+        must open with the inner verb's subject, then only its auxiliaries and adverbs."""
+        if not content.first < inner.i <= content.last:
+            return False
+        subject = adjacent_subject(inner, subject_of(inner, self.lexicon), self.lexicon)
+        if subject is None or subject.i > inner.i:
+            return False
+        words = {t.i for t in subject.subtree}
+        return all(i in words or self.doc[i].dep_.startswith("aux")
+                   or self.doc[i].pos_ in ("ADV", "AUX", "PUNCT")
+                   for i in range(content.first, inner.i))
 
     def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
@@ -273,7 +318,10 @@ class _Extractor:
         if antecedent is not subject and antecedent is not None:
             subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
             return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
-        if subject is None or subject.head.i != verb.i or subject.i > verb.i:
+        subject = adjacent_subject(verb, subject, self.lexicon)
+        if subject is None or subject.i > verb.i:
+            return False
+        if subject.head.i != verb.i and not self._adjacent(verb, subject):
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
@@ -281,7 +329,18 @@ class _Extractor:
                 subject.idx, subject.idx + len(subject.text)) is not None:
             return True
         speaker = speaker_from_head(subject, self.lexicon, self.index)
-        return self._institution(subject, speaker).actor_id is not None
+        if self._institution(subject, speaker).actor_id is not None:
+            return True
+        # « Le gouvernement japonais a annoncé que …, a rapporté l'agence Kyodo »: a state's
+        # voice named by what it is speaks for itself; the outer tag only relays
+        return self._voice(subject, speaker) is not None
+
+    def _adjacent(self, verb: Token, subject: Token) -> bool:
+        """The subject's phrase ends right before the verb group (auxiliaries, adverbs)."""
+        last = max(t.i for t in subject.subtree if t.i < verb.i) if any(
+            t.i < verb.i for t in subject.subtree) else subject.i
+        between = self.doc[last + 1 : verb.i]
+        return all(t.dep_.startswith("aux") or t.pos_ in ("ADV", "AUX") for t in between)
 
     def _absorbed(self, verb: Token) -> bool:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
@@ -434,9 +493,16 @@ class _Extractor:
         found: list[Speaker] = []
         for child in subject.children:
             if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
+                if self._apposed_holder(subject, child):
+                    continue
                 other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
                 if other.actor_id is not None or other.person is not None:
                     found.append(other)
+        first = self._detached_conjunct(subject)
+        if first is not None:
+            other = self._named_person(speaker_from_head(first, self.lexicon, self.index))
+            if other.actor_id is not None or other.person is not None:
+                found.insert(0, other)
         if found or speaker.actor_id is not None:
             return tuple(found)
         size = 2 if any(c.lower_ in self.lexicon.pair_numbers for c in subject.children) else (
@@ -456,6 +522,28 @@ class _Extractor:
             if len(states) == size:
                 return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
         return ()
+
+    def _detached_conjunct(self, subject: Token) -> Token | None:
+        """Parser slip: « Washington et Séoul ont promis … » read with « Washington » as a
+        root of its own and « et Séoul » as the subject. A name right before the
+        coordinating word that opens the subject, hanging on nothing, is its first member."""
+        first = subject.left_edge.i
+        if first < 2 or self.doc[first - 1].dep_ != "cc" and self.doc[first].dep_ != "cc":
+            return None
+        at = first - 2 if self.doc[first - 1].dep_ == "cc" else first - 1
+        token = self.doc[at]
+        while token.head.i != token.i and token.head.i < first and token.head.i != subject.i:
+            token = token.head
+        if token.head.i != token.i or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return token
+
+    def _apposed_holder(self, subject: Token, conjunct: Token) -> bool:
+        """``apposed_holder``, with a name the resolver took for something else than a
+        person left out."""
+        mention = self.index.best(conjunct.idx, conjunct.idx + len(conjunct.text))
+        return apposed_holder(subject, conjunct, self.lexicon) and (
+            mention is None or mention.entity_type == "PER")
 
     def _office(self, subject: Token, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).

@@ -199,7 +199,27 @@ def phrase_span(head: Token, lexicon: QuoteLexicon) -> tuple[int, int]:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].text in _EDGE_PUNCT:
         tokens.pop()
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    first = _detached_given_names(tokens[0]) if head.pos_ == "PROPN" else tokens[0]
+    return first.idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _detached_given_names(first: Token) -> Token:
+    """Parser slip: « Ali Akbar Salehi a rejeté … » read with « Ali Akbar » as a root of its
+    own and « Salehi » alone as the subject. The capitalised proper nouns right before the
+    phrase, joined to it by a space and hanging on nothing outside their run, are the
+    rest of the name (the parse may even end a sentence between them)."""
+    doc = first.doc
+    i = first.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and (
+            doc[i - 1].whitespace_) and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    if i == first.i:
+        return first
+    run = range(i, first.i)
+    if not any(doc[j].head.i == j for j in run) or any(
+            doc[j].head.i not in run and doc[j].head.i != j for j in run):
+        return first
+    return doc[i]
 
 
 def speaker_from_head(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
@@ -224,7 +244,7 @@ def choose_mention(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> M
     if own is not None and (own.actor_id is not None or own.entity_type == "PER"):
         return own  # a named person the knowledge base lacks is not their country or office
     for child in head.children:
-        if child.dep_ in lexicon.dep("apposition"):
+        if child.dep_ in lexicon.dep("apposition") or apposed_holder(head, child, lexicon):
             found = _resolved_in(child, index)
             if found is not None:
                 return found
@@ -235,6 +255,21 @@ def choose_mention(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> M
                 if found is not None and found.entity_type not in ("PER", "PRON"):
                     return found
     return own
+
+
+def apposed_holder(head: Token, child: Token, lexicon: QuoteLexicon) -> bool:
+    """Parser slip: « Le directeur général de l'AIEA, Rafael Grossi, a jugé … » read as a
+    coordination. A proper name set after a comma with no coordinating word, on an office
+    noun (``office_nouns``), is the office's holder in apposition: one speaker, not two."""
+    if child.dep_ not in lexicon.dep("conjunct") or child.pos_ != "PROPN":
+        return False
+    if head.lower_ not in lexicon.office_nouns and head.lemma_.lower() not in (
+            lexicon.office_nouns):
+        return False
+    if any(c.dep_ == "cc" for c in child.children):
+        return False
+    first = min(t.i for t in child.subtree if not t.is_punct)
+    return first > 0 and head.doc[first - 1].text == ","
 
 
 def _resolved_in(token: Token, index: MentionIndex) -> Mention | None:
@@ -269,6 +304,13 @@ def adjacent_subject(verb: Token, subject: Token | None, lexicon: QuoteLexicon
         return subject
     if before.ent_type_ in ("DATE", "TIME"):
         return subject  # "… and on Tuesday said": a date, not a speaker
+    if before.dep_ in lexicon.dep("conjunct") and before.head.i < before.i and (
+            before.head.pos_ in ("NOUN", "PROPN")
+            and before.head.dep_ not in lexicon.dep("subject")
+            and before.head.i not in {t.i for t in subject.subtree}):
+        # « a rappelé que Séoul et Washington avaient exprimé … » with « Séoul » taken for
+        # the clause itself: the coordination is the inner verb's subject
+        return before.head
     if before.dep_ in lexicon.dep("subject") | lexicon.dep("conjunct"):
         return subject  # the parse gave the noun a verb of its own
     if verb.head.i == before.i or any(
