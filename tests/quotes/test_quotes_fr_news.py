@@ -218,3 +218,28 @@ def test_a_joint_pledge_is_each_issuers(tmp_path: Path) -> None:
                    "intelligence artificielle « ouverte et inclusive ».")
     for state in ("CHN", "FRA", "IND"):
         assert _said(quotes, state, "ouverte et inclusive")
+
+
+# -- a source before a quotation is its tag --------------------------------------------------
+
+def test_a_source_opening_a_quotation_attributes_it(tmp_path: Path) -> None:
+    """« Selon lui, « … » » and « Pour X, « … » »: with nothing but the quotation after it,
+    the source tags the quotation; « lui » is the person the sentence before is about, not
+    one it names as an object."""
+    quotes = _read(tmp_path, "Sergueï Lavrov a rencontré Wang Yi à Pékin. Selon lui, « les "
+                   "relations n'ont jamais été aussi bonnes ».")
+    assert _said(quotes, "sergey-lavrov", "les relations n'ont jamais été aussi bonnes")
+    quotes = _read(tmp_path, "Pour Antony Blinken, « la Chine doit choisir son camp ».")
+    assert _said(quotes, "antony-blinken", "la Chine doit choisir son camp")
+    quotes = _read(tmp_path, 'Sergei Lavrov met Wang Yi in Beijing on Monday. According to '
+                   'him, "relations have never been better."')
+    assert _said(quotes, "sergey-lavrov", "relations have never been better")
+
+
+def test_a_prepositional_complement_is_never_an_inverted_subject(tmp_path: Path) -> None:
+    """« Pékin s'en est pris à Washington, qu'il accuse de … »: « il » is Beijing, whose
+    clitics stand between it and the verb; « à Washington » is the verb's complement."""
+    quotes = _read(tmp_path, "Pékin s'en est pris à Washington, qu'il accuse de vouloir "
+                   "« contenir » la Chine.")
+    assert _said(quotes, "CHN", "vouloir « contenir » la Chine")
+    assert not any(who == "USA" for who, _ in quotes)

@@ -176,6 +176,7 @@ class _Extractor:
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
+        self.source_quotes: dict[int, Attribution] = {}  # « Selon lui, « … » »: mark -> tag
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
@@ -703,8 +704,8 @@ class _Extractor:
         if not tokens:
             return False
         token, hops = tokens[-1], 0
-        while hops < 4 and token.dep_ in ("compound", "flat", "appos", "amod") and (
-                token.head.i != token.i):
+        inside = ("compound", "flat", "appos", "amod")  # « flat:name » too
+        while hops < 4 and token.dep_.split(":")[0] in inside and token.head.i != token.i:
             token, hops = token.head, hops + 1
         return token.dep_ in self.lexicon.dep("subject")
 
@@ -970,11 +971,15 @@ class _Extractor:
 
     def _pronoun_source(self, head: Token) -> Speaker | None:
         """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person
-        named before it."""
+        named before it as a subject (the sentence's topic, not an object met in passing),
+        else the last person named."""
         found = self._recent_speaker(head.idx, pronoun=head)
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
+        subject = self._person_named_before(head, own)  # « X a rencontré Y. Selon lui »: X
+        if subject is not None:
+            return subject
         latter = self._latter(own)
         return latter if latter.actor_id is not None or latter.person is not None else None
 
@@ -1174,7 +1179,12 @@ class _Extractor:
                 Attribution(cue[0], cue.text, voiced[0], voiced[1]))
             start, end = source.content.chars(self.doc)
             if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
-                continue  # `"…," according to X`: the quotation is direct speech
+                # `"…," according to X` / « Selon lui, « … » »: the quotation is direct
+                # speech, and a source before it is its tag
+                for span in self.spans:
+                    if start <= span.start < end and source.content.last > source.cue_last:
+                        self.source_quotes[span.open_at] = attribution
+                continue
             self._emit(start, end, attribution, "reported")
 
     def _holds_view(self, source: Source, speaker: Speaker) -> bool:
@@ -1272,7 +1282,8 @@ class _Extractor:
         covered = {a.cue.i: c.chars(self.doc) for a, c in reported}
         chains: dict[int, Attribution | None] = {}
         for span in self.spans:
-            attribution = self._governing(span) or self._after(span) or self._colon(span)
+            attribution = self._governing(span) or self._after(span) or self._colon(span) or (
+                self.source_quotes.get(span.open_at))
             if attribution is None and span.chain in chains:
                 attribution = chains[span.chain]
             if attribution is None:

@@ -97,8 +97,9 @@ def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("ADV", "AUX") or (
-            doc[i].head.i == verb.i and doc[i].pos_ == "VERB" and doc[i].i < verb.i)):
-        i -= 1
+            doc[i].head.i == verb.i and doc[i].pos_ in ("VERB", "PRON")
+            and doc[i].dep_ not in lexicon.dep("subject"))):
+        i -= 1  # auxiliaries, adverbs, a light verb (« fait »), clitics (« s'en est pris »)
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     token, hops = doc[i], 0
@@ -187,6 +188,8 @@ def _inverted_name(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             return token
         if token.is_punct or token.text.lower() in lexicon.complementizers:
             return None
+        if token.pos_ == "ADP":
+            return None  # « s'en est pris à Washington »: the verb's complement, no subject
     return None
 
 
