@@ -243,3 +243,23 @@ def test_a_prepositional_complement_is_never_an_inverted_subject(tmp_path: Path)
                    "« contenir » la Chine.")
     assert _said(quotes, "CHN", "vouloir « contenir » la Chine")
     assert not any(who == "USA" for who, _ in quotes)
+
+
+# -- an office described first, named in the next tag ----------------------------------------
+
+def test_an_unresolved_office_is_the_person_the_next_tag_names(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le porte-parole du ministère de la Réunification a déclaré que "
+                   "Séoul n'avait aucune ambition d'absorption. Koo Byung-sam a ajouté que le "
+                   "dialogue restait possible.")
+    assert _said(quotes, "Koo Byung-sam", "Séoul n'avait aucune ambition d'absorption")
+    quotes = _read(tmp_path, "The spokesman for the Unification Ministry said Seoul had no "
+                   "ambition of absorption. Koo Byung-sam added that dialogue remained "
+                   "possible.")
+    assert _said(quotes, "Koo Byung-sam", "Seoul had no ambition of absorption")
+
+
+def test_an_office_keeps_no_name_when_another_speaker_comes_first(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Le porte-parole du ministère de la Réunification a déclaré que "
+                   "Séoul restait ouvert. La Chine a estimé que la situation était tendue. "
+                   "Koo Byung-sam a ajouté que le dialogue restait possible.")
+    assert not _said(quotes, "Koo Byung-sam", "Séoul restait ouvert")
