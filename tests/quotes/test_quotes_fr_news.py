@@ -263,3 +263,11 @@ def test_an_office_keeps_no_name_when_another_speaker_comes_first(tmp_path: Path
                    "Séoul restait ouvert. La Chine a estimé que la situation était tendue. "
                    "Koo Byung-sam a ajouté que le dialogue restait possible.")
     assert not _said(quotes, "Koo Byung-sam", "Séoul restait ouvert")
+
+
+def test_a_past_infinitive_tagged_as_a_noun_is_still_verbal(tmp_path: Path) -> None:
+    """« a accusé la Chine d'avoir procédé à … »: the model may tag « procédé » as a noun;
+    its infinitive auxiliary still makes the complement verbal."""
+    quotes = _read(tmp_path, "Les garde-côtes japonais ont accusé lundi la Chine d'avoir "
+                   "procédé à des manoeuvres dangereuses près des îles Senkaku.")
+    assert _quoted(quotes, "d'avoir procédé à des manoeuvres dangereuses")

@@ -211,6 +211,9 @@ def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
             continue
         if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
             return True
+        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in g.morph.get(
+                "VerbForm", []) for g in child.children):
+            return True  # « d'avoir procédé à … » with the participle tagged as a noun
     if any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children):
         return True
     return any(c.i > verb.i and c.dep_ in lexicon.dep("object") and _object_infinitive(c)
