@@ -271,3 +271,22 @@ def test_a_past_infinitive_tagged_as_a_noun_is_still_verbal(tmp_path: Path) -> N
     quotes = _read(tmp_path, "Les garde-côtes japonais ont accusé lundi la Chine d'avoir "
                    "procédé à des manoeuvres dangereuses près des îles Senkaku.")
     assert _quoted(quotes, "d'avoir procédé à des manoeuvres dangereuses")
+
+
+def test_ce_dernier_opening_an_absolute_clause_is_the_speaker(tmp_path: Path) -> None:
+    """« …, ce dernier ayant jugé le président américain « gâteux » »: the person « ce
+    dernier » points back to speaks, never the object after the verb."""
+    quotes = _read(tmp_path, "La tension monte entre Joe Biden et le président russe "
+                   "Vladimir Poutine, ce dernier ayant jugé le président américain « gâteux » "
+                   "et « mentalement dérangé ».")
+    assert _said(quotes, "vladimir-putin", "mentalement dérangé")
+    assert not any(who == "joe-biden" for who, _ in quotes)
+
+
+def test_congratulating_someone_is_no_content_but_welcoming_is(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Xi Jinping a félicité la Biélorussie pour son adhésion à "
+                   "l'organisation.")
+    assert quotes == []
+    quotes = _read(tmp_path, "Le président sud-coréen Yoon Suk Yeol s'est félicité de la "
+                   "reprise du dialogue avec Tokyo.")
+    assert _said(quotes, "yoon-suk-yeol", "la reprise du dialogue avec Tokyo")

@@ -100,6 +100,10 @@ def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             doc[i].head.i == verb.i and doc[i].pos_ in ("VERB", "PRON")
             and doc[i].dep_ not in lexicon.dep("subject"))):
         i -= 1  # auxiliaries, adverbs, a light verb (« fait »), clitics (« s'en est pris »)
+    for phrase in lexicon.latter:  # « …, ce dernier ayant jugé … »: an absolute clause
+        size = len(phrase.split())
+        if i - size + 1 >= 0 and doc[i - size + 1 : i + 1].text.lower() == phrase:
+            return doc[i]
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     token, hops = doc[i], 0
