@@ -290,3 +290,20 @@ def test_congratulating_someone_is_no_content_but_welcoming_is(tmp_path: Path) -
     quotes = _read(tmp_path, "Le président sud-coréen Yoon Suk Yeol s'est félicité de la "
                    "reprise du dialogue avec Tokyo.")
     assert _said(quotes, "yoon-suk-yeol", "la reprise du dialogue avec Tokyo")
+
+
+def test_a_quotation_after_tagged_reported_speech_continues_it(tmp_path: Path) -> None:
+    """« X, a indiqué Borrell. « Y » »: an untagged quotation right after the tag of
+    reported content is the same speaker's (dev-fr NOTES: nothing in between)."""
+    quotes = _read(tmp_path, "Les négociations avancent bien, a indiqué Josep Borrell. « Nous "
+                   "sommes proches d'un accord, mais rien n'est fait ».")
+    assert _said(quotes, "josep-borrell", "Nous sommes proches d'un accord")
+    quotes = _read(tmp_path, 'The talks are going well, Josep Borrell said. "We are close to '
+                   'a deal, but nothing is done."')
+    assert _said(quotes, "josep-borrell", "We are close to a deal")
+
+
+def test_a_quotation_after_another_sentence_is_not_continued(tmp_path: Path) -> None:
+    quotes = _read(tmp_path, "Les négociations avancent bien, a indiqué Josep Borrell. Les "
+                   "marchés ont reculé mardi. « Nous sommes proches d'un accord »")
+    assert not _said(quotes, "josep-borrell", "Nous sommes proches d'un accord")

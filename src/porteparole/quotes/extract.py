@@ -168,6 +168,7 @@ class _Extractor:
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
+        self.found_attributions: list[Attribution] = []  # the tag behind each found quote
         self.indefinite: dict[int, str] = {}  # "a spokesman": phrase start -> office word
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
@@ -1397,6 +1398,18 @@ class _Extractor:
         if not tokens or self.units.first[tokens[0].i] != tokens[0].i:
             return None
         previous = [q for q in self.found if q.end <= span.open_at and q.kind == "direct"]
+        # « il s'agit « de rumeurs », a commenté l'intéressée. « La question ne se pose
+        # pas » »: reported content tagged after it is followed the same way
+        tagged = [(q, a) for q, a in zip(self.found, self.found_attributions, strict=True)
+                  if q.end <= span.open_at and q.kind == "reported" and a.cue.i in self.leading]
+        if tagged and (not previous or tagged[-1][0].end > previous[-1].end):
+            last, attribution = tagged[-1]
+            gap = self.text[last.end : span.open_at]
+            tag_end = self.text.find(".", attribution.cue.idx)
+            if gap.count("\n") == 0 and 0 <= tag_end < span.open_at and not self.text[
+                    tag_end + 1 : span.open_at].strip(" \t«“\"'"):
+                return attribution
+            return None
         if not previous:
             return None
         last = previous[-1]
@@ -1458,6 +1471,7 @@ class _Extractor:
             turn_index=self._turn_at(start),
         ))
         self.found_speakers.append(speaker)
+        self.found_attributions.append(attribution)
         if kind == "direct":
             self._last_direct_attribution = attribution
 
@@ -1488,6 +1502,8 @@ class _Extractor:
         for i, speaker in enumerate(self.found_speakers):
             if speaker is None or speaker.actor_id is not None or speaker.person is not None:
                 continue
+            if speaker.start in self.indefinite:
+                continue  # "a spokesman": only a tag with the same office word names him
             named = self._next_person(speaker)
             if named is not None:
                 self.found[i] = dataclasses.replace(
@@ -1497,7 +1513,8 @@ class _Extractor:
     def _next_person(self, speaker: Speaker) -> Speaker | None:
         """« Le porte-parole du ministère de la Réunification a déclaré X. Koo Byung-sam a
         ajouté Y »: an office phrase nothing resolved is the person the very next tag names,
-        in the sentence that follows, when no other speaker comes between."""
+        in the sentence that follows, when no other speaker comes between and the tag names
+        no other office."""
         words = set(speaker.text.lower().replace("'", " ").split())
         if not words & self.lexicon.office_nouns:
             return None
@@ -1508,6 +1525,9 @@ class _Extractor:
         if not later:
             return None
         first = later[0]
+        offices = set(first.text.lower().replace("'", " ").split()) & self.lexicon.office_nouns
+        if offices - words:
+            return None  # « Le ministre de la Pêche Ola Berg a ajouté »: another office
         return first if self._is_person(first.actor_id, first) else None
 
     def _later_holder(self, speaker: Speaker, word: str) -> Speaker | None:
