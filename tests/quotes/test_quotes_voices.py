@@ -224,13 +224,16 @@ def test_a_one_word_object_is_content_not_a_date_fr(nlp_fr):
 # -- reporting verbs by class: regret and praise take their object as content ------------------
 
 def test_regret_and_praise_verbs_take_an_object_fr(nlp_fr):
+    """« se féliciter de X » voices X; « féliciter Y pour X » is praise addressed to Y, with
+    no content of its own (dev-fr gold)."""
     text = ("La Norvège déplore les blocages persistants au Conseil de sécurité. Le ministre "
-            "Ola Berg a félicité l'Islande pour son adhésion à l'accord.")
+            "Ola Berg s'est félicité de l'adhésion de l'Islande à l'accord. Il a aussi "
+            "félicité la Suède pour son engagement.")
     found = _quotes(nlp_fr, text, "fr", {"Norvège": ("NOR", "GPE", "alias"),
                                          "Ola Berg": (None, "PER", "ner")})
     assert [s for s, _ in found] == ["NOR", "Ola Berg"]
     assert found[0][1].startswith("les blocages persistants")
-    assert found[1][1].startswith("l'Islande pour son adhésion")
+    assert "l'adhésion de l'Islande" in found[1][1]
 
 
 # -- a document, "the same source", or « on » with its document or capital -------------------

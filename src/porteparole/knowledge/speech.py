@@ -9,6 +9,10 @@ A frame says what a verb needs to carry content of its own:
 
 - ``clause``: a complement clause ("a déclaré que …", "said that …");
 - ``infinitive``: an infinitive or verbal complement ("a exhorté X à …", "urged X to …");
+- ``bare``: an infinitive with no preposition whose subject is the speaker's own ("a nié
+  avoir fourni des armes", "affirme être prêt"): declaratives take it in French where
+  English needs a clause; kept apart from ``infinitive``, which any prepositional argument
+  satisfies ("a déclaré à l'AFP" must not make "à l'AFP" content);
 - ``object``: any complement ("a exprimé l'espoir de …", "proposed a meeting");
 - ``predicative``: an object with a predicative complement ("called the sanctions
   illegal", "called the party a threat to …"): naming what the object is, not its target;
@@ -31,7 +35,7 @@ from porteparole.knowledge import knowledge_path, per_root, read_yaml
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FRAMES = ("clause", "infinitive", "object", "predicative", "direct")
+FRAMES = ("clause", "infinitive", "bare", "object", "predicative", "direct")
 PHRASE_GAP = 2  # tokens (adverbs, clitics) allowed between the words of a phrase
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _NAME_PARTS = ("compound", "flat", "appos", "amod")  # a name's tokens up to its head
+# (by the relation's base: French parses mark a name's parts « flat:name »)
 
 
 def agrees(pronoun: Token, head: Token | None, person: bool, lexicon: QuoteLexicon) -> bool:
@@ -109,6 +110,6 @@ class Antecedents:
         if last < 0 or self.token_starts[last] < mention.start:
             return None
         token, hops = self.doc[last], 0
-        while hops < 4 and token.dep_ in _NAME_PARTS and token.head.i != token.i:
+        while hops < 4 and token.dep_.split(":")[0] in _NAME_PARTS and token.head.i != token.i:
             token, hops = token.head, hops + 1
         return token

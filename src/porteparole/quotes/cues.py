@@ -9,7 +9,7 @@ complement). The content is the subtree of those complements to the right of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from porteparole.quotes.compound import split_auxiliary
@@ -41,6 +41,7 @@ class Source:
     cue_last: int  # last token of the source phrase
     head: Token
     content: Content
+    view: bool = False  # « Pour X, … »: a view, the speaker's only when X is named
 
 
 class Units:
@@ -87,6 +88,24 @@ def _inverted(token: Token) -> bool:
     return word == "-t" or (word.startswith("-") and following[0].pos_ == "PRON")
 
 
+def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
+    """A speech verb in an infinitive of purpose (« a convoqué l'ambassadeur pour lui faire
+    part de sa désapprobation », « afin de dénoncer … »): what someone set out to say, not
+    speech the text reports. The marker (``purpose_markers``) stands right before the
+    infinitive, with only clitic pronouns and negation between."""
+    if "Inf" not in token.morph.get("VerbForm", []) or not lexicon.purpose_markers:
+        return False
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and token.i - i <= 3 and doc[i].pos_ in ("PRON", "ADV", "AUX") and (
+            doc[i].text.lower() not in lexicon.purpose_markers):
+        i -= 1
+    for words in lexicon.purpose_markers:
+        size = len(words.split())
+        if i - size + 1 >= 0 and doc[i - size + 1 : i + 1].text.lower() == words:
+            return True
+    return False
+
+
 def is_negated(token: Token, lexicon: QuoteLexicon) -> bool:
     """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
     negation = lexicon.dep("negation")
@@ -104,6 +123,12 @@ def reported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Conten
             return found
     if "infinitive" in needs and _has_verbal_complement(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
+    if "bare" in needs:
+        bare = _bare_infinitive(verb, lexicon)
+        if bare is not None:
+            first, last = units.bounds(verb.i)
+            return trim(verb.doc, max(bare.left_edge.i, first), min(bare.right_edge.i, last),
+                        lexicon)
     if "object" in needs and not modifies_noun(verb, lexicon):
         return _complements(verb, lexicon, lexicon.dep("complement"), units)
     if "predicative" in needs and any(
@@ -134,8 +159,9 @@ def _clause(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     steadier bound.
     """
     first, last = units.bounds(verb.i)
-    stop = min([c.i - 1 for c in verb.children if c.i > verb.i and c.dep_ in _COORDINATION]
-               + [last])
+    # a coordinated verb's own words (« , a rapporté l'agence »: its auxiliary) stop it too
+    stop = min([c.left_edge.i - 1 if c.dep_ == "conj" else c.i - 1 for c in verb.children
+                if c.i > verb.i and c.dep_ in _COORDINATION] + [last])
     clauses = [c for c in verb.children if verb.i < c.i <= stop and c.dep_ in lexicon.dep("clause")]
     if clauses:
         start = min(t.i for c in clauses for t in c.subtree)
@@ -165,13 +191,45 @@ def _clause_in_setting(verb: Token, lexicon: QuoteLexicon, stop: int) -> Content
     return None
 
 
+def _bare_infinitive(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Bare infinitive after a declarative (« a nié avoir fourni des armes », « a affirmé
+    être prêt à … », « a assuré ne pas vouloir … »): the verbal complement right of the verb
+    that is an infinitive itself or carries an infinitive auxiliary or copula, with no
+    preposition marking it (« a demandé de … » is the ``infinitive`` frame's)."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in lexicon.dep("infinitive"):
+            continue
+        if any(c.dep_ == "mark" and c.i < child.i for c in child.children):
+            continue
+        if child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm", []):
+            return child
+        if any(c.i < child.i and c.dep_.startswith(("aux", "cop"))
+               and "Inf" in c.morph.get("VerbForm", []) for c in child.children):
+            return child
+    return None
+
+
 def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
     for child in verb.children:
         if child.i < verb.i or child.dep_ not in lexicon.dep("infinitive"):
             continue
         if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
             return True
-    return any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children)
+        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in g.morph.get(
+                "VerbForm", []) for g in child.children):
+            return True  # « d'avoir procédé à … » with the participle tagged as a noun
+    if any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children):
+        return True
+    return any(c.i > verb.i and c.dep_ in lexicon.dep("object") and _object_infinitive(c)
+               for c in verb.children)
+
+
+def _object_infinitive(obj: Token) -> bool:
+    """Parser slip: the infinitive of "a exhorté les alliés à augmenter …" hung on the
+    object as its modifier; a marked infinitive right after the object is still the verb's
+    complement (the object controls it)."""
+    return any(c.i > obj.i and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm", [])
+               and any(m.dep_ == "mark" for m in c.children) for c in obj.children)
 
 
 def _complements(
@@ -240,12 +298,21 @@ def find_sources(
     """
     found = []
     for token in doc:
-        length = _source_at(doc, token.i, lexicon)
+        length = _source_at(doc, token.i, lexicon.sources)
+        view = not length and bool(_source_at(doc, token.i, lexicon.view_sources))
+        if view:
+            length = _source_at(doc, token.i, lexicon.view_sources)
         if not length:
             continue
         first, last = token.i, token.i + length - 1
         unit_first = units.first[first]
         opens = first == unit_first or token.idx in starts
+        if view:  # « Pour Pékin, … » opens its sentence; « une victoire pour Pékin » no source
+            if opens:
+                source = _source(doc, first, last, True, lexicon, units)
+                if source is not None:
+                    found.append(replace(source, view=True))
+            continue
         after_comma = first > unit_first and (doc[first - 1].text == "," or (
             first - 1 > unit_first and doc[first - 1].is_quote and doc[first - 2].text == ","))
         if opens or after_comma:
@@ -270,9 +337,24 @@ def _after_apposition(doc: Doc, comma: int, unit_last: int) -> int:
     return comma + 1
 
 
-def _source_at(doc: Doc, i: int, lexicon: QuoteLexicon) -> int:
+def _apposed_name(doc: Doc, comma: int, unit_last: int) -> tuple[Token, int] | None:
+    """A person's name set between commas right after a described source (« Pour le chef de
+    la diplomatie américaine, Antony Blinken, la Chine … »): the name's head token and the
+    first token after its closing comma. Only a run of proper nouns the model tags as a
+    person, so that « Selon le ministère, Pékin, Moscou et … » keeps its content."""
+    i = comma + 1
+    while i <= unit_last and doc[i].pos_ == "PROPN" and doc[i].ent_type_ == "PER":
+        i += 1
+    if i == comma + 1 or i > unit_last or doc[i].text != ",":
+        return None
+    names = doc[comma + 1 : i]
+    head = next((t for t in names if not (comma < t.head.i < i)), names[0])
+    return head, i + 1
+
+
+def _source_at(doc: Doc, i: int, sources: tuple[tuple[str, ...], ...]) -> int:
     first = doc[i].lower_
-    for words in lexicon.sources:
+    for words in sources:
         if words[0] != first:
             continue  # most tokens start no source phrase: no slice built for them
         tokens = doc[i : i + len(words)]
@@ -295,7 +377,12 @@ def _source(
         return None
     head = next((t for t in phrase if not (last < t.head.i < end)), phrase[0])
     if opens:
-        content = trim(doc, _after_apposition(doc, end, unit_last), unit_last, lexicon)
+        named = _apposed_name(doc, end, unit_last)
+        if named is not None and head.pos_ == "NOUN":
+            head, after = named  # « Selon le porte-parole, Wang Wenbin, … »: the name speaks
+            content = trim(doc, after, unit_last, lexicon)
+        else:
+            content = trim(doc, _after_apposition(doc, end, unit_last), unit_last, lexicon)
     else:
         content = trim(doc, unit_first, first - 1, lexicon)
     if content is None:

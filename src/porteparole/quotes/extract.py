@@ -40,6 +40,7 @@ from porteparole.quotes.cues import (
     find_sources,
     is_cue,
     is_negated,
+    is_purpose,
     reported_content,
 )
 from porteparole.quotes.headline import headline_tags, title_span
@@ -61,6 +62,7 @@ from porteparole.quotes.speaker import (
     Speaker,
     adjacent_subject,
     after_subject,
+    apposed_holder,
     is_pronoun,
     speaker_from_head,
     subject_of,
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
 
 MIN_FRAGMENT_WORDS = 3  # shorter quoted fragments inside a reported clause are not quotes
 MIN_REPORTED_WORDS = 2
+MAX_QUOTED_VERB_WORDS = 3  # « a « fermement condamné » »: a quoted verb, not a quotation
 POST_CUE_WINDOW = 6  # tokens after a closing mark in which "a-t-il déclaré" is looked for
 
 
@@ -194,6 +197,7 @@ class _Extractor:
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
+        self.found_attributions: list[Attribution] = []  # the tag behind each found quote
         self.indefinite: dict[int, str] = {}  # "a spokesman": phrase start -> office word
         self.attributions: dict[int, Attribution] = {}  # cue token index -> attribution
         self.nested: set[int] = set()  # cues inside another's content: never an antecedent
@@ -202,6 +206,7 @@ class _Extractor:
         self.source_attributions: list[Attribution] = []  # "selon X" naming a known actor
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
+        self.source_quotes: dict[int, Attribution] = {}  # « Selon lui, « … » »: mark -> tag
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
         self.antecedents = Antecedents(doc, self.index, lookup, lexicon,
                                        analysis.document.language)
@@ -231,12 +236,18 @@ class _Extractor:
         cues: list[tuple[Token, Content | None]] = []
         leading: set[int] = set()
         for token in self.doc:
-            supported = None if is_cue(token, self.lexicon) else supported_content(
+            cue = is_cue(token, self.lexicon)
+            supported = None if cue else supported_content(
                 token, self.lexicon, self.units)  # "issued a warning that …"
-            if (supported is None and not is_cue(token, self.lexicon)) or (
-                    self._quoted_at(token.idx)):
+            if not cue and supported is None:
+                continue
+            quoted = self._quoted_at(token.idx)
+            quoted_verb = self._quoted_verb(token) if quoted and cue else None
+            if quoted and quoted_verb is None:
                 continue
             if is_negated(token, self.lexicon) or self._absorbed(token):
+                continue
+            if is_purpose(token, self.lexicon):
                 continue
             if asked_about(token, self.lexicon, self.units):
                 continue
@@ -254,6 +265,9 @@ class _Extractor:
             if content is not None and content.last < token.i:
                 leading.add(token.i)
                 self.leading_contents[token.i] = content
+            elif content is not None and quoted_verb is not None:
+                # « a « regretté » la décision »: the quoted verb is part of what is quoted
+                content = Content(min(content.first, quoted_verb), content.last)
             cues.append((token, content))
         self.leading = leading
         cues = _before_tags(cues, leading)
@@ -281,6 +295,20 @@ class _Extractor:
         return emitted  # a clause that is all quote ("a dénoncé une « escalade grave »")
         # leaves its quoted fragment to stand as the direct quote
 
+    def _quoted_verb(self, verb: Token) -> int | None:
+        """A speech verb the writer quotes from a communiqué (« Austin a « réaffirmé »
+        l'importance … », « Reynders « regrette » la décision »): the verb inside a quoted
+        span of at most ``MAX_QUOTED_VERB_WORDS`` words whose subject stands before the
+        span is still the cue. Returns the index of the span's first token, else None."""
+        span = next((s for s in self.spans if s.start <= verb.idx < s.end), None)
+        if span is None or self._words(span.start, span.end) > MAX_QUOTED_VERB_WORDS:
+            return None
+        subject = subject_of(verb, self.lexicon)
+        if subject is None or subject.idx >= span.open_at:
+            return None
+        tokens = self._tokens_in(span.start, span.end)
+        return tokens[0].i if tokens else None
+
     def _innermost(
         self, cues: list[tuple[Token, Content | None]], leading: set[int]
     ) -> list[tuple[Token, Content | None]]:
@@ -289,15 +317,38 @@ class _Extractor:
         Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
         inner = [t.i for t, c in cues if c is not None and t.i not in leading
                  and self._named_subject(t)]
-        if not inner or not leading:
+        if not inner:
             return cues
         kept: list[tuple[Token, Content | None]] = []
         for token, content in cues:
-            if token.i in leading and content is not None and any(
-                    content.first <= i <= content.last for i in inner):
+            if content is not None and self._holds_inner_speech(
+                    token, content, token.i in leading, inner):
                 content = None
             kept.append((token, content))
         return kept
+
+    def _holds_inner_speech(
+        self, token: Token, content: Content, leading: bool, inner: list[int]
+    ) -> bool:
+        """A tag's content holding a named speaker's speech verb, or a clause that is one."""
+        if leading:
+            return any(content.first <= i <= content.last for i in inner)
+        return any(self._speech_clause(content, self.doc[i]) for i in inner if i != token.i)
+
+    def _speech_clause(self, content: Content, inner: Token) -> bool:
+        """Content that is itself a speech act of a named speaker: « a rappelé que Séoul et
+        Washington avaient exprimé leur intention de … » reports only what Seoul and
+        Washington said, which belongs to them (FORMAT.md, nested speech). The content
+        must open with the inner verb's subject, then only its auxiliaries and adverbs."""
+        if not content.first < inner.i <= content.last:
+            return False
+        subject = adjacent_subject(inner, subject_of(inner, self.lexicon), self.lexicon)
+        if subject is None or subject.i > inner.i:
+            return False
+        words = {t.i for t in subject.subtree}
+        return all(i in words or self.doc[i].dep_.startswith("aux")
+                   or self.doc[i].pos_ in ("ADV", "AUX", "PUNCT")
+                   for i in range(content.first, inner.i))
 
     def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
@@ -307,7 +358,10 @@ class _Extractor:
         if antecedent is not subject and antecedent is not None:
             subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
             return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
-        if subject is None or subject.head.i != verb.i or subject.i > verb.i:
+        subject = adjacent_subject(verb, subject, self.lexicon)
+        if subject is None or subject.i > verb.i:
+            return False
+        if subject.head.i != verb.i and not self._adjacent(verb, subject):
             return False
         if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
@@ -315,7 +369,18 @@ class _Extractor:
                 subject.idx, subject.idx + len(subject.text)) is not None:
             return True
         speaker = speaker_from_head(subject, self.lexicon, self.index)
-        return self._institution(subject, speaker).actor_id is not None
+        if self._institution(subject, speaker).actor_id is not None:
+            return True
+        # « Le gouvernement japonais a annoncé que …, a rapporté l'agence Kyodo »: a state's
+        # voice named by what it is speaks for itself; the outer tag only relays
+        return self._voice(subject, speaker) is not None
+
+    def _adjacent(self, verb: Token, subject: Token) -> bool:
+        """The subject's phrase ends right before the verb group (auxiliaries, adverbs)."""
+        last = max(t.i for t in subject.subtree if t.i < verb.i) if any(
+            t.i < verb.i for t in subject.subtree) else subject.i
+        between = self.doc[last + 1 : verb.i]
+        return all(t.dep_.startswith("aux") or t.pos_ in ("ADV", "AUX") for t in between)
 
     def _absorbed(self, verb: Token) -> bool:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
@@ -524,9 +589,16 @@ class _Extractor:
         found: list[Speaker] = []
         for child in subject.children:
             if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
+                if self._apposed_holder(subject, child):
+                    continue
                 other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
                 if other.actor_id is not None or other.person is not None:
                     found.append(other)
+        first = self._detached_conjunct(subject)
+        if first is not None:
+            other = self._named_person(speaker_from_head(first, self.lexicon, self.index))
+            if other.actor_id is not None or other.person is not None:
+                found.insert(0, other)
         if found or speaker.actor_id is not None:
             return tuple(found)
         size = 2 if any(c.lower_ in self.lexicon.pair_numbers for c in subject.children) else (
@@ -546,6 +618,28 @@ class _Extractor:
             if len(states) == size:
                 return tuple(dataclasses.replace(speaker, actor_id=a) for a in states)
         return ()
+
+    def _detached_conjunct(self, subject: Token) -> Token | None:
+        """Parser slip: « Washington et Séoul ont promis … » read with « Washington » as a
+        root of its own and « et Séoul » as the subject. A name right before the
+        coordinating word that opens the subject, hanging on nothing, is its first member."""
+        first = subject.left_edge.i
+        if first < 2 or self.doc[first - 1].dep_ != "cc" and self.doc[first].dep_ != "cc":
+            return None
+        at = first - 2 if self.doc[first - 1].dep_ == "cc" else first - 1
+        token = self.doc[at]
+        while token.head.i != token.i and token.head.i < first and token.head.i != subject.i:
+            token = token.head
+        if token.head.i != token.i or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return token
+
+    def _apposed_holder(self, subject: Token, conjunct: Token) -> bool:
+        """``apposed_holder``, with a name the resolver took for something else than a
+        person left out."""
+        mention = self.index.best(conjunct.idx, conjunct.idx + len(conjunct.text))
+        return apposed_holder(subject, conjunct, self.lexicon) and (
+            mention is None or mention.entity_type == "PER")
 
     def _office(self, subject: Token, speaker: Speaker) -> Speaker:
         """An office named without its holder's name (NOTES: examples and seeds).
@@ -937,11 +1031,15 @@ class _Extractor:
 
     def _pronoun_source(self, head: Token) -> Speaker | None:
         """« Selon lui, … »: the last speaker the pronoun agrees with, else the last person
-        named before it."""
+        named before it as a subject (the sentence's topic, not an object met in passing),
+        else the last person named."""
         found = self._recent_speaker(head.idx, pronoun=head)
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
+        subject = self._person_named_before(head, own)  # « X a rencontré Y. Selon lui »: X
+        if subject is not None:
+            return subject
         latter = self._latter(head, own)
         return latter if latter.actor_id is not None or latter.person is not None else None
 
@@ -1133,7 +1231,7 @@ class _Extractor:
                                 for i in range(first, last + 1)):
                 continue  # "…, a-t-il déclaré, selon Xinhua": the outlet only relays
             speaker = self._source_speaker(source.head)
-            if speaker is None:
+            if speaker is None or (source.view and not self._holds_view(source, speaker)):
                 continue
             cue = self.doc[source.cue_first : source.cue_first + 1]
             voiced = self._voice(source.head, speaker)
@@ -1141,8 +1239,25 @@ class _Extractor:
                 Attribution(cue[0], cue.text, voiced[0], voiced[1]))
             start, end = source.content.chars(self.doc)
             if self._words_outside_quotes(start, end) < MIN_REPORTED_WORDS:
-                continue  # `"…," according to X`: the quotation is direct speech
+                # `"…," according to X` / « Selon lui, « … » »: the quotation is direct
+                # speech, and a source before it is its tag
+                for span in self.spans:
+                    if start <= span.start < end and source.content.last > source.cue_last:
+                        self.source_quotes[span.open_at] = attribution
+                continue
             self._emit(start, end, attribution, "reported")
+
+    def _holds_view(self, source: Source, speaker: Speaker) -> bool:
+        """« Pour X, … » gives X a view (``view_sources``) when X is a person, or a state or
+        institution whose content quotes words: « Pour Pékin, il s'agit d'une « ingérence »
+        », not « Pour la Chine, l'enjeu est de taille », which may be the writer's analysis.
+        """
+        if self._is_person(speaker.actor_id, speaker):
+            return True
+        if speaker.actor_id is None:
+            return False
+        start, end = source.content.chars(self.doc)
+        return any(start <= s.open_at < end for s in self.spans)
 
     def _nouns(self) -> None:
         """"comments by Peter Navarro that China was …": a speech noun with a named agent
@@ -1193,6 +1308,9 @@ class _Extractor:
         if is_pronoun(head, self.lexicon.stressed_pronouns):
             return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
+        if self._document_subject(head) and any(
+                c.lower_ in self.lexicon.anaphoric_modifiers for c in head.children):
+            return self._recent_speaker(head.idx)  # « selon la même source »: the one before
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
@@ -1224,7 +1342,8 @@ class _Extractor:
         covered = {a.cue.i: c.chars(self.doc) for a, c in reported}
         chains: dict[int, Attribution | None] = {}
         for span in self.spans:
-            attribution = self._governing(span) or self._after(span) or self._colon(span)
+            attribution = self._governing(span) or self._after(span) or self._colon(span) or (
+                self.source_quotes.get(span.open_at))
             if attribution is None and span.chain in chains:
                 attribution = chains[span.chain]
             if attribution is None:
@@ -1354,6 +1473,18 @@ class _Extractor:
         if not tokens or self.units.first[tokens[0].i] != tokens[0].i:
             return None
         previous = [q for q in self.found if q.end <= span.open_at and q.kind == "direct"]
+        # « il s'agit « de rumeurs », a commenté l'intéressée. « La question ne se pose
+        # pas » »: reported content tagged after it is followed the same way
+        tagged = [(q, a) for q, a in zip(self.found, self.found_attributions, strict=True)
+                  if q.end <= span.open_at and q.kind == "reported" and a.cue.i in self.leading]
+        if tagged and (not previous or tagged[-1][0].end > previous[-1].end):
+            last, attribution = tagged[-1]
+            gap = self.text[last.end : span.open_at]
+            tag_end = self.text.find(".", attribution.cue.idx)
+            if gap.count("\n") == 0 and 0 <= tag_end < span.open_at and not self.text[
+                    tag_end + 1 : span.open_at].strip(" \t«“\"'"):
+                return attribution
+            return None
         if not previous:
             return None
         last = previous[-1]
@@ -1415,6 +1546,7 @@ class _Extractor:
             turn_index=self._turn_at(start),
         ))
         self.found_speakers.append(speaker)
+        self.found_attributions.append(attribution)
         if kind == "direct":
             self._last_direct_attribution = attribution
 
@@ -1442,6 +1574,36 @@ class _Extractor:
                 self.found[i] = dataclasses.replace(
                     self.found[i], speaker_actor=named.actor_id,
                     speaker_text=named.person or named.text)
+        for i, speaker in enumerate(self.found_speakers):
+            if speaker is None or speaker.actor_id is not None or speaker.person is not None:
+                continue
+            if speaker.start in self.indefinite:
+                continue  # "a spokesman": only a tag with the same office word names him
+            named = self._next_person(speaker)
+            if named is not None:
+                self.found[i] = dataclasses.replace(
+                    self.found[i], speaker_actor=named.actor_id,
+                    speaker_text=named.person or named.text)
+
+    def _next_person(self, speaker: Speaker) -> Speaker | None:
+        """« Le porte-parole du ministère de la Réunification a déclaré X. Koo Byung-sam a
+        ajouté Y »: an office phrase nothing resolved is the person the very next tag names,
+        in the sentence that follows, when no other speaker comes between and the tag names
+        no other office."""
+        words = set(speaker.text.lower().replace("'", " ").split())
+        if not words & self.lexicon.office_nouns:
+            return None
+        limit = self._sentences_end(speaker.end, 1)
+        later = sorted((s for s in self.found_speakers
+                        if s is not None and speaker.end <= s.start < limit
+                        and s.start != speaker.start), key=lambda s: s.start)
+        if not later:
+            return None
+        first = later[0]
+        offices = set(first.text.lower().replace("'", " ").split()) & self.lexicon.office_nouns
+        if offices - words:
+            return None  # « Le ministre de la Pêche Ola Berg a ajouté »: another office
+        return first if self._is_person(first.actor_id, first) else None
 
     def _later_holder(self, speaker: Speaker, word: str) -> Speaker | None:
         """The holder of the office named in the two sentences after, else the one person

@@ -41,6 +41,8 @@ class QuoteLexicon:
     pronouns: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     sources: tuple[tuple[str, ...], ...] = ()
+    # « Pour X, … », "In the eyes of X, …": a view, opening its sentence, with X named
+    view_sources: tuple[tuple[str, ...], ...] = ()
     relay_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
@@ -71,6 +73,7 @@ class QuoteLexicon:
     anaphoric_modifiers: frozenset[str] = frozenset()  # « la même source »: the one before
     stressed_pronouns: frozenset[str] = frozenset()  # « selon lui », "according to him"
     narrative_markers: frozenset[str] = frozenset()  # « Et de préciser que … »
+    purpose_markers: frozenset[str] = frozenset()  # « pour lui faire part de … »: no speech
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Token) -> str:
@@ -124,6 +127,8 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         pronouns=_set(where, raw, "pronouns"),
         complementizers=_set(where, raw, "complementizers"),
         sources=tuple(tuple(_words(where, "sources", s)) for s in raw.get("sources") or ()),
+        view_sources=tuple(tuple(_words(where, "view_sources", s))
+                           for s in raw.get("view_sources") or ()),
         relay_nouns=_set(where, raw, "relay_nouns"),
         document_nouns=_set(where, raw, "document_nouns"),
         office_nouns=_set(where, raw, "office_nouns"),
@@ -148,6 +153,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         anaphoric_modifiers=_set(where, raw, "anaphoric_modifiers"),
         stressed_pronouns=_set(where, raw, "stressed_pronouns"),
         narrative_markers=_set(where, raw, "narrative_markers"),
+        purpose_markers=_set(where, raw, "purpose_markers"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

@@ -47,7 +47,7 @@ class PrintedNames:
             if start >= speaker.end:
                 break
             if end <= speaker.end:
-                return dataclasses.replace(speaker, person=name)
+                return dataclasses.replace(speaker, person=self._whole(speaker, start, end, name))
         words = speaker.text.split()
         if not surname or not words or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
             return speaker
@@ -57,3 +57,12 @@ class PrintedNames:
             if last in (fold_token(parts[-1]), fold_token(parts[0])):
                 return dataclasses.replace(speaker, person=name)
         return speaker
+
+    def _whole(self, speaker: Speaker, start: int, end: int, name: str) -> str:
+        """The name with the capitalised words that end the phrase right after the mention:
+        the NER may stop short of a family name (« Ali Akbar » in « Ali Akbar Salehi »)."""
+        rest = speaker.text[end - speaker.start :].split()
+        if not rest or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in rest):
+            return name
+        whole = printed_person_name(speaker.text[start - speaker.start :], self.language)
+        return whole or name

@@ -71,6 +71,9 @@ def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     token: Token | None = verb
     while token is not None and hops < 4:
         found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
+        if not found:  # « Il a en outre estimé »: the parse hung « Il » on the auxiliary
+            found = [g for c in token.children if c.dep_.startswith("aux") and c.i < token.i
+                     for g in c.children if g.dep_ in subjects and g.i < c.i]
         if found:
             before = [c for c in found if c.i < token.i]
             # "Al Jazeera : selon …, le porte-parole du Kremlin a déclaré": the nearest wins
@@ -81,7 +84,36 @@ def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
                 return inverted
         token = token.head if _inherits(token, lexicon, hops == 0) else None
         hops += 1
-    return split_subject(verb, lexicon) or _inverted_name(verb, lexicon)
+    return split_subject(verb, lexicon) or detached_subject(verb, lexicon) or _inverted_name(
+        verb, lexicon)
+
+
+def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
+    """Parser slip: a name opening the sentence that the parse leaves as a root of its own
+    (« Fumio Kishida a fait valoir que … », « Pékin exhorte Washington à … »). The noun
+    phrase that ends right before the verb group (its auxiliaries, adverbs, a light verb
+    such as « fait ») and hangs on nothing is the verb's subject: French and English put
+    nothing else between a subject and its verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("ADV", "AUX") or (
+            doc[i].head.i == verb.i and doc[i].pos_ in ("VERB", "PRON")
+            and doc[i].dep_ not in lexicon.dep("subject"))):
+        i -= 1  # auxiliaries, adverbs, a light verb (« fait »), clitics (« s'en est pris »)
+    for phrase in lexicon.latter:  # « …, ce dernier ayant jugé … »: an absolute clause
+        size = len(phrase.split())
+        if i - size + 1 >= 0 and doc[i - size + 1 : i + 1].text.lower() == phrase:
+            return doc[i]
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token, hops = doc[i], 0
+    while token.head.i != token.i and token.head.i < verb.i and hops < 4:
+        token, hops = token.head, hops + 1
+    if token.head.i != token.i or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in lexicon.dep("subject") for c in token.children):
+        return None
+    return token
 
 
 def clitic_subject(verb: Token) -> Token | None:
@@ -160,6 +192,8 @@ def _inverted_name(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             return token
         if token.is_punct or token.text.lower() in lexicon.complementizers:
             return None
+        if token.pos_ == "ADP":
+            return None  # « s'en est pris à Washington »: the verb's complement, no subject
     return None
 
 
@@ -172,7 +206,27 @@ def phrase_span(head: Token, lexicon: QuoteLexicon) -> tuple[int, int]:
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].text in _EDGE_PUNCT:
         tokens.pop()
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    first = _detached_given_names(tokens[0]) if head.pos_ == "PROPN" else tokens[0]
+    return first.idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _detached_given_names(first: Token) -> Token:
+    """Parser slip: « Ali Akbar Salehi a rejeté … » read with « Ali Akbar » as a root of its
+    own and « Salehi » alone as the subject. The capitalised proper nouns right before the
+    phrase, joined to it by a space and hanging on nothing outside their run, are the
+    rest of the name (the parse may even end a sentence between them)."""
+    doc = first.doc
+    i = first.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and (
+            doc[i - 1].whitespace_) and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    if i == first.i:
+        return first
+    run = range(i, first.i)
+    if not any(doc[j].head.i == j for j in run) or any(
+            doc[j].head.i not in run and doc[j].head.i != j for j in run):
+        return first
+    return doc[i]
 
 
 def speaker_from_head(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> Speaker:
@@ -197,7 +251,7 @@ def choose_mention(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> M
     if own is not None and (own.actor_id is not None or own.entity_type == "PER"):
         return own  # a named person the knowledge base lacks is not their country or office
     for child in head.children:
-        if child.dep_ in lexicon.dep("apposition"):
+        if child.dep_ in lexicon.dep("apposition") or apposed_holder(head, child, lexicon):
             found = _resolved_in(child, index)
             if found is not None:
                 return found
@@ -208,6 +262,21 @@ def choose_mention(head: Token, lexicon: QuoteLexicon, index: MentionIndex) -> M
                 if found is not None and found.entity_type not in ("PER", "PRON"):
                     return found
     return own
+
+
+def apposed_holder(head: Token, child: Token, lexicon: QuoteLexicon) -> bool:
+    """Parser slip: « Le directeur général de l'AIEA, Rafael Grossi, a jugé … » read as a
+    coordination. A proper name set after a comma with no coordinating word, on an office
+    noun (``office_nouns``), is the office's holder in apposition: one speaker, not two."""
+    if child.dep_ not in lexicon.dep("conjunct") or child.pos_ != "PROPN":
+        return False
+    if head.lower_ not in lexicon.office_nouns and head.lemma_.lower() not in (
+            lexicon.office_nouns):
+        return False
+    if any(c.dep_ == "cc" for c in child.children):
+        return False
+    first = min(t.i for t in child.subtree if not t.is_punct)
+    return first > 0 and head.doc[first - 1].text == ","
 
 
 def _resolved_in(token: Token, index: MentionIndex) -> Mention | None:
@@ -242,6 +311,13 @@ def adjacent_subject(verb: Token, subject: Token | None, lexicon: QuoteLexicon
         return subject
     if before.ent_type_ in ("DATE", "TIME"):
         return subject  # "… and on Tuesday said": a date, not a speaker
+    if before.dep_ in lexicon.dep("conjunct") and before.head.i < before.i and (
+            before.head.pos_ in ("NOUN", "PROPN")
+            and before.head.dep_ not in lexicon.dep("subject")
+            and before.head.i not in {t.i for t in subject.subtree}):
+        # « a rappelé que Séoul et Washington avaient exprimé … » with « Séoul » taken for
+        # the clause itself: the coordination is the inner verb's subject
+        return before.head
     if before.dep_ in lexicon.dep("subject") | lexicon.dep("conjunct"):
         return subject  # the parse gave the noun a verb of its own
     if verb.head.i == before.i or any(
