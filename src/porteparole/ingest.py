@@ -57,7 +57,7 @@ from porteparole.analyzer import Analyzer, default_analyzer
 from porteparole.errors import InputError, StoreError
 from porteparole.read import Skipped
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
-from porteparole.runners import failure, make_runner
+from porteparole.runners import Runner, failure, make_runner
 from porteparole.store import Store
 
 ProgressCallback = Callable[[int, int], None]  # (sources done, sources in total)
@@ -102,6 +102,7 @@ def ingest(
     should_stop: StopCheck | None = None,
     reanalyze: bool = False,
     analyzer: Analyzer | None = None,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Read ``paths`` into ``store`` (see the module docstring for the stages).
 
@@ -115,6 +116,8 @@ def ingest(
     the ingest returns with ``interrupted`` set (a re-run continues where it stopped).
     ``reanalyze`` reads again the stored documents whose analyzer stamp is not
     ``analyzer``'s (see the module docstring); without paths, those of the whole store.
+    ``runner`` is one the caller made (``runners.make_runner``, with ``analyzer``) and
+    closes, e.g. to start its workers before a timed run; ``workers`` is then not read.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -126,7 +129,8 @@ def ingest(
     sources = found.sources
     run = _Run(store, analyzer, reanalyze)
     feed = _Feed(run, found, verify or reanalyze, should_stop, on_progress)
-    runner = make_runner(workers, analyzer)
+    own = runner is None
+    runner = make_runner(workers, analyzer) if runner is None else runner
     try:
         for outcome in pipeline.process_batches(  # 3-5
                 feed.items(stored=reanalyze and not paths), batch_size=batch_size,
@@ -134,7 +138,8 @@ def ingest(
             run.settle(outcome)  # 6
         run.settle_repeats(final=True)
     finally:
-        runner.close()
+        if own:
+            runner.close()
     return IngestReport(len(sources), run.new, run.unchanged, tuple(run.rejected),
                         feed.skipped_sources, tuple(found.skipped), run.unsupported_new,
                         feed.done, feed.stopped, run.reanalyzed)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from porteparole import attribute_table
 from porteparole.errors import KnowledgeError, ModelError
 from porteparole.knowledge import read_yaml
 
@@ -62,6 +63,9 @@ def load_model(language: str) -> Language:
         ) from error
     _register_line_breaks()
     model.add_pipe(LINE_BREAKS, first=True)
+    # The same annotations as the model's attribute ruler, an order of magnitude faster
+    # (``attribute_table``); a ruler it cannot express stays as it is.
+    attribute_table.replace_ruler(model)
     return model
 
 

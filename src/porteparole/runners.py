@@ -63,6 +63,13 @@ def failure(origin: Origin, text: str, error: Exception) -> Rejected:
     return Rejected(origin, "analysis_failed", f"{type(error).__name__}: {error}", digest)
 
 
+def _warm(batch: list[Analysis]) -> int:
+    """Analyse ``batch`` (every model it needs loaded, every stage set up) and say which
+    process did it (``ProcessPoolRunner.warm_up``)."""
+    enrich_batch(batch)
+    return os.getpid()
+
+
 def _start_worker(parent_pid: int, knowledge: str | None) -> None:
     """A worker's first act: die with its parent, and build its analyzer once from the
     knowledge directory of the parent's (None: the package's)."""
@@ -82,6 +89,11 @@ class SerialRunner:
 
     def submit(self, batch: list[Analysis]) -> None:
         self._done.append(enrich_batch(batch, self._analyzer))
+
+    def warm_up(self, samples: list[Analysis]) -> None:
+        """Load the models and set up the stages ``samples`` need (their languages), so
+        that what follows is timed without them (``bench/scale.py``)."""
+        enrich_batch(samples, self._analyzer)
 
     def results(self, *, wait_all: bool = False) -> Iterator[Outcome]:
         while self._done:
@@ -105,10 +117,25 @@ class ProcessPoolRunner:
             max_workers=workers, mp_context=get_context("spawn"),
             initializer=_start_worker, initargs=(os.getpid(), knowledge))
         self._pending: deque[Future[Outcome]] = deque()
+        self._workers = workers
         self._limit = workers * 2
 
     def submit(self, batch: list[Analysis]) -> None:
         self._pending.append(self._pool.submit(enrich_batch, batch))
+
+    def warm_up(self, samples: list[Analysis], *, attempts: int = 20) -> None:
+        """Start every worker and have each load the models and set up the stages
+        ``samples`` need, before any batch is timed (``bench/scale.py``).
+
+        The pool starts a process per task while none is idle, so ``workers`` tasks at
+        once start them all; a fast worker may take two, so rounds go on until every
+        worker has answered (at most ``attempts`` rounds)."""
+        warmed: set[int] = set()
+        for _ in range(attempts):
+            tasks = [self._pool.submit(_warm, samples) for _ in range(self._workers)]
+            warmed.update(task.result() for task in tasks)
+            if len(warmed) >= self._workers:
+                return
 
     def results(self, *, wait_all: bool = False) -> Iterator[Outcome]:
         """Finished batches, oldest first; waits while too many are in flight (or for all)."""

@@ -81,11 +81,12 @@ def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
 def _inverted(token: Token) -> bool:
     """A word its hyphenated subject clitic follows is a verb, however the parse tagged it
     (« juge-t-on », « estime-t-il »)."""
-    following = token.doc[token.i + 1 : token.i + 2]
-    if not len(following) or token.whitespace_:
-        return False
-    word: str = following[0].text
-    return word == "-t" or (word.startswith("-") and following[0].pos_ == "PRON")
+    doc = token.doc
+    if token.whitespace_ or token.i + 1 >= len(doc):
+        return False  # checked before any Token is made: this runs on every token
+    following = doc[token.i + 1]
+    word: str = following.text
+    return word == "-t" or (word.startswith("-") and following.pos_ == "PRON")
 
 
 def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
