@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp_fr() -> Language:
+    """The French model as the stages see it (``nlp.load_model``), loaded once per run."""
+    from porteparole.nlp import load_model
+
+    return load_model("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp_en() -> Language:
+    """The English model as the stages see it (``nlp.load_model``), loaded once per run."""
+    from porteparole.nlp import load_model
+
+    return load_model("en")
 
 
 def _existing(path: Path) -> Path:

@@ -16,7 +16,6 @@ import pytest
 
 from porteparole.actors.resolve import resolve_actors
 from porteparole.kb import load_knowledge_base
-from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Origin, document_id_for
 from porteparole.text.folds import fold_key
 
@@ -34,16 +33,6 @@ CREATED = {("BRA", "defense_minister"): "1999-06-10"}
 @pytest.fixture(scope="module")
 def kb():
     return load_knowledge_base()
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    return load_model("en")
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    return load_model("fr")
 
 
 def _analysis(text: str, nlp, language: str, date: str | None, knowledge=None, titles=None):

@@ -13,7 +13,6 @@ import pytest
 from porteparole.actors.resolve import resolve_actors
 from porteparole.kb import load_knowledge_base
 from porteparole.knowledge.bundle import default_knowledge
-from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Mention, Origin, Turn, document_id_for
 
 ACTORS = """
@@ -99,16 +98,6 @@ def knowledge(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
     for language, text in TITLES.items():
         (root / "titles" / f"{language}.txt").write_text(text, encoding="utf-8")
     return load_knowledge_base(root / "actors"), root / "titles"
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    return load_model("fr")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    return load_model("en")
 
 
 def _resolve(text, knowledge, nlp, language="fr", date=None, turns=(), spokesperson=None,

