@@ -325,3 +325,27 @@ def edited_knowledge(target: Path) -> Path:
     with (root / "actors" / "persons.yaml").open("a", encoding="utf-8") as file:
         file.write(NEW_PERSON)
     return root
+
+
+Quotes = list[tuple[str | None, str]]  # (speaker actor id or printed name, quoted words)
+
+
+def read_quotes(tmp_path: Path, text: str) -> Quotes:
+    """The quotes the whole pipeline reads in ``text``, as (speaker, words): the speaker from
+    the real resolver and the real parse, not from hand-made mentions."""
+    import pytest
+
+    from porteparole.evaluate.runner import analyze_file
+
+    pytest.importorskip("spacy")
+    path = tmp_path / "news.txt"
+    path.write_text(text.strip() + "\n", encoding="utf-8")
+    analysis = analyze_file(path)
+    assert isinstance(analysis, Analysis)
+    body = analysis.document.text
+    return [(q.speaker_actor or q.speaker_text, body[q.start : q.end]) for q in analysis.quotes]
+
+
+def said(quotes: Quotes, speaker: str | None, words: str) -> bool:
+    """Whether ``speaker`` is credited with a quote containing ``words``."""
+    return any(who == speaker and words in what for who, what in quotes)
