@@ -17,24 +17,11 @@ import pytest
 
 from porteparole.errors import KnowledgeError
 from porteparole.kb import KnowledgeBase, load_knowledge_base
+from porteparole.kb.coverage import AUDITED_OFFICES as OFFICES
+from porteparole.kb.coverage import uncovered
 
 SHIPPED = Path(__file__).resolve().parents[2] / "src" / "porteparole" / "knowledge" / "actors"
 
-G20_STATES = ("ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
-              "MEX", "RUS", "SAU", "ZAF", "KOR", "TUR", "GBR", "USA")
-TOP_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defense_minister")
-# States outside the G20 the corpora name most: their foreign ministers since 1990.
-OTHER_STATES = ("DZA", "EGY", "IRN", "ISR", "PRK", "PAK", "PHL", "VNM", "UKR", "QAT", "ARE",
-                "NGA", "ETH", "KEN")
-OFFICES: tuple[tuple[str, str], ...] = (
-    tuple((state, office) for state in G20_STATES for office in TOP_OFFICES)
-    + tuple((state, "foreign_minister") for state in OTHER_STATES)
-    + tuple((state, "head_of_state") for state in OTHER_STATES if state != "IRN")
-    + (("ISR", "head_of_government"), ("IRN", "head_of_government"),
-       ("UN", "secretary_general"), ("EU-COM", "president"), ("EU-COUNCIL", "president"),
-       ("EU", "high_representative"), ("AU", "chair"),
-       ("CHN-MFA", "spokesperson"), ("CHN-MND", "spokesperson"))
-)
 LONGEST_INTERIM = 3  # months: a caretaker between two holders, who is not listed
 
 # Months (first, last, inclusive, "YYYY-MM") without a holder that the files document: the
@@ -60,27 +47,11 @@ DOCUMENTED_GAPS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("president", "EU-COM"): (("1999-04", "1999-09"),),  # the Santer Commission resigned
     ("spokesperson", "CHN-MND"): (("1990-01", "2008-04"),),  # a spokesperson from 2008
 }
-MONTHS = tuple(f"{year}-{month:02d}" for year in range(1990, 2027) for month in range(1, 13))
 
 
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return load_knowledge_base()
-
-
-def uncovered(kb: KnowledgeBase, role: str, organization: str) -> list[tuple[str, str]]:
-    """Runs of months (first, last) on whose 15th nobody held ``role`` in ``organization``."""
-    runs: list[list[str]] = []
-    previous = None
-    for index, month in enumerate(MONTHS):
-        if kb.holders(role, organization, f"{month}-15"):
-            continue
-        if runs and previous == index - 1:
-            runs[-1][1] = month
-        else:
-            runs.append([month, month])
-        previous = index
-    return [(first, last) for first, last in runs]
 
 
 def _months(first: str, last: str) -> int:
