@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from porteparole import query
@@ -168,3 +169,18 @@ def test_progress_counts_documents_analysed_not_files(tmp_path: Path) -> None:
     with store:
         assert result.sources == 1 and result.new == 3
         assert store.analysed == 3  # what the bar shows: three documents from one file
+
+
+def test_every_list_explains_its_date_bounds_in_the_same_words() -> None:
+    """--since and --until mean one thing (``query.Filters``) wherever a list takes them."""
+    command = typer.main.get_command(build_app())
+    helps: dict[str, set[str]] = {"since": set(), "until": set()}
+    takers = []
+    for name, sub in command.commands.items():  # type: ignore[attr-defined]
+        for param in sub.params:
+            if param.name in helps:
+                helps[param.name].add(getattr(param, "help", None) or "")
+                takers.append(name)
+    assert {"quotes", "events", "search", "dyads"} <= set(takers)
+    assert len(helps["since"]) == 1 and len(helps["until"]) == 1
+    assert "inclusive" in helps["since"].pop()

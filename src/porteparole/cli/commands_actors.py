@@ -20,6 +20,8 @@ from porteparole.cli.common import (
     CursorOption,
     DbOption,
     JsonOption,
+    SinceOption,
+    UntilOption,
     existing_store,
     new_table,
     print_json,
@@ -189,8 +191,8 @@ def quotes_command(
         str | None, typer.Option(help="Quotes whose words name this actor (name or id).")
     ] = None,
     kind: Annotated[str | None, typer.Option(help="direct or reported.")] = None,
-    since: Annotated[str | None, typer.Option(help="First document date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last document date, YYYY-MM-DD.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
                         ] = None,
     limit: LimitOption = 50,

@@ -22,6 +22,8 @@ from porteparole.cli.common import (
     CursorOption,
     DbOption,
     JsonOption,
+    SinceOption,
+    UntilOption,
     existing_store,
     new_table,
     print_json,
@@ -33,8 +35,6 @@ if TYPE_CHECKING:
     from porteparole.query import MechanismHistory
     from porteparole.timeline import Timeline
 
-SinceOption = Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")]
-UntilOption = Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")]
 NegatedOption = Annotated[
     bool, typer.Option("--include-negated", help="Also events the text denies happened.")
 ]

@@ -63,6 +63,13 @@ JsonOption = Annotated[
 CursorOption = Annotated[str | None, typer.Option(
     help="Start after the page that printed this cursor (its --json next_cursor).")]
 
+# One wording for every list: the date is the listed record's own (an event's, else its
+# document's), as ``query.Filters`` reads it; both bounds are inclusive.
+SinceOption = Annotated[str | None, typer.Option(
+    help="First date, YYYY-MM-DD, inclusive (an event's own date, else its document's).")]
+UntilOption = Annotated[str | None, typer.Option(
+    help="Last date, YYYY-MM-DD, inclusive (an event's own date, else its document's).")]
+
 
 def print_next_page(out: Console, cursor: str | None) -> None:
     """Tell the reader how to ask for the next page, when there is one."""
