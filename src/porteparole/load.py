@@ -90,8 +90,25 @@ def _read(root: Path, table: str, part: str) -> pa.Table:
     path = root / f"{table}.parquet" if part == "" else root / table / f"{part}.parquet"
     if not path.is_file():
         return tables.table_of(table, [])
-    read = pq.read_table(path)
-    expected = tables.schema(table)
-    if not read.schema.equals(expected):
-        raise InputError(f"{path} does not have the schema of the {table} table")
-    return read
+    return _conformed(pq.read_table(path), tables.schema(table), path)
+
+
+def _conformed(read: pa.Table, expected: pa.Schema, path: Path) -> pa.Table:
+    """``read`` in the table's schema. A nullable column the file lacks is one a later
+    version added (``documents.analyzer``): an older export still loads, with nulls there.
+    Anything else that differs is refused, naming the columns, before anything is written."""
+    if read.schema.equals(expected):
+        return read
+    names = set(read.schema.names)
+    lacking = [f for f in expected if f.name not in names]
+    wrong = [f.name for f in expected if f.name in names and read.schema.field(f.name).type
+             != f.type]
+    extra = sorted(names - set(expected.names))
+    required = [f.name for f in lacking if not f.nullable]
+    if wrong or extra or required:
+        problems = [f"{label}: {', '.join(columns)}" for label, columns in (
+            ("missing", required), ("of another type", wrong), ("unknown", extra)) if columns]
+        raise InputError(f"{path} does not have the schema of its table ({'; '.join(problems)})")
+    columns = [read.column(f.name) if f.name in names else pa.nulls(read.num_rows, f.type)
+               for f in expected]
+    return pa.Table.from_arrays(columns, schema=expected)

@@ -111,3 +111,31 @@ def test_tables_without_descriptions_are_described_on_load(tmp_path: Path) -> No
         load_tables(tmp_path / "out", second)
         assert {r[0]: r[1] for r in second.rows("SELECT id, name FROM actors")} == names
         assert second.rows("SELECT id FROM mechanisms")[0][0] == HOTLINE
+
+
+def test_an_export_made_before_the_analyzer_column_still_loads(tmp_path: Path) -> None:
+    with Store(build_store(tmp_path / "a.db")) as first:
+        export.export_parquet(first, tmp_path / "out")
+        ids = sorted(r[0] for r in first.rows("SELECT id FROM documents"))
+    path = tmp_path / "out" / "documents.parquet"
+    pq.write_table(pq.read_table(path).drop_columns(["analyzer"]), path)
+    with Store(tmp_path / "b.db") as second:
+        report = load_tables(tmp_path / "out", second)
+        assert (report.new, report.unchanged) == (len(ids), 0)
+        rows = second.rows("SELECT id, analyzer FROM documents ORDER BY id")
+    assert [r[0] for r in rows] == ids and all(r[1] is None for r in rows)
+
+
+def test_a_table_of_another_shape_is_refused_naming_its_columns(tmp_path: Path) -> None:
+    with Store(build_store(tmp_path / "a.db")) as first:
+        export.export_parquet(first, tmp_path / "out")
+    path = tmp_path / "out" / "events.parquet"
+    events = pq.read_table(path)
+    changed = events.drop_columns(["type"]).append_column(
+        "colour", pa.array(["red"] * events.num_rows, pa.string()))
+    pq.write_table(changed, path)
+    with Store(tmp_path / "b.db") as second:
+        with pytest.raises(InputError, match=r"unknown: colour") as refused:
+            load_tables(tmp_path / "out", second)
+        assert "missing: type" in str(refused.value)
+        assert second.rows("SELECT count(*) FROM documents")[0][0] == 0
