@@ -8,6 +8,7 @@ holds), so a reading with it resolves that name and a reading without it does no
 from __future__ import annotations
 
 import inspect
+import json
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 from builders import PACKAGE_KNOWLEDGE, cli_app, copy_knowledge, edited_knowledge
 from porteparole import pipeline, tables
 from porteparole.analyzer import Analyzer, Stamp, analyzer_at, default_analyzer
+from porteparole.cli import commands_eval
 from porteparole.errors import KnowledgeError
 from porteparole.ingest import ingest
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
@@ -59,24 +61,56 @@ WHISPERED = {
 }
 
 
+@pytest.fixture(scope="module")
+def whispering(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the knowledge whose speech lexicons add a verb of manner of speaking the
+    package does not list ("chuchoter", "whisper")."""
+    root = copy_knowledge(tmp_path_factory.mktemp("speech") / "knowledge")
+    for code, verb in (("fr", "chuchoter"), ("en", "whisper")):
+        lexicon = root / "speech" / f"{code}.yaml"
+        text = lexicon.read_text(encoding="utf-8")
+        lexicon.write_text(text.replace("\nverbs:\n", f"\nverbs:\n  {verb}: [clause]\n", 1),
+                           encoding="utf-8")
+    return root
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_speech_verb_added_to_a_copy_reaches_the_quotes_stage(
-        language: str, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The speech lexicon is read deep inside the quotes stage: a verb of manner of speaking
-    the package does not list ("chuchoter", "whisper") makes a quote only with the copy."""
-    root = tmp_path_factory.getbasetemp() / "speech-knowledge"
-    if not root.exists():
-        copy_knowledge(root)
-        for code, verb in (("fr", "chuchoter"), ("en", "whisper")):
-            lexicon = root / "speech" / f"{code}.yaml"
-            text = lexicon.read_text(encoding="utf-8")
-            lexicon.write_text(text.replace("\nverbs:\n", f"\nverbs:\n  {verb}: [clause]\n", 1),
-                               encoding="utf-8")
+        language: str, whispering: Path) -> None:
+    """The speech lexicon is read deep inside the quotes stage: the added verb makes a quote
+    only with the copy."""
+    root = whispering
     text = WHISPERED[language]
     assert default_analyzer().analyze(text).quotes == ()
     analysis = analyzer_at(root).analyze(text)
     assert [(q.speaker_actor, analysis.span_text(q.start, q.end).split()[0])
             for q in analysis.quotes] == [("lin-jian", "la" if language == "fr" else "China")]
+
+
+def test_eval_scores_the_reading_of_the_knowledge_it_is_given(
+        whispering: Path, tmp_path: Path) -> None:
+    """``porteparole eval --knowledge DIR`` measures an edited lexicon before it lands."""
+    gold_dir, corpus_dir = tmp_path / "gold", tmp_path / "corpus"
+    gold_dir.mkdir()
+    corpus_dir.mkdir()
+    (corpus_dir / "w.txt").write_text(WHISPERED["en"], encoding="utf-8")
+    gold = {"document": "w.txt", "language": "en", "persons": ["Lin Jian"], "quotes": [
+        {"speaker": "Lin Jian", "kind": "reported", "contains": "rejected any concession"}]}
+    (gold_dir / "w.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    app = cli_app(commands_eval)
+
+    def quote_recall(*extra: str) -> float:
+        result = CliRunner().invoke(app, ["eval", str(gold_dir), str(corpus_dir), "--json",
+                                          *extra])
+        assert result.exit_code == 0, result.output
+        return float(json.loads(result.stdout)["quotes"]["recall"])
+
+    assert quote_recall() == 0.0
+    assert quote_recall("--knowledge", str(whispering)) == 1.0
+    missing = CliRunner().invoke(app, ["eval", str(gold_dir), str(corpus_dir),
+                                       "--knowledge", str(tmp_path / "nowhere")])
+    assert isinstance(missing.exception, KnowledgeError)  # main() prints it in one line
+    assert "not a knowledge directory" in str(missing.exception)
 
 
 def test_the_digest_changes_with_any_data_file_and_only_then(edited: Path,

@@ -37,6 +37,11 @@ def evaluate_command(
         Path | None,
         typer.Option("--predictions", help="Also write NAME.pred.json readings into this DIR."),
     ] = None,
+    knowledge: Annotated[
+        Path | None, typer.Option("--knowledge", envvar="PORTEPAROLE_KNOWLEDGE",
+                                  help="A knowledge directory to read with instead of the "
+                                  "package's (a copy of src/porteparole/knowledge, edited).")
+    ] = None,
 ) -> None:
     """Score porteparole against gold annotations (FORMAT.md)."""
     from porteparole.evaluate import report, run
@@ -50,6 +55,7 @@ def evaluate_command(
             gold_dir,
             corpus_dir,
             predictions_dir=predictions,
+            knowledge=knowledge,
             on_document=lambda _name: progress.advance(task),
         )
     report.render_notes(result, err)

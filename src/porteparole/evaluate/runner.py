@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from porteparole.errors import EvalError, InputError
 from porteparole.evaluate.gold import (
@@ -25,13 +27,19 @@ from porteparole.evaluate.predict import ActorLookup, analysis_to_prediction, de
 from porteparole.evaluate.scoring import EvalReport, score
 from porteparole.records import Analysis, RawDocument, Rejected
 
+if TYPE_CHECKING:
+    from porteparole.analyzer import Analyzer as System
+
 Analyzer = Callable[[Path], Analysis | Rejected]
 
 
-def analyze_file(path: Path) -> Analysis | Rejected:
-    """Read one corpus file and run every pipeline stage on its first document."""
-    from porteparole import pipeline
+def analyze_file(path: Path, system: System | None = None) -> Analysis | Rejected:
+    """Read one corpus file and run every pipeline stage on its first document, with the
+    analyzer ``system`` (None: the default one, as ingest would use)."""
+    from porteparole.analyzer import default_analyzer
     from porteparole.read import read_source
+
+    system = system or default_analyzer()
 
     first: RawDocument | Rejected | None = None
     for item in read_source(path):
@@ -41,10 +49,10 @@ def analyze_file(path: Path) -> Analysis | Rejected:
         raise InputError(f"{path}: the reader found no document in it")
     if isinstance(first, Rejected):
         return first
-    prepared = pipeline.prepare(first)
+    prepared = system.prepare(first)
     if isinstance(prepared, Rejected):
         return prepared
-    return pipeline.enrich(prepared)
+    return system.enrich_many([prepared])[0]
 
 
 def predict_document(
@@ -71,20 +79,30 @@ def run(
     predictions_dir: Path | None = None,
     actor_lookup: ActorLookup | None = None,
     analyzer: Analyzer | None = None,
+    knowledge: Path | None = None,
     on_document: Callable[[str], None] | None = None,
 ) -> EvalReport:
     """Analyse every document the gold files of ``gold_dir`` name, and score the readings.
 
     ``predictions_dir``, when given, receives ``NAME.pred.json`` for each ``NAME.gold.json``.
     ``analyzer`` replaces the reader and pipeline (to score another system, or in tests);
+    ``knowledge`` is a knowledge directory to analyse and name actors with instead of the
+    default one (to measure an edit of the lexicons before it lands);
     ``on_document`` is called after each document, for progress display.
     """
     gold_dir, corpus_dir = Path(gold_dir), Path(corpus_dir)
     golds = load_gold_set(gold_dir)
     if not corpus_dir.is_dir():
         raise EvalError(f"{corpus_dir}: corpus directory not found")
-    lookup = actor_lookup or default_actor_lookup()
-    analyze = analyzer or analyze_file
+    if knowledge is not None:
+        from porteparole.analyzer import analyzer_at
+
+        system = analyzer_at(knowledge)
+        lookup = actor_lookup or system.knowledge.actors.actor
+        analyze = analyzer or partial(analyze_file, system=system)
+    else:
+        lookup = actor_lookup or default_actor_lookup()
+        analyze = analyzer or analyze_file
     predictions: dict[str, Annotation] = {}
     notes: list[str] = []
     for name, gold in golds.items():
