@@ -24,6 +24,11 @@ Tables therefore have exactly the schema of ``porteparole export`` (Spark's own 
 would make every column nullable). Each part is written under a temporary name and
 renamed, so a retried task replaces its part instead of duplicating it.
 
+``--knowledge DIR`` (``run_job(knowledge=...)``) reads with an edited copy of the knowledge
+files, as ``ingest --knowledge`` does; the directory must be readable at the same path on
+every executor (a shared file system, or shipped with the environment). Without it each
+executor reads with its default analyzer (``PORTEPAROLE_KNOWLEDGE`` or the package's).
+
 Models are loaded once per executor Python process: ``nlp.load_model`` is cached, and
 Spark reuses its Python workers between tasks (``spark.python.worker.reuse``, on by
 default), so a worker pays the model load once, not once per partition.
@@ -36,10 +41,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 from porteparole.records import Analysis, Origin, RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from porteparole.analyzer import Analyzer
 
 BATCH_SIZE = 16
 
@@ -73,8 +81,9 @@ def spark_session(master: str | None = None, app_name: str = "porteparole") -> A
 
 
 def run_job(spark: Any, input_path: str, output: str, *, partitions: int | None = None,
-            batch_size: int = BATCH_SIZE) -> JobReport:
-    """Analyse ``input_path`` into Parquet tables under ``output`` (see the module doc)."""
+            batch_size: int = BATCH_SIZE, knowledge: str | None = None) -> JobReport:
+    """Analyse ``input_path`` into Parquet tables under ``output`` (see the module doc),
+    with the knowledge directory ``knowledge`` (None: each executor's default)."""
     from porteparole import tables
 
     sc = spark.sparkContext
@@ -82,12 +91,12 @@ def run_job(spark: Any, input_path: str, output: str, *, partitions: int | None 
     if _is_parquet(input_path):
         frame = spark.read.parquet(input_path)
         items = frame.rdd.mapPartitions(
-            lambda rows: _read_records(rows, input_path))
+            lambda rows: _read_records(rows, input_path, knowledge))
     else:
         frame = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
                  .load(input_path).select("path", "content"))
         walked = Path(_local(input_path)).is_dir()
-        items = frame.rdd.mapPartitions(lambda rows: _read_files(rows, walked))
+        items = frame.rdd.mapPartitions(lambda rows: _read_files(rows, walked, knowledge))
     items = items.persist()
     stamp = tables.now()
     rejected = items.filter(lambda item: item[0] == "rejected").map(lambda item: item[1])
@@ -97,7 +106,8 @@ def run_job(spark: Any, input_path: str, output: str, *, partitions: int | None 
                  .map(lambda item: (item[1], (item[2], item[3])))
                  .groupByKey(numPartitions=partitions))
     outcome = documents.mapPartitionsWithIndex(
-        lambda index, part: _analyse_partition(index, part, output, stamp, batch_size)
+        lambda index, part: _analyse_partition(index, part, output, stamp, batch_size,
+                                               knowledge)
     ).collect()
     items.unpersist()
     written = [o for o in outcome if o is not None]
@@ -110,6 +120,13 @@ def run_job(spark: Any, input_path: str, output: str, *, partitions: int | None 
 
 
 # -- step 1: reading and preparing, on the executors ---------------------------------------
+
+
+def _analyzer(knowledge: str | None) -> Analyzer:
+    """The executor's analyzer: built once per process and directory (``analyzer_at``)."""
+    from porteparole.analyzer import analyzer_at, default_analyzer
+
+    return default_analyzer() if knowledge is None else analyzer_at(knowledge)
 
 
 def _local(path: str) -> str:
@@ -133,7 +150,8 @@ def _walk_key(source: str, line: int | None) -> tuple[Any, ...]:
     return (*((1, p) for p in parts[:-1]), (0, parts[-1] if parts else ""), line or 0)
 
 
-def _read_files(rows: Iterable[Any], walked: bool) -> Iterator[tuple[Any, ...]]:
+def _read_files(rows: Iterable[Any], walked: bool,
+                knowledge: str | None = None) -> Iterator[tuple[Any, ...]]:
     from porteparole import read
     from porteparole.read.sources import is_document_file
 
@@ -141,10 +159,11 @@ def _read_files(rows: Iterable[Any], walked: bool) -> Iterator[tuple[Any, ...]]:
         name = _local(row["path"])
         if walked and not is_document_file(Path(name)):
             continue
-        yield from _prepared(read.read_bytes(bytes(row["content"]), name))
+        yield from _prepared(read.read_bytes(bytes(row["content"]), name), knowledge)
 
 
-def _read_records(rows: Iterable[Any], source: str) -> Iterator[tuple[Any, ...]]:
+def _read_records(rows: Iterable[Any], source: str,
+                  knowledge: str | None = None) -> Iterator[tuple[Any, ...]]:
     import json
 
     from porteparole.read.jsonl import record_document
@@ -153,15 +172,16 @@ def _read_records(rows: Iterable[Any], source: str) -> Iterator[tuple[Any, ...]]
         value = {k: v for k, v in row.asDict().items() if v is not None}
         origin = Origin(_local(source), "parquet", None, None)
         raw = json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
-        yield from _prepared([record_document(value, origin, raw, f"row {number}")])
+        yield from _prepared([record_document(value, origin, raw, f"row {number}")], knowledge)
 
 
-def _prepared(items: Iterable[RawDocument | Rejected]) -> Iterator[tuple[Any, ...]]:
-    from porteparole import pipeline
+def _prepared(items: Iterable[RawDocument | Rejected],
+              knowledge: str | None = None) -> Iterator[tuple[Any, ...]]:
     from porteparole.runners import guarded
 
+    system = _analyzer(knowledge)
     for item in items:
-        prepared = item if isinstance(item, Rejected) else guarded(pipeline.prepare, item)
+        prepared = item if isinstance(item, Rejected) else guarded(system.prepare, item)
         if isinstance(prepared, Rejected):
             yield ("rejected", prepared)
         else:
@@ -174,9 +194,9 @@ def _prepared(items: Iterable[RawDocument | Rejected]) -> Iterator[tuple[Any, ..
 
 
 def _analyse_partition(index: int, part: Iterable[tuple[str, Iterable[tuple[Any, Analysis]]]],
-                       output: str, stamp: str, batch_size: int) -> Iterator[Any]:
-    from porteparole import pipeline
-
+                       output: str, stamp: str, batch_size: int,
+                       knowledge: str | None = None) -> Iterator[Any]:
+    system = _analyzer(knowledge)
     repeats: list[tuple[str, Origin]] = []
 
     def primaries() -> Iterator[Analysis]:
@@ -185,8 +205,8 @@ def _analyse_partition(index: int, part: Iterable[tuple[str, Iterable[tuple[Any,
             repeats.extend((document_id, a.document.origin) for _, a in ordered[1:])
             yield ordered[0][1]
 
-    with PartWriter(output, f"part-a-{index:05d}", stamp) as writer:
-        for item in pipeline.process(primaries(), batch_size=batch_size):
+    with PartWriter(output, f"part-a-{index:05d}", stamp, analyzer=system) as writer:
+        for item in system.process(primaries(), batch_size=batch_size):
             writer.add([item])
         writer.add(repeats)
         yield writer.documents, writer.rejected, len(repeats)
@@ -207,8 +227,11 @@ class PartWriter:
     GROUP_ROWS = 2000
 
     def __init__(self, output: str, name: str, stamp: str,
-                 only: tuple[str, ...] | None = None) -> None:
+                 only: tuple[str, ...] | None = None, analyzer: Analyzer | None = None
+                 ) -> None:
         from porteparole import tables
+
+        self._analyzer = analyzer  # whose knowledge describes the actors named
 
         self._fs, self._root = _filesystem(output)
         self._name = name
@@ -231,7 +254,11 @@ class PartWriter:
         for item in items:
             if isinstance(item, Analysis):
                 self.documents += 1
-                description = describe([item], self._stamp)
+                knowledge = None if self._analyzer is None else self._analyzer.knowledge
+                description = describe([item], self._stamp,
+                                       kb=None if knowledge is None else knowledge.actors,
+                                       catalog=None if knowledge is None
+                                       else knowledge.mechanisms)
                 for table, found in self._described.items():
                     found.update((r["id"], r) for r in tables.described_rows(table, description))
             elif isinstance(item, Rejected):

@@ -282,3 +282,28 @@ def test_worker_processes_read_with_the_ingest_s_knowledge(edited: Path,
         assert report.new == 2
         mentions = store.rows("SELECT actor_id FROM mentions WHERE surface = 'Zorvan Quilbet'")
     assert [m[0] for m in mentions] == ["zorvan-quilbet"]
+
+
+def test_spark_executors_read_and_describe_with_the_job_s_knowledge(
+        edited: Path, tmp_path: Path) -> None:
+    """The executor side of ``porteparole spark --knowledge``, run here without a cluster:
+    the partition's reading and its ``actors`` table both come from the given copy."""
+    import pyarrow.parquet as pq
+
+    from porteparole import read, spark
+
+    raw = read.read_bytes(NAMING.encode("utf-8"), "naming.txt")
+    prepared = list(spark._prepared(raw, str(edited)))
+    assert [p[0] for p in prepared] == ["document"]
+    _, document_id, key, analysis = prepared[0]
+    out = tmp_path / "out"
+    list(spark._analyse_partition(0, [(document_id, [(key, analysis)])], str(out),
+                                  tables.now(), 4, str(edited)))
+    mentions = pq.read_table(out / "mentions" / "part-a-00000.parquet").to_pylist()
+    assert [m["actor_id"] for m in mentions if m["surface"] == "Zorvan Quilbet"] == [
+        "zorvan-quilbet"]
+    actors = pq.read_table(out / "actors" / "part-a-00000.parquet").to_pylist()
+    assert {"id": "zorvan-quilbet", "name": "Zorvan Quilbet"}.items() <= next(
+        a for a in actors if a["id"] == "zorvan-quilbet").items()
+    documents = pq.read_table(out / "documents" / "part-a-00000.parquet").to_pylist()
+    assert [d["analyzer"] for d in documents] == [str(analyzer_at(edited).stamp)]

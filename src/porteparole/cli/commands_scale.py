@@ -31,9 +31,17 @@ def spark_command(
     ] = None,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents analysed together in a partition.")] = 16,
+    knowledge: Annotated[str | None, typer.Option(
+        "--knowledge", envvar="PORTEPAROLE_KNOWLEDGE",
+        help="A knowledge directory to read with instead of the package's (the same path "
+             "on every executor).")] = None,
 ) -> None:
     """Analyse INPUT with Spark into Parquet tables with the schema of `export`."""
     with user_errors():
+        if knowledge is not None:  # an invalid copy fails here, not on every executor
+            from porteparole.knowledge.bundle import knowledge_at
+
+            knowledge_at(knowledge)
         try:
             from porteparole import spark
             session = spark.spark_session(master)
@@ -42,7 +50,7 @@ def spark_command(
                              ) from error
         try:
             report = spark.run_job(session, input_path, output, partitions=partitions,
-                                   batch_size=batch_size)
+                                   batch_size=batch_size, knowledge=knowledge)
         finally:
             session.stop()
     Console().print(f"documents: {report.documents}  rejected: {report.rejected}  "
