@@ -25,12 +25,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from porteparole.actors.coref import (
-    PROMINENT_ROLES,
-    UNRESOLVED_CONFIDENCE,
-    pronoun_mentions,
-    resolve_surname,
-)
+from porteparole.actors.anaphora import anaphora_mentions
+from porteparole.actors.coref import PROMINENT_ROLES, UNRESOLVED_CONFIDENCE, resolve_surname
 from porteparole.actors.fuzzy import FuzzyIndex
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
@@ -93,7 +89,7 @@ class Resolver:
         self._entities(work)
         self._surnames(work, document.date)
         self._roles(work, roles, document.date)
-        work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
+        work.mentions += anaphora_mentions(doc, work.mentions, self.lexicon, document.id, skip)
         turns = tuple(self._speaker(turn) for turn in analysis.turns)
         work.mentions += label_mentions(document.id, text, turns, work.mentions, self.kb)
         mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))

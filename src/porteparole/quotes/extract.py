@@ -29,9 +29,9 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from porteparole.actors.anaphora import Lookback, agrees, paragraph_starts, window_start
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
-from porteparole.quotes.agreement import Antecedents, agrees
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -193,7 +193,7 @@ class _Extractor:
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
-        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
@@ -208,8 +208,8 @@ class _Extractor:
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.source_quotes: dict[int, Attribution] = {}  # « Selon lui, « … » »: mark -> tag
         self.printed = PrintedNames(analysis.mentions, analysis.document.language)
-        self.antecedents = Antecedents(doc, self.index, lookup, lexicon,
-                                       analysis.document.language)
+        self.lookback = Lookback(doc, analysis.mentions, lookup, lexicon,
+                                 analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -803,15 +803,25 @@ class _Extractor:
     def _latter(self, word: Token, speaker: Speaker) -> Speaker:
         """« ce dernier », "the latter", « selon lui »: the last person named before, known
         or printed, wherever the text names them."""
-        found = self.antecedents.person_before(
-            word, speaker, self._window_start(speaker.start), subjects_only=False)
+        found = self._person_before(word, speaker, self._window_start(speaker.start),
+                                    subjects_only=False)
         return speaker if found is None else found
 
     def _person_named_before(self, word: Token, speaker: Speaker) -> Speaker | None:
         """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …" or "She
         said": with no speaker before it, the last person the text makes a subject within
-        the paragraph or the two before (``agreement.Antecedents``)."""
-        return self.antecedents.person_before(word, speaker, self._window_start(word.idx))
+        the paragraph or the two before (``actors.anaphora``)."""
+        return self._person_before(word, speaker, self._window_start(word.idx))
+
+    def _person_before(self, word: Token, speaker: Speaker, window: int, *,
+                       subjects_only: bool = True) -> Speaker | None:
+        found = self.lookback.person_before(word, speaker.start, speaker.end, window,
+                                            subjects_only=subjects_only)
+        if found is None:
+            return None
+        if found.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=found.actor_id)
+        return dataclasses.replace(speaker, person=found.name)
 
     def _cue_before(self, verb: Token) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
@@ -1104,7 +1114,7 @@ class _Extractor:
         actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
         person = actor is None or actor.type == "person" or (
             head is not None and self._is_office(head))
-        return agrees(pronoun, head, person, self.lexicon)
+        return agrees(pronoun, head, person, self.lexicon.person_pronouns)
 
     def _phrase_head(self, speaker: Speaker) -> Token | None:
         """The head word of a speaker's phrase: its token whose head lies outside it."""
@@ -1119,13 +1129,8 @@ class _Extractor:
             country is None or actor.country == country)
 
     def _window_start(self, position: int) -> int:
-        """The start of the paragraph before the one before ``position``'s."""
-        starts, text = self.paragraph_starts, self.text
-        at, found = bisect_right(starts, position), 0
-        while at > 0 and found < 3:
-            at -= 1
-            found += bool(text[starts[at] : starts[at] + 1].strip())
-        return starts[at] if found == 3 else 0
+        """How far back a speaker is looked for (``actors.anaphora.window_start``)."""
+        return window_start(self.text, self.paragraph_starts, position)
 
     def _addressee(self, subject: Token) -> Speaker | None:
         """"vous"/"you" in a question is the official who answers it."""

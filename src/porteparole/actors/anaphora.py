@@ -1,0 +1,260 @@
+"""Anaphora, resolved once in the actors stage: words that point back to an actor named before.
+
+A pronoun ("il", "she", « selon lui ») names no one by itself; the actor it stands for is
+one the text named earlier. This module holds every rule that looks back for it, and the
+actors stage runs it once per document: what it finds are ``Mention`` records on the
+anaphor's own span, with the antecedent's actor id, a ``method`` naming the rule and a
+confidence. The quotes and events stages read those mentions; they do not look back
+themselves.
+
+The rules, in order:
+
+- ``coreference``: a subject pronoun of a speech verb ("il a déclaré") when exactly one
+  person is named between the start of the previous sentence and the pronoun, and nothing
+  else that could speak (an organization, a state) comes after that person in the
+  pronoun's own sentence ("le Pentagone a abattu ce qu'il a qualifié …" stays open).
+- ``antecedent``: any other third-person pronoun the quote lexicon lists ("she", « lui »)
+  takes the last person the text makes the subject of a verb within the window
+  (``person_before``), when that person agrees with it and is known to the knowledge base.
+  The quotes stage takes it only when no earlier speaker fits (its own, quote-level rule).
+
+Agreement (``agrees``): an antecedent must agree with the pronoun in number and, where both
+are marked, in grammatical gender; a person's gender is read from the article only (« la
+ministre », « le porte-parole »), never from a model's guess on a name; the pronouns a
+language keeps for people (``person_pronouns`` of ``knowledge/quotes/<lang>.yaml``: he,
+she) take a person; a phrase naming a state ("the Chinese diplomat") takes a person of that
+state. The window (``window_start``): the paragraph of the anaphor and the two before,
+never across a press-conference turn (``turn_start``): a question's actors are not the
+answer's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from porteparole.kb import printed_person_name
+from porteparole.nlp import doc_text
+from porteparole.records import Actor, Mention, Turn
+from porteparole.text.folds import fold_token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from porteparole.actors.lexicon import Lexicon
+    from porteparole.quotes.lexicon import QuoteLexicon
+
+PRONOUN_CONFIDENCE = 0.6  # one person in the window, the pronoun a speech verb's subject
+ANTECEDENT_CONFIDENCE = 0.5  # the last agreeing person named as a subject in the window
+PERSON_TYPES = ("PER", "ROLE")
+SPEAKER_TYPES = ("PER", "ROLE", "ORG", "GPE")
+WINDOW_PARAGRAPHS = 3  # the anaphor's paragraph and the two before
+_NAME_PARTS = ("compound", "flat", "appos", "amod")  # a name's tokens up to its head
+# (by the relation's base: French parses mark a name's parts « flat:name »)
+
+Lookup = Callable[[str], Actor | None]
+
+
+# -- agreement ---------------------------------------------------------------------------------
+
+def agrees(pronoun: Token, head: Token | None, person: bool,
+           person_pronouns: frozenset[str]) -> bool:
+    """Whether ``head`` (the head word of an earlier phrase; None when unknown) can be what
+    ``pronoun`` points to; ``person`` says whether that phrase names a person."""
+    word = pronoun.lower_.lstrip("-")
+    if word in person_pronouns and not person:
+        return False
+    if head is None:
+        return True
+    for feature in ("Number", "Gender"):
+        mine, theirs = pronoun.morph.get(feature, []), _marked(head, feature, person)
+        if mine and theirs and not set(mine) & set(theirs):
+            return False
+    return True
+
+
+def _marked(head: Token, feature: str, person: bool) -> list[str]:
+    """The head's number or gender as the text marks it. A person's gender is read from
+    the article only: the gender a model guesses for a name or an epicene office noun is no
+    evidence."""
+    if feature == "Gender" and (person or head.pos_ != "NOUN"):
+        articles = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+        return list(articles[0].morph.get("Gender", [])) if articles and person else []
+    return list(head.morph.get(feature, []))
+
+
+def is_word(token: Token, words: frozenset[str]) -> bool:
+    """The token is one of ``words``, clitic hyphen aside ("-il" of "a-t-il")."""
+    return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
+
+
+# -- the window ---------------------------------------------------------------------------------
+
+def paragraph_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (wire copy makes a paragraph of each line)."""
+    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+
+def window_start(text: str, starts: Sequence[int], position: int,
+                 turns: Sequence[Turn] = ()) -> int:
+    """How far back an antecedent of the word at ``position`` is looked for: the start of
+    the paragraph before the one before its own (blank lines aside), never before the start
+    of its press-conference turn."""
+    at, found = bisect_right(starts, position), 0
+    while at > 0 and found < WINDOW_PARAGRAPHS:
+        at -= 1
+        found += bool(text[starts[at] : starts[at] + 1].strip())
+    start = starts[at] if found == WINDOW_PARAGRAPHS else 0
+    return max(start, turn_start(turns, position))
+
+
+def turn_start(turns: Sequence[Turn], offset: int) -> int:
+    """The start of the press-conference turn holding ``offset`` (0 outside any turn)."""
+    for turn in turns:
+        if turn.start <= offset < turn.end:
+            return int(turn.start)
+    return 0
+
+
+# -- the persons named before --------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """The person an anaphor points to: known to the base (``actor_id``), else only printed
+    (``name``), and the mention that names them."""
+
+    mention: Mention
+    actor_id: str | None
+    name: str | None
+
+
+class Lookback:
+    """The persons a document names, looked back to from a pronoun or a description."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], lookup: Lookup,
+                 lexicon: QuoteLexicon, language: str) -> None:
+        self.doc, self.lookup, self.lexicon, self.language = doc, lookup, lexicon, language
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.token_starts = [t.idx for t in doc]
+        self.pronoun_words = lexicon.pronouns | lexicon.stressed_pronouns
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that overlap ``[start, end)``, in text order."""
+        first = bisect_left(self.starts, start - self.longest)
+        return [m for m in self.mentions[first:] if m.start < end and m.end > start]
+
+    def person_before(self, word: Token, start: int, end: int, window: int, *,
+                      subjects_only: bool = True) -> Antecedent | None:
+        """The last person named in ``[window, start)`` that ``word`` (the head of the
+        phrase ``[start, end)``) can point to. ``subjects_only`` keeps persons the text
+        makes the subject of a verb (the person a sentence is about, not one named in
+        passing: "Following Trump's victory, …"); a phrase naming states ("the Chinese
+        diplomat") takes a person of one of them, known to the base."""
+        countries = {m.actor_id for m in self.overlapping(start, end) if m.actor_id is not None}
+        pronoun = is_word(word, self.pronoun_words)
+        for mention in reversed(self.overlapping(window, start)):
+            if mention.entity_type != "PER" or mention.end > start:
+                continue
+            head = self._head(mention)
+            if head is None or (subjects_only and head.dep_ not in self.lexicon.dep("subject")):
+                continue
+            if pronoun and not agrees(word, head, True, self.lexicon.person_pronouns):
+                continue
+            found = self._person(mention, countries)
+            if found is not None:
+                return found
+        return None
+
+    def _person(self, mention: Mention, countries: set[str]) -> Antecedent | None:
+        actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
+        if actor is not None and actor.type == "person":
+            if countries and actor.country not in countries:
+                return None
+            return Antecedent(mention, actor.id, None)
+        name = printed_person_name(mention.surface, self.language)
+        if name is not None and not countries:
+            return Antecedent(mention, None, name)
+        return None
+
+    def _head(self, mention: Mention) -> Token | None:
+        """The word the parse hangs the name on: its last token, up through the parts of
+        a name ("Mao" → "Ning", an apposed title) to the token that takes a role."""
+        last = bisect_right(self.token_starts, mention.end - 1) - 1
+        if last < 0 or self.token_starts[last] < mention.start:
+            return None
+        token, hops = self.doc[last], 0
+        while hops < 4 and token.dep_.split(":")[0] in _NAME_PARTS and token.head.i != token.i:
+            token, hops = token.head, hops + 1
+        return token
+
+
+# -- the actors stage's pass --------------------------------------------------------------------
+
+def anaphora_mentions(
+    doc: Doc, mentions: Sequence[Mention], lexicon: Lexicon, document_id: str,
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Mentions for subject pronouns of speech verbs that point to one recent person
+    (``coreference``, see the module docstring).
+
+    ``mentions`` are the document's mentions so far: persons, roles, and the organizations
+    and states that could also be what a pronoun stands for.
+    """
+    if not lexicon.pronouns or not doc.has_annotation("DEP"):
+        return []
+    starts = [sentence.start_char for sentence in doc.sents]
+    ordered = sorted((m for m in mentions if m.entity_type in SPEAKER_TYPES),
+                     key=lambda m: m.start)
+    found = []
+    for token in doc:
+        if not _is_speaker_pronoun(token, lexicon):
+            continue
+        start, end = _pronoun_span(token)
+        if any(a <= start < b for a, b in skip):
+            continue
+        actor = _one_person(ordered, starts, start)
+        if actor is not None:
+            found.append(Mention(document_id, start, end, doc_text(doc)[start:end], "PRON",
+                                 actor, PRONOUN_CONFIDENCE, "coreference"))
+    return found
+
+
+def _is_speaker_pronoun(token: Token, lexicon: Lexicon) -> bool:
+    if fold_token(token.text).lstrip("-") not in lexicon.pronouns:
+        return False
+    return token.dep_ in lexicon.subject_deps and token.head.lemma_.lower() in lexicon.speech_verbs
+
+
+def _pronoun_span(token: Token) -> tuple[int, int]:
+    """The pronoun's own letters ("il" of "-il" in "a-t-il déclaré")."""
+    offset = len(token.text) - len(token.text.lstrip("-"))
+    return token.idx + offset, token.idx + len(token.text)
+
+
+def _one_person(mentions: Sequence[Mention], starts: Sequence[int], position: int) -> str | None:
+    """The one person named in the window, if nothing else that speaks came after it.
+
+    An organization or a state between the person and the pronoun in the pronoun's own
+    sentence ("le Pentagone a abattu ce qu'il a qualifié…") may be what the pronoun stands
+    for: then it is left unresolved.
+    """
+    sentence = bisect_right(starts, position) - 1
+    window = starts[max(sentence - 1, 0)] if sentence >= 0 else 0
+    own = starts[sentence] if sentence >= 0 else 0
+    recent = [m for m in mentions if window <= m.start < position]
+    people = [i for i, m in enumerate(recent) if m.entity_type in PERSON_TYPES]
+    if not people or any(m.start >= own for m in recent[people[-1] + 1:]):
+        return None
+    seen = {
+        m.actor_id or f"?{fold_token(m.surface)}"
+        for m in recent
+        if m.entity_type in PERSON_TYPES
+    }
+    if len(seen) != 1:
+        return None
+    only = seen.pop()
+    return None if only.startswith("?") else only
