@@ -85,6 +85,16 @@ def _marked(head: Token, feature: str, person: bool) -> list[str]:
     return list(head.morph.get(feature, []))
 
 
+def _coordinated(head: Token) -> bool:
+    """A person named with another by a coordinating word ("Biden and Xi", « Biden et
+    Xi »): together they are plural, and a singular pronoun could be either. (UD hangs the
+    word on the second conjunct, ClearNLP on the first.)"""
+    first = head.head if head.dep_.split(":")[0] == "conj" else head
+    conjuncts = [c for c in first.children if c.dep_.split(":")[0] == "conj"]
+    return bool(conjuncts) and any(
+        g.dep_ == "cc" for t in (first, *conjuncts) for g in t.children)
+
+
 def is_word(token: Token, words: frozenset[str]) -> bool:
     """The token is one of ``words``, clitic hyphen aside ("-il" of "a-t-il")."""
     return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
@@ -164,6 +174,8 @@ class Lookback:
                 continue
             if pronoun and not agrees(word, head, True, self.lexicon.person_pronouns):
                 continue
+            if pronoun and _coordinated(head) and "Plur" not in word.morph.get("Number", []):
+                return None  # "Biden et Xi se sont parlé. Il a déclaré": either, or neither
             found = self._person(mention, countries)
             if found is not None:
                 return found
@@ -223,6 +235,16 @@ def anaphora_mentions(
     return found
 
 
+def _speaks_after(lookback: Lookback, token: Token, window: int) -> bool:
+    """An organization or a state named in the pronoun's own sentence after the last person
+    named before it: a pronoun that does not keep to persons may stand for it."""
+    own = max(token.sent.start_char, window)
+    before = lookback.overlapping(window, token.idx)
+    people = [i for i, m in enumerate(before) if m.entity_type in PERSON_TYPES]
+    after = before[people[-1] + 1:] if people else before
+    return any(m.start >= own and m.entity_type in ("ORG", "GPE") for m in after)
+
+
 def _is_speaker_pronoun(token: Token, lexicon: Lexicon) -> bool:
     if fold_token(token.text).lstrip("-") not in lexicon.pronouns:
         return False
@@ -258,3 +280,53 @@ def _one_person(mentions: Sequence[Mention], starts: Sequence[int], position: in
         return None
     only = seen.pop()
     return None if only.startswith("?") else only
+
+
+# -- persons named before, for every pronoun -------------------------------------------------------
+
+ANTECEDENT = "antecedent"  # the last agreeing person the text makes a subject
+NAMED = "antecedent-named"  # a stressed pronoun's fallback: the last person named at all
+LOOKBACK_METHODS = frozenset({ANTECEDENT, NAMED})
+
+
+def is_lookback(mention: Mention) -> bool:
+    """A mention of this module's look-back: a stage takes it only where its own reading
+    of the discourse (an earlier speaker, the clause a pronoun hangs on) gives no one."""
+    return mention.method in LOOKBACK_METHODS
+
+
+def lookback_mentions(
+    doc: Doc, mentions: Sequence[Mention], lookup: Lookup, lexicon: QuoteLexicon,
+    document_id: str, language: str, turns: Sequence[Turn] = (),
+) -> list[Mention]:
+    """A mention for every third-person pronoun that no mention covers and that points back
+    to a person (``antecedent``; a stressed pronoun, « selon lui », "according to him", may
+    also take the last person named at all: ``antecedent-named``). The antecedent is known
+    to the base (its actor id) or only printed (actor id None: the quotes stage then prints
+    the name it finds with ``Lookback``)."""
+    words = lexicon.pronouns | lexicon.stressed_pronouns
+    if not words or not doc.has_annotation("DEP"):
+        return []
+    lookback = Lookback(doc, mentions, lookup, lexicon, language)
+    text = doc_text(doc)
+    starts = paragraph_starts(text)
+    found = []
+    for token in doc:
+        if not is_word(token, words):
+            continue
+        end = token.idx + len(token.text)
+        if lookback.overlapping(token.idx, end):
+            continue  # already resolved (``coreference``) or named
+        window = window_start(text, starts, token.idx, turns)
+        if not is_word(token, lexicon.person_pronouns) and _speaks_after(
+                lookback, token, window):
+            continue  # « le Pentagone a réagi et il a déclaré »: « il » may be the Pentagon
+        antecedent, method = lookback.person_before(token, token.idx, end, window), ANTECEDENT
+        if antecedent is None and is_word(token, lexicon.stressed_pronouns):
+            antecedent, method = lookback.person_before(
+                token, token.idx, end, window, subjects_only=False), NAMED
+        if antecedent is not None:
+            start, end = _pronoun_span(token)
+            found.append(Mention(document_id, start, end, text[start:end], "PRON",
+                                 antecedent.actor_id, ANTECEDENT_CONFIDENCE, method))
+    return found

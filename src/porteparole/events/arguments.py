@@ -26,6 +26,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
+from porteparole.actors.anaphora import is_lookback
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
 from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
@@ -69,13 +70,13 @@ class Arguments:
         self.lexicon = lexicon
         self.kb = kb
         self.voice = voice or (lambda token: None)
-        self._by_token = _mentions_by_token(doc, analysis.mentions)
-        self._states = _state_mentions(analysis.mentions, self.code)
+        mentions = [m for m in analysis.mentions if not is_lookback(m)]
+        self._by_token = _mentions_by_token(doc, mentions)
+        self._states = _state_mentions(mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
-        self._people = _person_states(analysis.mentions, kb, self.code)
+        self._people = _person_states(mentions, kb, self.code)
         self._people_starts = [start for start, _ in self._people]
-        self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
-                                key=lambda m: m.start)
+        self._mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
 
     # -- codes ----------------------------------------------------------------------------
 

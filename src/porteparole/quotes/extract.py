@@ -29,7 +29,14 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from porteparole.actors.anaphora import Lookback, agrees, paragraph_starts, window_start
+from porteparole.actors.anaphora import (
+    ANTECEDENT,
+    Lookback,
+    agrees,
+    is_lookback,
+    paragraph_starts,
+    window_start,
+)
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.quotes.compound import split_auxiliary
@@ -182,7 +189,10 @@ class _Extractor:
     def __init__(self, analysis: Analysis, doc: Doc, lexicon: QuoteLexicon, lookup: Lookup):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
         self.text = analysis.document.text
-        self.index = MentionIndex(analysis.mentions)
+        named = [m for m in analysis.mentions if not is_lookback(m)]
+        self.index = MentionIndex(named)
+        # the actors stage's look-back on each pronoun, taken only where no one spoke before
+        self.anaphors = {m.start: m for m in analysis.mentions if is_lookback(m)}
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
         self.span_at = {s.open_at: s for s in self.spans}
@@ -207,9 +217,8 @@ class _Extractor:
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.source_quotes: dict[int, Attribution] = {}  # « Selon lui, « … » »: mark -> tag
-        self.printed = PrintedNames(analysis.mentions, analysis.document.language)
-        self.lookback = Lookback(doc, analysis.mentions, lookup, lexicon,
-                                 analysis.document.language)
+        self.printed = PrintedNames(named, analysis.document.language)
+        self.lookback = Lookback(doc, named, lookup, lexicon, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -813,6 +822,21 @@ class _Extractor:
         the paragraph or the two before (``actors.anaphora``)."""
         return self._person_before(word, speaker, self._window_start(word.idx))
 
+    def _anaphor(self, word: Token, speaker: Speaker, *, named: bool = False
+                 ) -> Speaker | None:
+        """The person the actors stage resolved the pronoun ``word`` to (its look-back
+        mention, ``actors.anaphora``); ``named`` also takes the fallback of a stressed
+        pronoun, the last person named at all. A person the base does not know is printed
+        under the name the look-back finds (a mention holds no printed name)."""
+        offset = len(word.text) - len(word.text.lstrip("-"))
+        mention = self.anaphors.get(word.idx + offset)
+        if mention is None or (mention.method != ANTECEDENT and not named):
+            return None
+        if mention.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return self._person_before(word, speaker, self._window_start(word.idx),
+                                   subjects_only=mention.method == ANTECEDENT)
+
     def _person_before(self, word: Token, speaker: Speaker, window: int, *,
                        subjects_only: bool = True) -> Speaker | None:
         found = self.lookback.person_before(word, speaker.start, speaker.end, window,
@@ -1008,7 +1032,7 @@ class _Extractor:
             # "Mao Ning held a briefing. She said …": the person named before
             if subject is not None and subject.morph.get("Gender", []) and (
                     "Neut" not in subject.morph.get("Gender", [])):
-                return self._person_named_before(subject, speaker) or speaker
+                return self._anaphor(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
@@ -1047,11 +1071,8 @@ class _Extractor:
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
-        subject = self._person_named_before(head, own)  # « X a rencontré Y. Selon lui »: X
-        if subject is not None:
-            return subject
-        latter = self._latter(head, own)
-        return latter if latter.actor_id is not None or latter.person is not None else None
+        # « X a rencontré Y. Selon lui »: X, the subject; else the last person named
+        return self._anaphor(head, own, named=True)
 
     def _document_subject(self, subject: Token) -> bool:
         """A document or "the same source" as subject: « précise le communiqué », « ajoute
@@ -1320,7 +1341,7 @@ class _Extractor:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
             pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
-            return self._recent_speaker(head.idx) or self._person_named_before(  # her, …"
+            return self._recent_speaker(head.idx) or self._anaphor(  # "According to her, …"
                 head, pronoun)
         speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
