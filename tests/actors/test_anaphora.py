@@ -76,3 +76,17 @@ def test_the_window_stops_at_the_turn(nlp_en):
     assert window_start(text, [0, answer], answer, turns) == answer
     assert _lookback(nlp_en, text, "en", {"Ola Berg": None}, turns) == []
     assert _lookback(nlp_en, text, "en", {"Ola Berg": None}) == [("She", None, "antecedent")]
+
+
+def test_the_latter_takes_the_last_person_named_en(nlp_en):
+    text = ("Talks between Ola Berg and the minister Kari Dahl ended. The latter said the "
+            "quotas were illegal.")
+    found = _lookback(nlp_en, text, "en", {"Ola Berg": "berg", "Kari Dahl": None})
+    assert ("The latter", None, "latter") in found
+
+
+def test_ce_dernier_takes_the_last_person_named_fr(nlp_fr):
+    text = ("Les pourparlers entre Ola Berg et la ministre Kari Dahl ont pris fin, cette "
+            "dernière ayant affirmé que les quotas étaient illégaux.")
+    found = _lookback(nlp_fr, text, "fr", {"Ola Berg": None, "Kari Dahl": None})
+    assert ("cette dernière", None, "latter") in found

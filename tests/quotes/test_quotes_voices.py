@@ -4,10 +4,9 @@ participles split from their auxiliary, and pronoun agreement."""
 
 from __future__ import annotations
 
-from porteparole.actors.anaphora import lookback_mentions
+from builders import with_anaphora
 from porteparole.kb import load_knowledge_base
 from porteparole.quotes import extract_quotes
-from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.records import Analysis, Document, Mention, Origin
 
 Names = dict[str, tuple[str | None, str, str]]  # surface -> (actor id, entity type, method)
@@ -29,10 +28,7 @@ def _quotes(nlp, text: str, language: str, names: Names) -> list[tuple[str, str]
                 break
             start = text.find(word, start + 1)
     doc, lookup = nlp(text), load_knowledge_base().actor
-    # the actors stage's look-back on pronouns, as it adds it after the names
-    mentions += lookback_mentions(doc, mentions, lookup, load_quote_lexicon(language), "doc",
-                                  language)
-    analysis = Analysis(document=document, mentions=tuple(mentions))
+    analysis = with_anaphora(Analysis(document=document, mentions=tuple(mentions)), doc, lookup)
     found = extract_quotes(analysis, doc, actor_lookup=lookup)
     return [(q.speaker_actor or q.speaker_text or "", text[q.start : q.end])
             for q in found.quotes]

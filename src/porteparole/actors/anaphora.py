@@ -286,7 +286,8 @@ def _one_person(mentions: Sequence[Mention], starts: Sequence[int], position: in
 
 ANTECEDENT = "antecedent"  # the last agreeing person the text makes a subject
 NAMED = "antecedent-named"  # a stressed pronoun's fallback: the last person named at all
-LOOKBACK_METHODS = frozenset({ANTECEDENT, NAMED})
+LATTER = "latter"  # "the latter", « ce dernier »: the last person named at all
+LOOKBACK_METHODS = frozenset({ANTECEDENT, NAMED, LATTER})
 
 
 def is_lookback(mention: Mention) -> bool:
@@ -329,4 +330,29 @@ def lookback_mentions(
             start, end = _pronoun_span(token)
             found.append(Mention(document_id, start, end, text[start:end], "PRON",
                                  antecedent.actor_id, ANTECEDENT_CONFIDENCE, method))
+    return found + _latter_mentions(doc, lookback, lexicon, document_id, turns)
+
+
+def _latter_mentions(doc: Doc, lookback: Lookback, lexicon: QuoteLexicon, document_id: str,
+                     turns: Sequence[Turn]) -> list[Mention]:
+    """ "the latter", « ce dernier », « l'intéressé » (``latter`` of the quote lexicon): the
+    last person named before, subject or not, within the window."""
+    text = doc_text(doc)
+    starts = paragraph_starts(text)
+    lowered = text.lower()
+    token_ends = {t.idx + len(t.text): t for t in doc}
+    found = []
+    for phrase in sorted(lexicon.latter):
+        at = lowered.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            word = token_ends.get(end)
+            if word is not None and (at == 0 or not lowered[at - 1].isalnum()) and not (
+                    lookback.overlapping(at, end)):
+                window = window_start(text, starts, at, turns)
+                antecedent = lookback.person_before(word, at, end, window, subjects_only=False)
+                if antecedent is not None:
+                    found.append(Mention(document_id, at, end, text[at:end], "PRON",
+                                         antecedent.actor_id, ANTECEDENT_CONFIDENCE, LATTER))
+            at = lowered.find(phrase, end)
     return found

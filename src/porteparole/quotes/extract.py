@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from porteparole.actors.anaphora import (
     ANTECEDENT,
+    LATTER,
     Lookback,
     agrees,
     is_lookback,
@@ -812,8 +813,13 @@ class _Extractor:
     def _latter(self, word: Token, speaker: Speaker) -> Speaker:
         """« ce dernier », "the latter", « selon lui »: the last person named before, known
         or printed, wherever the text names them."""
+        mention = self.anaphors.get(speaker.start)  # the actors stage's (``actors.anaphora``)
+        if mention is None or mention.method != LATTER:
+            return speaker
+        if mention.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=mention.actor_id)
         found = self._person_before(word, speaker, self._window_start(speaker.start),
-                                    subjects_only=False)
+                                    subjects_only=False)  # printed: the name it finds
         return speaker if found is None else found
 
     def _person_named_before(self, word: Token, speaker: Speaker) -> Speaker | None:
