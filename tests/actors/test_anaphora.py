@@ -4,10 +4,14 @@ stage leaves on pronouns for the quotes and events stages to read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from porteparole.actors.anaphora import agrees, lookback_mentions, window_start
 from porteparole.kb import load_knowledge_base
 from porteparole.quotes.lexicon import load_quote_lexicon
-from porteparole.records import Mention, Turn
+from porteparole.records import Analysis, Mention, Turn
 
 
 def _persons(text: str, names: dict[str, str | None]) -> list[Mention]:
@@ -90,3 +94,55 @@ def test_ce_dernier_takes_the_last_person_named_fr(nlp_fr):
             "dernière ayant affirmé que les quotas étaient illégaux.")
     found = _lookback(nlp_fr, text, "fr", {"Ola Berg": None, "Kari Dahl": None})
     assert ("cette dernière", None, "latter") in found
+
+
+# -- one mention, read by the quotes and the events stages ------------------------------------
+
+def _analyze(tmp_path: Path, text: str) -> Analysis:
+    from porteparole.evaluate.runner import analyze_file
+
+    path = tmp_path / "news.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    analysis = analyze_file(path)
+    assert isinstance(analysis, Analysis)
+    return analysis
+
+
+def _pronoun(analysis: Analysis, word: str) -> Mention | None:
+    body = analysis.document.text
+    return next((m for m in analysis.mentions if body[m.start : m.end] == word
+                 and m.entity_type == "PRON"), None)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Foreign Minister Wang Yi met reporters in Beijing on Monday. He accused Japan of "
+     "provoking tension in the region.", "He"),
+    ("Le ministre des Affaires étrangères Wang Yi a rencontré la presse lundi à Pékin. Il a "
+     "accusé le Japon de provoquer des tensions dans la région.", "Il"),
+])
+def test_the_quote_and_the_event_take_the_same_pronoun_mention(tmp_path, text, word):
+    analysis = _analyze(tmp_path, text)
+    mention = _pronoun(analysis, word)  # the actors stage's output holds the anaphor
+    assert mention is not None and mention.actor_id == "wang-yi"
+    assert mention.method in ("coreference", "antecedent")
+    quotes = [q for q in analysis.quotes if q.speaker_text == word]
+    assert quotes and all(q.speaker_actor == mention.actor_id for q in quotes)
+    accusations = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert accusations and all(e.source_actor == mention.actor_id for e in accusations)
+
+
+@pytest.mark.parametrize("text, word", [
+    # two persons coordinated: a singular pronoun could be either
+    ("Wang Yi and Antony Blinken met in Beijing on Monday. He accused Japan of provoking "
+     "tension in the region.", "He"),
+    # « le ministre » marks Wang Yi masculine: « elle » is not him
+    ("Le ministre des Affaires étrangères Wang Yi a rencontré la presse lundi à Pékin. Elle a "
+     "accusé le Japon de provoquer des tensions dans la région.", "Elle"),
+])
+def test_agreement_blocks_the_wrong_person_in_both_stages(tmp_path, text, word):
+    analysis = _analyze(tmp_path, text)
+    assert _pronoun(analysis, word) is None
+    persons = {"wang-yi", "antony-blinken"}
+    assert [q for q in analysis.quotes if q.speaker_text == word]
+    assert not [q for q in analysis.quotes if q.speaker_actor in persons]
+    assert not [e for e in analysis.events if e.type == "ACCUSE" and e.source_actor in persons]

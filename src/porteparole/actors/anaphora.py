@@ -172,7 +172,7 @@ class Lookback:
             head = self._head(mention)
             if head is None or (subjects_only and head.dep_ not in self.lexicon.dep("subject")):
                 continue
-            if pronoun and not agrees(word, head, True, self.lexicon.person_pronouns):
+            if pronoun and not self.agrees_with(word, mention, head):
                 continue
             if pronoun and _coordinated(head) and "Plur" not in word.morph.get("Number", []):
                 return None  # "Biden et Xi se sont parlé. Il a déclaré": either, or neither
@@ -190,6 +190,26 @@ class Lookback:
         name = printed_person_name(mention.surface, self.language)
         if name is not None and not countries:
             return Antecedent(mention, None, name)
+        return None
+
+    def agrees_with(self, word: Token, mention: Mention, head: Token | None = None) -> bool:
+        """Whether the pronoun ``word`` can stand for the person ``mention`` names: by the
+        head the parse gives the name (``head``, when already found) and by the title
+        printed before it."""
+        head = head if head is not None else self._head(mention)
+        return all(agrees(word, h, True, self.lexicon.person_pronouns)
+                   for h in (head, self._title(mention)))
+
+    def _title(self, mention: Mention) -> Token | None:
+        """The office noun of a title printed right before a name (« le ministre … Wang
+        Yi »: a role mention of the actors stage): its article marks the holder's gender
+        even where the parse cuts the name from it."""
+        for role in self.overlapping(mention.start - 2, mention.start):
+            if role.entity_type == "ROLE" and role.end <= mention.start and (
+                    role.actor_id is None or role.actor_id == mention.actor_id):
+                first = bisect_left(self.token_starts, role.start)
+                nouns = [t for t in self.doc[first:] if t.idx < role.end and t.pos_ == "NOUN"]
+                return nouns[0] if nouns else None
         return None
 
     def _head(self, mention: Mention) -> Token | None:
@@ -287,7 +307,8 @@ def _one_person(mentions: Sequence[Mention], starts: Sequence[int], position: in
 ANTECEDENT = "antecedent"  # the last agreeing person the text makes a subject
 NAMED = "antecedent-named"  # a stressed pronoun's fallback: the last person named at all
 LATTER = "latter"  # "the latter", « ce dernier »: the last person named at all
-LOOKBACK_METHODS = frozenset({ANTECEDENT, NAMED, LATTER})
+SENTENCE = "sentence"  # a subordinate clause's pronoun: the one person of its sentence
+LOOKBACK_METHODS = frozenset({ANTECEDENT, NAMED, LATTER, SENTENCE})
 
 
 def is_lookback(mention: Mention) -> bool:
@@ -326,11 +347,34 @@ def lookback_mentions(
         if antecedent is None and is_word(token, lexicon.stressed_pronouns):
             antecedent, method = lookback.person_before(
                 token, token.idx, end, window, subjects_only=False), NAMED
-        if antecedent is not None:
+        actor_id = None if antecedent is None else antecedent.actor_id
+        if antecedent is None:
+            actor_id, method = _one_in_sentence(token, lookback, turns, lexicon), SENTENCE
+        if antecedent is not None or actor_id is not None:
             start, end = _pronoun_span(token)
             found.append(Mention(document_id, start, end, text[start:end], "PRON",
-                                 antecedent.actor_id, ANTECEDENT_CONFIDENCE, method))
+                                 actor_id, ANTECEDENT_CONFIDENCE, method))
     return found + _latter_mentions(doc, lookback, lexicon, document_id, turns)
+
+
+def _one_in_sentence(token: Token, lookback: Lookback, turns: Sequence[Turn],
+                     lexicon: QuoteLexicon) -> str | None:
+    """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
+    Smith's trip, during which he met …": a singular personal subject pronoun ("il",
+    "elle", "he", "she") of a clause below its sentence's main one stands for the one
+    person known to the base named earlier in that sentence, subject or not. A main
+    clause's pronoun continues the previous sentence: not this rule's."""
+    if token.dep_ not in lexicon.dep("subject") or token.head.i == token.sent.root.i:
+        return None
+    if "Sing" not in token.morph.get("Number", []) or not token.morph.get("Gender", []) or (
+            "Neut" in token.morph.get("Gender", [])):
+        return None
+    start = max(token.sent.start_char, turn_start(turns, token.idx))
+    persons = {m.actor_id for m in lookback.overlapping(start, token.idx)
+               if m.actor_id is not None and m.start >= start and m.end <= token.idx
+               and (actor := lookback.lookup(m.actor_id)) is not None
+               and actor.type == "person"}
+    return persons.pop() if len(persons) == 1 else None
 
 
 def _latter_mentions(doc: Doc, lookback: Lookback, lexicon: QuoteLexicon, document_id: str,

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from porteparole.actors.anaphora import (
     ANTECEDENT,
     LATTER,
+    NAMED,
     Lookback,
     agrees,
     is_lookback,
@@ -836,7 +837,8 @@ class _Extractor:
         under the name the look-back finds (a mention holds no printed name)."""
         offset = len(word.text) - len(word.text.lstrip("-"))
         mention = self.anaphors.get(word.idx + offset)
-        if mention is None or (mention.method != ANTECEDENT and not named):
+        if mention is None or mention.method not in ((ANTECEDENT, NAMED) if named else (
+                ANTECEDENT,)):
             return None
         if mention.actor_id is not None:
             return dataclasses.replace(speaker, actor_id=mention.actor_id)
