@@ -1,31 +1,46 @@
 """Anaphora, resolved once in the actors stage: words that point back to an actor named before.
 
 A pronoun ("il", "she", « selon lui ») names no one by itself; the actor it stands for is
-one the text named earlier. This module holds every rule that looks back for it, and the
-actors stage runs it once per document: what it finds are ``Mention`` records on the
-anaphor's own span, with the antecedent's actor id, a ``method`` naming the rule and a
-confidence. The quotes and events stages read those mentions; they do not look back
-themselves.
+one the text named earlier. This module holds the rules that look back for it, and the
+actors stage runs it once per document: what it finds are ``Mention`` records (entity type
+PRON) on the anaphor's own span, with the antecedent's actor id, a ``method`` naming the
+rule and a confidence. The quotes and events stages read those mentions (a speaker or an
+argument that is a pronoun takes the mention on its span); they do not look back for
+persons themselves.
 
-The rules, in order:
+The rules, one mention per anaphor, the first that applies:
 
 - ``coreference``: a subject pronoun of a speech verb ("il a déclaré") when exactly one
   person is named between the start of the previous sentence and the pronoun, and nothing
   else that could speak (an organization, a state) comes after that person in the
   pronoun's own sentence ("le Pentagone a abattu ce qu'il a qualifié …" stays open).
-- ``antecedent``: any other third-person pronoun the quote lexicon lists ("she", « lui »)
+- ``antecedent``: any other third-person pronoun the quote lexicon lists ("she", « il »)
   takes the last person the text makes the subject of a verb within the window
-  (``person_before``), when that person agrees with it and is known to the knowledge base.
-  The quotes stage takes it only when no earlier speaker fits (its own, quote-level rule).
+  (``Lookback.person_before``) that agrees with it; ``antecedent-named``: a stressed
+  pronoun (« selon lui », "according to him") with no such subject takes the last person
+  named at all. A pronoun that does not keep to persons (« il », "they") is left open
+  after an organization or a state named in its own sentence. The quotes stage takes these
+  only where no earlier speaker fits, its own quote-level rule; the events stage takes them
+  as the pronoun's actor.
+- ``sentence``: a singular "il"/"she" of a clause below its sentence's main one, left open
+  by the rules above, is the one known person named earlier in its sentence ("… the visit
+  of Jean Dupont, during which he met …").
+- ``latter``: "the latter", « ce dernier », « l'intéressé » take the last person named.
 
-Agreement (``agrees``): an antecedent must agree with the pronoun in number and, where both
-are marked, in grammatical gender; a person's gender is read from the article only (« la
-ministre », « le porte-parole »), never from a model's guess on a name; the pronouns a
-language keeps for people (``person_pronouns`` of ``knowledge/quotes/<lang>.yaml``: he,
-she) take a person; a phrase naming a state ("the Chinese diplomat") takes a person of that
-state. The window (``window_start``): the paragraph of the anaphor and the two before,
-never across a press-conference turn (``turn_start``): a question's actors are not the
-answer's.
+The antecedent is known to the base (its actor id) or only printed (actor id None: the
+quotes stage prints the name ``Lookback`` finds, as a mention holds no printed name).
+
+Agreement (``agrees``, ``Lookback.agrees_with``), the same for every stage: an antecedent
+must agree with the pronoun in number (two persons coordinated are plural) and, where both
+are marked, in grammatical gender; a person's gender is read from articles only (« la
+ministre », « le ministre … Wang Yi »: the title printed before the name), never from a
+model's guess on a name; the pronouns a language keeps for people (``person_pronouns`` of
+``knowledge/quotes/<lang>.yaml``: he, she) take a person; a phrase naming a state ("the
+Chinese diplomat") takes a person of that state. The window (``window_start``): the
+paragraph of the anaphor and the two before, never across a press-conference turn
+(``turn_start``, which the events stage's own look-backs also use): a question's actors are
+not the answer's. Pronoun lists are data (``knowledge/pronouns``, ``knowledge/quotes``),
+reached through the ``Knowledge`` bundle.
 """
 
 from __future__ import annotations
@@ -222,6 +237,15 @@ class Lookback:
         while hops < 4 and token.dep_.split(":")[0] in _NAME_PARTS and token.head.i != token.i:
             token, hops = token.head, hops + 1
         return token
+
+
+def lookback_for(doc: Doc, mentions: Sequence[Mention], lookup: Lookup, language: str
+                 ) -> Lookback:
+    """A ``Lookback`` with the pronoun lists of ``language`` (``knowledge/quotes``), for a
+    later stage that checks agreement the way this module does."""
+    from porteparole.quotes.lexicon import load_quote_lexicon  # data only, read when asked
+
+    return Lookback(doc, mentions, lookup, load_quote_lexicon(language), language)
 
 
 # -- the actors stage's pass --------------------------------------------------------------------

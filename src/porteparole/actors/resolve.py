@@ -8,8 +8,9 @@
 2. a state's institutions written with its adjective ("l'armée chinoise") (``roles``);
 3. spaCy entities the knowledge base does not list: a close spelling of a known name
    (``fuzzy``), else kept unresolved — a name is never dropped;
-4. surnames alone, then role descriptions by the document's date, then subject pronouns
-   of speech verbs (``coref``, ``roles``).
+4. surnames alone, then role descriptions by the document's date (``coref``, ``roles``);
+5. anaphora, once for the later stages: pronouns, "the latter", pointing back to a person
+   named before, as mentions on the anaphor's own span (``anaphora``).
 
 Turn labels ("Reuters:", "Mao Ning :") are speakers, not mentions of the content: they are
 skipped, and resolved into ``Turn.speaker_actor`` instead; an answering person named nowhere

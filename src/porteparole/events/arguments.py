@@ -9,12 +9,21 @@ mentions, because they need the event's context rather than the name: "les deux 
 two sides" (the last two states named before), and first-person words ("nous", "notre",
 "we") in someone's speech, which stand for the speaker's state.
 
+Pronouns that stand for a person ("il a déclaré", "she accused", "… où il s'est entretenu
+avec …") are resolved once, by the actors stage (``porteparole.actors.anaphora``): their
+mentions reach the arguments like any name's. What stays here is what only an event has:
+"he"/"it"/"they" as the subject of the sentence before (``_previous_subject``,
+``_previous_party``, with the same agreement rules as the anaphora module), and a target
+named before.
+
 A cue whose target phrase names nobody but points back ("s'oppose à cette démarche", "opposes
-it", "nous leur demandons", "rejected the account", "prendra les contre-mesures") takes its
-target from the text just before it (``antecedent``): the one state or organization named
-earlier in its sentence, else in the nearest previous sentence (a few at most, never across
-a press-conference turn) that names any, and not on the source's or the speaker's side.
-Two candidates there and nothing is guessed.
+it", "nous leur demandons", "rejected the account") or is not said at all ("prendra les
+contre-mesures") takes its target from the text just before it (``target_named_before``):
+an implicit argument of the event rather than a word's antecedent, so no mention. It is the
+one state or organization named earlier in its sentence, else in the nearest previous
+sentence (a few at most, never across a press-conference turn: ``actors.anaphora``'s turn
+rule) that names any, and not on the source's or the speaker's side. Two candidates there
+and nothing is guessed.
 
 The dependency labels of both schemes in use are understood: Universal Dependencies
 (French models: ``obl`` + ``case``) and ClearNLP (English models: ``prep`` + ``pobj``).
@@ -26,12 +35,11 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
-from porteparole.actors.anaphora import Lookback, turn_start
+from porteparole.actors.anaphora import lookback_for, turn_start
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
 from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
-from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.records import Analysis, Mention
 
 if TYPE_CHECKING:
@@ -78,8 +86,7 @@ class Arguments:
         self._people = _person_states(mentions, kb, self.code)
         self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
-        self._lookback = Lookback(doc, mentions, kb.actor,
-                                  load_quote_lexicon(lexicon.language), lexicon.language)
+        self._lookback = lookback_for(doc, mentions, kb.actor, lexicon.language)
 
     # -- codes ----------------------------------------------------------------------------
 
@@ -365,7 +372,7 @@ class Arguments:
         return any(_anaphoric(h, self.lexicon) and not any(
             t.i in self._by_token or self._first_person(t) for t in h.subtree) for h in heads)
 
-    def antecedent(self, cue_token: Token, excluded: Iterable[str],
+    def target_named_before(self, cue_token: Token, excluded: Iterable[str],
                    whole_sentence: bool = False) -> list[str]:
         """The one state or organization named just before a cue, not on the excluded side.
 
