@@ -16,17 +16,23 @@ person added, for the tests of analyzer stamps and reanalysis.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import typer
 from click.testing import Result
 from typer.testing import CliRunner
 
+from porteparole.actors.anaphora import lookback_mentions
 from porteparole.cli import commands_core
 from porteparole.knowledge import package_root
+from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.records import (
+    Actor,
     Analysis,
     Document,
     Event,
@@ -40,6 +46,9 @@ from porteparole.records import (
     document_id_for,
 )
 from porteparole.store import Store
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
@@ -349,3 +358,13 @@ def read_quotes(tmp_path: Path, text: str) -> Quotes:
 def said(quotes: Quotes, speaker: str | None, words: str) -> bool:
     """Whether ``speaker`` is credited with a quote containing ``words``."""
     return any(who == speaker and words in what for who, what in quotes)
+
+
+def with_anaphora(analysis: Analysis, doc: Doc, lookup: Callable[[str], Actor | None]
+                  ) -> Analysis:
+    """An analysis of hand-made mentions with the look-back mentions the actors stage adds
+    on pronouns (``actors.anaphora``), for tests that skip the actors stage."""
+    language = analysis.document.language
+    found = lookback_mentions(doc, analysis.mentions, lookup, load_quote_lexicon(language),
+                              analysis.document.id, language, analysis.turns)
+    return dataclasses.replace(analysis, mentions=analysis.mentions + tuple(found))

@@ -175,6 +175,7 @@ class Mention:
     confidence: float
     # how it was resolved: name | alias | adjective | institution | metonymy | apposition |
     # role (a description resolved by date) | coreference | surname | fuzzy | ner (unresolved)
+    # | antecedent | antecedent-named | latter | sentence (anaphora, see actors.anaphora)
     method: str = "alias"
 
 

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from builders import with_anaphora
 from porteparole.errors import KnowledgeError
 from porteparole.events import extract_events, load_lexicon, reportable
+from porteparole.kb import load_knowledge_base
 from porteparole.nlp import load_model
 from porteparole.records import PLOVER_TYPES, Analysis, Document, Mention, Origin
 
@@ -37,7 +39,9 @@ def _triples(nlp, text: str, language: str, actors: dict[str, str], *,
                 for surface, actor_id in actors.items()
                 for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
     analysis = Analysis(document=document, mentions=tuple(mentions))
-    events = extract_events(analysis, nlp[language](text)).events
+    doc = nlp[language](text)  # with the actors stage's anaphora on pronouns
+    analysis = with_anaphora(analysis, doc, load_knowledge_base().actor)
+    events = extract_events(analysis, doc).events
     return {(e.source_actor, e.type, e.target_actor) for e in events
             if reportable(e) or not only_reportable}
 

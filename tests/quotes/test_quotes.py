@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builders import with_anaphora
 from porteparole.quotes import extract_quotes
 from porteparole.quotes.lexicon import load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, find_quoted_spans
@@ -68,8 +69,10 @@ def _analysis(text: str, language: str, names: dict[str, tuple[str, str]]) -> An
 
 
 def _quotes(nlp, text, language, names):
+    doc = nlp(text)
     analysis = extract_quotes(
-        _analysis(text, language, names), nlp(text), actor_lookup=lambda _: None
+        with_anaphora(_analysis(text, language, names), doc, lambda _: None), doc,
+        actor_lookup=lambda _: None,
     )
     return [(q.kind, q.speaker_actor, text[q.start : q.end], q.cue) for q in analysis.quotes]
 
@@ -157,8 +160,10 @@ def _quotes_with(nlp, text, language, mentions, actors=()):
     """Quotes with hand-made mentions (methods included) and a small actor table."""
     table = {a.id: a for a in actors}
     document = Document("doc", Origin("<test>", "text"), language, "news_article", text)
-    analysis = extract_quotes(Analysis(document=document, mentions=tuple(mentions)),
-                              nlp(text), actor_lookup=table.get)
+    doc = nlp(text)
+    analysis = extract_quotes(
+        with_anaphora(Analysis(document=document, mentions=tuple(mentions)), doc, table.get),
+        doc, actor_lookup=table.get)
     return [(q.kind, q.speaker_actor, text[q.start : q.end]) for q in analysis.quotes]
 
 

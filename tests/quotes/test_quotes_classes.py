@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from builders import with_anaphora
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge.speech import load_speech_lexicon, parse_speech_lexicon
 from porteparole.quotes import extract_quotes
@@ -25,8 +26,10 @@ _STATES = {code: Actor(code, code, "state", code, None) for code in ("NOR", "ISL
 
 
 def _quotes(nlp, text, language, names):
+    doc = nlp(text)
     analysis = extract_quotes(
-        _analysis(text, language, names), nlp(text), actor_lookup=_STATES.get
+        with_anaphora(_analysis(text, language, names), doc, _STATES.get), doc,
+        actor_lookup=_STATES.get,
     )
     return [(q.kind, q.speaker_actor or q.speaker_text, text[q.start : q.end])
             for q in analysis.quotes]

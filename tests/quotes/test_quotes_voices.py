@@ -4,6 +4,7 @@ participles split from their auxiliary, and pronoun agreement."""
 
 from __future__ import annotations
 
+from builders import with_anaphora
 from porteparole.kb import load_knowledge_base
 from porteparole.quotes import extract_quotes
 from porteparole.records import Analysis, Document, Mention, Origin
@@ -26,8 +27,9 @@ def _quotes(nlp, text: str, language: str, names: Names) -> list[tuple[str, str]
             if not every:
                 break
             start = text.find(word, start + 1)
-    analysis = Analysis(document=document, mentions=tuple(mentions))
-    found = extract_quotes(analysis, nlp(text), actor_lookup=load_knowledge_base().actor)
+    doc, lookup = nlp(text), load_knowledge_base().actor
+    analysis = with_anaphora(Analysis(document=document, mentions=tuple(mentions)), doc, lookup)
+    found = extract_quotes(analysis, doc, actor_lookup=lookup)
     return [(q.speaker_actor or q.speaker_text or "", text[q.start : q.end])
             for q in found.quotes]
 

@@ -8,8 +8,9 @@
 2. a state's institutions written with its adjective ("l'armée chinoise") (``roles``);
 3. spaCy entities the knowledge base does not list: a close spelling of a known name
    (``fuzzy``), else kept unresolved — a name is never dropped;
-4. surnames alone, then role descriptions by the document's date, then subject pronouns
-   of speech verbs (``coref``, ``roles``).
+4. surnames alone, then role descriptions by the document's date (``coref``, ``roles``);
+5. anaphora, once for the later stages: pronouns, "the latter", pointing back to a person
+   named before, as mentions on the anaphor's own span (``anaphora``).
 
 Turn labels ("Reuters:", "Mao Ning :") are speakers, not mentions of the content: they are
 skipped, and resolved into ``Turn.speaker_actor`` instead; an answering person named nowhere
@@ -25,12 +26,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from porteparole.actors.coref import (
-    PROMINENT_ROLES,
-    UNRESOLVED_CONFIDENCE,
-    pronoun_mentions,
-    resolve_surname,
-)
+from porteparole.actors.anaphora import anaphora_mentions, lookback_mentions
+from porteparole.actors.coref import PROMINENT_ROLES, UNRESOLVED_CONFIDENCE, resolve_surname
 from porteparole.actors.fuzzy import FuzzyIndex
 from porteparole.actors.lexicon import Lexicon, load_lexicon
 from porteparole.actors.matcher import TITLE, Candidate, KnowledgeMatcher, Match, build_matcher
@@ -44,6 +41,8 @@ from porteparole.text.tokens import Token, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from porteparole.quotes.lexicon import QuoteLexicon
 
 __all__ = ["CONFIDENCE", "resolve_actors", "resolver_for"]
 
@@ -72,7 +71,10 @@ class Resolver:
         self.roles = RoleFinder(kb, lexicon)
         self.fuzzy = FuzzyIndex(kb)
 
-    def resolve(self, analysis: Analysis, doc: Doc) -> Analysis:
+    def resolve(self, analysis: Analysis, doc: Doc, pronouns: QuoteLexicon | None = None
+                ) -> Analysis:
+        """The analysis with its actors resolved; ``pronouns`` (the quote lexicon's pronoun
+        lists) lets the look-back of ``anaphora`` resolve every pronoun."""
         document = analysis.document
         text = document.text
         skip = label_spans(text, analysis.turns)
@@ -93,9 +95,12 @@ class Resolver:
         self._entities(work)
         self._surnames(work, document.date)
         self._roles(work, roles, document.date)
-        work.mentions += pronoun_mentions(doc, work.mentions, self.lexicon, document.id, skip)
+        work.mentions += anaphora_mentions(doc, work.mentions, self.lexicon, document.id, skip)
         turns = tuple(self._speaker(turn) for turn in analysis.turns)
         work.mentions += label_mentions(document.id, text, turns, work.mentions, self.kb)
+        if pronouns is not None:
+            work.mentions += lookback_mentions(doc, work.mentions, self.kb.actor, pronouns,
+                                               document.id, document.language, turns)
         mentions = tuple(sorted(work.mentions, key=lambda m: (m.start, -m.end, m.entity_type)))
         spokesperson = self._spokesperson(document.spokesperson, turns, document.kind)
         return dataclasses.replace(
@@ -533,7 +538,10 @@ def resolve_actors(
     """
     knowledge = knowledge if knowledge is not None else default_knowledge()
     language = analysis.document.language
+    own = knowledge.language(language)
+    pronouns = None if own is None else own.quotes
     with knowledge.active():
         if kb is None and titles is None:
-            return knowledge.resolver(language).resolve(analysis, doc)
-        return resolver_for(kb or knowledge.actors, language, titles).resolve(analysis, doc)
+            return knowledge.resolver(language).resolve(analysis, doc, pronouns)
+        return resolver_for(kb or knowledge.actors, language, titles).resolve(
+            analysis, doc, pronouns)

@@ -9,12 +9,21 @@ mentions, because they need the event's context rather than the name: "les deux 
 two sides" (the last two states named before), and first-person words ("nous", "notre",
 "we") in someone's speech, which stand for the speaker's state.
 
+Pronouns that stand for a person ("il a déclaré", "she accused", "… où il s'est entretenu
+avec …") are resolved once, by the actors stage (``porteparole.actors.anaphora``): their
+mentions reach the arguments like any name's. What stays here is what only an event has:
+"he"/"it"/"they" as the subject of the sentence before (``_previous_subject``,
+``_previous_party``, with the same agreement rules as the anaphora module), and a target
+named before.
+
 A cue whose target phrase names nobody but points back ("s'oppose à cette démarche", "opposes
-it", "nous leur demandons", "rejected the account", "prendra les contre-mesures") takes its
-target from the text just before it (``antecedent``): the one state or organization named
-earlier in its sentence, else in the nearest previous sentence (a few at most, never across
-a press-conference turn) that names any, and not on the source's or the speaker's side.
-Two candidates there and nothing is guessed.
+it", "nous leur demandons", "rejected the account") or is not said at all ("prendra les
+contre-mesures") takes its target from the text just before it (``target_named_before``):
+an implicit argument of the event rather than a word's antecedent, so no mention. It is the
+one state or organization named earlier in its sentence, else in the nearest previous
+sentence (a few at most, never across a press-conference turn: ``actors.anaphora``'s turn
+rule) that names any, and not on the source's or the speaker's side. Two candidates there
+and nothing is guessed.
 
 The dependency labels of both schemes in use are understood: Universal Dependencies
 (French models: ``obl`` + ``case``) and ClearNLP (English models: ``prep`` + ``pobj``).
@@ -26,6 +35,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
+from porteparole.actors.anaphora import lookback_for, turn_start
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
 from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
@@ -69,13 +79,14 @@ class Arguments:
         self.lexicon = lexicon
         self.kb = kb
         self.voice = voice or (lambda token: None)
-        self._by_token = _mentions_by_token(doc, analysis.mentions)
-        self._states = _state_mentions(analysis.mentions, self.code)
+        mentions = analysis.mentions  # with the anaphora of the actors stage on pronouns
+        self._by_token = _mentions_by_token(doc, mentions)
+        self._states = _state_mentions(mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
-        self._people = _person_states(analysis.mentions, kb, self.code)
+        self._people = _person_states(mentions, kb, self.code)
         self._people_starts = [start for start, _ in self._people]
-        self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
-                                key=lambda m: m.start)
+        self._mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
+        self._lookback = lookback_for(doc, mentions, kb.actor, lexicon.language)
 
     # -- codes ----------------------------------------------------------------------------
 
@@ -188,7 +199,6 @@ class Arguments:
             if not found and role == "subj":
                 found = (self._stance_owner(cue_token, is_noun)
                          or self._reported_pronoun(cue_token, is_noun)
-                         or self._person_before(cue_token, is_noun)
                          or self._previous_subject(cue_token, is_noun)
                          or self._previous_party(cue_token, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
@@ -238,24 +248,6 @@ class Arguments:
             found += self.phrase_actors(head, set(), inside)
         return found
 
-    def _person_before(self, cue_token: Token, is_noun: bool) -> list[str]:
-        """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
-        Smith's trip, during which he met …": a third-person singular personal subject
-        pronoun ("il", "elle", "he", "she") in a clause below the sentence's main one stands
-        for the person named earlier in the same sentence, when exactly one is."""
-        heads = [h for h in self.role_heads(cue_token, "subj", is_noun)
-                 if self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
-                 and "Neut" not in h.morph.get("Gender", [])]
-        if len(heads) != 1 or heads[0].head.i == heads[0].sent.root.i:
-            return []  # a main clause's "il" continues the previous sentence, not this one
-        pronoun = heads[0]
-        start = max(pronoun.sent.start_char, self._floor(pronoun.idx))
-        persons = {m.actor_id for m in self._mentions if start <= m.start < pronoun.idx
-                   and m.actor_id is not None
-                   and (actor := self.kb.actor(m.actor_id)) is not None
-                   and actor.type == "person"}
-        return [person for person in persons if person is not None] if len(persons) == 1 else []
-
     def _previous_subject(self, cue_token: Token, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
         singular personal subject pronoun stands for the one who spoke in the previous
@@ -264,15 +256,16 @@ class Arguments:
         if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
                    and "Neut" not in h.morph.get("Gender", []) for h in heads):
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
+        pronoun = next(h for h in heads if self._third_person_pronoun(h))
         previous = self._previous_sentence(cue_token, speech=True)
         if previous is None:
-            return self._previous_person(cue_token)
+            return self._previous_person(cue_token, pronoun)
         found: list[str] = []
         for subject in subject_of(previous.root, self.lexicon):
             found += self.phrase_actors(subject, set(), set())
         return found
 
-    def _previous_person(self, cue_token: Token) -> list[str]:
+    def _previous_person(self, cue_token: Token, pronoun: Token) -> list[str]:
         """ "Biden arrived in Tokyo on Monday. He met Kishida …", « Macron est arrivé à
         Pékin. Il a rencontré Xi … »: after a sentence that is not speech, "he"/"she" stands
         for its subject when that subject is one named person and no other person is
@@ -290,7 +283,16 @@ class Arguments:
                    and actor.type == "person"}
         if len(found) != 1 or len(persons) != 1 or found[0] not in persons:
             return []
+        if not self._agrees(pronoun, found, previous):
+            return []  # « Le ministre X est arrivé. Elle a … »: not him
         return found
+
+    def _agrees(self, pronoun: Token, persons: Sequence[str], sentence: Span) -> bool:
+        """Whether ``pronoun`` can stand for each person of ``persons`` as ``sentence``
+        names them (the agreement rules of ``actors.anaphora``, the same as the quotes')."""
+        return all(self._lookback.agrees_with(pronoun, m) for m in self._mentions
+                   if m.actor_id in persons
+                   and m.end > sentence.start_char and m.start < sentence.end_char)
 
     def _third_person_pronoun(self, head: Token) -> bool:
         """A third-person personal pronoun no mention covers: not a relative, interrogative
@@ -338,6 +340,8 @@ class Arguments:
             "Plur" in subject.morph.get("Number", []))
         wanted_plural = "Plur" in pronoun.morph.get("Number", [])
         persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
+        if not self._agrees(pronoun, persons, previous):
+            return []  # a person the pronoun cannot stand for
         if self.lexicon.language == "en":
             if persons:
                 return []  # "it", "they" of a named person: not this rule
@@ -368,7 +372,7 @@ class Arguments:
         return any(_anaphoric(h, self.lexicon) and not any(
             t.i in self._by_token or self._first_person(t) for t in h.subtree) for h in heads)
 
-    def antecedent(self, cue_token: Token, excluded: Iterable[str],
+    def target_named_before(self, cue_token: Token, excluded: Iterable[str],
                    whole_sentence: bool = False) -> list[str]:
         """The one state or organization named just before a cue, not on the excluded side.
 
@@ -415,12 +419,10 @@ class Arguments:
 
     def _floor(self, offset: int) -> int:
         """How far back a target may be looked for: the start of the turn in a press
-        conference (a question's actors are not the answer's); in an article, where wire copy
-        makes a paragraph of each sentence, only the sentence window limits it."""
-        for turn in self.analysis.turns:
-            if turn.start <= offset < turn.end:
-                return int(turn.start)
-        return 0
+        conference (a question's actors are not the answer's; ``actors.anaphora``'s window
+        rule); in an article, where wire copy makes a paragraph of each sentence, only the
+        sentence window limits it."""
+        return turn_start(self.analysis.turns, offset)
 
     def phrase_actors(self, head: Token, excluded: set[str], blocked: set[int]) -> list[str]:
         """The nearest actors of a phrase and of each of its conjuncts.

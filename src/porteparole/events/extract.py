@@ -167,8 +167,8 @@ class _Extractor:
         if not targets and cue.target and self.args.points_back(
                 predicate, cue.target, cue.is_noun, implicit=implicit):
             own_side = source_codes | {self.args.code(self.args.state_of(speaker))}
-            targets = self.args.antecedent(predicate, {c for c in own_side if c},
-                                           whole_sentence=implicit)
+            targets = self.args.target_named_before(predicate, {c for c in own_side if c},
+                                                    whole_sentence=implicit)
         if not targets and cue.default_target and self.args.code(cue.default_target):
             targets = [cue.default_target]  # a veto: against the body it is cast in
         # A refusal or an offer to meet is one side's act: a meeting is mutual, a refusal not.

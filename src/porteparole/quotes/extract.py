@@ -29,9 +29,18 @@ from functools import cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from porteparole.actors.anaphora import (
+    ANTECEDENT,
+    LATTER,
+    NAMED,
+    Lookback,
+    agrees,
+    is_lookback,
+    paragraph_starts,
+    window_start,
+)
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
-from porteparole.quotes.agreement import Antecedents, agrees
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -182,7 +191,10 @@ class _Extractor:
     def __init__(self, analysis: Analysis, doc: Doc, lexicon: QuoteLexicon, lookup: Lookup):
         self.analysis, self.doc, self.lexicon, self.lookup = analysis, doc, lexicon, lookup
         self.text = analysis.document.text
-        self.index = MentionIndex(analysis.mentions)
+        named = [m for m in analysis.mentions if not is_lookback(m)]
+        self.index = MentionIndex(named)
+        # the actors stage's look-back on each pronoun, taken only where no one spoke before
+        self.anaphors = {m.start: m for m in analysis.mentions if is_lookback(m)}
         marks = MarkSet.of(lexicon.pairs, lexicon.weak_marks)
         self.spans = find_quoted_spans(self.text, marks)
         self.span_at = {s.open_at: s for s in self.spans}
@@ -193,7 +205,7 @@ class _Extractor:
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = [t.idx for t in doc]
         self.units = Units(doc)
-        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
@@ -207,9 +219,8 @@ class _Extractor:
         self.found_sources: list[Source] = []
         self.source_at: dict[int, Source] = {}  # first token of a source phrase -> source
         self.source_quotes: dict[int, Attribution] = {}  # « Selon lui, « … » »: mark -> tag
-        self.printed = PrintedNames(analysis.mentions, analysis.document.language)
-        self.antecedents = Antecedents(doc, self.index, lookup, lexicon,
-                                       analysis.document.language)
+        self.printed = PrintedNames(named, analysis.document.language)
+        self.lookback = Lookback(doc, named, lookup, lexicon, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
@@ -803,15 +814,46 @@ class _Extractor:
     def _latter(self, word: Token, speaker: Speaker) -> Speaker:
         """« ce dernier », "the latter", « selon lui »: the last person named before, known
         or printed, wherever the text names them."""
-        found = self.antecedents.person_before(
-            word, speaker, self._window_start(speaker.start), subjects_only=False)
+        mention = self.anaphors.get(speaker.start)  # the actors stage's (``actors.anaphora``)
+        if mention is None or mention.method != LATTER:
+            return speaker
+        if mention.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        found = self._person_before(word, speaker, self._window_start(speaker.start),
+                                    subjects_only=False)  # printed: the name it finds
         return speaker if found is None else found
 
     def _person_named_before(self, word: Token, speaker: Speaker) -> Speaker | None:
         """"Spokesperson Mao Ning made the remarks. The Chinese diplomat said …" or "She
         said": with no speaker before it, the last person the text makes a subject within
-        the paragraph or the two before (``agreement.Antecedents``)."""
-        return self.antecedents.person_before(word, speaker, self._window_start(word.idx))
+        the paragraph or the two before (``actors.anaphora``)."""
+        return self._person_before(word, speaker, self._window_start(word.idx))
+
+    def _anaphor(self, word: Token, speaker: Speaker, *, named: bool = False
+                 ) -> Speaker | None:
+        """The person the actors stage resolved the pronoun ``word`` to (its look-back
+        mention, ``actors.anaphora``); ``named`` also takes the fallback of a stressed
+        pronoun, the last person named at all. A person the base does not know is printed
+        under the name the look-back finds (a mention holds no printed name)."""
+        offset = len(word.text) - len(word.text.lstrip("-"))
+        mention = self.anaphors.get(word.idx + offset)
+        if mention is None or mention.method not in ((ANTECEDENT, NAMED) if named else (
+                ANTECEDENT,)):
+            return None
+        if mention.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=mention.actor_id)
+        return self._person_before(word, speaker, self._window_start(word.idx),
+                                   subjects_only=mention.method == ANTECEDENT)
+
+    def _person_before(self, word: Token, speaker: Speaker, window: int, *,
+                       subjects_only: bool = True) -> Speaker | None:
+        found = self.lookback.person_before(word, speaker.start, speaker.end, window,
+                                            subjects_only=subjects_only)
+        if found is None:
+            return None
+        if found.actor_id is not None:
+            return dataclasses.replace(speaker, actor_id=found.actor_id)
+        return dataclasses.replace(speaker, person=found.name)
 
     def _cue_before(self, verb: Token) -> Attribution | None:
         """The attribution of the speech verb the participle elaborates: its head in the
@@ -998,7 +1040,7 @@ class _Extractor:
             # "Mao Ning held a briefing. She said …": the person named before
             if subject is not None and subject.morph.get("Gender", []) and (
                     "Neut" not in subject.morph.get("Gender", [])):
-                return self._person_named_before(subject, speaker) or speaker
+                return self._anaphor(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
 
@@ -1037,11 +1079,8 @@ class _Extractor:
         if found is not None:
             return found
         own = Speaker(head.idx, head.idx + len(head.text), head.text, None)
-        subject = self._person_named_before(head, own)  # « X a rencontré Y. Selon lui »: X
-        if subject is not None:
-            return subject
-        latter = self._latter(head, own)
-        return latter if latter.actor_id is not None or latter.person is not None else None
+        # « X a rencontré Y. Selon lui »: X, the subject; else the last person named
+        return self._anaphor(head, own, named=True)
 
     def _document_subject(self, subject: Token) -> bool:
         """A document or "the same source" as subject: « précise le communiqué », « ajoute
@@ -1104,7 +1143,7 @@ class _Extractor:
         actor = None if speaker.actor_id is None else self.lookup(speaker.actor_id)
         person = actor is None or actor.type == "person" or (
             head is not None and self._is_office(head))
-        return agrees(pronoun, head, person, self.lexicon)
+        return agrees(pronoun, head, person, self.lexicon.person_pronouns)
 
     def _phrase_head(self, speaker: Speaker) -> Token | None:
         """The head word of a speaker's phrase: its token whose head lies outside it."""
@@ -1119,13 +1158,8 @@ class _Extractor:
             country is None or actor.country == country)
 
     def _window_start(self, position: int) -> int:
-        """The start of the paragraph before the one before ``position``'s."""
-        starts, text = self.paragraph_starts, self.text
-        at, found = bisect_right(starts, position), 0
-        while at > 0 and found < 3:
-            at -= 1
-            found += bool(text[starts[at] : starts[at] + 1].strip())
-        return starts[at] if found == 3 else 0
+        """How far back a speaker is looked for (``actors.anaphora.window_start``)."""
+        return window_start(self.text, self.paragraph_starts, position)
 
     def _addressee(self, subject: Token) -> Speaker | None:
         """"vous"/"you" in a question is the official who answers it."""
@@ -1315,7 +1349,7 @@ class _Extractor:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
             pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
-            return self._recent_speaker(head.idx) or self._person_named_before(  # her, …"
+            return self._recent_speaker(head.idx) or self._anaphor(  # "According to her, …"
                 head, pronoun)
         speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
         if speaker.actor_id is not None:
