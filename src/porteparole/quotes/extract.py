@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.quotes.agreement import Antecedents, agrees
+from porteparole.quotes.boundaries import before_other_voice
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -260,6 +261,8 @@ class _Extractor:
                 content = inverted_tag(token, self.lexicon, self._quoted_at)
             if content is None:
                 content = reported_content(token, self.lexicon, self.units)
+                if content is not None and content.first > token.i:
+                    content = before_other_voice(token, content, self.lexicon)
             if content is None and tags:
                 content = leading_content(token, self.lexicon, self._quoted_at)
             if content is not None and content.last < token.i:
