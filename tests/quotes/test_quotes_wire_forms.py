@@ -1,7 +1,8 @@
 """Attribution forms of wire copy (issue 7), on sentences we wrote, in English and French.
 
 Each test runs the whole pipeline on a short text of its own. The classes: a second voice
-set against the first by a conjunction of contrast ends the first voice's content.
+set against the first by a conjunction of contrast ends the first voice's content; judging
+verbs say what their object is with "as" / « comme »; verbs of communication by class.
 """
 
 from __future__ import annotations
@@ -34,3 +35,41 @@ def test_a_temporal_clause_stays_in_the_content(tmp_path: Path) -> None:
     quotes = read_quotes(tmp_path, "Joe Biden said he would lower the tariffs, after Xi Jinping "
                          "promised to curb the export of the chemicals.")
     assert said(quotes, "joe-biden", "after Xi Jinping promised")
+
+
+# -- judging verbs with "as": what the object is said to be is content ---------------------
+
+
+def test_dismissed_as_gives_the_judgement_to_the_speaker(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi dismissed the allegations "
+                         "as groundless smears.")
+    assert said(quotes, "wang-yi", "as groundless smears")
+
+
+def test_a_judging_verb_with_its_target_alone_has_no_content(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi condemned the arms sale.")
+    assert quotes == []
+
+
+def test_condamner_comme_gives_the_judgement_to_the_speaker(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Le ministre chinois des Affaires étrangères Wang Yi a "
+                         "condamné la vente d'armes comme une grave provocation.")
+    assert said(quotes, "wang-yi", "comme une grave provocation")
+
+
+# -- verbs of communication audited by class (Levin 37) -------------------------------------
+
+
+def test_advise_and_complain_class_verbs_report_content(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Antony Blinken admonished Beijing to respect the ruling of "
+                         "the tribunal.\nJapanese Prime Minister Fumio Kishida deplored that the "
+                         "talks had made little progress.")
+    assert said(quotes, "antony-blinken", "to respect the ruling")
+    assert said(quotes, "fumio-kishida", "the talks had made little progress")
+
+
+def test_manner_of_speaking_verbs_introduce_a_quotation(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, 'Antony Blinken whispered, "We are almost there."')
+    assert said(quotes, "antony-blinken", "We are almost there.")
+    quotes = read_quotes(tmp_path, "Le ministre Wang Yi a murmuré : « Nous y sommes presque. »")
+    assert said(quotes, "wang-yi", "Nous y sommes presque.")

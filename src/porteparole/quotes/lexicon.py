@@ -76,6 +76,8 @@ class QuoteLexicon:
     purpose_markers: frozenset[str] = frozenset()  # « pour lui faire part de … »: no speech
     # "…, while Y said …", « …, tandis que Y a dit … »: a second voice set against the first
     contrast_marks: frozenset[str] = frozenset()
+    # "dismissed X *as* Y": the word that opens what a judging verb's object is said to be
+    predicative_marks: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Token) -> str:
@@ -157,6 +159,7 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         narrative_markers=_set(where, raw, "narrative_markers"),
         purpose_markers=_set(where, raw, "purpose_markers"),
         contrast_marks=_set(where, raw, "contrast_marks"),
+        predicative_marks=_set(where, raw, "predicative_marks"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 
