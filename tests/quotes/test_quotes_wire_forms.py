@@ -2,7 +2,8 @@
 
 Each test runs the whole pipeline on a short text of its own. The classes: a second voice
 set against the first by a conjunction of contrast ends the first voice's content; judging
-verbs say what their object is with "as" / « comme »; verbs of communication by class.
+verbs say what their object is with "as" / « comme »; verbs of communication by class; a
+tag between two commas inside its content.
 """
 
 from __future__ import annotations
@@ -73,3 +74,29 @@ def test_manner_of_speaking_verbs_introduce_a_quotation(tmp_path: Path) -> None:
     assert said(quotes, "antony-blinken", "We are almost there.")
     quotes = read_quotes(tmp_path, "Le ministre Wang Yi a murmuré : « Nous y sommes presque. »")
     assert said(quotes, "wang-yi", "Nous y sommes presque.")
+
+
+# -- a tag between two commas inside its content ---------------------------------------------
+
+
+def test_a_tag_inside_its_content_gives_the_sentence_to_the_speaker(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "The drills, Wu Qian said, were routine.")
+    assert said(quotes, "wu-qian", "The drills, Wu Qian said, were routine")
+    quotes = read_quotes(tmp_path, "The naval exercises, Wu Qian said on Thursday, were "
+                         "routine and aimed at no country.")
+    assert said(quotes, "wu-qian", "were routine and aimed at no country")
+
+
+def test_a_quotation_a_tag_interrupts_stays_two_direct_quotes(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, '"The drills must stop," Wu Qian said, "and the ships must '
+                         'leave."')
+    assert said(quotes, "wu-qian", "The drills must stop")
+    assert said(quotes, "wu-qian", "and the ships must leave")
+    assert all("Wu Qian said" not in what for _, what in quotes)
+
+
+def test_commas_around_the_subject_are_no_interrupting_tag(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Wu Qian, a spokesman for the ministry, said the exercises "
+                         "were routine.")
+    assert said(quotes, "wu-qian", "the exercises were routine")
+    assert all("Wu Qian" not in what for _, what in quotes)
