@@ -3,7 +3,7 @@
 Each test runs the whole pipeline on a short text of its own. The classes: a second voice
 set against the first by a conjunction of contrast ends the first voice's content; judging
 verbs say what their object is with "as" / « comme »; verbs of communication by class; a
-tag between two commas inside its content.
+tag between two commas inside its content; printed names with name particles.
 """
 
 from __future__ import annotations
@@ -100,3 +100,12 @@ def test_commas_around_the_subject_are_no_interrupting_tag(tmp_path: Path) -> No
                          "were routine.")
     assert said(quotes, "wu-qian", "the exercises were routine")
     assert all("Wu Qian" not in what for _, what in quotes)
+
+
+# -- a speaker the knowledge base lacks, with name particles, under its printed name ----------
+
+
+def test_a_printed_name_with_a_particle_keeps_the_quote(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Senior Hamas official Khalil al-Hayya said the group would "
+                         "accept a ceasefire that ends the war.")
+    assert said(quotes, "Khalil al-Hayya", "the group would accept a ceasefire")
