@@ -3,7 +3,8 @@
 Each test runs the whole pipeline on a short text of its own. The classes: a second voice
 set against the first by a conjunction of contrast ends the first voice's content; judging
 verbs say what their object is with "as" / « comme »; verbs of communication by class; a
-tag between two commas inside its content; printed names with name particles.
+tag between two commas inside its content; printed names with name particles; a surname
+before the full name.
 """
 
 from __future__ import annotations
@@ -109,3 +110,25 @@ def test_a_printed_name_with_a_particle_keeps_the_quote(tmp_path: Path) -> None:
     quotes = read_quotes(tmp_path, "Senior Hamas official Khalil al-Hayya said the group would "
                          "accept a ceasefire that ends the war.")
     assert said(quotes, "Khalil al-Hayya", "the group would accept a ceasefire")
+
+
+# -- a surname before the full name: forward look-up, one person of that name only ------------
+
+
+def test_a_surname_before_the_full_name_points_forward(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Safadi said the talks on the border crossings had stalled.\n"
+                         "Jordanian Foreign Minister Ayman Safadi arrived in Cairo on Monday.")
+    assert said(quotes, "Ayman Safadi", "the talks on the border crossings had stalled")
+
+
+def test_a_surname_two_later_full_names_share_stays_unresolved(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Safadi said the talks on the border crossings had stalled.\n"
+                         "Ayman Safadi and Nasser Safadi arrived in Cairo on Monday.")
+    assert quotes and all(who not in ("Ayman Safadi", "Nasser Safadi") for who, _ in quotes)
+
+
+def test_a_surname_before_the_full_name_points_forward_in_french(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Safadi a déclaré que les discussions sur les points de "
+                         "passage étaient dans l'impasse.\nLe ministre jordanien des Affaires "
+                         "étrangères, Ayman Safadi, est arrivé lundi au Caire.")
+    assert said(quotes, "Ayman Safadi", "les discussions sur les points de passage")
