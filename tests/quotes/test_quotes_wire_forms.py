@@ -4,7 +4,7 @@ Each test runs the whole pipeline on a short text of its own. The classes: a sec
 set against the first by a conjunction of contrast ends the first voice's content; judging
 verbs say what their object is with "as" / « comme »; verbs of communication by class; a
 tag between two commas inside its content; printed names with name particles; a surname
-before the full name.
+before the full name; hedged speech ("is believed to have called for").
 """
 
 from __future__ import annotations
@@ -132,3 +132,21 @@ def test_a_surname_before_the_full_name_points_forward_in_french(tmp_path: Path)
                          "passage étaient dans l'impasse.\nLe ministre jordanien des Affaires "
                          "étrangères, Ayman Safadi, est arrivé lundi au Caire.")
     assert said(quotes, "Ayman Safadi", "les discussions sur les points de passage")
+
+
+# -- hedged speech: "is believed to have called for" ------------------------------------------
+
+
+def test_hedged_speech_keeps_its_speaker(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi is believed to have called "
+                         "for a new round of talks on the peninsula.")
+    assert said(quotes, "wang-yi", "a new round of talks on the peninsula")
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi is reported to have warned "
+                         "that China would respond to any provocation.")
+    assert said(quotes, "wang-yi", "China would respond to any provocation")
+
+
+def test_a_perfect_infinitive_under_an_object_is_the_objects(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi urged Manila to have "
+                         "withdrawn its vessels by June.")
+    assert said(quotes, "wang-yi", "Manila to have withdrawn its vessels")
