@@ -70,6 +70,16 @@ def test_advise_and_complain_class_verbs_report_content(tmp_path: Path) -> None:
     assert said(quotes, "fumio-kishida", "the talks had made little progress")
 
 
+def test_phrasal_and_irregular_say_verbs_report_content(tmp_path: Path) -> None:
+    quotes = read_quotes(tmp_path, "Chinese Foreign Minister Wang Yi spelled out that China "
+                         "would not accept the ruling.\nJapanese Prime Minister Fumio Kishida "
+                         "foresaw that the talks would fail.\nAntony Blinken set out for "
+                         "Manila on Monday.")
+    assert said(quotes, "wang-yi", "China would not accept the ruling")
+    assert said(quotes, "fumio-kishida", "the talks would fail")
+    assert not any(who == "antony-blinken" for who, _ in quotes)
+
+
 def test_manner_of_speaking_verbs_introduce_a_quotation(tmp_path: Path) -> None:
     quotes = read_quotes(tmp_path, 'Antony Blinken whispered, "We are almost there."')
     assert said(quotes, "antony-blinken", "We are almost there.")
