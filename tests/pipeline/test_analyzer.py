@@ -54,8 +54,8 @@ def test_another_knowledge_directory_gives_another_reading_in_the_same_process(
 
 
 WHISPERED = {
-    "fr": "Le porte-parole Lin Jian a chuchoté mardi que la Chine refusait toute concession.",
-    "en": "Spokesman Lin Jian whispered on Tuesday that China rejected any concession.",
+    "fr": "Le porte-parole Lin Jian a bredouillé mardi que la Chine refusait toute concession.",
+    "en": "Spokesman Lin Jian stammered on Tuesday that China rejected any concession.",
 }
 
 
@@ -63,11 +63,11 @@ WHISPERED = {
 def test_a_speech_verb_added_to_a_copy_reaches_the_quotes_stage(
         language: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The speech lexicon is read deep inside the quotes stage: a verb of manner of speaking
-    the package does not list ("chuchoter", "whisper") makes a quote only with the copy."""
+    the package does not list ("bredouiller", "stammer") makes a quote only with the copy."""
     root = tmp_path_factory.getbasetemp() / "speech-knowledge"
     if not root.exists():
         copy_knowledge(root)
-        for code, verb in (("fr", "chuchoter"), ("en", "whisper")):
+        for code, verb in (("fr", "bredouiller"), ("en", "stammer")):
             lexicon = root / "speech" / f"{code}.yaml"
             text = lexicon.read_text(encoding="utf-8")
             lexicon.write_text(text.replace("\nverbs:\n", f"\nverbs:\n  {verb}: [clause]\n", 1),
