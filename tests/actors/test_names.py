@@ -14,6 +14,11 @@ from porteparole.kb import printed_person_name
         ("Linda Thomas-Greenfield", "en", "Linda Thomas-Greenfield"),
         ("Mme Mao Ning", "fr", "Mao Ning"),
         ("le général Wu Yanan", "fr", "Wu Yanan"),
+        # name particles, lowercase inside a name or joined to its last word
+        ("Khalil al-Hayya", "en", "Khalil al-Hayya"),
+        ("Sheikh Tamim bin Hamad", "en", "Tamim bin Hamad"),
+        ("Ursula von der Leyen", "en", "Ursula von der Leyen"),
+        ("M. Dominique de Villepin", "fr", "Dominique de Villepin"),
     ],
 )
 def test_full_names_without_titles(surface: str, language: str, expected: str) -> None:
@@ -28,6 +33,9 @@ def test_full_names_without_titles(surface: str, language: str, expected: str) -
         ("Conseil de Sécurité", "fr"),
         ("General", "en"),
         ("Boeing 737", "en"),
+        ("al-Hayya", "en"),  # a particle and one name: a surname alone
+        ("Khalil and Hayya", "en"),  # a lowercase word that is no particle
+        ("de Villepin Dominique", "fr"),  # a name starts with a capital
     ],
 )
 def test_what_is_not_a_full_personal_name(surface: str, language: str) -> None:

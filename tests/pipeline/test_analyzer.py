@@ -55,18 +55,18 @@ def test_another_knowledge_directory_gives_another_reading_in_the_same_process(
     assert [q.speaker_actor for q in quotes] == ["zorvan-quilbet"]
 
 
-WHISPERED = {
-    "fr": "Le porte-parole Lin Jian a chuchoté mardi que la Chine refusait toute concession.",
-    "en": "Spokesman Lin Jian whispered on Tuesday that China rejected any concession.",
+STAMMERED = {
+    "fr": "Le porte-parole Lin Jian a bredouillé mardi que la Chine refusait toute concession.",
+    "en": "Spokesman Lin Jian stammered on Tuesday that China rejected any concession.",
 }
 
 
 @pytest.fixture(scope="module")
-def whispering(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def stammering(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the knowledge whose speech lexicons add a verb of manner of speaking the
-    package does not list ("chuchoter", "whisper")."""
+    package does not list ("bredouiller", "stammer")."""
     root = copy_knowledge(tmp_path_factory.mktemp("speech") / "knowledge")
-    for code, verb in (("fr", "chuchoter"), ("en", "whisper")):
+    for code, verb in (("fr", "bredouiller"), ("en", "stammer")):
         lexicon = root / "speech" / f"{code}.yaml"
         text = lexicon.read_text(encoding="utf-8")
         lexicon.write_text(text.replace("\nverbs:\n", f"\nverbs:\n  {verb}: [clause]\n", 1),
@@ -76,11 +76,11 @@ def whispering(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_speech_verb_added_to_a_copy_reaches_the_quotes_stage(
-        language: str, whispering: Path) -> None:
+        language: str, stammering: Path) -> None:
     """The speech lexicon is read deep inside the quotes stage: the added verb makes a quote
     only with the copy."""
-    root = whispering
-    text = WHISPERED[language]
+    root = stammering
+    text = STAMMERED[language]
     assert default_analyzer().analyze(text).quotes == ()
     analysis = analyzer_at(root).analyze(text)
     assert [(q.speaker_actor, analysis.span_text(q.start, q.end).split()[0])
@@ -88,12 +88,12 @@ def test_a_speech_verb_added_to_a_copy_reaches_the_quotes_stage(
 
 
 def test_eval_scores_the_reading_of_the_knowledge_it_is_given(
-        whispering: Path, tmp_path: Path) -> None:
+        stammering: Path, tmp_path: Path) -> None:
     """``porteparole eval --knowledge DIR`` measures an edited lexicon before it lands."""
     gold_dir, corpus_dir = tmp_path / "gold", tmp_path / "corpus"
     gold_dir.mkdir()
     corpus_dir.mkdir()
-    (corpus_dir / "w.txt").write_text(WHISPERED["en"], encoding="utf-8")
+    (corpus_dir / "w.txt").write_text(STAMMERED["en"], encoding="utf-8")
     gold = {"document": "w.txt", "language": "en", "persons": ["Lin Jian"], "quotes": [
         {"speaker": "Lin Jian", "kind": "reported", "contains": "rejected any concession"}]}
     (gold_dir / "w.gold.json").write_text(json.dumps(gold), encoding="utf-8")
@@ -106,7 +106,7 @@ def test_eval_scores_the_reading_of_the_knowledge_it_is_given(
         return float(json.loads(result.stdout)["quotes"]["recall"])
 
     assert quote_recall() == 0.0
-    assert quote_recall("--knowledge", str(whispering)) == 1.0
+    assert quote_recall("--knowledge", str(stammering)) == 1.0
     missing = CliRunner().invoke(app, ["eval", str(gold_dir), str(corpus_dir),
                                        "--knowledge", str(tmp_path / "nowhere")])
     assert isinstance(missing.exception, KnowledgeError)  # main() prints it in one line

@@ -27,6 +27,25 @@ def _not_name_words(language: str) -> frozenset[str]:
 
 
 @per_root
+def _particles() -> frozenset[str]:
+    return frozenset(fold_token(line) for line in read_list("names", "particles.txt"))
+
+
+def _particle(word: str) -> bool:
+    """A lowercase name particle ("bin", "van", "de"), or one joined to a name ("al-Hayya")."""
+    return fold_token(word) in _particles() or _capitalised(word)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised name word, or a particle joined by a hyphen to one ("al-Sheikh",
+    "el-Sisi"): the last word of a full name."""
+    if word[0].isupper():
+        return True
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[0].isupper() and fold_token(head) in _particles()
+
+
+@per_root
 def _folded_titles(language: str) -> tuple[str, ...]:
     return tuple(fold_token(t) for t in load_titles(language))
 
@@ -34,12 +53,15 @@ def _folded_titles(language: str) -> tuple[str, ...]:
 def printed_person_name(surface: str, language: str) -> str | None:
     """The personal name a span prints, without titles, or None if it is not clearly one.
 
-    A full name has at least two words, each capitalised, none a word that never belongs
-    to a name, and no digits.
+    A full name has at least two words, each capitalised or a name particle between them
+    ("Mohammed bin Salman", "Khalil al-Hayya": ``knowledge/names/particles.txt``), none a
+    word that never belongs to a name, and no digits.
     """
     words = _WORD.findall(surface)
     words = _without_titles(words, language)
-    if len(words) < 2 or any(not w[0].isupper() for w in words):
+    if len(words) < 2 or not words[0][0].isupper() or not _capitalised(words[-1]):
+        return None
+    if any(not w[0].isupper() and not _particle(w) for w in words[1:-1]):
         return None
     excluded = _not_name_words(language)
     if any(fold_token(w) in excluded for w in words):

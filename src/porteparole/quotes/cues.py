@@ -136,7 +136,28 @@ def reported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Conten
             c.i > verb.i and c.dep_ in lexicon.dep("predicative") for c in verb.children):
         return _complements(verb, lexicon, lexicon.dep("object") | lexicon.dep("predicative"),
                             units)  # "called the move illegal": what the move is, to them
+    if "predicative" in needs:
+        return _marked_predicative(verb, lexicon, units)
     return None
+
+
+def _marked_predicative(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
+    """"dismissed the report as fabricated", « a dénoncé la vente comme une provocation »:
+    an object, then what it is said to be, opened by a predicative mark; the object alone
+    is only the act's target."""
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in lexicon.dep("object")]
+    if not objects:
+        return None
+    # the parse hangs the marked phrase on the verb or, in French, on the object itself
+    around = [*verb.children, *objects[0].children]
+    marked = [c for c in around if c.i > objects[0].i and (
+        c.lower_ in lexicon.predicative_marks or any(
+            m.i < c.i and m.lower_ in lexicon.predicative_marks for m in c.children))]
+    if not marked:
+        return None
+    first, last = units.bounds(verb.i)
+    end = max(t.i for t in marked[0].subtree)
+    return trim(verb.doc, max(objects[0].left_edge.i, first), min(end, last), lexicon)
 
 
 def modifies_noun(verb: Token, lexicon: QuoteLexicon) -> bool:

@@ -41,6 +41,7 @@ from porteparole.actors.anaphora import (
 )
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.quotes.boundaries import before_other_voice
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -58,7 +59,7 @@ from porteparole.quotes.institutions import (
     earlier_institution,
     state_institutions,
 )
-from porteparole.quotes.leading import inverted_tag, leading_content
+from porteparole.quotes.leading import interrupted_content, inverted_tag, leading_content
 from porteparole.quotes.lexicon import QuoteLexicon, load_quote_lexicon
 from porteparole.quotes.marks import MarkSet, QuotedSpan, find_quoted_spans
 from porteparole.quotes.nouns import agent_of, noun_speech, supported_content
@@ -271,8 +272,12 @@ class _Extractor:
                 content = inverted_tag(token, self.lexicon, self._quoted_at)
             if content is None:
                 content = reported_content(token, self.lexicon, self.units)
+                if content is not None and content.first > token.i:
+                    content = before_other_voice(token, content, self.lexicon)
             if content is None and tags:
                 content = leading_content(token, self.lexicon, self._quoted_at)
+            if content is None and tags:  # "The talks, Wang said, were useful"
+                content = interrupted_content(token, self.lexicon, self._quoted_at)
             if content is not None and content.last < token.i:
                 leading.add(token.i)
                 self.leading_contents[token.i] = content

@@ -1,5 +1,7 @@
 """Reported content that comes before its cue: "X will happen, the minister said on Monday."
 
+Also the content a tag interrupts ("X, the minister said, will happen").
+
 Wire copy in both languages most often puts the attribution after the content, with no
 quotation marks: « Les négociations reprendront en mars, a indiqué jeudi la ministre » /
 "The tariffs will stay, Mexico's economy minister said." Parsers hang the content on the
@@ -77,6 +79,69 @@ def inverted_tag(
         if token.text.lower() in lexicon.complementizers:
             return None
     return leading_content(verb, lexicon, quoted_at, inverted=True)
+
+
+def interrupted_content(
+    verb: Token, lexicon: QuoteLexicon, quoted_at: Callable[[int], bool]
+) -> Content | None:
+    """The content a tag interrupts between two commas ("The talks, Wang said on Monday,
+    were useful", « Les discussions, a-t-il dit, ont été utiles »), else None.
+
+    The words before the first comma hold no clause of their own (else the tag closes a
+    leading content), the tag's words run to a second comma, and a clause follows it to
+    the end of the sentence. The content is the whole sentence: one span, the tag inside.
+    """
+    doc = verb.doc
+    first_comma = _tag_comma(verb, lexicon)
+    if first_comma is None or modifies_noun(verb, lexicon):
+        return None
+    second_comma = _closing_comma(verb, lexicon)
+    if second_comma is None:
+        return None
+    subjects = lexicon.dep("subject")
+    if not _inverted_subject(verb) and not any(
+            c.dep_ in subjects and first_comma < c.i < second_comma for c in verb.children):
+        return None  # "Wang, the minister, said, …": the commas are the subject's
+    first = _sentence_start(doc, first_comma, quoted_at)
+    opening = doc[first:first_comma]
+    if not len(opening) or any(_clause_verb(t, lexicon) for t in opening):
+        return None
+    last = second_comma + 1
+    while last < len(doc) and not (doc[last].text in _ENDS and not quoted_at(doc[last].idx)):
+        if "\n" in doc[last].text_with_ws:
+            break
+        last += 1
+    rest = doc[second_comma + 1 : min(last + 1, len(doc))]
+    if not any(_clause_verb(t, lexicon) for t in rest):
+        return None
+    if any(lexicon.needs(t) and t.pos_ == "VERB" for t in (*opening, *rest)):
+        return None  # another speech verb in the sentence: its own attribution decides
+    if any(quoted_at(t.idx) or t.is_quote for t in (*opening, *rest)):
+        return None  # a quotation the tag interrupts: each of its parts is a direct quote
+    return trim(doc, first, min(last, len(doc) - 1), lexicon)
+
+
+def _closing_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
+    """The comma that ends a tag after its cue: only the tag's subject, adverbs and time
+    phrases (the cue's own subtree) between the cue and it."""
+    doc = verb.doc
+    own = {t.i for t in verb.subtree}
+    for i in range(verb.i + 1, min(verb.i + MAX_TAG_TOKENS, len(doc))):
+        token = doc[i]
+        if token.text == ",":
+            return i
+        if token.text in _ENDS or token.text in (";", ":") or "\n" in token.text_with_ws:
+            return None
+        if token.text.lower() in lexicon.complementizers or i not in own:
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.head.i != verb.i:
+            return None
+    return None
+
+
+def _inverted_subject(verb: Token) -> bool:
+    """A clitic subject joined to the cue (« a-t-il dit, … »): the tag may end at the cue."""
+    return any(c.i < verb.i and c.text.startswith("-") for c in verb.children)
 
 
 def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:

@@ -74,6 +74,10 @@ class QuoteLexicon:
     stressed_pronouns: frozenset[str] = frozenset()  # « selon lui », "according to him"
     narrative_markers: frozenset[str] = frozenset()  # « Et de préciser que … »
     purpose_markers: frozenset[str] = frozenset()  # « pour lui faire part de … »: no speech
+    # "…, while Y said …", « …, tandis que Y a dit … »: a second voice set against the first
+    contrast_marks: frozenset[str] = frozenset()
+    # "dismissed X *as* Y": the word that opens what a judging verb's object is said to be
+    predicative_marks: frozenset[str] = frozenset()
     deps: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lemma(self, token: Token) -> str:
@@ -154,6 +158,8 @@ def parse_quote_lexicon(language: str, raw: Any, where: str = "<quotes>") -> Quo
         stressed_pronouns=_set(where, raw, "stressed_pronouns"),
         narrative_markers=_set(where, raw, "narrative_markers"),
         purpose_markers=_set(where, raw, "purpose_markers"),
+        contrast_marks=_set(where, raw, "contrast_marks"),
+        predicative_marks=_set(where, raw, "predicative_marks"),
         deps={key: frozenset(_words(where, f"deps.{key}", deps.get(key))) for key in DEP_KEYS},
     )
 

@@ -5,7 +5,9 @@ text offers is the full name it prints ("la ministre turque, Hakan Fidan" → "H
 Dropping such quotes loses most of the speech in news about less-covered countries. A
 later bare surname ("a ajouté Fidan", "M. Fidan") or a title with it points back to the last
 printed full name that ends with it, or begins with it (family name first: "M. Liu" after
-"Liu Weimin").
+"Liu Weimin"). A lede may print the surname first and the full name further down ("Safadi
+said … Foreign Minister Ayman Safadi arrived …"): with no full name before it, a surname
+points forward to the one full name the rest of the document prints with it, if only one.
 """
 
 from __future__ import annotations
@@ -53,9 +55,11 @@ class PrintedNames:
             return speaker
         last = fold_token(words[-1])
         for _, _, name in reversed(self.names[:first]):
-            parts = name.split()  # the family name comes first in Chinese or Korean names
-            if last in (fold_token(parts[-1]), fold_token(parts[0])):
+            if _bears(name, last):
                 return dataclasses.replace(speaker, person=name)
+        later = {name for _, _, name in self.names[first:] if _bears(name, last)}
+        if len(later) == 1:  # "Safadi said … Foreign Minister Ayman Safadi arrived …"
+            return dataclasses.replace(speaker, person=later.pop())
         return speaker
 
     def _whole(self, speaker: Speaker, start: int, end: int, name: str) -> str:
@@ -66,3 +70,9 @@ class PrintedNames:
             return name
         whole = printed_person_name(speaker.text[start - speaker.start :], self.language)
         return whole or name
+
+
+def _bears(name: str, surname: str) -> bool:
+    """Whether a full name ends with (or, family name first, begins with) the folded word."""
+    parts = name.split()  # the family name comes first in Chinese or Korean names
+    return surname in (fold_token(parts[-1]), fold_token(parts[0]))

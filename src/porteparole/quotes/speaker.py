@@ -168,7 +168,8 @@ def after_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
 def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
     """Whether a verb with no subject of its own takes its head's: a conjunct, an adverbial,
     a present participle, or an infinitive its head controls ("I want to stress that …",
-    "veut souligner que …"; not "urged China to explain", whose controller is the object).
+    "veut souligner que …", "is believed to have called for …"; not "urged China to
+    explain", whose controller is the object).
     """
     if token.head.i == token.i:
         return False
@@ -176,7 +177,11 @@ def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
                   and "Pres" in token.morph.get("Tense", []))
     if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
         return True
-    if not cue or token.dep_ != "xcomp" or "Inf" not in token.morph.get("VerbForm", []):
+    # "is believed to have called for …": a perfect infinitive, its participle under "have"
+    perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", [])
+                  for c in token.children if c.i < token.i)
+    if not cue or token.dep_ != "xcomp" or (
+            "Inf" not in token.morph.get("VerbForm", []) and not perfect):
         return False
     if token.head.pos_ != "VERB":
         return False
