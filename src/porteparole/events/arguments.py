@@ -199,11 +199,16 @@ class Arguments:
     def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""
         fenced: set[int] = set()
+        # A passive verb's own agent is its subject ("Venezuela was condemned by Colombia",
+        # « a été condamné par la Colombie »), even where the other party's role is that
+        # preposition's phrase below the object ("condemned the attack by X").
+        agents = set() if is_noun else {t.i for t in agent_of(cue_token)}
         for role in roles:
             if role in ROLES or role in ("agent", "poss"):
                 continue  # only a preposition's phrase is unambiguous about its role
             for head in self.role_heads(cue_token, role, is_noun):
-                fenced |= {t.i for t in head.subtree}
+                if head.i not in agents:
+                    fenced |= {t.i for t in head.subtree}
         return fenced
 
     def names_others(self, cue_token: Token) -> bool:
