@@ -33,7 +33,7 @@ def _triples(nlp, text: str, language: str, actors: dict[str, str]) -> set[Tripl
                         kind="news_article", text=text)
     mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
                 for surface, actor_id in actors.items()
-                for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text)]
+                for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
     analysis = Analysis(document=document, mentions=tuple(mentions))
     events = extract_events(analysis, nlp[language](text)).events
     return {(e.source_actor, e.type, e.target_actor) for e in events if reportable(e)}
@@ -64,3 +64,32 @@ def test_the_agent_below_an_active_object_is_still_the_target(nlp):
                      {"Peru": "PER", "Chile": "CHL"})
     assert ("PER", "ACCUSE", "CHL") in found
     assert ("CHL", "ACCUSE", "PER") not in found
+
+
+# -- (2) a hyphenated pair of parties ----------------------------------------------------------
+
+_PAIRS = [
+    ("en", "The Chile-Peru talks were held in Lima on Monday.",
+     {"Chile": "CHL", "Peru": "PER"}, ("CHL", "PER")),
+    ("en", "The Sino-Indian summit was held in New Delhi.",
+     {"Sino": "CHN", "Indian": "IND"}, ("CHN", "IND")),
+    ("fr", "Les pourparlers sino-indiens se sont tenus à New Delhi.",
+     {"sino": "CHN", "indiens": "IND"}, ("CHN", "IND")),
+    ("fr", "Les négociations russo-géorgiennes ont eu lieu à Genève.",
+     {"russo": "RUS", "géorgiennes": "GEO"}, ("RUS", "GEO")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actors", "parties"), _PAIRS)
+def test_a_hyphenated_pair_names_both_parties(nlp, language, text, actors, parties):
+    first, second = parties
+    found = _triples(nlp, text, language, actors)
+    assert {(first, "CONSULT", second), (second, "CONSULT", first)} <= found
+
+
+def test_a_hyphen_in_a_one_sided_modifier_is_no_pair(nlp):
+    # "US-brokered talks between X and Y": the broker is not a party
+    found = _triples(nlp, "The US-brokered talks between Israel and Egypt were held in Cairo.",
+                     "en", {"US": "USA", "Israel": "ISR", "Egypt": "EGY"})
+    assert ("USA", "CONSULT", "ISR") not in found
+    assert ("ISR", "CONSULT", "EGY") in found

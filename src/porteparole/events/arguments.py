@@ -50,6 +50,7 @@ MAX_DEPTH = 5
 # noun they govern is someone else's act.
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
+_PAIR_RUN = 7  # words at most in a hyphenated pair of parties ("Saudi Arabia-United States")
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
 # Dependents that make a definite noun phrase say what it is about ("la militarisation de la
 # région"): such a phrase is not pointing back.
@@ -194,6 +195,35 @@ class Arguments:
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
+        return []
+
+    def hyphen_pair(self, noun: Token) -> list[str]:
+        """The parties a joint noun's hyphenated modifier names ("the US-China talks", "the
+        Sino-Russian summit", « les pourparlers sino-américains », « les discussions
+        Chine-Japon »): the run of words right before or after the noun, each of them a
+        mention, a hyphen or a word holding one, with a hyphen somewhere and at least two
+        states or organizations in it. Read on the surface, since parsers split such pairs
+        in many ways."""
+        doc = noun.doc  # not its sentence: a split hyphen may end one for the parser
+        for step in (-1, 1):
+            run: list[Token] = []
+            index = noun.i + step
+            while 0 <= index < len(doc) and len(run) < _PAIR_RUN:
+                token = doc[index]
+                if token.i not in self._by_token and token.text not in ("-", "–") and not (
+                        "-" in token.text and token.pos_ in ("ADJ", "PROPN", "NOUN")):
+                    break
+                run.append(token)
+                index += step
+            if not any("-" in t.text or "–" in t.text for t in run):
+                continue
+            start = min(t.idx for t in run)
+            end = max(t.idx + len(t.text) for t in run)
+            found = [m.actor_id for m in self._mentions
+                     if start <= m.start and m.end <= end and m.actor_id]
+            codes = {self.code(a) for a in found} - {None}
+            if len(codes) >= 2:
+                return list(dict.fromkeys(found))
         return []
 
     def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:

@@ -156,7 +156,9 @@ class _Extractor:
             source_roles = ("agent", *source_roles)
         if cue.pos == "NOUN" and cue.type in _MATERIAL and not cue.mutual:
             source_roles = _before_subject(source_roles, "amod")
-        sources = self.args.actors(predicate, source_roles, cue.is_noun, avoid=cue.target)
+        sources = (self.args.hyphen_pair(predicate) if cue.pos == "NOUN" and cue.mutual
+                   else []) or self.args.actors(predicate, source_roles, cue.is_noun,
+                                                avoid=cue.target)
         if not sources:
             return
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
