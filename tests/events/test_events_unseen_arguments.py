@@ -93,3 +93,30 @@ def test_a_hyphen_in_a_one_sided_modifier_is_no_pair(nlp):
                      "en", {"US": "USA", "Israel": "ISR", "Egypt": "EGY"})
     assert ("USA", "CONSULT", "ISR") not in found
     assert ("ISR", "CONSULT", "EGY") in found
+
+
+# -- (3) the parties of a joint noun: the agent of the passive it is the subject of -----------
+
+_JOINT = [
+    ("en", "Talks were held in May by senior diplomats from Chile and Peru.",
+     {"Chile": "CHL", "Peru": "PER"}),
+    ("fr", "Des pourparlers ont été menés en mai par des diplomates chiliens et péruviens.",
+     {"chiliens": "CHL", "péruviens": "PER"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actors"), _JOINT)
+def test_the_parties_of_a_joint_noun(nlp, language, text, actors):
+    found = _triples(nlp, text, language, actors)
+    assert {("CHL", "CONSULT", "PER"), ("PER", "CONSULT", "CHL")} <= found
+
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "The talks between Chile and Peru were condemned by Bolivia.",
+     {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}),
+    ("fr", "Les pourparlers entre le Chili et le Pérou ont été dénoncés par la Bolivie.",
+     {"Chili": "CHL", "Pérou": "PER", "Bolivie": "BOL"}),
+])
+def test_who_judges_a_joint_noun_takes_no_part_in_it(nlp, language, text, actors):
+    found = _triples(nlp, text, language, actors)
+    assert not any(source == "BOL" and kind == "CONSULT" for source, kind, _ in found)

@@ -121,6 +121,12 @@ class Arguments:
                    for h in prepositional(cue_token, word)]
             return own or [h for c in cue_token.children if c.dep_ in ("acl", "acl:relcl")
                            and is_passive_participle(c) for h in agent_of(c)]
+        if role == "passive_agent":  # "talks were held by X and Y", « menés par X »: the
+            governor = _governor(cue_token)  # agent of the verb a joint noun is the subject of
+            if governor is None or cue_token.head.i != governor.i or (
+                    cue_token.dep_ not in PASSIVE_SUBJECT) or self.evaluates(governor):
+                return []
+            return agent_of(governor)
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]

@@ -154,6 +154,8 @@ class _Extractor:
         # earlier agreement, not a new one).
         if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
             source_roles = ("agent", *source_roles)
+        if cue.pos == "NOUN" and cue.mutual:  # "the deal was signed by X and Y"
+            source_roles = _before_subject(source_roles, "passive_agent")
         if cue.pos == "NOUN" and cue.type in _MATERIAL and not cue.mutual:
             source_roles = _before_subject(source_roles, "amod")
         sources = (self.args.hyphen_pair(predicate) if cue.pos == "NOUN" and cue.mutual
