@@ -120,3 +120,53 @@ def test_the_parties_of_a_joint_noun(nlp, language, text, actors):
 def test_who_judges_a_joint_noun_takes_no_part_in_it(nlp, language, text, actors):
     found = _triples(nlp, text, language, actors)
     assert not any(source == "BOL" and kind == "CONSULT" for source, kind, _ in found)
+
+
+# -- (4) a person the knowledge base does not know, whose state the text prints ---------------
+
+
+def _unknown_person_triples(nlp, text: str, language: str, actors: dict[str, str],
+                            persons: list[str]) -> set[Triple]:
+    """As ``_triples``, with unresolved person mentions (actor None) for ``persons``."""
+    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
+                        kind="news_article", text=text)
+    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
+                for surface, actor_id in actors.items()
+                for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+    taken: set[int] = set()
+    for name in persons:  # longest first: "Lucas Ferreira" before "Ferreira"
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if m.start() not in taken and m.end() - 1 not in taken:
+                mentions.append(Mention("doc", m.start(), m.end(), name, "PER", None, 0.5,
+                                        "ner"))
+                taken |= set(range(m.start(), m.end()))
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    events = extract_events(analysis, nlp[language](text)).events
+    return {(e.source_actor, e.type, e.target_actor) for e in events if reportable(e)}
+
+
+_UNKNOWN = [
+    ("en", "Bolivian President Lucas Ferreira arrived in Lima on Monday. Ferreira later "
+     "criticized Chile.", {"Bolivian": "BOL", "Lima": "PER", "Chile": "CHL"}),
+    ("en", "Lucas Ferreira, Bolivia's president, arrived in Lima on Monday. Ferreira later "
+     "criticized Chile.", {"Bolivia": "BOL", "Lima": "PER", "Chile": "CHL"}),
+    ("fr", "Le président bolivien Lucas Ferreira est arrivé lundi à Lima. Ferreira a ensuite "
+     "critiqué le Chili.", {"bolivien": "BOL", "Lima": "PER", "Chili": "CHL"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actors"), _UNKNOWN)
+def test_an_unknown_person_acts_for_the_state_printed_with_the_name(nlp, language, text,
+                                                                      actors):
+    found = _unknown_person_triples(nlp, text, language, actors,
+                                    ["Lucas Ferreira", "Ferreira"])
+    assert ("BOL", "ACCUSE", "CHL") in found
+
+
+def test_one_name_printed_with_two_states_is_not_guessed(nlp):
+    text = ("Bolivian minister Ana Ferreira met Paraguayan minister Rosa Ferreira in Lima. "
+            "Ferreira later criticized Chile.")
+    found = _unknown_person_triples(nlp, text, "en", {"Bolivian": "BOL", "Paraguayan": "PRY",
+                                                       "Lima": "PER", "Chile": "CHL"},
+                                    ["Ana Ferreira", "Rosa Ferreira", "Ferreira"])
+    assert not any(target == "CHL" for _, _, target in found)

@@ -57,6 +57,11 @@ ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette dé
 _COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
                           "nmod:poss", "poss", "conj"})
 
+# Entity types of a person's name, and the links between a name, its title and its modifiers.
+_PERSON_TYPES = frozenset({"PER", "PERSON"})
+_NAME_LINKS = frozenset({"compound", "amod", "appos", "flat", "flat:name", "nmod:poss", "poss",
+                         "nmod", "nmod:npmod"})
+
 Voice: TypeAlias = "Callable[[Token], str | None]"  # token -> actor id of whoever speaks it
 
 
@@ -77,6 +82,73 @@ class Arguments:
         self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in analysis.mentions if m.actor_id),
                                 key=lambda m: m.start)
+        self._printed = self._printed_states(analysis.mentions)
+
+    # -- persons the knowledge base does not know -------------------------------------------
+
+    def _printed_states(self, mentions: Sequence[Mention]) -> dict[int, str]:
+        """Token -> state for persons the knowledge base does not know but whose state the
+        text prints: "Colombian President Ivan Duque", « le président colombien Ivan Duque »,
+        "Ivan Duque, Colombia's president," and, later, "Duque" alone. Each unresolved
+        person's name (and family name) takes the one state named in its own noun phrase;
+        a name printed with two different states is left out."""
+        unknown = [m for m in sorted(mentions, key=lambda m: m.start) if m.actor_id is None]
+        by_name: dict[str, str | None] = {}
+        spans: list[tuple[Span, list[str]]] = []
+        for mention in unknown:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            person = mention.entity_type in _PERSON_TYPES
+            # a later bare family name may be tagged anything ("Duque" as ORG): it matches
+            # a name whole; a person's name matches by its family name too
+            names = [mention.surface.lower(), span[-1].lower_ if person else ""]
+            spans.append((span, names))
+            state = self._state_in_phrase(span) if person and len(span) > 1 else None
+            if state is None:
+                continue
+            for name in names:
+                if by_name.setdefault(name, state) != state:
+                    by_name[name] = None  # two persons of that name, two states
+        out: dict[int, str] = {}
+        for span, names in spans:
+            state = by_name.get(names[0]) or (by_name.get(names[1]) if names[1] else None)
+            if state is not None:
+                out.update((token.i, state) for token in span)
+        return out
+
+    def _state_in_phrase(self, span: Span) -> str | None:
+        """The one state named around an unknown person's name: its modifiers and title
+        (compound, adjective, apposition, possessive), or an apposition set off by commas
+        right after it."""
+        root = span.root
+        starts = [root]
+        if root.dep_ in _NAME_LINKS and root.head.i != root.i:
+            starts.append(root.head)  # « le président colombien Ivan Duque »: on the title
+        seen = {t.i for t in span}
+        frontier = list(starts)
+        found: set[str] = set()
+        for _ in range(3):
+            found |= {self._by_token[t.i].actor_id or "" for t in frontier
+                      if t.i in self._by_token}
+            seen |= {t.i for t in frontier}
+            frontier = [c for t in frontier for c in t.children
+                        if c.dep_ in _NAME_LINKS and c.i not in seen]
+        after = span.end
+        if after < len(self.doc) - 1 and self.doc[after].text == ",":
+            for token in self.doc[after + 1:min(after + 8, len(self.doc))]:
+                if token.text == "," or token.pos_ in ("VERB", "AUX"):
+                    break
+                if token.i in self._by_token:
+                    found.add(self._by_token[token.i].actor_id or "")
+        states = {a for a in found if a and self._is_state(a)}
+        return states.pop() if len(states) == 1 else None
+
+    def _is_state(self, actor_id: str) -> bool:
+        code = self.code(actor_id)
+        actor = self.kb.actor(actor_id)
+        return code is not None and len(code) == 3 and code.isupper() and (
+            actor is not None and actor.type == "state")
 
     # -- codes ----------------------------------------------------------------------------
 
@@ -526,6 +598,9 @@ class Arguments:
         mention = self._by_token.get(token.i)
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
+        printed = self._printed.get(token.i)
+        if printed is not None:  # "Duque", after "Colombian President Ivan Duque"
+            return [printed]
         count = self.group_size(token)
         if count:
             if token.lemma_.lower() in self.lexicon.pair_people or (
