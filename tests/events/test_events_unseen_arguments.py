@@ -170,3 +170,18 @@ def test_one_name_printed_with_two_states_is_not_guessed(nlp):
                                                        "Lima": "PER", "Chile": "CHL"},
                                     ["Ana Ferreira", "Rosa Ferreira", "Ferreira"])
     assert not any(target == "CHL" for _, _, target in found)
+
+
+# -- (5) a group led by a state: "Saudi-led coalition jets" -----------------------------------
+
+
+def test_a_group_led_by_a_state_acts_for_it(nlp):
+    found = _triples(nlp, "Saudi-led coalition jets struck Yemen on Monday.", "en",
+                     {"Saudi": "SAU", "Yemen": "YEM"})
+    assert ("SAU", "ASSAULT", "YEM") in found
+
+
+def test_a_group_a_state_backs_does_not_act_for_it(nlp):
+    found = _triples(nlp, "US-backed militias attacked Syrian troops on Monday.", "en",
+                     {"US": "USA", "Syrian": "SYR"})
+    assert not any(source == "USA" for source, _, _ in found)

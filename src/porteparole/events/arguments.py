@@ -561,8 +561,8 @@ class Arguments:
                 return found
             seen.update(t.i for t in frontier)
             children = [c for t in frontier for c in t.children
-                        if c.dep_ in EXPAND and c.i not in blocked and c.i not in seen
-                        or self._first_person(c)]
+                        if (c.dep_ in EXPAND or self._leader(t, c)) and c.i not in blocked
+                        and c.i not in seen or self._first_person(c)]
             shared = self._conjoined(children, excluded, blocked | seen)
             if shared:
                 return shared
@@ -570,6 +570,12 @@ class Arguments:
             if not frontier:
                 break
         return []
+
+    def _leader(self, participle: Token, child: Token) -> bool:
+        """Whether ``child`` is the hyphenated leader of a "led" participle ("Saudi-led
+        coalition jets", parsed as the participle's ``npadvmod``): the group acts for it."""
+        return child.dep_ == "npadvmod" and participle.dep_ == "amod" and (
+            participle.lemma_.lower() in self.lexicon.leading) and child.i < participle.i
 
     def _conjoined(self, children: list[Token], excluded: set[str],
                    blocked: set[int]) -> list[str]:
