@@ -185,3 +185,29 @@ def test_a_group_a_state_backs_does_not_act_for_it(nlp):
     found = _triples(nlp, "US-backed militias attacked Syrian troops on Monday.", "en",
                      {"US": "USA", "Syrian": "SYR"})
     assert not any(source == "USA" for source, _, _ in found)
+
+
+# -- (6) an object shared by coordinated verbs ------------------------------------------------
+
+_SHARED = [
+    ("en", "Chile strongly condemned and rejected the Peruvian decision.",
+     {"Chile": "CHL", "Peruvian": "PER"}, ("CHL", "ACCUSE", "PER")),
+    ("en", "Chile criticized and then sanctioned Peru.",
+     {"Chile": "CHL", "Peru": "PER"}, ("CHL", "ACCUSE", "PER")),
+    ("fr", "Le Chili dénonce et rejette la décision du Pérou.",
+     {"Chili": "CHL", "Pérou": "PER"}, ("CHL", "ACCUSE", "PER")),
+    ("fr", "Le Chili a critiqué puis sanctionné le Pérou.",
+     {"Chili": "CHL", "Pérou": "PER"}, ("CHL", "ACCUSE", "PER")),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), _SHARED)
+def test_coordinated_verbs_share_the_last_ones_object(nlp, language, text, actors, expected):
+    assert expected in _triples(nlp, text, language, actors)
+
+
+def test_a_verb_with_its_own_subject_shares_nothing(nlp):
+    # "Chile protested and Peru rejected the claim": the claim is Peru's object only
+    found = _triples(nlp, "Chile protested and Peru rejected the claim by Bolivia.", "en",
+                     {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    assert not any(source == "CHL" and target == "BOL" for source, _, target in found)

@@ -183,6 +183,11 @@ class Arguments:
             return subject_of(cue_token, self.lexicon)
         if role == "obj":
             found = objects_of(cue_token)
+            if not found and not is_noun:  # "condemned and rejected the decision": the
+                found = [o for c in cue_token.children  # object the next verb has
+                         if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and c.i > cue_token.i
+                         and not any(g.dep_ in SUBJECT for g in c.children)
+                         for o in objects_of(c)]
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
                 days = self.lexicon.weekdays.keys() | self.lexicon.relative_days.keys()
                 found = [o for c in cue_token.children if c.lower_ in days
