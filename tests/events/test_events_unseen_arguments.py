@@ -211,3 +211,21 @@ def test_a_verb_with_its_own_subject_shares_nothing(nlp):
     found = _triples(nlp, "Chile protested and Peru rejected the claim by Bolivia.", "en",
                      {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
     assert not any(source == "CHL" and target == "BOL" for source, _, target in found)
+
+
+# -- (7) a speech verb set in after the words it reports --------------------------------------
+
+
+def test_an_incise_gives_the_speakers_state_to_we(nlp):
+    # no quote record: the voice comes from the speech verb hung below the quoted clause
+    text = ("« Nous condamnons fermement le Pérou », a déclaré le ministre chilien des "
+            "Affaires étrangères.")
+    found = _triples(nlp, text, "fr", {"Pérou": "PER", "chilien": "CHL"})
+    assert ("CHL", "ACCUSE", "PER") in found
+
+
+def test_an_incise_before_the_words_gives_them_no_voice(nlp):
+    # the speech verb comes first: it governs what follows, not what precedes
+    text = "Nous condamnons le Pérou, et le ministre chilien a déclaré qu'il partirait."
+    found = _triples(nlp, text, "fr", {"Pérou": "PER", "chilien": "CHL"})
+    assert ("CHL", "ACCUSE", "PER") not in found
