@@ -5,7 +5,13 @@ sentences written for these tests, in English and French where the class exists 
 (1) a passive verb's agent is its source even when the target roles list that preposition
 ("Venezuela was condemned by Colombia", « le Venezuela a été condamné par la Colombie »);
 (2) a hyphenated pair names the participants of a joint noun ("the US-China talks",
-« les pourparlers sino-américains »).
+« les pourparlers sino-américains »); (3) the agent of the passive a joint noun is the
+subject of ("talks were held by diplomats from X and Y"); (4) a person the knowledge base
+does not know acts for the state printed with the name ("Colombian President X", then "X");
+(5) a group a state leads ("Saudi-led coalition jets"); (6) an object shared by coordinated
+verbs ("condemned and rejected the decision"); (7) a speech verb set in after the words it
+reports (« « Nous … », a déclaré le ministre chilien »); (8) co-subjects ("along with X",
+« aux côtés de X »).
 Mentions are given by hand, as in ``test_events_generalize_en.py``, so that the argument
 reading alone is tested.
 """
@@ -229,3 +235,33 @@ def test_an_incise_before_the_words_gives_them_no_voice(nlp):
     text = "Nous condamnons le Pérou, et le ministre chilien a déclaré qu'il partirait."
     found = _triples(nlp, text, "fr", {"Pérou": "PER", "chilien": "CHL"})
     assert ("CHL", "ACCUSE", "PER") not in found
+
+
+# -- (8) co-subjects: "along with X", « aux côtés de X » --------------------------------------
+
+_COMPANIONS = [
+    ("en", "Egypt, along with Jordan, condemned Israel on Monday.",
+     {"Egypt": "EGY", "Jordan": "JOR", "Israel": "ISR"}),
+    ("en", "Egypt, together with Jordan, condemned Israel on Monday.",
+     {"Egypt": "EGY", "Jordan": "JOR", "Israel": "ISR"}),
+    ("fr", "L'Égypte, aux côtés de la Jordanie, a condamné Israël lundi.",
+     {"Égypte": "EGY", "Jordanie": "JOR", "Israël": "ISR"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "actors"), _COMPANIONS)
+def test_a_companion_of_the_subject_acts_with_it(nlp, language, text, actors):
+    found = _triples(nlp, text, language, actors)
+    assert {("EGY", "ACCUSE", "ISR"), ("JOR", "ACCUSE", "ISR")} <= found
+
+
+def test_along_with_after_the_verb_adds_no_source(nlp):
+    found = _triples(nlp, "Egypt condemned Israel along with Syria.", "en",
+                     {"Egypt": "EGY", "Israel": "ISR", "Syria": "SYR"})
+    assert not any(source == "SYR" for source, _, _ in found)
+
+
+def test_companions_of_a_meeting_do_not_meet_each_other(nlp):
+    found = _triples(nlp, "Egypt, along with Jordan, held talks with Israel.", "en",
+                     {"Egypt": "EGY", "Jordan": "JOR", "Israel": "ISR"})
+    assert ("EGY", "CONSULT", "JOR") not in found

@@ -7,7 +7,10 @@ de la Chine" -> "Chine"), so the nearest actor wins and a conjunction gives seve
 ("l'Australie, le Royaume-Uni et les États-Unis"). Three readings are added on top of the
 mentions, because they need the event's context rather than the name: "les deux pays" / "the
 two sides" (the last two states named before), and first-person words ("nous", "notre",
-"we") in someone's speech, which stand for the speaker's state.
+"we") in someone's speech, which stand for the speaker's state. A person the knowledge base
+does not know acts for the one state the text prints with the name ("Colombian President
+X", later "X" alone), and a hyphenated pair ("the US-China talks") names a joint noun's
+parties.
 
 A cue whose target phrase names nobody but points back ("s'oppose à cette démarche", "opposes
 it", "nous leur demandons", "rejected the account", "prendra les contre-mesures") takes its
@@ -308,6 +311,21 @@ class Arguments:
             if len(codes) >= 2:
                 return list(dict.fromkeys(found))
         return []
+
+    def companions(self, verb: Token) -> list[str]:
+        """Co-subjects set between the subject and the verb ("Egypt, along with Jordan,
+        condemned …", "Egypt, together with Jordan, …", « l'Égypte, aux côtés de la
+        Jordanie, a condamné … »); never after the verb, where "along with" joins objects."""
+        excluded: set[str] = set()
+        blocked = {verb.i}
+        found: list[str] = []
+        heads = [verb, *subject_of(verb, self.lexicon)]
+        for child in (c for h in heads for c in h.children if c.i < verb.i):
+            words = {child.lower_, child.lemma_.lower()} | {
+                g.lower_ for g in child.children if g.dep_ in ("advmod", "case")}
+            if words & self.lexicon.companions:
+                found += self.phrase_actors(child, excluded, blocked)
+        return found
 
     def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""

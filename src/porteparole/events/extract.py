@@ -163,6 +163,8 @@ class _Extractor:
                                                 avoid=cue.target)
         if not sources:
             return
+        if not cue.is_noun and not cue.mutual:  # "Egypt, along with Jordan, condemned …";
+            sources += self.args.companions(predicate)  # not for talks: no talks between them
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
         targets = self.args.actors(predicate, cue.target, cue.is_noun, exclude=source_codes)
         kind, negated, modality = self._recode(cue, reading)

@@ -123,6 +123,7 @@ class Lexicon:
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
     leading: frozenset[str] = frozenset()  # "lead": "Saudi-led forces" act for that state
+    companions: frozenset[str] = frozenset()  # "along with X", « aux côtés de X »: co-subjects
     dative: frozenset[str] = frozenset()  # "to", "à": also the verb's indirect object
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
@@ -242,7 +243,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "pair",
                         "according", "background", "descriptions", "own_government",
                         "demonstratives", "definites", "anaphors",
-                        "joint", "dative", "leading",
+                        "joint", "dative", "leading", "companions",
                         "months", "weekdays", "relative_days", "cues"})
 
 
@@ -285,6 +286,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         pair_people=_words(pair.get("people")),
         joint=_words(data.get("joint")),
         leading=_words(data.get("leading")),
+        companions=_words(data.get("companions")),
         dative=_words(data.get("dative")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),
