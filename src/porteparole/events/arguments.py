@@ -7,7 +7,10 @@ de la Chine" -> "Chine"), so the nearest actor wins and a conjunction gives seve
 ("l'Australie, le Royaume-Uni et les États-Unis"). Three readings are added on top of the
 mentions, because they need the event's context rather than the name: "les deux pays" / "the
 two sides" (the last two states named before), and first-person words ("nous", "notre",
-"we") in someone's speech, which stand for the speaker's state.
+"we") in someone's speech, which stand for the speaker's state. A person the knowledge base
+does not know acts for the one state the text prints with the name ("Colombian President
+X", later "X" alone), and a hyphenated pair ("the US-China talks") names a joint noun's
+parties.
 
 Pronouns that stand for a person ("il a déclaré", "she accused", "… où il s'est entretenu
 avec …") are resolved once, by the actors stage (``porteparole.actors.anaphora``): their
@@ -60,11 +63,17 @@ MAX_DEPTH = 5
 # noun they govern is someone else's act.
 STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 PAIR_LOOKBACK = 1500  # characters searched back for the two parties of "les deux pays"
+_PAIR_RUN = 7  # words at most in a hyphenated pair of parties ("Saudi Arabia-United States")
 ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette démarche", "it"
 # Dependents that make a definite noun phrase say what it is about ("la militarisation de la
 # région"): such a phrase is not pointing back.
 _COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
                           "nmod:poss", "poss", "conj"})
+
+# Entity types of a person's name, and the links between a name, its title and its modifiers.
+_PERSON_TYPES = frozenset({"PER", "PERSON"})
+_NAME_LINKS = frozenset({"compound", "amod", "appos", "flat", "flat:name", "nmod:poss", "poss",
+                         "nmod", "nmod:npmod"})
 
 Voice: TypeAlias = "Callable[[Token], str | None]"  # token -> actor id of whoever speaks it
 
@@ -87,6 +96,73 @@ class Arguments:
         self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
         self._lookback = lookback_for(doc, mentions, kb.actor, lexicon.language)
+        self._printed = self._printed_states(mentions)
+
+    # -- persons the knowledge base does not know -------------------------------------------
+
+    def _printed_states(self, mentions: Sequence[Mention]) -> dict[int, str]:
+        """Token -> state for persons the knowledge base does not know but whose state the
+        text prints: "Colombian President Ivan Duque", « le président colombien Ivan Duque »,
+        "Ivan Duque, Colombia's president," and, later, "Duque" alone. Each unresolved
+        person's name (and family name) takes the one state named in its own noun phrase;
+        a name printed with two different states is left out."""
+        unknown = [m for m in sorted(mentions, key=lambda m: m.start) if m.actor_id is None]
+        by_name: dict[str, str | None] = {}
+        spans: list[tuple[Span, list[str]]] = []
+        for mention in unknown:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            person = mention.entity_type in _PERSON_TYPES
+            # a later bare family name may be tagged anything ("Duque" as ORG): it matches
+            # a name whole; a person's name matches by its family name too
+            names = [mention.surface.lower(), span[-1].lower_ if person else ""]
+            spans.append((span, names))
+            state = self._state_in_phrase(span) if person and len(span) > 1 else None
+            if state is None:
+                continue
+            for name in names:
+                if by_name.setdefault(name, state) != state:
+                    by_name[name] = None  # two persons of that name, two states
+        out: dict[int, str] = {}
+        for span, names in spans:
+            state = by_name.get(names[0]) or (by_name.get(names[1]) if names[1] else None)
+            if state is not None:
+                out.update((token.i, state) for token in span)
+        return out
+
+    def _state_in_phrase(self, span: Span) -> str | None:
+        """The one state named around an unknown person's name: its modifiers and title
+        (compound, adjective, apposition, possessive), or an apposition set off by commas
+        right after it."""
+        root = span.root
+        starts = [root]
+        if root.dep_ in _NAME_LINKS and root.head.i != root.i:
+            starts.append(root.head)  # « le président colombien Ivan Duque »: on the title
+        seen = {t.i for t in span}
+        frontier = list(starts)
+        found: set[str] = set()
+        for _ in range(3):
+            found |= {self._by_token[t.i].actor_id or "" for t in frontier
+                      if t.i in self._by_token}
+            seen |= {t.i for t in frontier}
+            frontier = [c for t in frontier for c in t.children
+                        if c.dep_ in _NAME_LINKS and c.i not in seen]
+        after = span.end
+        if after < len(self.doc) - 1 and self.doc[after].text == ",":
+            for token in self.doc[after + 1:min(after + 8, len(self.doc))]:
+                if token.text == "," or token.pos_ in ("VERB", "AUX"):
+                    break
+                if token.i in self._by_token:
+                    found.add(self._by_token[token.i].actor_id or "")
+        states = {a for a in found if a and self._is_state(a)}
+        return states.pop() if len(states) == 1 else None
+
+    def _is_state(self, actor_id: str) -> bool:
+        code = self.code(actor_id)
+        actor = self.kb.actor(actor_id)
+        return code is not None and len(code) == 3 and code.isupper() and (
+            actor is not None and actor.type == "state")
 
     # -- codes ----------------------------------------------------------------------------
 
@@ -121,6 +197,11 @@ class Arguments:
             return subject_of(cue_token, self.lexicon)
         if role == "obj":
             found = objects_of(cue_token)
+            if not found and not is_noun:  # "condemned and rejected the decision": the
+                found = [o for c in cue_token.children  # object the next verb has
+                         if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and c.i > cue_token.i
+                         and not any(g.dep_ in SUBJECT for g in c.children)
+                         for o in objects_of(c)]
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
                 days = self.lexicon.weekdays.keys() | self.lexicon.relative_days.keys()
                 found = [o for c in cue_token.children if c.lower_ in days
@@ -131,6 +212,12 @@ class Arguments:
                    for h in prepositional(cue_token, word)]
             return own or [h for c in cue_token.children if c.dep_ in ("acl", "acl:relcl")
                            and is_passive_participle(c) for h in agent_of(c)]
+        if role == "passive_agent":  # "talks were held by X and Y", « menés par X »: the
+            governor = _governor(cue_token)  # agent of the verb a joint noun is the subject of
+            if governor is None or cue_token.head.i != governor.i or (
+                    cue_token.dep_ not in PASSIVE_SUBJECT) or self.evaluates(governor):
+                return []
+            return agent_of(governor)
         if role == "poss":
             return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
                 c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
@@ -206,14 +293,63 @@ class Arguments:
                 return found
         return []
 
+    def hyphen_pair(self, noun: Token) -> list[str]:
+        """The parties a joint noun's hyphenated modifier names ("the US-China talks", "the
+        Sino-Russian summit", « les pourparlers sino-américains », « les discussions
+        Chine-Japon »): the run of words right before or after the noun, each of them a
+        mention, a hyphen or a word holding one, with a hyphen somewhere and at least two
+        states or organizations in it. Read on the surface, since parsers split such pairs
+        in many ways."""
+        doc = noun.doc  # not its sentence: a split hyphen may end one for the parser
+        for step in (-1, 1):
+            run: list[Token] = []
+            index = noun.i + step
+            while 0 <= index < len(doc) and len(run) < _PAIR_RUN:
+                token = doc[index]
+                if token.i not in self._by_token and token.text not in ("-", "–") and not (
+                        "-" in token.text and token.pos_ in ("ADJ", "PROPN", "NOUN")):
+                    break
+                run.append(token)
+                index += step
+            if not any("-" in t.text or "–" in t.text for t in run):
+                continue
+            start = min(t.idx for t in run)
+            end = max(t.idx + len(t.text) for t in run)
+            found = [m.actor_id for m in self._mentions
+                     if start <= m.start and m.end <= end and m.actor_id]
+            codes = {self.code(a) for a in found} - {None}
+            if len(codes) >= 2:
+                return list(dict.fromkeys(found))
+        return []
+
+    def companions(self, verb: Token) -> list[str]:
+        """Co-subjects set between the subject and the verb ("Egypt, along with Jordan,
+        condemned …", "Egypt, together with Jordan, …", « l'Égypte, aux côtés de la
+        Jordanie, a condamné … »); never after the verb, where "along with" joins objects."""
+        excluded: set[str] = set()
+        blocked = {verb.i}
+        found: list[str] = []
+        heads = [verb, *subject_of(verb, self.lexicon)]
+        for child in (c for h in heads for c in h.children if c.i < verb.i):
+            words = {child.lower_, child.lemma_.lower()} | {
+                g.lower_ for g in child.children if g.dep_ in ("advmod", "case")}
+            if words & self.lexicon.companions:
+                found += self.phrase_actors(child, excluded, blocked)
+        return found
+
     def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""
         fenced: set[int] = set()
+        # A passive verb's own agent is its subject ("Venezuela was condemned by Colombia",
+        # « a été condamné par la Colombie »), even where the other party's role is that
+        # preposition's phrase below the object ("condemned the attack by X").
+        agents = set() if is_noun else {t.i for t in agent_of(cue_token)}
         for role in roles:
             if role in ROLES or role in ("agent", "poss"):
                 continue  # only a preposition's phrase is unambiguous about its role
             for head in self.role_heads(cue_token, role, is_noun):
-                fenced |= {t.i for t in head.subtree}
+                if head.i not in agents:
+                    fenced |= {t.i for t in head.subtree}
         return fenced
 
     def names_others(self, cue_token: Token) -> bool:
@@ -450,8 +586,8 @@ class Arguments:
                 return found
             seen.update(t.i for t in frontier)
             children = [c for t in frontier for c in t.children
-                        if c.dep_ in EXPAND and c.i not in blocked and c.i not in seen
-                        or self._first_person(c)]
+                        if (c.dep_ in EXPAND or self._leader(t, c)) and c.i not in blocked
+                        and c.i not in seen or self._first_person(c)]
             shared = self._conjoined(children, excluded, blocked | seen)
             if shared:
                 return shared
@@ -459,6 +595,12 @@ class Arguments:
             if not frontier:
                 break
         return []
+
+    def _leader(self, participle: Token, child: Token) -> bool:
+        """Whether ``child`` is the hyphenated leader of a "led" participle ("Saudi-led
+        coalition jets", parsed as the participle's ``npadvmod``): the group acts for it."""
+        return child.dep_ == "npadvmod" and participle.dep_ == "amod" and (
+            participle.lemma_.lower() in self.lexicon.leading) and child.i < participle.i
 
     def _conjoined(self, children: list[Token], excluded: set[str],
                    blocked: set[int]) -> list[str]:
@@ -487,6 +629,9 @@ class Arguments:
         mention = self._by_token.get(token.i)
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
+        printed = self._printed.get(token.i)
+        if printed is not None:  # "Duque", after "Colombian President Ivan Duque"
+            return [printed]
         count = self.group_size(token)
         if count:
             if token.lemma_.lower() in self.lexicon.pair_people or (

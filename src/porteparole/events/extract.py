@@ -154,11 +154,17 @@ class _Extractor:
         # earlier agreement, not a new one).
         if cue.pos == "NOUN" and "agent" not in source_roles and cue.type != "AGREE":
             source_roles = ("agent", *source_roles)
+        if cue.pos == "NOUN" and cue.mutual:  # "the deal was signed by X and Y"
+            source_roles = _before_subject(source_roles, "passive_agent")
         if cue.pos == "NOUN" and cue.type in _MATERIAL and not cue.mutual:
             source_roles = _before_subject(source_roles, "amod")
-        sources = self.args.actors(predicate, source_roles, cue.is_noun, avoid=cue.target)
+        sources = (self.args.hyphen_pair(predicate) if cue.pos == "NOUN" and cue.mutual
+                   else []) or self.args.actors(predicate, source_roles, cue.is_noun,
+                                                avoid=cue.target)
         if not sources:
             return
+        if not cue.is_noun and not cue.mutual:  # "Egypt, along with Jordan, condemned …";
+            sources += self.args.companions(predicate)  # not for talks: no talks between them
         source_codes = {code for s in sources if (code := self.args.code(s)) is not None}
         targets = self.args.actors(predicate, cue.target, cue.is_noun, exclude=source_codes)
         kind, negated, modality = self._recode(cue, reading)

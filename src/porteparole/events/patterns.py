@@ -122,6 +122,8 @@ class Lexicon:
     pair_nouns: frozenset[str] = frozenset()
     pair_people: frozenset[str] = frozenset()  # "les deux ministres": two persons named before
     joint: frozenset[str] = frozenset()  # "between", "entre": a noun's own participants
+    leading: frozenset[str] = frozenset()  # "lead": "Saudi-led forces" act for that state
+    companions: frozenset[str] = frozenset()  # "along with X", « aux côtés de X »: co-subjects
     dative: frozenset[str] = frozenset()  # "to", "à": also the verb's indirect object
     according: frozenset[str] = frozenset()
     background: frozenset[str] = frozenset()
@@ -241,7 +243,7 @@ _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_for
                         "pair",
                         "according", "background", "descriptions", "own_government",
                         "demonstratives", "definites", "anaphors",
-                        "joint", "dative",
+                        "joint", "dative", "leading", "companions",
                         "months", "weekdays", "relative_days", "cues"})
 
 
@@ -283,6 +285,8 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         pair_nouns=_words(pair.get("nouns")),
         pair_people=_words(pair.get("people")),
         joint=_words(data.get("joint")),
+        leading=_words(data.get("leading")),
+        companions=_words(data.get("companions")),
         dative=_words(data.get("dative")),
         according=_words(data.get("according")),
         background=_words(data.get("background")),

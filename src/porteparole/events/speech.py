@@ -80,6 +80,9 @@ class Voices:
             according = self._according(current)
             if according:
                 return according[0]
+            incise = self._incise(current, token)
+            if incise is not None:
+                return incise
             head = current.head
             if head.i == current.i:
                 return None
@@ -88,6 +91,18 @@ class Voices:
                 if found:
                     return found[0]
             current = head
+        return None
+
+    def _incise(self, clause: Token, token: Token) -> str | None:
+        """The subject of a speech verb set in after the words it reports, which parsers
+        hang below them (« « Nous condamnons … », a déclaré le ministre chilien », "…,
+        the minister said" as ``parataxis``)."""
+        for child in clause.children:
+            if child.dep_ == "parataxis" and child.i > token.i and (
+                    child.lemma_.lower() in self.speech):
+                found = self.subject_actors(child)
+                if found:
+                    return found[0]
         return None
 
     def _according(self, token: Token) -> list[str]:
