@@ -177,11 +177,20 @@ def _has_needs(token: Token, cue: Cue, partitives: frozenset[str] = frozenset())
     return all(alternatives & near for alternatives in cue.needs)
 
 
+# A participle hung on a noun ("the resolution proposed by China", « la résolution proposée
+# par la Chine ») says what that noun underwent: the noun is the verb's object, as near as one.
+_PARTICIPLE = frozenset({"acl", "amod"})
+
+
 def _figurative(token: Token, cue: Cue) -> bool:
-    """A word near the cue that makes it a figure of speech ("meet someone halfway")."""
+    """A word near the cue that makes it a figure of speech ("meet someone halfway"), or the
+    noun a participle cue describes ("the resolution proposed by China")."""
     if not cue.unless_near:
         return False
-    return any(w in cue.unless_near for t in near_words(token) for w in _keys(t))
+    near = list(near_words(token))
+    if token.dep_ in _PARTICIPLE and token.head.i != token.i:
+        near.append(token.head)
+    return any(w in cue.unless_near for t in near for w in _keys(t))
 
 
 # Dependents that start another predication: a needed word there belongs to another verb
