@@ -255,3 +255,50 @@ def test_a_figure_of_speech_is_no_event(nlp: dict[str, Language], language: str,
                                         actors: dict[str, str]) -> None:
     assert not any(kind in ("ASSAULT", "CONSULT")
                    for _, kind, _ in _triples(nlp, language, text, actors))
+
+
+# -- transgressions named by a noun in someone's speech are the speaker's accusation ---------
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), [
+    ("en", "China said that Japan's provocations had raised tensions in the region.",
+     {"China": "CHN", "Japan": "JPN"}, ("CHN", "ACCUSE", "JPN")),
+    ("fr", "La Chine a déclaré que les provocations du Japon avaient accru les tensions.",
+     {"Chine": "CHN", "Japon": "JPN"}, ("CHN", "ACCUSE", "JPN")),
+    ("en", "China said that the interference by the United States had harmed relations.",
+     {"China": "CHN", "United States": "USA"}, ("CHN", "ACCUSE", "USA")),
+    ("fr", "La Chine a déclaré que l'ingérence des États-Unis avait nui aux relations.",
+     {"Chine": "CHN", "États-Unis": "USA"}, ("CHN", "ACCUSE", "USA")),
+])
+def test_a_transgression_noun_in_speech_accuses(
+        nlp: dict[str, Language], language: str, text: str, actors: dict[str, str],
+        expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(nlp, language, text, actors)
+
+
+# -- warships tracked and monitored: a show of military presence (CAMEO 152) -----------------
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "The Chinese navy tracked and monitored the American warships.",
+     {"Chinese": "CHN", "American": "USA"}),
+    ("fr", "La marine chinoise a suivi et surveillé les navires de guerre américains.",
+     {"chinoise": "CHN", "américains": "USA"}),
+])
+def test_tracking_warships_is_mobilization(nlp: dict[str, Language], language: str, text: str,
+                                           actors: dict[str, str]) -> None:
+    assert ("CHN", "MOBILIZE", "USA") in _triples(nlp, language, text, actors)
+
+
+# -- help (CAMEO 070), and help that is one aim in a list of aims ----------------------------
+
+def test_help_is_aid(nlp: dict[str, Language]) -> None:
+    found = _triples(nlp, "fr", "La Chine a aidé le Laos à construire son barrage.",
+                     {"Chine": "CHN", "Laos": "LAO"})
+    assert ("CHN", "AID", "LAO") in found
+
+
+def test_an_aim_listed_after_one_hung_on_a_noun_is_an_aim(nlp: dict[str, Language]) -> None:
+    text = ("La Chine profitera de l'adoption de cette résolution pour intensifier la "
+            "coopération avec la communauté internationale, assurer le suivi de la résolution, "
+            "et aider le Laos à construire son barrage.")
+    found = _triples(nlp, "fr", text, {"Chine": "CHN", "Laos": "LAO"})
+    assert not any(kind == "AID" for _, kind, _ in found)
