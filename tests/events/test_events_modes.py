@@ -12,13 +12,16 @@ Mentions are given by hand so that the event reading alone is tested.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from porteparole.errors import KnowledgeError
 from porteparole.events import extract_events, reportable
 from porteparole.events.ontology import load_ontology
 from porteparole.events.patterns import load_lexicon
+from porteparole.knowledge import knowledge_path
 from porteparole.records import Analysis, Document, Mention, Origin
 
 if TYPE_CHECKING:
@@ -302,3 +305,36 @@ def test_an_aim_listed_after_one_hung_on_a_noun_is_an_aim(nlp: dict[str, Languag
             "et aider le Laos à construire son barrage.")
     found = _triples(nlp, "fr", text, {"Chine": "CHN", "Laos": "LAO"})
     assert not any(kind == "AID" for _, kind, _ in found)
+
+
+# -- a stated preparation: force readied is a show of force, anything else no event ----------
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "Russia is preparing to invade Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}),
+    ("fr", "La Russie se prépare à envahir l'Ukraine.", {"Russie": "RUS", "Ukraine": "UKR"}),
+])
+def test_force_being_readied_is_mobilization(nlp: dict[str, Language], language: str,
+                                             text: str, actors: dict[str, str]) -> None:
+    found = _triples(nlp, language, text, actors)
+    assert ("RUS", "MOBILIZE", "UKR") in found
+    assert ("RUS", "ASSAULT", "UKR") not in found
+
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "Russia is preparing to hold talks with Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}),
+    ("fr", "La Russie prépare une rencontre avec l'Ukraine.", {"Russie": "RUS", "Ukraine": "UKR"}),
+    ("en", "Russia could be preparing to invade Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}),
+    ("en", "Russia is not preparing to invade Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}),
+])
+def test_a_preparation_of_anything_else_is_no_event(nlp: dict[str, Language], language: str,
+                                                    text: str, actors: dict[str, str]) -> None:
+    assert not _triples(nlp, language, text, actors)
+
+
+def test_a_prepared_type_must_be_a_plover_type(tmp_path: Path) -> None:
+    source = Path(str(knowledge_path("events", "plover.yaml"))).read_text(encoding="utf-8")
+    broken = tmp_path / "plover.yaml"
+    broken.write_text(source.replace("prepared_type: MOBILIZE", "prepared_type: MARCH"),
+                      encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="MARCH"):
+        load_ontology(broken)

@@ -29,6 +29,7 @@ class Reading:
     negated: bool = False
     intent: bool = False
     refusal: bool = False
+    prepared: bool = False  # "se prépare à envahir": readied, not done
     condition: bool = False
     ultimatum: bool = False  # "will withdraw … unless …": a threat, asserted
     hypothetical: bool = False
@@ -69,6 +70,7 @@ def read(cue: Token, lexicon: Lexicon) -> Reading:
         negated=_negated(words, lexicon),
         intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors),
         refusal=any(_lemma(t) in lexicon.refusal for t in governors),
+        prepared=any(_lemma(t) in lexicon.preparation for t in governors),
         condition=_condition(chain, lexicon),
         ultimatum=_marked(chain, lexicon.ultimatum, own=False),
         hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),

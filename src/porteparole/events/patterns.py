@@ -101,6 +101,7 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
+    preparation: frozenset[str] = frozenset()  # "prepare": an act being readied (prepared_type)
     purpose: frozenset[str] = frozenset()  # "to", « pour »: an infinitive that is an aim
     # « la décision de X de … », "decision to send": the act, decided (asserted)
     decision_nouns: frozenset[str] = frozenset()
@@ -241,6 +242,7 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "preparation",
                         "purpose", "decision_nouns", "partitives",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
@@ -272,6 +274,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        preparation=_words(data.get("preparation")),
         purpose=_words(data.get("purpose")),
         decision_nouns=_words(data.get("decision_nouns")),
         partitives=_words(data.get("partitives")),
