@@ -338,3 +338,43 @@ def test_a_prepared_type_must_be_a_plover_type(tmp_path: Path) -> None:
                       encoding="utf-8")
     with pytest.raises(KnowledgeError, match="MARCH"):
         load_ontology(broken)
+
+
+# -- a promise of harm is a threat; a promise of help stays an agreement ---------------------
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "Iran vowed retaliation against Israel.", {"Iran": "IRN", "Israel": "ISR"}),
+    ("en", "Iran promised a firm response to Israel.", {"Iran": "IRN", "Israel": "ISR"}),
+    ("fr", "L'Iran a promis des représailles contre Israël.", {"Iran": "IRN", "Israël": "ISR"}),
+    ("fr", "L'Iran a juré de riposter contre Israël.", {"Iran": "IRN", "Israël": "ISR"}),
+])
+def test_a_promise_of_harm_is_a_threat(nlp: dict[str, Language], language: str, text: str,
+                                       actors: dict[str, str]) -> None:
+    found = _triples(nlp, language, text, actors)
+    assert ("IRN", "THREATEN", "ISR") in found
+    assert ("IRN", "AGREE", "ISR") not in found
+
+
+def test_a_promise_of_aid_is_an_agreement(nlp: dict[str, Language]) -> None:
+    found = _triples(nlp, "en", "Iran promised aid to Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert ("IRN", "AGREE", "IRQ") in found
+
+
+# -- verbs one lexicon had and the other lacked ----------------------------------------------
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), [
+    ("en", "China disputed the decision of Japan.", {"China": "CHN", "Japan": "JPN"},
+     ("CHN", "REJECT", "JPN")),
+    ("fr", "Le Japon a contesté la décision de la Chine.", {"Japon": "JPN", "Chine": "CHN"},
+     ("JPN", "REJECT", "CHN")),
+    ("en", "Serbia consented to Kosovo's request.", {"Serbia": "SRB", "Kosovo": "XKX"},
+     ("SRB", "AGREE", "XKX")),
+    ("fr", "Le Pakistan et l'Inde se sont entendus sur un cessez-le-feu.",
+     {"Pakistan": "PAK", "Inde": "IND"}, ("PAK", "AGREE", "IND")),
+    ("fr", "Le ministre iranien a dialogué avec son homologue irakien.",
+     {"iranien": "IRN", "irakien": "IRQ"}, ("IRN", "CONSULT", "IRQ")),
+])
+def test_a_verb_of_the_other_lexicon(nlp: dict[str, Language], language: str, text: str,
+                                     actors: dict[str, str],
+                                     expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(nlp, language, text, actors)
