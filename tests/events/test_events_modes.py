@@ -378,3 +378,21 @@ def test_a_verb_of_the_other_lexicon(nlp: dict[str, Language], language: str, te
                                      actors: dict[str, str],
                                      expected: tuple[str, str, str]) -> None:
     assert expected in _triples(nlp, language, text, actors)
+
+
+# -- a verb the model leaves unlemmatized fires by its regular form --------------------------
+
+def test_an_unlemmatized_verb_form_fires_its_cue(nlp: dict[str, Language]) -> None:
+    doc = nlp["fr"]("La Chine conteste la décision du Japon.")
+    assert doc[2].lemma_ != "contester"  # the model's lemma; the form still reads as the cue
+    found = _triples(nlp, "fr", "La Chine conteste la décision du Japon.",
+                     {"Chine": "CHN", "Japon": "JPN"})
+    assert ("CHN", "REJECT", "JPN") in found
+
+
+def test_inflections_must_map_endings_to_endings(tmp_path: Path) -> None:
+    (tmp_path / "xx.yaml").write_text(
+        "version: 1\ninflections: {er: e}\ncues:\n  - {lemma: contester, type: REJECT}\n",
+        encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="inflections"):
+        load_lexicon("xx", tmp_path)

@@ -137,6 +137,9 @@ class Lexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    # regular inflected forms of verb cues, for verbs the model leaves unlemmatized
+    # ("conteste" with lemma "conteste"): built from the language file's ``inflections``
+    by_form: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
 
     @property
@@ -147,13 +150,15 @@ class Lexicon:
 
     def cues_for(self, token: Token) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
-        found = []
-        for key in _keys(token):
-            for cue in self.by_lemma.get(key, ()):
-                if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                        token, cue, self.partitives) and not _figurative(token, cue) and (
-                        cue not in found):
-                    found.append(cue)
+        found: list[Cue] = []
+        candidates = [c for key in _keys(token) for c in self.by_lemma.get(key, ())]
+        if not candidates and token.pos_ in _POS["VERB"]:
+            candidates = list(self.by_form.get(token.lower_, ()))  # a form left unlemmatized
+        for cue in candidates:
+            if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
+                    token, cue, self.partitives) and not _figurative(token, cue) and (
+                    cue not in found):
+                found.append(cue)
         return found
 
 
@@ -242,7 +247,7 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
-                        "preparation",
+                        "preparation", "inflections",
                         "purpose", "decision_nouns", "partitives",
                         "hypothetical",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
@@ -307,8 +312,30 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        by_form=_inflected(where, cues, data.get("inflections")),
         mood_lemmas=frozenset(c.lemma for c in cues if c.mood),
     )
+
+
+def _inflected(where: str, cues: tuple[Cue, ...], raw: Any) -> dict[str, tuple[Cue, ...]]:
+    """Regular forms of the verb cues: for each infinitive ending the language file lists
+    (``inflections: {er: [e, ent, é, …]}``), the stem plus each form's ending."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(e, str) for e in v)
+            for k, v in raw.items()):
+        raise KnowledgeError(f"{where}: inflections must map infinitive endings to endings")
+    forms: dict[str, list[Cue]] = {}
+    for cue in cues:
+        if cue.pos not in ("VERB", "AUX"):
+            continue
+        for ending, endings in raw.items():
+            if cue.lemma.endswith(ending):
+                stem = cue.lemma[: -len(ending)]
+                for form in {stem + str(e) for e in endings} - {cue.lemma}:
+                    forms.setdefault(form, []).append(cue)
+    return {form: tuple(found) for form, found in forms.items()}
 
 
 def _words(raw: Any) -> frozenset[str]:
