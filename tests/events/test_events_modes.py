@@ -396,3 +396,28 @@ def test_inflections_must_map_endings_to_endings(tmp_path: Path) -> None:
         encoding="utf-8")
     with pytest.raises(KnowledgeError, match="inflections"):
         load_lexicon("xx", tmp_path)
+
+
+# -- a hedged report codes no event (FORMAT.md: hedged speech) -------------------------------
+
+@pytest.mark.parametrize(("language", "text", "actors"), [
+    ("en", "China reportedly attacked Vietnam.", {"China": "CHN", "Vietnam": "VNM"}),
+    ("en", "China allegedly attacked Vietnam.", {"China": "CHN", "Vietnam": "VNM"}),
+    ("fr", "La Russie a prétendument attaqué l'Ukraine.", {"Russie": "RUS", "Ukraine": "UKR"}),
+    ("fr", "La Russie a apparemment attaqué l'Ukraine.", {"Russie": "RUS", "Ukraine": "UKR"}),
+])
+def test_a_hedged_report_is_not_coded(nlp: dict[str, Language], language: str, text: str,
+                                      actors: dict[str, str]) -> None:
+    assert not _triples(nlp, language, text, actors)
+
+
+@pytest.mark.parametrize(("language", "text", "actors", "expected"), [
+    ("en", "China attacked Vietnam.", {"China": "CHN", "Vietnam": "VNM"},
+     ("CHN", "ASSAULT", "VNM")),
+    ("fr", "La Russie a attaqué l'Ukraine.", {"Russie": "RUS", "Ukraine": "UKR"},
+     ("RUS", "ASSAULT", "UKR")),
+])
+def test_the_same_report_unhedged_is_coded(nlp: dict[str, Language], language: str, text: str,
+                                           actors: dict[str, str],
+                                           expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(nlp, language, text, actors)

@@ -179,6 +179,8 @@ def _hypothetical(chain: list[Token], children: list[Token], lexicon: Lexicon) -
                 return True
         elif lemma in lexicon.hypothetical:
             return True
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.hedges for c in children):
+        return True  # "reportedly attacked", « a prétendument attaqué »: hedged, not asserted
     return any(c.dep_.startswith("aux") and c.lower_ in lexicon.hypothetical
                for c in children)
 

@@ -107,6 +107,7 @@ class Lexicon:
     decision_nouns: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()  # "part of", "a round of": see-through nouns
     hypothetical: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()  # "reportedly", « prétendument »: not asserted
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
     ultimatum: frozenset[str] = frozenset()  # "unless": a condition that makes a threat
@@ -249,7 +250,7 @@ def _default(language: str) -> Lexicon | None:
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
                         "preparation", "inflections",
                         "purpose", "decision_nouns", "partitives",
-                        "hypothetical",
+                        "hypothetical", "hedges",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
@@ -284,6 +285,7 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         decision_nouns=_words(data.get("decision_nouns")),
         partitives=_words(data.get("partitives")),
         hypothetical=_words(data.get("hypothetical")),
+        hedges=_words(data.get("hedges")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
         ultimatum=_words(data.get("ultimatum")),
