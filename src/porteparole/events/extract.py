@@ -146,8 +146,8 @@ class _Extractor:
         if cue.pos == "NOUN" and (_scare_quoted(token) or self.args.names_others(token)):
             return  # la « menace chinoise »; "contacts between al Qaeda and …"
         reading = modality_reader.read(predicate, self.lexicon)
-        if reading.hypothetical:
-            return
+        if reading.hypothetical or (reading.prepared and not self._prepared(cue, reading)):
+            return  # a summit being prepared has not taken place; a war readied is a threat
         source_roles = cue.source
         # "the attack by X", « les accusations portées par X »: an event noun's agent is its
         # source; not for AGREE ("the consensus reached by the two presidents" recalls an
@@ -202,9 +202,17 @@ class _Extractor:
                 if reciprocal:
                     yield target, source
 
+    def _prepared(self, cue: Cue, reading: modality_reader.Reading) -> str | None:
+        """The type a stated preparation of the cue's act is coded as ("se prépare à envahir":
+        MOBILIZE, from the ontology's ``prepared_type``), or None."""
+        return self.ontology.types[cue.type].prepared_type if reading.prepared else None
+
     def _recode(self, cue: Cue, reading: modality_reader.Reading) -> tuple[str, bool, str | None]:
         """Type, negation and modality after reading the cue's verbal chain."""
         kind, negated, modality = cue.type, reading.negated, None
+        prepared = self._prepared(cue, reading)
+        if prepared:
+            return prepared, negated, "intent"
         if reading.refusal:
             return "REJECT", False, "refusal"
         if reading.ultimatum and not negated:

@@ -29,6 +29,7 @@ class Reading:
     negated: bool = False
     intent: bool = False
     refusal: bool = False
+    prepared: bool = False  # "se prépare à envahir": readied, not done
     condition: bool = False
     ultimatum: bool = False  # "will withdraw … unless …": a threat, asserted
     hypothetical: bool = False
@@ -69,6 +70,7 @@ def read(cue: Token, lexicon: Lexicon) -> Reading:
         negated=_negated(words, lexicon),
         intent=any(_lemma(t) in lexicon.intent or _predicative(t, lexicon) for t in governors),
         refusal=any(_lemma(t) in lexicon.refusal for t in governors),
+        prepared=any(_lemma(t) in lexicon.preparation for t in governors),
         condition=_condition(chain, lexicon),
         ultimatum=_marked(chain, lexicon.ultimatum, own=False),
         hypothetical=_hypothetical(chain, children, lexicon) or _would(chain, lexicon, False),
@@ -132,6 +134,7 @@ def _would(chain: list[Token], lexicon: Lexicon, reported: bool) -> bool:
 
 
 _ADVERBIAL = frozenset({"advcl"})  # an infinitive hung on a verb: its aim, if marked so
+_AIMS = _ADVERBIAL | {"acl"}  # … or on a noun before it, where the parser put it
 
 
 def _purpose(verb: Token, lexicon: Lexicon) -> bool:
@@ -143,10 +146,15 @@ def _purpose(verb: Token, lexicon: Lexicon) -> bool:
         verb = verb.head
     if not _infinitive(verb) or verb.dep_ not in _ADVERBIAL | {"conj"}:
         return False  # a conjunct of a finite verb is an aim after an aim of that verb
-    # a list of aims shares the first one's marker (« pour renforcer …, assurer … »)
-    return any(_infinitive(aim) and aim.dep_ in _ADVERBIAL and aim.i <= verb.i and any(
+    # a list of aims shares the first one's marker (« pour renforcer …, assurer … »); the
+    # parser may hang that first aim on the object before it (« profitera de l'adoption de
+    # la résolution pour intensifier …, assurer … et aider … »): an infinitive conjoined
+    # with a finite verb is an aim when an aim so marked comes before it in that verb's clause
+    aims = (verb, *verb.head.children) if verb.dep_ != "conj" or _infinitive(verb.head) else (
+        verb, *(t for t in verb.head.subtree if t.i < verb.i))
+    return any(_infinitive(aim) and aim.dep_ in _AIMS and aim.i <= verb.i and any(
         c.dep_ in ("aux", "mark") and c.lower_ in lexicon.purpose for c in aim.children)
-        for aim in (verb, *verb.head.children))
+        for aim in aims)
 
 
 def _infinitive(token: Token) -> bool:
@@ -171,6 +179,8 @@ def _hypothetical(chain: list[Token], children: list[Token], lexicon: Lexicon) -
                 return True
         elif lemma in lexicon.hypothetical:
             return True
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.hedges for c in children):
+        return True  # "reportedly attacked", « a prétendument attaqué »: hedged, not asserted
     return any(c.dep_.startswith("aux") and c.lower_ in lexicon.hypothetical
                for c in children)
 

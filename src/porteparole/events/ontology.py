@@ -31,6 +31,7 @@ class EventType:
     modes: MappingProxyType[str, str]  # mode -> CAMEO root
     intent_type: str | None = None
     future_type: str | None = None
+    prepared_type: str | None = None  # "se prépare à envahir": the preparation, coded so
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def _type(where: str, name: str, raw: Any, goldstein: dict[str, float]) -> Event
     label = f"{where}: type {name}"
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{label}: must be a mapping")
-    unknown = set(raw) - {"quad", "description", "cameo", "modes", "intent_type", "future_type"}
+    unknown = set(raw) - {"quad", "description", "cameo", "modes", "intent_type", "future_type",
+                         "prepared_type"}
     if unknown:
         raise KnowledgeError(f"{label}: unknown keys {', '.join(sorted(unknown))}")
     cameo = _root(label, raw.get("cameo"), goldstein)
@@ -97,12 +99,12 @@ def _type(where: str, name: str, raw: Any, goldstein: dict[str, float]) -> Event
     for mode, root in (raw.get("modes") or {}).items():
         modes[str(mode)] = cameo if root is None else _root(f"{label} mode {mode}", root,
                                                               goldstein)
-    for key in ("intent_type", "future_type"):
+    for key in ("intent_type", "future_type", "prepared_type"):
         if raw.get(key) is not None and raw[key] not in PLOVER_TYPES:
             raise KnowledgeError(f"{label}: {key} {raw[key]!r} is not a PLOVER type")
     return EventType(name, str(raw.get("description", "")).strip(), str(raw.get("quad", "")),
                      cameo, MappingProxyType(modes), raw.get("intent_type"),
-                     raw.get("future_type"))
+                     raw.get("future_type"), raw.get("prepared_type"))
 
 
 def _root(label: str, value: Any, goldstein: dict[str, float]) -> str:

@@ -101,11 +101,13 @@ class Lexicon:
     intent: frozenset[str] = frozenset()
     intent_forms: frozenset[str] = frozenset()  # "ouvert", "open": by form, no auxiliary
     refusal: frozenset[str] = frozenset()
+    preparation: frozenset[str] = frozenset()  # "prepare": an act being readied (prepared_type)
     purpose: frozenset[str] = frozenset()  # "to", « pour »: an infinitive that is an aim
     # « la décision de X de … », "decision to send": the act, decided (asserted)
     decision_nouns: frozenset[str] = frozenset()
     partitives: frozenset[str] = frozenset()  # "part of", "a round of": see-through nouns
     hypothetical: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()  # "reportedly", « prétendument »: not asserted
     conditional_only: frozenset[str] = frozenset()  # hypothetical only in the conditional
     condition: frozenset[str] = frozenset()
     ultimatum: frozenset[str] = frozenset()  # "unless": a condition that makes a threat
@@ -138,6 +140,9 @@ class Lexicon:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     by_lemma: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    # regular inflected forms of verb cues, for verbs the model leaves unlemmatized
+    # ("conteste" with lemma "conteste"): built from the language file's ``inflections``
+    by_form: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
 
     @property
@@ -148,13 +153,15 @@ class Lexicon:
 
     def cues_for(self, token: Token) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
-        found = []
-        for key in _keys(token):
-            for cue in self.by_lemma.get(key, ()):
-                if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                        token, cue, self.partitives) and not _figurative(token, cue) and (
-                        cue not in found):
-                    found.append(cue)
+        found: list[Cue] = []
+        candidates = [c for key in _keys(token) for c in self.by_lemma.get(key, ())]
+        if not candidates and token.pos_ in _POS["VERB"]:
+            candidates = list(self.by_form.get(token.lower_, ()))  # a form left unlemmatized
+        for cue in candidates:
+            if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
+                    token, cue, self.partitives) and not _figurative(token, cue) and (
+                    cue not in found):
+                found.append(cue)
         return found
 
 
@@ -179,11 +186,20 @@ def _has_needs(token: Token, cue: Cue, partitives: frozenset[str] = frozenset())
     return all(alternatives & near for alternatives in cue.needs)
 
 
+# A participle hung on a noun ("the resolution proposed by China", « la résolution proposée
+# par la Chine ») says what that noun underwent: the noun is the verb's object, as near as one.
+_PARTICIPLE = frozenset({"acl", "amod"})
+
+
 def _figurative(token: Token, cue: Cue) -> bool:
-    """A word near the cue that makes it a figure of speech ("meet someone halfway")."""
+    """A word near the cue that makes it a figure of speech ("meet someone halfway"), or the
+    noun a participle cue describes ("the resolution proposed by China")."""
     if not cue.unless_near:
         return False
-    return any(w in cue.unless_near for t in near_words(token) for w in _keys(t))
+    near = list(near_words(token))
+    if token.dep_ in _PARTICIPLE and token.head.i != token.i:
+        near.append(token.head)
+    return any(w in cue.unless_near for t in near for w in _keys(t))
 
 
 # Dependents that start another predication: a needed word there belongs to another verb
@@ -234,8 +250,9 @@ def _default(language: str) -> Lexicon | None:
 
 
 _FILE_KEYS = frozenset({"version", "language", "negation", "intent", "intent_forms", "refusal",
+                        "preparation", "inflections",
                         "purpose", "decision_nouns", "partitives",
-                        "hypothetical",
+                        "hypothetical", "hedges",
                         "conditional_only", "condition", "ultimatum", "conditional_auxiliaries",
                         "conditional_endings",
                         "future_auxiliaries", "future_heads", "first_person", "party_pronouns",
@@ -265,10 +282,12 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         intent=_words(data.get("intent")),
         intent_forms=_words(data.get("intent_forms")),
         refusal=_words(data.get("refusal")),
+        preparation=_words(data.get("preparation")),
         purpose=_words(data.get("purpose")),
         decision_nouns=_words(data.get("decision_nouns")),
         partitives=_words(data.get("partitives")),
         hypothetical=_words(data.get("hypothetical")),
+        hedges=_words(data.get("hedges")),
         conditional_only=_words(data.get("conditional_only")),
         condition=_words(data.get("condition")),
         ultimatum=_words(data.get("ultimatum")),
@@ -299,8 +318,30 @@ def _read(source: Traversable | Path, ontology: Ontology) -> Lexicon:
         weekdays=_numbers(where, "weekdays", data.get("weekdays")),
         relative_days=_numbers(where, "relative_days", data.get("relative_days")),
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        by_form=_inflected(where, cues, data.get("inflections")),
         mood_lemmas=frozenset(c.lemma for c in cues if c.mood),
     )
+
+
+def _inflected(where: str, cues: tuple[Cue, ...], raw: Any) -> dict[str, tuple[Cue, ...]]:
+    """Regular forms of the verb cues: for each infinitive ending the language file lists
+    (``inflections: {er: [e, ent, é, …]}``), the stem plus each form's ending."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(e, str) for e in v)
+            for k, v in raw.items()):
+        raise KnowledgeError(f"{where}: inflections must map infinitive endings to endings")
+    forms: dict[str, list[Cue]] = {}
+    for cue in cues:
+        if cue.pos not in ("VERB", "AUX"):
+            continue
+        for ending, endings in raw.items():
+            if cue.lemma.endswith(ending):
+                stem = cue.lemma[: -len(ending)]
+                for form in {stem + str(e) for e in endings} - {cue.lemma}:
+                    forms.setdefault(form, []).append(cue)
+    return {form: tuple(found) for form, found in forms.items()}
 
 
 def _words(raw: Any) -> frozenset[str]:
