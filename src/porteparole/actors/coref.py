@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from porteparole.actors.lexicon import Lexicon
 from porteparole.nlp import doc_text
 from porteparole.records import Mention
+from porteparole.text.doc_table import table
 from porteparole.text.folds import fold_token
 
 if TYPE_CHECKING:
@@ -87,7 +88,10 @@ def pronoun_mentions(
     speakers = ("PER", "ROLE", "ORG", "GPE")
     ordered = sorted((m for m in mentions if m.entity_type in speakers), key=lambda m: m.start)
     found = []
-    for token in doc:
+    # Only a token whose folded form is a listed pronoun is built and parsed further.
+    folded = table(doc).folded
+    for i in (i for i, word in enumerate(folded) if word.lstrip("-") in lexicon.pronouns):
+        token = doc[i]
         if not _is_speaker_pronoun(token, lexicon):
             continue
         start, end = _pronoun_span(token)

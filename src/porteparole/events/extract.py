@@ -35,7 +35,9 @@ from porteparole.events.speech import Voices
 from porteparole.events.timing import event_date
 from porteparole.kb import KnowledgeBase
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.nlp import doc_text
 from porteparole.records import Analysis, Event
+from porteparole.text import doc_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -128,7 +130,8 @@ class _Extractor:
         """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
         matches: list[_Match] = []
         consumed: set[int] = set()
-        for token in sentence:
+        for i in _cue_candidates(self.doc, self.lexicon, sentence.start, sentence.end):
+            token = self.doc[i]
             cues = self.lexicon.cues_for(token)
             most = max((len(c.needs) for c in cues), default=0)
             for cue in (c for c in cues if len(c.needs) == most):
@@ -305,11 +308,32 @@ def _is_quote_mark(token: Token) -> bool:
     return token.is_quote and token.text not in ("'s", "’s", "'", "’")
 
 
+def _cue_candidates(doc: Doc, lexicon: Lexicon, start: int, end: int) -> list[int]:
+    """The tokens in ``[start, end)`` whose lemma or form (typographic apostrophe folded,
+    as ``patterns._keys`` folds it) is a cue's: ``cues_for`` finds nothing for any other, so
+    only these become ``Token`` objects (``text.doc_table``)."""
+    keys = lexicon.by_lemma
+    columns = doc_table.table(doc)
+    lower, lemma = columns.lower, columns.lemma
+    return [i for i in range(start, end)
+            if _apostrophe(lower[i]) in keys or _apostrophe(lemma[i]) in keys]
+
+
+def _apostrophe(word: str) -> str:
+    return word.replace("’", "'") if "’" in word else word
+
+
+def _sentence_text(sentence: Span) -> str:
+    """The sentence's characters up to its last token's end: ``Span.text`` without the
+    trailing white space, cut from the Doc's text kept once (``nlp.doc_text``) instead of
+    joined token by token."""
+    return doc_text(sentence.doc)[sentence.start_char:sentence.end_char]
+
+
 def _is_question(sentence: Span) -> bool:
-    return bool(sentence.text.rstrip().endswith(("?", "？", "¿")))
+    return _sentence_text(sentence).rstrip().endswith(("?", "？", "¿"))
 
 
 def _trimmed_end(sentence: Span) -> int:
     """The sentence's end without trailing white space."""
-    text = sentence.text
-    return int(sentence.start_char) + len(text.rstrip())
+    return int(sentence.start_char) + len(_sentence_text(sentence).rstrip())

@@ -25,6 +25,7 @@ from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import MentionIndex, Speaker, is_pronoun
 from porteparole.quotes.voices import Lookup
 from porteparole.records import Mention
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,7 +66,7 @@ class Antecedents:
                  lexicon: QuoteLexicon, language: str) -> None:
         self.doc, self.index, self.lookup = doc, index, lookup
         self.lexicon, self.language = lexicon, language
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = table(doc).idx  # read only
 
     def person_before(self, word: Token, phrase: Speaker, window: int, *,
                       subjects_only: bool = True) -> Speaker | None:
