@@ -18,8 +18,6 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX, LEMMA, ORTH
-
 from porteparole.text.folds import fold_token
 
 if TYPE_CHECKING:
@@ -39,6 +37,8 @@ class TokenTable:
     __slots__ = ("_folded", "_orth", "_strings", "idx", "lemma", "lower")
 
     def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, LEMMA, ORTH  # spaCy loads when a model does, not before
+
         columns = doc.to_array([IDX, ORTH, LEMMA]).tolist() if len(doc) else []
         strings = doc.vocab.strings
         if len(_LOWERED) > _MEMO_LIMIT:
