@@ -70,7 +70,7 @@ from porteparole.quotes.speaker import (
 )
 from porteparole.quotes.voices import Lookup, missions, voice_of
 from porteparole.records import Analysis, Mention, Quote, QuoteKind
-from porteparole.text.doc_table import table
+from porteparole.text.doc_table import sentence_ends, table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1665,7 +1665,8 @@ class _Extractor:
 
     def _sentences_end(self, position: int, count: int) -> int:
         """Where the ``count``-th sentence after the one holding ``position`` ends."""
-        ends = [s.end_char for s in self.doc.sents if s.end_char > position]
+        every = sentence_ends(self.doc)  # in text order: those after ``position`` are a tail
+        ends = every[bisect_right(every, position):]
         return ends[min(count, len(ends) - 1)] if ends else len(self.text)
 
     def _turn_at(self, position: int) -> int | None:

@@ -34,7 +34,7 @@ _FOLDED: dict[int, str] = {}
 class TokenTable:
     """Per-token columns of one Doc: character offsets, lower-cased forms and lemmas."""
 
-    __slots__ = ("_folded", "_orth", "_strings", "idx", "lemma", "lower")
+    __slots__ = ("_folded", "_orth", "_strings", "idx", "lemma", "lower", "sentence_ends")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, LEMMA, ORTH  # spaCy loads when a model does, not before
@@ -50,6 +50,7 @@ class TokenTable:
         self._orth: list[int] = [row[1] for row in columns]
         self._strings = strings
         self._folded: list[str] | None = None
+        self.sentence_ends: list[int] | None = None  # see ``sentence_ends``
 
     @property
     def folded(self) -> list[str]:
@@ -90,3 +91,12 @@ def table(doc: Doc) -> TokenTable:
     if found is None or len(found.idx) != len(doc):  # a retokenized Doc: read it again
         found = _TABLES[doc] = TokenTable(doc)
     return found
+
+
+def sentence_ends(doc: Doc) -> list[int]:
+    """The character offset where each sentence of the Doc ends, in text order, read once:
+    ``Doc.sents`` builds every sentence ``Span`` anew on each pass."""
+    columns = table(doc)
+    if columns.sentence_ends is None:
+        columns.sentence_ends = [sentence.end_char for sentence in doc.sents]
+    return columns.sentence_ends
