@@ -24,11 +24,13 @@ Coding rules, after PLOVER and the project's annotation notes:
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
+from porteparole.events.memo import per_document
 from porteparole.events.ontology import Ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
@@ -130,7 +132,8 @@ class _Extractor:
         """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
         matches: list[_Match] = []
         consumed: set[int] = set()
-        for i in _cue_candidates(self.doc, self.lexicon, sentence.start, sentence.end):
+        every = self._cue_candidates()
+        for i in every[bisect_left(every, sentence.start):bisect_left(every, sentence.end)]:
             token = self.doc[i]
             cues = self.lexicon.cues_for(token)
             most = max((len(c.needs) for c in cues), default=0)
@@ -139,6 +142,11 @@ class _Extractor:
                 if cue.needs and not cue.keep_needs:
                     consumed |= _needed_tokens(token, cue, self.lexicon.partitives)
         return [m for m in matches if m.token.i not in consumed]
+
+    @per_document
+    def _cue_candidates(self) -> tuple[int, ...]:
+        """The document's tokens that may be cues, in order, found once (``_cue_indices``)."""
+        return tuple(_cue_indices(self.doc, self.lexicon))
 
     def _events(self, match: _Match, sentence: Span) -> Iterator[Event]:
         token, cue = match.token, match.cue
@@ -308,15 +316,15 @@ def _is_quote_mark(token: Token) -> bool:
     return token.is_quote and token.text not in ("'s", "’s", "'", "’")
 
 
-def _cue_candidates(doc: Doc, lexicon: Lexicon, start: int, end: int) -> list[int]:
-    """The tokens in ``[start, end)`` whose lemma or form (typographic apostrophe folded,
+def _cue_indices(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The tokens whose lemma or form (typographic apostrophe folded,
     as ``patterns._keys`` folds it) is a cue's: ``cues_for`` finds nothing for any other, so
     only these become ``Token`` objects (``text.doc_table``)."""
     keys = lexicon.by_lemma
     columns = doc_table.table(doc)
     lower, lemma = columns.lower, columns.lemma
-    return [i for i in range(start, end)
-            if _apostrophe(lower[i]) in keys or _apostrophe(lemma[i]) in keys]
+    return [i for i, (word, base) in enumerate(zip(lower, lemma, strict=True))
+            if _apostrophe(word) in keys or _apostrophe(base) in keys]
 
 
 def _apostrophe(word: str) -> str:
