@@ -84,8 +84,17 @@ def cue_candidates(doc: Doc, lexicon: QuoteLexicon) -> list[int]:
     speech = lexicon.speech
     cue_lemmas, support = speech.cue_lemmas, lexicon.support_verbs
     columns = table(doc)
-    return [i for i, (word, lemma) in enumerate(zip(columns.lower, columns.lemma, strict=True))
-            if lemma in support or speech.lemma_of(word, lemma) in cue_lemmas]
+    verdicts: dict[tuple[str, str], bool] = {}  # a document repeats its words: decide once
+    found = []
+    for i, pair in enumerate(zip(columns.lower, columns.lemma, strict=True)):
+        verdict = verdicts.get(pair)
+        if verdict is None:
+            word, lemma = pair
+            verdict = verdicts[pair] = (lemma in support
+                                        or speech.lemma_of(word, lemma) in cue_lemmas)
+        if verdict:
+            found.append(i)
+    return found
 
 
 def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -195,7 +195,7 @@ class _Extractor:
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = table(doc).idx  # read only
         self.units = Units(doc)
-        self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.turn_starts = [t.start for t in analysis.turns]
         self.found: list[Quote] = []
         self.found_speakers: list[Speaker | None] = []  # the phrase behind each found quote
@@ -1377,11 +1377,12 @@ class _Extractor:
     def _tokens_in(self, start: int, end: int, limit: int | None = None) -> list[Token]:
         """The tokens that start in ``[start, end)``; the first ``limit`` of them only when
         given, so that a window after a mark does not build every token to the end."""
-        first = bisect_right(self.token_starts, start - 1)
-        last = bisect_right(self.token_starts, end - 1)
-        starts = self.token_starts  # a token's ``idx``, without building the Token
-        inside = [i for i in range(max(first - 1, 0), last) if start <= starts[i] < end]
-        return [self.doc[i] for i in inside[:limit]]
+        # Token offsets increase: those in ``[start, end)`` are one run of indices.
+        first = bisect_left(self.token_starts, start)
+        last = bisect_left(self.token_starts, end)
+        if limit is not None:
+            last = min(last, first + max(limit, 0))
+        return [self.doc[i] for i in range(first, last)]
 
     def _governing(self, span: QuotedSpan) -> Attribution | None:
         """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""
