@@ -209,7 +209,19 @@ def analysis_vs_spacy(raws: list[RawDocument], rounds: int) -> list[list[Any]]:
         rows.append([f"  part {name}: % of the bare spaCy pass (same batch size)",
                      f"{100 * clock.wall / same.wall:.1f}", f"{100 * clock.cpu / same.cpu:.1f}",
                      "", f"{clock.wall:.2f} s, CPU {clock.cpu:.2f} s"])
+    nlp_stages = [c for name, c in parts.items() if name.split()[0] in _NLP_STAGE_NUMBERS]
+    wall = 100 * sum(c.wall for c in nlp_stages) / same.wall
+    cpu = 100 * sum(c.cpu for c in nlp_stages) / same.cpu
+    rows.append(["  stages 5-9 / spaCy: % of the bare spaCy pass (same batch size)",
+                 f"{wall:.1f}", f"{cpu:.1f}",
+                 f"target < {STAGES_TARGET_PCT:.0f} %: "
+                 f"{'OK' if wall < STAGES_TARGET_PCT else 'MISSED'} (wall), "
+                 f"{'OK' if cpu < STAGES_TARGET_PCT else 'MISSED'} (CPU)", "issue 10"])
     return rows
+
+
+_NLP_STAGE_NUMBERS = {"5", "6", "7", "8", "9"}
+STAGES_TARGET_PCT = 10.0  # issue 10: stages 5-9 together cost less than this of spaCy's time
 
 
 def _ratio(label: str, reference: Clock, measured: Clock, target: str | None = None

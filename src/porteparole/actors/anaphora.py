@@ -45,14 +45,17 @@ reached through the ``Knowledge`` bundle.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from porteparole.kb import printed_person_name
 from porteparole.nlp import doc_text
 from porteparole.records import Actor, Mention, Turn
+from porteparole.text.doc_table import table
 from porteparole.text.folds import fold_token
 
 if TYPE_CHECKING:
@@ -112,14 +115,20 @@ def _coordinated(head: Token) -> bool:
 
 def is_word(token: Token, words: frozenset[str]) -> bool:
     """The token is one of ``words``, clitic hyphen aside ("-il" of "a-t-il")."""
-    return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
+    return token.text.lower().lstrip("-") in _bare(words)
+
+
+@cache
+def _bare(words: frozenset[str]) -> frozenset[str]:
+    """``words`` without their clitic hyphens, computed once per word list."""
+    return frozenset(w.lstrip("-") for w in words)
 
 
 # -- the window ---------------------------------------------------------------------------------
 
 def paragraph_starts(text: str) -> list[int]:
     """Where each line of ``text`` starts (wire copy makes a paragraph of each line)."""
-    return [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def window_start(text: str, starts: Sequence[int], position: int,
@@ -164,7 +173,7 @@ class Lookback:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = table(doc).idx  # read only
         self.pronoun_words = lexicon.pronouns | lexicon.stressed_pronouns
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
@@ -266,7 +275,10 @@ def anaphora_mentions(
     ordered = sorted((m for m in mentions if m.entity_type in SPEAKER_TYPES),
                      key=lambda m: m.start)
     found = []
-    for token in doc:
+    # Only a token whose folded form is a listed pronoun is built and parsed further.
+    folded = table(doc).folded
+    for i in (i for i, word in enumerate(folded) if word.lstrip("-") in lexicon.pronouns):
+        token = doc[i]
         if not _is_speaker_pronoun(token, lexicon):
             continue
         start, end = _pronoun_span(token)
@@ -357,9 +369,11 @@ def lookback_mentions(
     text = doc_text(doc)
     starts = paragraph_starts(text)
     found = []
-    for token in doc:
-        if not is_word(token, words):
-            continue
+    bare = _bare(words)
+    # Only a token whose lower-cased form is one of the words is built (``text.doc_table``).
+    lower = table(doc).lower
+    for i in (i for i, word in enumerate(lower) if word.lstrip("-") in bare):
+        token = doc[i]
         end = token.idx + len(token.text)
         if lookback.overlapping(token.idx, end):
             continue  # already resolved (``coreference``) or named

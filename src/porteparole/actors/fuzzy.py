@@ -16,6 +16,7 @@ from porteparole.text.folds import fold_key
 
 THRESHOLD = 90.0
 MIN_LENGTH = 5  # folded characters; shorter strings are too easy to match by accident
+_MEMO_LIMIT = 50_000  # (text, label) look-ups remembered; emptied past this
 _TYPES_BY_LABEL = {"PER": ("person",), "PERSON": ("person",)}
 
 
@@ -24,6 +25,9 @@ class FuzzyIndex:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._choices: dict[str, tuple[list[str], list[tuple[str, ...]]]] = {}
+        # The same names recur across documents ("Wang Wenbin") and the index never changes:
+        # each (text, label) is compared with every known name once (bounded memo).
+        self._memo: dict[tuple[str, str], tuple[str, float] | None] = {}
         table: dict[str, dict[str, set[str]]] = {}
         for entry in kb.names(("name", "alias")):
             actor = kb.actor(entry.actor_id)
@@ -37,6 +41,14 @@ class FuzzyIndex:
 
     def best(self, text: str, label: str) -> tuple[str, float] | None:
         """The one actor whose name is closest to ``text`` above the threshold, and the score."""
+        key = (text, label)
+        if key not in self._memo:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = self._best(text, label)
+        return self._memo[key]
+
+    def _best(self, text: str, label: str) -> tuple[str, float] | None:
         query = fold_key(text)
         if len(query) < MIN_LENGTH:
             return None

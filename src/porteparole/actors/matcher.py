@@ -91,7 +91,11 @@ class KnowledgeMatcher:
         """Leftmost-longest matches whose case and context fit."""
         matches: list[Match] = []
         position, count = 0, len(tokens)
+        root = self._root
         while position < count:
+            if tokens[position].key not in root:  # most words start no name: no call
+                position += 1
+                continue
             match = self._longest(tokens, position)
             if match is None:
                 position += 1

@@ -358,7 +358,12 @@ class _Work:
         return not {c.actor_id for c in match.candidates} & self.named_persons()
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self.mentions)
+        # A plain loop, not ``any`` over a generator: asked for every entity and surname,
+        # against every mention so far, it is the stage's innermost test.
+        for mention in self.mentions:  # noqa: SIM110 - see above
+            if mention.start < end and start < mention.end:
+                return True
+        return False
 
     def covered_by_actor(self, start: int, end: int, actor_id: str) -> bool:
         return any(m.start <= start and end <= m.end and m.actor_id == actor_id
@@ -468,7 +473,7 @@ class _Work:
         return None
 
     def _person_at(self, start: int) -> Mention | None:
-        for mention in self.mentions:
+        for mention in self.mentions:  # noqa: SIM110 - see above
             if mention.start == start and mention.entity_type == "PER":
                 return mention
         return None
@@ -501,7 +506,10 @@ def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
+    for a, b in spans:  # noqa: SIM110 - a plain loop: asked for every match and entity
+        if a < end and start < b:
+            return True
+    return False
 
 
 def label_spans(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:

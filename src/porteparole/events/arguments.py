@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from porteparole.actors.anaphora import lookback_for, turn_start
+from porteparole.events.memo import per_document
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
 from porteparole.events.stance import owners, qualified_noun, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
@@ -166,6 +167,7 @@ class Arguments:
 
     # -- codes ----------------------------------------------------------------------------
 
+    @per_document
     def code(self, actor_id: str | None) -> str | None:
         """The state or IGO an actor acts for in events (None for outlets and unknowns)."""
         actor = self.kb.actor(actor_id) if actor_id else None
@@ -184,6 +186,7 @@ class Arguments:
 
     # -- roles ----------------------------------------------------------------------------
 
+    @per_document
     def role_heads(self, cue_token: Token, role: str, is_noun: bool) -> list[Token]:
         """The head tokens of one argument role of a cue."""
         if role == "subj":

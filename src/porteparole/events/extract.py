@@ -24,18 +24,22 @@ Coding rules, after PLOVER and the project's annotation notes:
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
+from porteparole.events.memo import per_document
 from porteparole.events.ontology import Ontology
 from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
 from porteparole.events.speech import Voices
 from porteparole.events.timing import event_date
 from porteparole.kb import KnowledgeBase
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.nlp import doc_text
 from porteparole.records import Analysis, Event
+from porteparole.text import doc_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -128,7 +132,9 @@ class _Extractor:
         """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
         matches: list[_Match] = []
         consumed: set[int] = set()
-        for token in sentence:
+        every = self._cue_candidates()
+        for i in every[bisect_left(every, sentence.start):bisect_left(every, sentence.end)]:
+            token = self.doc[i]
             cues = self.lexicon.cues_for(token)
             most = max((len(c.needs) for c in cues), default=0)
             for cue in (c for c in cues if len(c.needs) == most):
@@ -136,6 +142,11 @@ class _Extractor:
                 if cue.needs and not cue.keep_needs:
                     consumed |= _needed_tokens(token, cue, self.lexicon.partitives)
         return [m for m in matches if m.token.i not in consumed]
+
+    @per_document
+    def _cue_candidates(self) -> tuple[int, ...]:
+        """The document's tokens that may be cues, in order, found once (``_cue_indices``)."""
+        return tuple(_cue_indices(self.doc, self.lexicon))
 
     def _events(self, match: _Match, sentence: Span) -> Iterator[Event]:
         token, cue = match.token, match.cue
@@ -319,11 +330,32 @@ def _is_quote_mark(token: Token) -> bool:
     return token.is_quote and token.text not in ("'s", "’s", "'", "’")
 
 
+def _cue_indices(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The tokens whose lemma or form (typographic apostrophe folded,
+    as ``patterns._keys`` folds it) is a cue's: ``cues_for`` finds nothing for any other, so
+    only these become ``Token`` objects (``text.doc_table``)."""
+    keys = lexicon.by_lemma
+    columns = doc_table.table(doc)
+    lower, lemma = columns.lower, columns.lemma
+    return [i for i, (word, base) in enumerate(zip(lower, lemma, strict=True))
+            if _apostrophe(word) in keys or _apostrophe(base) in keys]
+
+
+def _apostrophe(word: str) -> str:
+    return word.replace("’", "'") if "’" in word else word
+
+
+def _sentence_text(sentence: Span) -> str:
+    """The sentence's characters up to its last token's end: ``Span.text`` without the
+    trailing white space, cut from the Doc's text kept once (``nlp.doc_text``) instead of
+    joined token by token."""
+    return doc_text(sentence.doc)[sentence.start_char:sentence.end_char]
+
+
 def _is_question(sentence: Span) -> bool:
-    return bool(sentence.text.rstrip().endswith(("?", "？", "¿")))
+    return _sentence_text(sentence).rstrip().endswith(("?", "？", "¿"))
 
 
 def _trimmed_end(sentence: Span) -> int:
     """The sentence's end without trailing white space."""
-    text = sentence.text
-    return int(sentence.start_char) + len(text.rstrip())
+    return int(sentence.start_char) + len(_sentence_text(sentence).rstrip())

@@ -75,8 +75,12 @@ class SpeechLexicon:
 
     def lemma(self, token: Token) -> str:
         """The lemma of a token: a listed form's when the model mislemmatizes it."""
-        word: str = token.text.lower()
-        lemma: str = self.forms.get(word) or token.lemma_.lower()
+        return self.lemma_of(token.text.lower(), token.lemma_.lower())
+
+    def lemma_of(self, word: str, model_lemma: str) -> str:
+        """``lemma`` from a token's lower-cased form and the model's lower-cased lemma, for
+        a caller that reads them from a table instead of a ``Token`` (``text.doc_table``)."""
+        lemma: str = self.forms.get(word) or model_lemma
         if lemma != word or lemma in self.verbs:
             return lemma
         for ending, replacement in self.endings:
@@ -85,6 +89,11 @@ class SpeechLexicon:
                 if candidate in self.verbs:
                     return candidate
         return lemma
+
+    @property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Every lemma ``frames`` can find non-empty: a speech verb's, or a phrase's cue word."""
+        return self.lemmas | {phrase.words[phrase.cue] for phrase in self.phrases}
 
     def frames(self, token: Token) -> frozenset[str]:
         """The frames of ``token`` as a speech cue (empty: it is not one)."""

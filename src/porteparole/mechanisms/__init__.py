@@ -28,6 +28,7 @@ from porteparole.mechanisms.status import Cue, Grammar, clause, decide
 from porteparole.nlp import doc_text
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
+from porteparole.text.doc_table import table
 from porteparole.text.typography import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -98,16 +99,20 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     A title and the dateline under it are never one clause, whatever the parser says.
     """
     ranges = []
+    # ``is_space`` and the text of a token read from the token table: no Token is built.
+    # A lower-cased form is white space, or holds a line break, exactly when the text does.
+    lower = table(doc).lower
     for sentence in doc.sents:
         start = sentence.start
-        for token in sentence:
-            if token.is_space and "\n" in token.text or token.i == sentence.end - 1:
-                end = token.i if token.is_space else token.i + 1
-                while start < end and doc[start].is_space:
+        for i in range(sentence.start, sentence.end):
+            space = lower[i].isspace()
+            if space and "\n" in lower[i] or i == sentence.end - 1:
+                end = i if space else i + 1
+                while start < end and lower[start].isspace():
                     start += 1
                 if start < end:
                     ranges.append((start, end))
-                start = token.i + 1
+                start = i + 1
     return _merge_verbless(doc, ranges)
 
 

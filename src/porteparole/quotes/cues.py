@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from porteparole.nlp import doc_text
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -55,11 +57,15 @@ class Units:
         self.first: list[int] = []
         current = 0
         after_break = False  # the previous token holds a line break
-        for token in doc:
-            if token.i in starts or after_break:
-                current = token.i
+        text = doc_text(doc)
+        # A token's ``text_with_ws`` runs from its offset to the next token's: read from the
+        # text and the offsets table, without building a Token per token.
+        offsets = [*table(doc).idx, len(text)]
+        for i in range(len(doc)):
+            if i in starts or after_break:
+                current = i
             self.first.append(current)
-            after_break = "\n" in token.text_with_ws
+            after_break = text.find("\n", offsets[i], offsets[i + 1]) >= 0
         self.last = [0] * len(doc)
         end = len(doc) - 1
         for i in range(len(doc) - 1, -1, -1):
@@ -69,6 +75,26 @@ class Units:
 
     def bounds(self, i: int) -> tuple[int, int]:
         return self.first[i], self.last[i]
+
+
+def cue_candidates(doc: Doc, lexicon: QuoteLexicon) -> list[int]:
+    """The tokens that may be a speech cue (``is_cue``) or a support verb
+    (``nouns.supported_content``): both need the token's speech lemma among the cue lemmas,
+    or its model lemma among the support verbs, so no other token is built (``doc_table``)."""
+    speech = lexicon.speech
+    cue_lemmas, support = speech.cue_lemmas, lexicon.support_verbs
+    columns = table(doc)
+    verdicts: dict[tuple[str, str], bool] = {}  # a document repeats its words: decide once
+    found = []
+    for i, pair in enumerate(zip(columns.lower, columns.lemma, strict=True)):
+        verdict = verdicts.get(pair)
+        if verdict is None:
+            word, lemma = pair
+            verdict = verdicts[pair] = (lemma in support
+                                        or speech.lemma_of(word, lemma) in cue_lemmas)
+        if verdict:
+            found.append(i)
+    return found
 
 
 def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
@@ -319,7 +345,11 @@ def find_sources(
     nothing and is skipped.
     """
     found = []
-    for token in doc:
+    # A source phrase starts with one of few words: only tokens with such a form are built.
+    firsts = {words[0] for words in (*lexicon.sources, *lexicon.view_sources)}
+    lower = table(doc).lower
+    for i in (i for i, word in enumerate(lower) if word in firsts):
+        token = doc[i]
         length = _source_at(doc, token.i, lexicon.sources)
         view = not length and bool(_source_at(doc, token.i, lexicon.view_sources))
         if view:

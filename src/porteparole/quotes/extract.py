@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -47,6 +47,7 @@ from porteparole.quotes.cues import (
     Content,
     Source,
     Units,
+    cue_candidates,
     find_sources,
     is_cue,
     is_negated,
@@ -79,6 +80,7 @@ from porteparole.quotes.speaker import (
 )
 from porteparole.quotes.voices import Lookup, missions, voice_of
 from porteparole.records import Analysis, Mention, Quote, QuoteKind
+from porteparole.text.doc_table import sentence_ends, table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -204,7 +206,7 @@ class _Extractor:
         self.span_ends = list(accumulate((s.end for s in ordered), max))  # reach so far
         self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = table(doc).idx  # read only
         self.units = Units(doc)
         self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
@@ -247,7 +249,8 @@ class _Extractor:
     def _reported(self) -> list[tuple[Attribution, Content]]:
         cues: list[tuple[Token, Content | None]] = []
         leading: set[int] = set()
-        for token in self.doc:
+        for i in cue_candidates(self.doc, self.lexicon):  # the rest is neither (see there)
+            token = self.doc[i]
             cue = is_cue(token, self.lexicon)
             supported = None if cue else supported_content(
                 token, self.lexicon, self.units)  # "issued a warning that …"
@@ -1410,12 +1413,15 @@ class _Extractor:
             q.kind == "reported" and q.speaker_actor == actor and q.start <= span.start < q.end
             for q in self.found)
 
-    def _tokens_in(self, start: int, end: int) -> list[Token]:
-        first = bisect_right(self.token_starts, start - 1)
-        last = bisect_right(self.token_starts, end - 1)
-        starts = self.token_starts  # a token's ``idx``, without building the Token
-        return [self.doc[i] for i in range(max(first - 1, 0), last) if
-                start <= starts[i] < end]
+    def _tokens_in(self, start: int, end: int, limit: int | None = None) -> list[Token]:
+        """The tokens that start in ``[start, end)``; the first ``limit`` of them only when
+        given, so that a window after a mark does not build every token to the end."""
+        # Token offsets increase: those in ``[start, end)`` are one run of indices.
+        first = bisect_left(self.token_starts, start)
+        last = bisect_left(self.token_starts, end)
+        if limit is not None:
+            last = min(last, first + max(limit, 0))
+        return [self.doc[i] for i in range(first, last)]
 
     def _governing(self, span: QuotedSpan) -> Attribution | None:
         """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""
@@ -1449,7 +1455,7 @@ class _Extractor:
     def _after(self, span: QuotedSpan, depth: int = 0) -> Attribution | None:
         """"« … », a-t-il déclaré" / `"…," said Blinken`: a cue right after the closing mark,
         or after the next quoted fragment of the same sentence (« "X" mais "Y", a déclaré »)."""
-        after = self._tokens_in(span.outer_end, len(self.text))[:POST_CUE_WINDOW]
+        after = self._tokens_in(span.outer_end, len(self.text), limit=POST_CUE_WINDOW)
         for token in after:
             if token.text in self.openers and depth < 2:
                 following = self.span_at.get(token.idx)
@@ -1699,7 +1705,8 @@ class _Extractor:
 
     def _sentences_end(self, position: int, count: int) -> int:
         """Where the ``count``-th sentence after the one holding ``position`` ends."""
-        ends = [s.end_char for s in self.doc.sents if s.end_char > position]
+        every = sentence_ends(self.doc)  # in text order: those after ``position`` are a tail
+        ends = every[bisect_right(every, position):]
         return ends[min(count, len(ends) - 1)] if ends else len(self.text)
 
     def _turn_at(self, position: int) -> int | None:

@@ -102,11 +102,11 @@ def _double_spans(
     """Spans of the double marks in one paragraph, and whether one is left open."""
     found: list[tuple[int, int, int, int | None]] = []
     stack: list[int] = []
-    for i in range(start, end):
+    # Only the marks themselves, found by one regex search, not a test of every character.
+    for match in _double_marks(marks.openers | marks.closers).finditer(text, start, end):
+        i = match.start()
         char = text[i]
         is_open, is_close = char in marks.openers, char in marks.closers
-        if not (is_open or is_close):
-            continue
         if stack and is_close and (not is_open or _closes(text, i, stack[-1])):
             opened = stack.pop()
             if not stack:
@@ -117,6 +117,13 @@ def _double_spans(
         opened = stack[0]
         found.append((opened + 1, _trim_end(text, opened + 1, end), opened, None))
     return [_trimmed(text, f) for f in found], bool(stack)
+
+
+@lru_cache(maxsize=16)
+def _double_marks(marks: frozenset[str]) -> re.Pattern[str]:
+    """A pattern of the one-character marks (a longer one never equals a character)."""
+    chars = sorted(m for m in marks if len(m) == 1)
+    return re.compile(f"[{''.join(re.escape(c) for c in chars)}]" if chars else "(?!)")
 
 
 def _closes(text: str, i: int, opened: int) -> bool:

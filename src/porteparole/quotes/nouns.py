@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from porteparole.quotes.cues import Content, Units, trim
 from porteparole.quotes.lexicon import QuoteLexicon
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,8 +42,10 @@ class NounSpeech:
 def noun_speech(doc: Doc, lexicon: QuoteLexicon, units: Units) -> list[NounSpeech]:
     """Every speech noun of ``doc`` with both a named agent and a content clause."""
     found = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.speech_nouns:
+    lemmas = table(doc).lemma  # only a listed noun's Token is built
+    for i in (i for i, lemma in enumerate(lemmas) if lemma in lexicon.speech_nouns):
+        token = doc[i]
+        if token.pos_ != "NOUN":
             continue
         clause = _content_clause(token, lexicon)
         agent = agent_of(token, lexicon)

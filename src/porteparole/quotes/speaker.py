@@ -47,7 +47,8 @@ class MentionIndex:
     def overlapping(self, start: int, end: int) -> list[Mention]:
         """Mentions that overlap ``[start, end)``, in text order."""
         first = bisect_left(self.starts, start - self.longest)
-        return [m for m in self.mentions[first:] if m.start < end and m.end > start]
+        last = bisect_left(self.starts, end)  # mentions from there on start after the span
+        return [m for m in self.mentions[first:last] if m.end > start]
 
     def best(self, start: int, end: int) -> Mention | None:
         """The mention that best names ``[start, end)``: resolved, then widest."""

@@ -30,7 +30,7 @@ from porteparole.text.folds import fold_key
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = ["CueMatch", "CueMatcher", "phrase_keys"]
 
@@ -114,20 +114,37 @@ def doc_keys(doc: Doc) -> tuple[list[tuple[str, ...]], list[bool]]:
         "porteparole.cue_keys"
     )
     if cached is None:
+        from spacy.attrs import LEMMA, ORTH  # spaCy loads when a model does, not before
+
         keys: list[tuple[str, ...]] = []
         caps: list[bool] = []
-        for token in doc:  # one pass: each Token object is built once
-            keys.append(_token_keys(token))
-            caps.append(token.text.isupper())
+        strings = doc.vocab.strings
+        if len(_PAIR_KEYS) > _PAIR_LIMIT:
+            _PAIR_KEYS.clear()
+        # A token's keys depend on its form and lemma alone: read their hashes as a table
+        # and fold each pair once across documents, instead of building every Token.
+        for pair in (doc.to_array([ORTH, LEMMA]).tolist() if len(doc) else ()):
+            found = _PAIR_KEYS.get((pair[0], pair[1]))
+            if found is None:
+                text, lemma = strings[pair[0]], strings[pair[1]]
+                found = _PAIR_KEYS[(pair[0], pair[1])] = (_text_keys(text, lemma),
+                                                          text.isupper())
+            keys.append(found[0])
+            caps.append(found[1])
         cached = doc.user_data["porteparole.cue_keys"] = (keys, caps)
     return cached
 
 
-def _token_keys(token: Token) -> tuple[str, ...]:
-    if token.is_space:
+_PAIR_LIMIT = 400_000  # (form, lemma) pairs folded; emptied past this, so memory is bounded
+_PAIR_KEYS: dict[tuple[int, int], tuple[tuple[str, ...], bool]] = {}
+
+
+def _text_keys(text: str, lemma_text: str) -> tuple[str, ...]:
+    """A token's keys from its text and lemma (spaCy's ``is_space`` is ``text.isspace()``)."""
+    if text.isspace():
         return ()
-    form = fold_key(token.text)
-    lemma = fold_key(token.lemma_) if token.lemma_ else form
+    form = fold_key(text)
+    lemma = fold_key(lemma_text) if lemma_text else form
     return (form,) if lemma == form else (form, lemma)
 
 

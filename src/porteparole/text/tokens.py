@@ -14,6 +14,7 @@ original text, so matches map back to document spans without any offset arithmet
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from porteparole.text.folds import fold_token
@@ -38,11 +39,16 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """The text's tokens with their offsets and folded keys."""
-    return [
-        Token(match.start(), match.end(), fold_token(word := match.group()),
-              word[:1].isupper(), word.isupper())
-        for match in _TOKEN.finditer(text)
-    ]
+    facts, make = _word_facts, tuple.__new__  # the tuple built directly: no __new__ call
+    return [make(Token, (match.start(), match.end(), *facts(match.group())))
+            for match in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=100_000)
+def _word_facts(word: str) -> tuple[str, bool, bool]:
+    """A word's key, and whether it starts with a capital and is all capitals: the same
+    words recur in every document, so each is folded and tested once."""
+    return fold_token(word), word[:1].isupper(), word.isupper()
 
 
 def keys(text: str) -> tuple[str, ...]:

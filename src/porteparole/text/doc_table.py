@@ -1,0 +1,102 @@
+"""A spaCy Doc's token strings as plain lists, read once per Doc and shared by stages 5-9.
+
+Why: iterating a ``Doc`` builds a Python ``Token`` per token, and every attribute read
+(``lemma_``, ``text``) crosses into Cython and looks its string up again. Stages 5-9 walk
+every token of a document several times, mostly to find the few that may matter (a speech
+verb, an event cue, « selon »): on a long document those walks cost more than the rules
+they feed. ``table(doc)`` reads the attributes once as integer columns (``Doc.to_array``),
+turns each hash into its folded string through a memo (a word recurs across documents), and
+keeps the result for as long as the Doc lives, so each stage picks its candidates from
+plain lists and builds ``Token`` objects for those alone.
+
+The strings are exactly what the stages compared before: ``lower[i]`` is
+``doc[i].text.lower()`` and ``lemma[i]`` is ``doc[i].lemma_.lower()``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+from porteparole.text.folds import fold_token
+
+if TYPE_CHECKING:
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc
+
+# A hash is a hash of its string, whatever the model: one memo serves every Doc. It is
+# emptied when it grows past this many entries, so a long ingest keeps a bounded memory.
+_MEMO_LIMIT = 400_000
+_LOWERED: dict[int, str] = {}
+_FOLDED: dict[int, str] = {}
+
+
+class TokenTable:
+    """Per-token columns of one Doc: character offsets, lower-cased forms and lemmas."""
+
+    __slots__ = ("_folded", "_orth", "_strings", "idx", "lemma", "lower", "sentence_ends")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, LEMMA, ORTH  # spaCy loads when a model does, not before
+
+        columns = doc.to_array([IDX, ORTH, LEMMA]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        if len(_LOWERED) > _MEMO_LIMIT:
+            _LOWERED.clear()
+            _FOLDED.clear()
+        self.idx: list[int] = [row[0] for row in columns]
+        self.lower: list[str] = [_lowered(strings, row[1]) for row in columns]
+        self.lemma: list[str] = [_lowered(strings, row[2]) for row in columns]
+        self._orth: list[int] = [row[1] for row in columns]
+        self._strings = strings
+        self._folded: list[str] | None = None
+        self.sentence_ends: list[int] | None = None  # see ``sentence_ends``
+
+    @property
+    def folded(self) -> list[str]:
+        """``fold_token(doc[i].text)`` for each token, made on first use."""
+        if self._folded is None:
+            strings = self._strings
+            self._folded = [_fold(strings, key) for key in self._orth]
+        return self._folded
+
+    def where(self, wanted: frozenset[str] | set[str], start: int = 0,
+              end: int | None = None) -> list[int]:
+        """Indices in ``[start, end)`` whose lower-cased form or lemma is in ``wanted``."""
+        stop = len(self.idx) if end is None else end
+        lower, lemma = self.lower, self.lemma
+        return [i for i in range(start, stop) if lower[i] in wanted or lemma[i] in wanted]
+
+
+def _lowered(strings: StringStore, key: int) -> str:
+    found = _LOWERED.get(key)
+    if found is None:
+        found = _LOWERED[key] = strings[key].lower()
+    return found
+
+
+def _fold(strings: StringStore, key: int) -> str:
+    found = _FOLDED.get(key)
+    if found is None:
+        found = _FOLDED[key] = fold_token(strings[key])
+    return found
+
+
+_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+
+
+def table(doc: Doc) -> TokenTable:
+    """The Doc's token table, built on first use and dropped with the Doc."""
+    found = _TABLES.get(doc)
+    if found is None or len(found.idx) != len(doc):  # a retokenized Doc: read it again
+        found = _TABLES[doc] = TokenTable(doc)
+    return found
+
+
+def sentence_ends(doc: Doc) -> list[int]:
+    """The character offset where each sentence of the Doc ends, in text order, read once:
+    ``Doc.sents`` builds every sentence ``Span`` anew on each pass."""
+    columns = table(doc)
+    if columns.sentence_ends is None:
+        columns.sentence_ends = [sentence.end_char for sentence in doc.sents]
+    return columns.sentence_ends
