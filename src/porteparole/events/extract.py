@@ -332,13 +332,14 @@ def _is_quote_mark(token: Token) -> bool:
 
 def _cue_indices(doc: Doc, lexicon: Lexicon) -> list[int]:
     """The tokens whose lemma or form (typographic apostrophe folded,
-    as ``patterns._keys`` folds it) is a cue's: ``cues_for`` finds nothing for any other, so
-    only these become ``Token`` objects (``text.doc_table``)."""
-    keys = lexicon.by_lemma
+    as ``patterns._keys`` folds it) is a cue's, or whose form is a cue verb's regular
+    inflection (``Lexicon.by_form``): ``cues_for`` finds nothing for any other, so only these
+    become ``Token`` objects (``text.doc_table``)."""
+    keys, forms = lexicon.by_lemma, lexicon.by_form
     columns = doc_table.table(doc)
     lower, lemma = columns.lower, columns.lemma
     return [i for i, (word, base) in enumerate(zip(lower, lemma, strict=True))
-            if _apostrophe(word) in keys or _apostrophe(base) in keys]
+            if _apostrophe(word) in keys or _apostrophe(base) in keys or word in forms]
 
 
 def _apostrophe(word: str) -> str:
