@@ -48,6 +48,7 @@ from porteparole.records import (
 from porteparole.store import Store
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 
@@ -368,3 +369,28 @@ def with_anaphora(analysis: Analysis, doc: Doc, lookup: Callable[[str], Actor | 
     found = lookback_mentions(doc, analysis.mentions, lookup, load_quote_lexicon(language),
                               analysis.document.id, language, analysis.turns)
     return dataclasses.replace(analysis, mentions=analysis.mentions + tuple(found))
+
+
+def sentence_events(model: Language, language: str, text: str, actors: dict[str, str], *,
+                    kinds: dict[str, str] | None = None, anaphora: bool = False
+                    ) -> tuple[Event, ...]:
+    """The events stage alone on ``text``, with a mention wherever an ``actors`` surface
+    stands as a whole word (an entity type from ``kinds``, GPE by default), parsed by
+    ``model``; ``anaphora`` adds the actors stage's look-back mentions on pronouns."""
+    import re
+
+    from porteparole.events import extract_events
+    from porteparole.kb import load_knowledge_base
+
+    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
+                        kind="news_article", text=text)
+    kinds = kinds or {}
+    mentions = [Mention("doc", m.start(), m.end(), surface, kinds.get(surface, "GPE"),
+                        actor_id, 1.0)
+                for surface, actor_id in actors.items()
+                for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+    analysis = Analysis(document=document, mentions=tuple(mentions))
+    doc = model(text)
+    if anaphora:
+        analysis = with_anaphora(analysis, doc, load_knowledge_base().actor)
+    return extract_events(analysis, doc).events

@@ -85,3 +85,9 @@ def store_copy(examples_store: Path, tmp_path: Path) -> Path:
         if source.exists():
             shutil.copy(source, Path(str(target) + suffix))
     return target
+
+
+@pytest.fixture(scope="session")
+def nlp(nlp_fr: Language, nlp_en: Language) -> dict[str, Language]:
+    """Both models by language code, for tests that run a sentence in either language."""
+    return {"fr": nlp_fr, "en": nlp_en}

@@ -12,13 +12,7 @@ import re
 import pytest
 
 from porteparole.events import extract_events, load_lexicon, load_ontology, reportable
-from porteparole.nlp import load_model
 from porteparole.records import PLOVER_TYPES, Analysis, Document, Mention, Origin, Turn
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return {"fr": load_model("fr"), "en": load_model("en")}
 
 
 def _analysis(text: str, language: str, actors: dict[str, str], *, date: str | None = None,

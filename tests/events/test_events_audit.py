@@ -10,34 +10,17 @@ tested.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from builders import with_anaphora
-from porteparole.events import extract_events, reportable
-from porteparole.kb import load_knowledge_base
-from porteparole.nlp import load_model
-from porteparole.records import Analysis, Document, Mention, Origin
+from builders import sentence_events
+from porteparole.events import reportable
 
 Triple = tuple[str | None, str, str | None]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return {"fr": load_model("fr"), "en": load_model("en")}
-
 
 def _triples(nlp, text: str, language: str, actors: dict[str, str]) -> set[Triple]:
-    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
-                        kind="news_article", text=text)
-    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
-                for surface, actor_id in actors.items()
-                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
-    analysis = Analysis(document=document, mentions=tuple(mentions))
-    doc = nlp[language](text)  # with the actors stage's anaphora on pronouns
-    analysis = with_anaphora(analysis, doc, load_knowledge_base().actor)
-    events = extract_events(analysis, doc).events
+    events = sentence_events(nlp[language], language, text, actors, anaphora=True)
     return {(e.source_actor, e.type, e.target_actor) for e in events if reportable(e)}
 
 

@@ -10,38 +10,23 @@ event reading alone is tested; the last test runs the whole pipeline on plover-d
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from builders import with_anaphora
+from builders import sentence_events
 from porteparole.errors import KnowledgeError
-from porteparole.events import extract_events, load_lexicon, reportable
-from porteparole.kb import load_knowledge_base
-from porteparole.nlp import load_model
-from porteparole.records import PLOVER_TYPES, Analysis, Document, Mention, Origin
+from porteparole.events import load_lexicon, reportable
+from porteparole.records import PLOVER_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 PLOVER_DEV = ROOT.parent / "shared" / "eval" / "plover-dev"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return {"fr": load_model("fr"), "en": load_model("en")}
-
 
 def _triples(nlp, text: str, language: str, actors: dict[str, str], *,
              only_reportable: bool = True) -> set[tuple[str | None, str, str | None]]:
-    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
-                        kind="news_article", text=text)
-    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
-                for surface, actor_id in actors.items()
-                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
-    analysis = Analysis(document=document, mentions=tuple(mentions))
-    doc = nlp[language](text)  # with the actors stage's anaphora on pronouns
-    analysis = with_anaphora(analysis, doc, load_knowledge_base().actor)
-    events = extract_events(analysis, doc).events
+    events = sentence_events(nlp[language], language, text, actors, anaphora=True)
     return {(e.source_actor, e.type, e.target_actor) for e in events
             if reportable(e) or not only_reportable}
 

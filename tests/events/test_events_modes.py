@@ -11,18 +11,17 @@ Mentions are given by hand so that the event reading alone is tested.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from builders import sentence_events
 from porteparole.errors import KnowledgeError
-from porteparole.events import extract_events, reportable
+from porteparole.events import reportable
 from porteparole.events.ontology import load_ontology
 from porteparole.events.patterns import load_lexicon
 from porteparole.knowledge import knowledge_path
-from porteparole.records import Analysis, Document, Mention, Origin
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,21 +30,11 @@ Coded = tuple[str | None, str, str | None, str | None]
 LANGUAGES = ("en", "fr")
 
 
-@pytest.fixture(scope="module")
-def nlp(nlp_fr: Language, nlp_en: Language) -> dict[str, Language]:
-    return {"fr": nlp_fr, "en": nlp_en}
-
 
 def _coded(nlp: dict[str, Language], language: str, text: str,
            actors: dict[str, str]) -> set[Coded]:
     """(source, type, target, mode) of the reportable events of one sentence."""
-    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
-                        kind="news_article", text=text)
-    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
-                for surface, actor_id in actors.items()
-                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
-    analysis = Analysis(document=document, mentions=tuple(mentions))
-    events = extract_events(analysis, nlp[language](text)).events
+    events = sentence_events(nlp[language], language, text, actors)
     return {(e.source_actor, e.type, e.target_actor, e.mode) for e in events if reportable(e)}
 
 

@@ -11,10 +11,10 @@ import re
 
 import pytest
 
+from builders import sentence_events
 from porteparole.evaluate.predict import analysis_to_prediction
 from porteparole.events import extract_events
 from porteparole.kb import actor_code, load_knowledge_base
-from porteparole.nlp import load_model
 from porteparole.records import Analysis, Document, Mention, Origin
 
 
@@ -22,10 +22,6 @@ from porteparole.records import Analysis, Document, Mention, Origin
 def kb():
     return load_knowledge_base()
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return {"fr": load_model("fr"), "en": load_model("en")}
 
 
 def _coded(nlp, kb, text: str, language: str, date: str,
@@ -76,14 +72,8 @@ def test_igo_officials_act_for_their_organization(nlp, kb, text, language, actor
 # -- (2) a pronoun subject standing for the previous sentence's single party ----------------
 
 def _triples(nlp, text: str, language: str, actors: dict[str, str]) -> set[tuple]:
-    document = Document(id="doc", origin=Origin("<test>", "text"), language=language,
-                        kind="news_article", text=text)
-    mentions = [Mention("doc", m.start(), m.end(), surface, "GPE", actor_id, 1.0)
-                for surface, actor_id in actors.items()
-                for m in re.finditer(rf"\b{re.escape(surface)}\b", text)]
-    analysis = Analysis(document=document, mentions=tuple(mentions))
     return {(e.source_actor, e.type, e.target_actor)
-            for e in extract_events(analysis, nlp[language](text)).events}
+            for e in sentence_events(nlp[language], language, text, actors)}
 
 
 @pytest.mark.parametrize(("text", "language", "actors", "expected"), [

@@ -13,12 +13,6 @@ import pytest
 
 from porteparole.events.patterns import load_lexicon
 from porteparole.events.stance import owners, qualified_noun, stance_noun
-from porteparole.nlp import load_model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return {"fr": load_model("fr"), "en": load_model("en")}
 
 
 def _word(doc, form):
