@@ -232,7 +232,8 @@ class Lookback:
             if role.entity_type == "ROLE" and role.end <= mention.start and (
                     role.actor_id is None or role.actor_id == mention.actor_id):
                 first = bisect_left(self.token_starts, role.start)
-                nouns = [t for t in self.doc[first:] if t.idx < role.end and t.pos_ == "NOUN"]
+                last = bisect_left(self.token_starts, role.end)  # the role's tokens only
+                nouns = [t for t in self.doc[first:last] if t.pos_ == "NOUN"]
                 return nouns[0] if nouns else None
         return None
 
