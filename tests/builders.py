@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from porteparole.kb import KnowledgeBase
+
 
 def span(text: str, words: str, nth: int = 0) -> tuple[int, int]:
     start = -1
@@ -394,3 +396,13 @@ def sentence_events(model: Language, language: str, text: str, actors: dict[str,
     if anaphora:
         analysis = with_anaphora(analysis, doc, load_knowledge_base().actor)
     return extract_events(analysis, doc).events
+
+
+def offices_on(kb: KnowledgeBase, actor_id: str, day: str,
+               offices: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(role, organization) of the ``offices`` the person held on ``day``: how a mention
+    of them reaches its state on that date."""
+    actor = kb.actor(actor_id)
+    assert actor is not None
+    return {(r.role, r.organization or "") for r in actor.roles
+            if r.role in offices and r.held_on(day)}

@@ -148,6 +148,12 @@ class ActorRole:
     start: str | None  # ISO date; None when unknown or before the knowledge base's horizon
     end: str | None  # ISO date; None while the role is held
 
+    def held_on(self, day: str) -> bool:
+        """Whether the role was held on ``day`` (ISO date): from ``start``, inclusive, to
+        ``end``, exclusive (the day the successor took over, so a hand-over day has one
+        holder); an open end is unbounded. Every dated question of the roles asks this."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import offices_on
 from porteparole.actors.resolve import resolve_actors
 from porteparole.kb import load_knowledge_base
 from porteparole.records import Analysis, Document, Origin, document_id_for
@@ -28,6 +29,10 @@ SAMPLE_DAYS = ("1995-09-01", "2005-09-01", "2015-09-01", "2025-09-01")
 # Offices that did not exist before a date: Brazil's ministry of defence was created in
 # 1999 (each armed service had its own minister before).
 CREATED = {("BRA", "defense_minister"): "1999-06-10"}
+
+
+def _offices_on(kb, actor_id: str, day: str) -> set[tuple[str, str]]:
+    return offices_on(kb, actor_id, day, TOP_OFFICES)
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +51,6 @@ def _actor_of(analysis: Analysis, surface: str) -> str | None:
     assert found, f"no mention {surface!r} in {[m.surface for m in analysis.mentions]}"
     return found[0]
 
-
-def _offices_on(kb, actor_id: str, day: str) -> set[tuple[str, str]]:
-    """(role, state) pairs the person held on ``day``: how a mention reaches its state."""
-    actor = kb.actor(actor_id)
-    assert actor is not None
-    return {(r.role, r.organization or "") for r in actor.roles
-            if r.role in TOP_OFFICES and (r.start is None or r.start <= day)
-            and (r.end is None or day < r.end)}
 
 
 # --------------------------------------------------------------------------- the data

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from builders import offices_on
 from porteparole.actors.resolve import resolve_actors
 from porteparole.kb import load_knowledge_base
 from porteparole.nlp import load_model
@@ -19,6 +20,10 @@ from porteparole.records import Analysis, Document, Origin, document_id_for
 Found = list[tuple[str, str, str | None]]  # (surface, entity type, actor id) per mention
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defense_minister",
            "spokesperson", "chair")
+
+
+def _offices_on(kb, actor_id: str, day: str) -> set[tuple[str, str]]:
+    return offices_on(kb, actor_id, day, OFFICES)
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +48,6 @@ def _actor_of(found: Found, surface: str) -> str | None:
     assert ids, f"no mention {surface!r} in {found}"
     return ids[0]
 
-
-def _offices_on(kb, actor_id: str, day: str) -> set[tuple[str, str]]:
-    """(role, organization) the person held on ``day``: how a mention reaches its state."""
-    actor = kb.actor(actor_id)
-    assert actor is not None
-    return {(r.role, r.organization or "") for r in actor.roles
-            if r.role in OFFICES and (r.start is None or r.start <= day)
-            and (r.end is None or day < r.end)}
 
 
 @pytest.mark.parametrize(("language", "text", "surface"), [

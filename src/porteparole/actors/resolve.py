@@ -197,7 +197,7 @@ class Resolver:
                 found[actor_id] = top
         if day is None or len(found) < 2:
             return set(found)
-        current = {a for a, top in found.items() if any(_held_on(r, day) for r in top)}
+        current = {a for a, top in found.items() if any(r.held_on(day) for r in top)}
         if current:
             return current
         left = {a: max(r.end for r in top if r.end is not None and r.end <= day)
@@ -490,11 +490,6 @@ def _next_start(tokens: Sequence[Token], offset: int) -> int:
         if token.start >= offset:
             return token.start
     return -1
-
-
-def _held_on(role: ActorRole, day: str) -> bool:
-    """The role was held on ``day`` (start inclusive, end exclusive, open ends unbounded)."""
-    return (role.start is None or role.start <= day) and (role.end is None or day < role.end)
 
 
 def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -34,6 +34,7 @@ router = APIRouter()
 StoreDep = Annotated[Store, Depends(store_of)]
 Text = Annotated[str | None, Query(max_length=200)]
 Date = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD, inclusive")]
+PloverType = Annotated[str | None, Query(max_length=20, description="a PLOVER type")]
 MAX_LIST = 1000
 Cursor = Annotated[str | None, Query(max_length=2000, description="the next_cursor of the "
                                      "previous page; absent for the first page")]
@@ -121,7 +122,7 @@ def quotes(
 @router.get("/events", response_model=EventPageOut, tags=["events"])
 def events(
     store: StoreDep, source: Text = None, target: Text = None,
-    type: Annotated[str | None, Query(max_length=20, description="a PLOVER type")] = None,
+    type: PloverType = None,
     since: Date = None, until: Date = None, include_negated: bool = False,
     both_directions: bool = False, language: Text = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100, cursor: Cursor = None,
@@ -137,7 +138,7 @@ def events(
 @router.get("/dyads", response_model=DyadPageOut, tags=["events"])
 def dyads(
     store: StoreDep, source: Text = None, target: Text = None,
-    type: Annotated[str | None, Query(max_length=20, description="a PLOVER type")] = None,
+    type: PloverType = None,
     since: Date = None, until: Date = None, language: Text = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 20, cursor: Cursor = None,
 ) -> JSONResponse:

@@ -20,6 +20,7 @@ from porteparole.cli.common import (
     CursorOption,
     DbOption,
     JsonOption,
+    LanguageOption,
     SinceOption,
     UntilOption,
     existing_store,
@@ -193,8 +194,7 @@ def quotes_command(
     kind: Annotated[str | None, typer.Option(help="direct or reported.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
-                        ] = None,
+    language: LanguageOption = None,
     limit: LimitOption = 50,
     cursor: CursorOption = None,
     as_json: JsonOption = False,

@@ -22,6 +22,7 @@ from porteparole.cli.common import (
     CursorOption,
     DbOption,
     JsonOption,
+    LanguageOption,
     SinceOption,
     UntilOption,
     existing_store,
@@ -56,8 +57,7 @@ def events_command(
     both_directions: Annotated[
         bool, typer.Option("--both-directions", help="Also target → source events.")
     ] = False,
-    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
-                        ] = None,
+    language: LanguageOption = None,
     limit: LimitOption = 100,
     cursor: CursorOption = None,
     as_json: JsonOption = False,
@@ -95,8 +95,7 @@ def dyads_command(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    language: Annotated[str | None, typer.Option(help="The documents' language, e.g. fr.")
-                        ] = None,
+    language: LanguageOption = None,
     limit: LimitOption = 20,
     cursor: CursorOption = None,
     as_json: JsonOption = False,

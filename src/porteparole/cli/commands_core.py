@@ -27,6 +27,7 @@ from porteparole.cli.common import (
     CursorOption,
     DbOption,
     JsonOption,
+    LanguageOption,
     SinceOption,
     UntilOption,
     existing_store,
@@ -263,7 +264,7 @@ def search_command(
     query: Annotated[list[str], typer.Argument(
         help='Words (all must match), "a phrase", a OR b, -word to exclude, prefix*.')],
     db: DbOption = DEFAULT_DB,
-    language: Annotated[str | None, typer.Option(help="ISO 639-1 code, e.g. fr.")] = None,
+    language: LanguageOption = None,
     kind: Annotated[
         str | None, typer.Option(help="press_conference, news_article or statement.")
     ] = None,

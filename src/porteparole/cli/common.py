@@ -69,6 +69,8 @@ SinceOption = Annotated[str | None, typer.Option(
     help="First date, YYYY-MM-DD, inclusive (an event's own date, else its document's).")]
 UntilOption = Annotated[str | None, typer.Option(
     help="Last date, YYYY-MM-DD, inclusive (an event's own date, else its document's).")]
+LanguageOption = Annotated[str | None, typer.Option(
+    help="The documents' language, an ISO 639-1 code, e.g. fr.")]
 
 
 def print_next_page(out: Console, cursor: str | None) -> None:

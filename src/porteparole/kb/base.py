@@ -180,9 +180,7 @@ class KnowledgeBase:
             ordered = sorted(held, key=lambda h: h.role.start or "", reverse=True)
             return _unique_actors(self, (h.actor_id for h in ordered))
         day = _checked_query_date(on)
-        current = (h for h in held
-                   if (h.role.start is None or h.role.start <= day)
-                   and (h.role.end is None or day < h.role.end))
+        current = (h for h in held if h.role.held_on(day))
         return _unique_actors(self, (h.actor_id for h in current))
 
 

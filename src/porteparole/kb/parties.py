@@ -63,12 +63,7 @@ def acting_for(person: Actor, lookup: Lookup, on: str | None = None) -> Actor | 
     for role in person.roles:
         if role.organization is None:
             continue
-        if day is None:
-            held = role.end is None
-        else:
-            held = ((role.start is None or role.start <= day)
-                    and (role.end is None or day < role.end))
-        if not held:
+        if not (role.end is None if day is None else role.held_on(day)):
             continue
         organization = lookup(role.organization)
         if organization is not None and organization.type == "organization" and (

@@ -36,6 +36,7 @@ from porteparole.actors.anaphora import (
     Lookback,
     agrees,
     is_lookback,
+    is_word,
     paragraph_starts,
     window_start,
 )
@@ -74,7 +75,6 @@ from porteparole.quotes.speaker import (
     adjacent_subject,
     after_subject,
     apposed_holder,
-    is_pronoun,
     speaker_from_head,
     subject_of,
 )
@@ -382,7 +382,7 @@ class _Extractor:
             return False
         if subject.head.i != verb.i and not self._adjacent(verb, subject):
             return False
-        if is_pronoun(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
+        if is_word(subject, self.lexicon.pronouns | self.lexicon.self_pronouns):
             return False
         if subject.pos_ == "PROPN" and self.index.best(
                 subject.idx, subject.idx + len(subject.text)) is not None:
@@ -445,12 +445,12 @@ class _Extractor:
             return Attribution(verb, cue_text, self._recent_speaker(verb.idx))
         if subject is None:
             return Attribution(verb, cue_text, None)
-        if is_pronoun(subject, self.lexicon.impersonal_pronouns):
+        if is_word(subject, self.lexicon.impersonal_pronouns):
             placed = self._impersonal(verb)  # « juge-t-on dans le communiqué », « à Paris »
             return None if placed is None else Attribution(verb, cue_text, placed)
-        if is_pronoun(subject, self.lexicon.self_pronouns):
+        if is_word(subject, self.lexicon.self_pronouns):
             return None
-        if is_pronoun(subject, self.lexicon.addressee_pronouns):
+        if is_word(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
         speaker = speaker_from_head(subject, self.lexicon, self.index)
         if self._indefinite_office(subject):
@@ -466,7 +466,7 @@ class _Extractor:
             printed = self.printed.name(speaker, surname=False)
             if printed.person is not None:  # "le ministre … Didier Reynders": no guessing
                 return Attribution(verb, cue_text, printed, self._joint(subject, printed))
-        if speaker.actor_id is None and is_pronoun(subject, self.lexicon.pronouns):
+        if speaker.actor_id is None and is_word(subject, self.lexicon.pronouns):
             speaker = self._antecedent(verb, speaker)
         elif speaker.actor_id is None and subject.i < verb.i:
             speaker = self._leading_name(verb, subject, speaker)
@@ -1034,7 +1034,7 @@ class _Extractor:
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
                 candidate = subject_of(token, self.lexicon)
-                if candidate is not None and not is_pronoun(candidate, self.lexicon.pronouns):
+                if candidate is not None and not is_word(candidate, self.lexicon.pronouns):
                     found = speaker_from_head(candidate, self.lexicon, self.index)
                     if found.actor_id is not None:
                         return dataclasses.replace(speaker, actor_id=found.actor_id)
@@ -1347,7 +1347,7 @@ class _Extractor:
         return dataclasses.replace(speaker, actor_id=found[0])
 
     def _source_speaker(self, head: Token) -> Speaker | None:
-        if is_pronoun(head, self.lexicon.stressed_pronouns):
+        if is_word(head, self.lexicon.stressed_pronouns):
             return self._pronoun_source(head)  # « selon elle », "according to him"
         word = head.lemma_.lower()
         if self._document_subject(head) and any(
@@ -1355,7 +1355,7 @@ class _Extractor:
             return self._recent_speaker(head.idx)  # « selon la même source »: the one before
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
-        if head.pos_ == "PRON" and not is_pronoun(head, self.lexicon.self_pronouns):
+        if head.pos_ == "PRON" and not is_word(head, self.lexicon.self_pronouns):
             pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
             return self._recent_speaker(head.idx) or self._anaphor(  # "According to her, …"
                 head, pronoun)

@@ -292,10 +292,6 @@ def _resolved_in(token: Token, index: MentionIndex) -> Mention | None:
     return found[0] if found else None
 
 
-def is_pronoun(token: Token, words: frozenset[str]) -> bool:
-    return token.text.lower().lstrip("-") in {w.lstrip("-") for w in words}
-
-
 def adjacent_subject(verb: Token, subject: Token | None, lexicon: QuoteLexicon
                      ) -> Token | None:
     """The noun standing right before a cue whose subject the parse took from another verb.

@@ -25,7 +25,7 @@ def in_office(speaker: str | None, kb: KnowledgeBase | None = None) -> Callable[
     roles = _dated_roles(speaker, kb or load_knowledge_base()) if speaker else ()
     if not roles:
         return lambda _day: True
-    return lambda day: any(_holds(role, day) for role in roles)
+    return lambda day: any(role.held_on(day) for role in roles)
 
 
 def _dated_roles(speaker: str, kb: KnowledgeBase) -> tuple[ActorRole, ...]:
@@ -36,7 +36,3 @@ def _dated_roles(speaker: str, kb: KnowledgeBase) -> tuple[ActorRole, ...]:
     speaking = [r for r in dated if r.role in SPEAKING_ROLES]
     return tuple(speaking or dated)
 
-
-def _holds(role: ActorRole, day: str) -> bool:
-    """Start inclusive, end exclusive, as ``KnowledgeBase.holders`` counts them."""
-    return (role.start is None or role.start <= day) and (role.end is None or day < role.end)
