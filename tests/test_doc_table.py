@@ -26,6 +26,12 @@ def _same_as_tokens(doc: Doc) -> None:
     assert columns.lemma == [t.lemma_.lower() for t in doc]
     assert columns.folded == [fold_token(t.text) for t in doc]
     assert sentence_ends(doc) == [s.end_char for s in doc.sents]
+    assert columns.head == [t.head.i for t in doc]
+    assert columns.dep == [t.dep_ for t in doc]
+    assert columns.pos == [t.pos_ for t in doc]
+    assert columns.tag == [t.tag_ for t in doc]
+    assert columns.children == [[c.i for c in t.children] for t in doc]
+    assert columns.sentence == [k for k, s in enumerate(doc.sents) for _ in s]
     assert table(doc) is columns  # read once per Doc
 
 

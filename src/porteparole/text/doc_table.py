@@ -10,7 +10,12 @@ keeps the result for as long as the Doc lives, so each stage picks its candidate
 plain lists and builds ``Token`` objects for those alone.
 
 The strings are exactly what the stages compared before: ``lower[i]`` is
-``doc[i].text.lower()`` and ``lemma[i]`` is ``doc[i].lemma_.lower()``.
+``doc[i].text.lower()`` and ``lemma[i]`` is ``doc[i].lemma_.lower()``. The syntax columns
+(``head``, ``dep``, ``pos``, ``tag``, ``sentence``, ``children``) are read on first use, so a
+stage that walks the parse does it over integers and strings, not ``Token`` objects:
+``head[i]`` is ``doc[i].head.i``, ``dep[i]`` is ``doc[i].dep_``, ``pos[i]`` is
+``doc[i].pos_``, ``tag[i]`` is ``doc[i].tag_``, ``sentence[i]`` is the index of the
+sentence holding token ``i`` and ``children[i]`` is ``[c.i for c in doc[i].children]``.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ _FOLDED: dict[int, str] = {}
 class TokenTable:
     """Per-token columns of one Doc: character offsets, lower-cased forms and lemmas."""
 
-    __slots__ = ("_folded", "_orth", "_strings", "idx", "lemma", "lower", "sentence_ends")
+    __slots__ = ("_children", "_doc", "_folded", "_orth", "_strings", "_syntax", "idx", "lemma",
+                 "lower", "sentence_ends")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, LEMMA, ORTH  # spaCy loads when a model does, not before
@@ -51,6 +57,9 @@ class TokenTable:
         self._strings = strings
         self._folded: list[str] | None = None
         self.sentence_ends: list[int] | None = None  # see ``sentence_ends``
+        self._doc = weakref.ref(doc)  # the table lives as long as the Doc, not longer
+        self._syntax: _Syntax | None = None
+        self._children: list[list[int]] | None = None
 
     @property
     def folded(self) -> list[str]:
@@ -60,12 +69,92 @@ class TokenTable:
             self._folded = [_fold(strings, key) for key in self._orth]
         return self._folded
 
+    @property
+    def head(self) -> list[int]:
+        """``doc[i].head.i`` for each token (a root is its own head)."""
+        return self._parse().head
+
+    @property
+    def dep(self) -> list[str]:
+        """``doc[i].dep_`` for each token."""
+        return self._parse().dep
+
+    @property
+    def pos(self) -> list[str]:
+        """``doc[i].pos_`` for each token."""
+        return self._parse().pos
+
+    @property
+    def tag(self) -> list[str]:
+        """``doc[i].tag_`` for each token."""
+        return self._parse().tag
+
+    @property
+    def sentence(self) -> list[int]:
+        """The index of the sentence holding each token, in text order."""
+        return self._parse().sentence
+
+    @property
+    def children(self) -> list[list[int]]:
+        """``[c.i for c in doc[i].children]`` for each token, in text order."""
+        if self._children is None:
+            found: list[list[int]] = [[] for _ in self.idx]
+            for i, head in enumerate(self.head):
+                if head != i:
+                    found[head].append(i)
+            self._children = found
+        return self._children
+
+    def _parse(self) -> _Syntax:
+        if self._syntax is None:
+            doc = self._doc()
+            if doc is None:  # pragma: no cover - a table is only reached through its Doc
+                raise ReferenceError("the Doc of this token table is gone")
+            self._syntax = _Syntax(doc)
+        return self._syntax
+
     def where(self, wanted: frozenset[str] | set[str], start: int = 0,
               end: int | None = None) -> list[int]:
         """Indices in ``[start, end)`` whose lower-cased form or lemma is in ``wanted``."""
         stop = len(self.idx) if end is None else end
         lower, lemma = self.lower, self.lemma
         return [i for i in range(start, stop) if lower[i] in wanted or lemma[i] in wanted]
+
+
+class _Syntax:
+    """The parse columns of one Doc, read in one ``to_array`` call."""
+
+    __slots__ = ("dep", "head", "pos", "sentence", "tag")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, HEAD, POS, SENT_START, TAG
+
+        rows = doc.to_array([HEAD, DEP, POS, TAG, SENT_START]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            found = names.get(key)
+            if found is None:
+                found = names[key] = strings[key] if key else ""
+            return found
+
+        # HEAD is stored as an offset from the token; the sentence index counts starts.
+        self.head: list[int] = [i + _signed(row[0]) for i, row in enumerate(rows)]
+        self.dep: list[str] = [name(row[1]) for row in rows]
+        self.pos: list[str] = [name(row[2]) for row in rows]
+        self.tag: list[str] = [name(row[3]) for row in rows]
+        sentence, current = [], -1
+        for i, row in enumerate(rows):
+            if i == 0 or row[4] == 1:
+                current += 1
+            sentence.append(current)
+        self.sentence: list[int] = sentence
+
+
+def _signed(offset: int) -> int:
+    """``to_array`` gives HEAD as an unsigned 64-bit offset: read it back as signed."""
+    return offset - (1 << 64) if offset >= 1 << 63 else offset
 
 
 def _lowered(strings: StringStore, key: int) -> str:
