@@ -1,4 +1,7 @@
-"""Shapes the API sends or accepts that are not query views of their own."""
+"""Shapes the API sends or accepts that are not query views of their own.
+
+A plain list page is ``query.Page[View]`` itself (its OpenAPI schema is ``Page_View_``); the
+classes here are the pages that carry more than items and a cursor, and the write shapes."""
 
 from __future__ import annotations
 
@@ -8,14 +11,10 @@ from pydantic import BaseModel, Field
 
 from porteparole.query import (
     ActorCount,
-    DyadCount,
-    EventView,
     Facet,
     MechanismHistory,
     MechanismUpdateView,
     Page,
-    QuoteView,
-    RejectedEntry,
     SearchHit,
     SurfaceCount,
     to_jsonable,
@@ -37,28 +36,7 @@ class MechanismOut:
     history: tuple[MechanismUpdateView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class QuotePageOut:
-    """One page of quotes; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
 
-    items: tuple[QuoteView, ...]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class EventPageOut:
-    """One page of events; ``next_cursor`` is the ``cursor`` of the next (None: the last)."""
-
-    items: tuple[EventView, ...]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class RejectedPageOut:
-    """One page of rejected inputs; ``next_cursor`` is the ``cursor`` of the next."""
-
-    items: tuple[RejectedEntry, ...]
-    next_cursor: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,25 +62,11 @@ class ActorPageOut:
     unresolved_surfaces: tuple[SurfaceCount, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class DyadPageOut:
-    """One page of source → target pairs, most events first."""
-
-    items: tuple[DyadCount, ...]
-    next_cursor: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class MechanismPageOut:
-    """One page of tracked mechanisms, by id."""
-
-    items: tuple[MechanismOut, ...]
-    next_cursor: str | None
-
-
-def mechanism_page_out(page: Page[MechanismHistory]) -> MechanismPageOut:
+def mechanism_page_out(page: Page[MechanismHistory]) -> Page[MechanismOut]:
     """A page of mechanisms in the API's shape (each one flat, with its current status)."""
-    return MechanismPageOut(tuple(mechanism_out(h) for h in page.items), page.next_cursor)
+    return Page(tuple(mechanism_out(h) for h in page.items), page.next_cursor)
 
 
 def mechanism_out(h: MechanismHistory) -> MechanismOut:
@@ -141,6 +105,6 @@ class IngestOut:
     rejected: tuple[RejectedOut, ...]
 
 
-__all__ = ["ActorPageOut", "BatchIn", "DocumentIn", "DyadPageOut", "IngestOut",
-           "MechanismOut", "MechanismPageOut", "RejectedOut", "SearchPageOut",
+__all__ = ["ActorPageOut", "BatchIn", "DocumentIn", "IngestOut",
+           "MechanismOut", "RejectedOut", "SearchPageOut",
            "mechanism_out", "mechanism_page_out", "to_jsonable"]

@@ -18,15 +18,12 @@ from porteparole.api.app import store_of
 from porteparole.api.errors import ApiError
 from porteparole.api.models import (
     ActorPageOut,
-    DyadPageOut,
-    EventPageOut,
-    MechanismPageOut,
-    QuotePageOut,
-    RejectedPageOut,
+    MechanismOut,
     SearchPageOut,
     mechanism_page_out,
 )
 from porteparole.errors import InputError
+from porteparole.query import DyadCount, EventView, Page, QuoteView, RejectedEntry
 from porteparole.store import Store
 from porteparole.timeline import Timeline, render_svg
 
@@ -105,7 +102,7 @@ def _actor_ref(store: Store, ref: str) -> str:
         raise ApiError(404, "not_found", str(error.args[0])) from None
 
 
-@router.get("/quotes", response_model=QuotePageOut, tags=["quotes"])
+@router.get("/quotes", response_model=Page[QuoteView], tags=["quotes"])
 def quotes(
     store: StoreDep, speaker: Text = None, about: Text = None,
     kind: Annotated[str | None, Query(max_length=10, description="direct or reported")] = None,
@@ -119,7 +116,7 @@ def quotes(
     return _json(query.quote_page(store, filters, limit=limit, cursor=cursor))
 
 
-@router.get("/events", response_model=EventPageOut, tags=["events"])
+@router.get("/events", response_model=Page[EventView], tags=["events"])
 def events(
     store: StoreDep, source: Text = None, target: Text = None,
     type: PloverType = None,
@@ -135,7 +132,7 @@ def events(
     return _json(query.event_page(store, filters, limit=limit, cursor=cursor))
 
 
-@router.get("/dyads", response_model=DyadPageOut, tags=["events"])
+@router.get("/dyads", response_model=Page[DyadCount], tags=["events"])
 def dyads(
     store: StoreDep, source: Text = None, target: Text = None,
     type: PloverType = None,
@@ -180,7 +177,7 @@ def timeline_of(store: Store, source: str, target: str, both_directions: bool,
                                include_negated=include_negated)
 
 
-@router.get("/mechanisms", response_model=MechanismPageOut, tags=["mechanisms"])
+@router.get("/mechanisms", response_model=Page[MechanismOut], tags=["mechanisms"])
 def mechanisms(store: StoreDep,
                id: Annotated[str | None, Query(max_length=200)] = None,
                limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 50,
@@ -192,7 +189,7 @@ def mechanisms(store: StoreDep,
     return _json(mechanism_page_out(page))
 
 
-@router.get("/rejected", response_model=RejectedPageOut, tags=["rejected"])
+@router.get("/rejected", response_model=Page[RejectedEntry], tags=["rejected"])
 def rejected(store: StoreDep, reason: Annotated[str | None, Query(max_length=40)] = None,
              limit: Annotated[int, Query(ge=1, le=MAX_LIST)] = 100,
              cursor: Cursor = None) -> JSONResponse:
