@@ -4,48 +4,13 @@ date; the crawl's other records are skipped; a truncated archive is a recorded r
 from __future__ import annotations
 
 import gzip
-import io
 from pathlib import Path
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 from porteparole import read
 from porteparole.ingest import ingest
 from porteparole.records import RawDocument, Rejected
 from porteparole.store import Store
-
-PAGE = """<!DOCTYPE html><html><head><title>Regular briefing</title></head><body>
-<article><h1>Spokesperson's remarks on the maritime talks</h1>
-<p>The spokesperson said on Tuesday that China and Vietnam will hold a new round of talks
-on the code of conduct in the South China Sea next month.</p>
-<p>Both sides agreed to keep the hotline open, the spokesperson added.</p>
-</article></body></html>"""
-REQUEST = b"GET /briefing HTTP/1.1\r\nHost: example.org\r\n\r\n"
-NOTE = ("Communiqué. La France et l'Allemagne ont signé mercredi un accord sur la "
-        "coopération spatiale, a annoncé le ministère des Affaires étrangères.")
-
-
-def warc_bytes(*, gzipped: bool = True) -> bytes:
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gzipped)
-
-    def response(uri: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
-        headers = StatusAndHeaders(status, [("Content-Type", content_type)],
-                                   protocol="HTTP/1.1")
-        record = writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2024-03-12T08:30:00Z"})
-        writer.write_record(record)
-
-    writer.write_record(writer.create_warc_record(
-        "https://example.org/briefing", "request", payload=io.BytesIO(REQUEST),
-        length=len(REQUEST)))
-    response("https://example.org/briefing", PAGE.encode(), "text/html; charset=utf-8")
-    response("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
-    response("https://example.org/missing", b"<html>gone</html>", "text/html", "404 Not Found")
-    response("https://example.fr/communique.txt", NOTE.encode(), "text/plain; charset=utf-8")
-    return buffer.getvalue()
+from warc_sample import NOTE, warc_bytes
 
 
 def test_html_and_text_responses_are_documents_with_uri_and_capture_date(

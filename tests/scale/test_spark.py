@@ -17,12 +17,12 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from test_warc import warc_bytes
 
 from porteparole import export, tables
 from porteparole.ingest import ingest
 from porteparole.load import load_tables
 from porteparole.store import Store
+from warc_sample import warc_bytes
 
 pytestmark = pytest.mark.slow
 
