@@ -21,7 +21,7 @@ sentence holding token ``i`` and ``children[i]`` is ``[c.i for c in doc[i].child
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from porteparole.text.folds import fold_token
 
@@ -122,39 +122,37 @@ class TokenTable:
 
 
 class _Syntax:
-    """The parse columns of one Doc, read in one ``to_array`` call."""
+    """The parse columns of one Doc, read in one ``to_array`` call and turned into lists by
+    numpy (a Python call per token would cost as much as the rules that read them)."""
 
     __slots__ = ("dep", "head", "pos", "sentence", "tag")
 
     def __init__(self, doc: Doc) -> None:
+        import numpy as np
         from spacy.attrs import DEP, HEAD, POS, SENT_START, TAG
 
-        rows = doc.to_array([HEAD, DEP, POS, TAG, SENT_START]).tolist() if len(doc) else []
+        count = len(doc)
+        rows = doc.to_array([HEAD, DEP, POS, TAG, SENT_START]).reshape(count, 5)
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(key: int) -> str:
-            found = names.get(key)
-            if found is None:
-                found = names[key] = strings[key] if key else ""
-            return found
-
-        # HEAD is stored as an offset from the token; the sentence index counts starts.
-        self.head: list[int] = [i + _signed(row[0]) for i, row in enumerate(rows)]
-        self.dep: list[str] = [name(row[1]) for row in rows]
-        self.pos: list[str] = [name(row[2]) for row in rows]
-        self.tag: list[str] = [name(row[3]) for row in rows]
-        sentence, current = [], -1
-        for i, row in enumerate(rows):
-            if i == 0 or row[4] == 1:
-                current += 1
-            sentence.append(current)
-        self.sentence: list[int] = sentence
+        # HEAD is an offset from the token, stored unsigned: the cast to int64 reads it back
+        # as signed. A sentence's index counts the sentence starts up to the token.
+        self.head: list[int] = (rows[:, 0].astype(np.int64) + np.arange(count)).tolist()
+        self.dep: list[str] = _labels(strings, rows[:, 1])
+        self.pos: list[str] = _labels(strings, rows[:, 2])
+        self.tag: list[str] = _labels(strings, rows[:, 3])
+        starts = rows[:, 4] == 1
+        if count:
+            starts[0] = True
+        self.sentence: list[int] = (np.cumsum(starts) - 1).tolist()
 
 
-def _signed(offset: int) -> int:
-    """``to_array`` gives HEAD as an unsigned 64-bit offset: read it back as signed."""
-    return offset - (1 << 64) if offset >= 1 << 63 else offset
+def _labels(strings: StringStore, column: Any) -> list[str]:
+    """Each hash of a column as its string ("" for 0): looked up once per distinct label."""
+    import numpy as np
+
+    keys, positions = np.unique(column, return_inverse=True)
+    names = [strings[key] if key else "" for key in keys.tolist()]
+    return list(map(names.__getitem__, positions.tolist()))
 
 
 def _lowered(strings: StringStore, key: int) -> str:
