@@ -142,13 +142,23 @@ def annotate_stream(texts: Iterable[tuple[str, str]], *, batch_size: int = BATCH
     for text_language, text in texts:
         if batch and (text_language != language or len(batch) >= batch_size
                       or chars + len(text) > BATCH_CHARS):
-            yield from _model_or_blank(language).pipe(batch, batch_size=len(batch))
+            yield from _parsed(language, batch)
             batch, chars = [], 0
         language = text_language
         batch.append(text)
         chars += len(text)
     if batch:
-        yield from _model_or_blank(language).pipe(batch, batch_size=len(batch))
+        yield from _parsed(language, batch)
+
+
+def _parsed(language: str, batch: list[str]) -> Iterator[Doc]:
+    """One batch through the language's pipeline. Each Doc keeps the text it was made from
+    (``doc_text``): spaCy's tokenizer loses no character, so it is ``Doc.text``, which
+    spaCy would otherwise join again from every token."""
+    for text, doc in zip(batch, _model_or_blank(language).pipe(batch, batch_size=len(batch)),
+                         strict=True):
+        doc.user_data[TEXT_KEY] = text
+        yield doc
 
 
 @cache
@@ -172,10 +182,13 @@ def _spacy_has_language(code: str) -> bool:
     return True
 
 
+TEXT_KEY = "porteparole.text"  # where a Doc keeps its text (``doc_text``)
+
+
 def doc_text(doc: Doc) -> str:
     """A Doc's text, computed once: spaCy's ``Doc.text`` joins every token anew on each
     access, which costs a whole document's length inside a loop over quotes or events."""
-    text: str | None = doc.user_data.get("porteparole.text")
+    text: str | None = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["porteparole.text"] = str(doc.text)
+        text = doc.user_data[TEXT_KEY] = str(doc.text)
     return text

@@ -64,3 +64,13 @@ def test_the_stream_holds_one_batch_of_characters_at_a_time(
     assert "day 0" in doc_text(first)
     assert len(consumed) <= 2  # the first text, and the one that closed its batch
     assert len(list(stream)) == 5
+
+
+def test_each_doc_keeps_the_very_text_it_was_made_from() -> None:
+    """``doc_text`` reads the text the Doc was made from, which must be ``Doc.text``: odd
+    spaces, tabs, line breaks and a text with no word at all included."""
+    texts = [("fr", "  Le ministre  a parlé.\t\nFin.  \n"), ("en", "Beijing\u00a0spoke \n\n"),
+             ("en", "   "), ("zh", "外交部发言人表示。")]
+    docs = annotate(texts)
+    for (_, text), doc in zip(texts, docs, strict=True):
+        assert doc_text(doc) == text == doc.text
