@@ -19,16 +19,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from porteparole.topics.taxonomy import Scoring
 
 __all__ = ["Hit", "score_unit"]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One piece of evidence for a label: a cue or a mention at characters ``[start, end)``."""
+class Hit(NamedTuple):
+    """One piece of evidence for a label: a cue or a mention at characters ``[start, end)``.
+
+    A named tuple rather than a frozen dataclass: a document has one per cue word and per
+    actor mention, and a tuple is built several times faster, with the same immutable
+    named fields."""
 
     label: str
     start: int
