@@ -54,6 +54,8 @@ def track_mechanisms(analysis: Analysis, doc: Doc, knowledge: Knowledge | None =
     names_matcher, cues_matcher = _matchers(catalog, language)
     allowed = _allowed(catalog, analysis)
     names_found = names_matcher.find(doc)  # the whole Doc once, read line by line
+    if not any(m.payload in allowed for m in names_found.matches):
+        return analysis  # most documents name no mechanism: their lines are never cut
     text = doc_text(doc)
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
@@ -100,16 +102,21 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of each sentence cut at line breaks, without edge spaces.
 
     A title and the dateline under it are never one clause, whatever the parser says.
-    Read from the token table: no Token or sentence Span is built. A lower-cased form is
-    white space, or holds a line break, exactly when the text does.
+    No Token or sentence Span is built: the sentence starts and the verbs are read as one
+    array, the forms from the token table (a lower-cased form is white space, or holds a
+    line break, exactly when the text does).
     """
-    columns = table(doc)
-    lower = columns.lower
-    # Where a line may end inside a sentence: a space token holding a line break. Such
-    # tokens are few, so the sentences are cut at them rather than read token by token.
-    breaks = [i for i, form in enumerate(lower) if "\n" in form and form.isspace()]
+    from spacy.attrs import POS, SENT_START
+    from spacy.symbols import AUX, VERB
+
+    lower = table(doc).lower
+    rows = doc.to_array([SENT_START, POS])
+    # ``Doc.sents`` starts a sentence at the first token and at each token flagged 1.
+    starts = [0, *((rows[1:, 0] == 1).nonzero()[0] + 1).tolist()] if len(doc) else []
+    verbs = ((rows[:, 1] == VERB) | (rows[:, 1] == AUX)).nonzero()[0].tolist()
+    breaks = _line_breaks(doc, lower)
     ranges = []
-    for first, last in _sentences(columns.sentence):
+    for first, last in zip(starts, [*starts[1:], len(doc)], strict=True):
         start = first
         for i in [*breaks[bisect.bisect_left(breaks, first):bisect.bisect_left(breaks, last)],
                   last - 1]:
@@ -121,35 +128,37 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
             if start < end:
                 ranges.append((start, end))
             start = i + 1
-    return _merge_verbless(columns.pos, lower, ranges)
+    return _merge_verbless(verbs, lower, ranges)
 
 
-def _sentences(sentence: list[int]) -> list[tuple[int, int]]:
-    """The token range ``[start, end)`` of each sentence, in text order (``Doc.sents``),
-    from the sentence index of each token."""
-    ranges = []
-    start = 0
-    for i in range(1, len(sentence)):
-        if sentence[i] != sentence[i - 1]:
-            ranges.append((start, i))
-            start = i
-    if sentence:
-        ranges.append((start, len(sentence)))
-    return ranges
+def _line_breaks(doc: Doc, lower: list[str]) -> list[int]:
+    """The space tokens that hold a line break, in text order: where a line may end inside
+    a sentence. Found from the line breaks of the text (few) rather than by reading every
+    token: each break lies in the token that starts at or before it."""
+    text, starts = doc_text(doc), table(doc).idx
+    found: set[int] = set()
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and "\n" in lower[i] and lower[i].isspace():
+            found.add(i)
+        at = text.find("\n", at + 1)
+    return sorted(found)
 
 
-def _merge_verbless(pos: list[str], lower: list[str],
+def _merge_verbless(verbs: list[int], lower: list[str],
                     ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a verbless fragment to the next range on the same line ("Pékin" | "a suspendu...").
 
     The parser sometimes ends a sentence after a subject; the evidence must hold it.
-    ``pos`` and ``lower`` are the token table's columns.
+    ``verbs`` are the indices of the tokens tagged VERB or AUX, in text order.
     """
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
         if merged:
             previous = merged[-1]
-            verbless = not any(pos[i] in _VERB_POS for i in range(previous[0], previous[1]))
+            first_verb = bisect.bisect_left(verbs, previous[0])
+            verbless = first_verb == len(verbs) or verbs[first_verb] >= previous[1]
             if verbless and not any("\n" in lower[i] for i in range(previous[1], start)):
                 merged[-1] = (previous[0], end)
                 continue

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Hashable, Iterable
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING
 
 from porteparole.text.cues import CueMatch, CueMatcher, doc_keys, phrase_keys
@@ -55,11 +57,12 @@ class SparseCueMatcher:
         the longest cue that may start in it (or the Doc's end), so no cue that starts in
         a window ends outside it, and no two windows overlap."""
         keys, _ = doc_keys(doc)
-        firsts, reach = self._firsts, self._reach
-        starts = [i for i, token_keys in enumerate(keys) if not firsts.isdisjoint(token_keys)]
+        reach = self._reach
+        # The tokens sharing a key with the first keys, tested without a Python loop.
+        starts = compress(range(len(keys)), map(not_, map(self._firsts.isdisjoint, keys)))
         windows: list[tuple[int, int]] = []
         for i in starts:
-            end = min(len(keys), i + max(reach.get(key, 0) for key in keys[i]))
+            end = min(len(keys), i + max([reach.get(key, 0) for key in keys[i]]))
             if windows and i < windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
             else:
