@@ -2,11 +2,13 @@
 
 Why: the topics and mechanisms stages look for a few hundred cue phrases in documents of
 thousands of tokens. ``CueMatcher.find`` tries every token of the range it is given, and the
-mechanisms stage gave it every line of a document, one call per line: most of the stage's
-time went to tokens where no cue starts. A cue can start only on a token one of whose keys
-is the first key of a cue, so this wrapper picks those tokens from the Doc's keys (one set
-test per token), groups the close ones into windows no cue can cross, and lets
-``CueMatcher.find`` match each window. The matching rules stay in ``CueMatcher`` alone.
+mechanisms stage gave it every line of a document, one call per line: most of the time went
+to tokens where no cue starts. A cue starts only on a token one of whose keys is its first
+key, followed by a token holding its second key if it has one; this wrapper picks those
+tokens from the Doc's keys (``doc_keys``, one set test per token, in C), groups the close
+ones into windows no cue can cross, and lets ``CueMatcher.find`` match each window. The
+matching rules stay in ``CueMatcher`` alone: the windows only leave out tokens where it
+would find nothing.
 
 The matches of a whole Doc, found once, answer every range of it (``DocCues.within``):
 ``find(doc, start, end)`` keeps exactly the matches of the whole Doc that start at or after
@@ -36,14 +38,17 @@ class SparseCueMatcher:
     def __init__(self, language: str, cues: Iterable[tuple[str, Hashable]]) -> None:
         listed = list(cues)
         self.matcher = CueMatcher(language, listed)
-        # The first key of each cue, with the length of the longest cue starting with it:
-        # a token with none of these keys starts no cue.
-        self._reach: dict[str, int] = {}
+        # For the first key of each cue: the length and the second key (None for a one-word
+        # cue) of the cues starting with it. A token with none of these keys starts no cue,
+        # and a cue of two words or more starts only where its second key follows.
+        follow: dict[str, set[tuple[int, str | None]]] = {}
         for phrase, _ in listed:
             keys, _ = phrase_keys(phrase, language)
             if keys:
-                self._reach[keys[0]] = max(self._reach.get(keys[0], 0), len(keys))
-        self._firsts = frozenset(self._reach)
+                second = keys[1] if len(keys) > 1 else None
+                follow.setdefault(keys[0], set()).add((len(keys), second))
+        self._follow = {first: tuple(cues) for first, cues in follow.items()}
+        self._firsts = frozenset(follow)
 
     def find(self, doc: Doc) -> DocCues:
         """Every match in the Doc, as ``CueMatcher.find(doc)`` gives them."""
@@ -54,15 +59,23 @@ class SparseCueMatcher:
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges holding every token where a cue may start, each reaching as far as
-        the longest cue that may start in it (or the Doc's end), so no cue that starts in
-        a window ends outside it, and no two windows overlap."""
+        the longest cue that may start in it, so no cue that starts in a window ends
+        outside it, and no two windows overlap."""
         keys, _ = doc_keys(doc)
-        reach = self._reach
+        size, follow = len(keys), self._follow
         # The tokens sharing a key with the first keys, tested without a Python loop.
-        starts = compress(range(len(keys)), map(not_, map(self._firsts.isdisjoint, keys)))
+        starts = compress(range(size), map(not_, map(self._firsts.isdisjoint, keys)))
         windows: list[tuple[int, int]] = []
         for i in starts:
-            end = min(len(keys), i + max([reach.get(key, 0) for key in keys[i]]))
+            following = keys[i + 1] if i + 1 < size else ()
+            reach = 0  # the longest cue that may start here
+            for key in keys[i]:
+                for length, second in follow.get(key, ()):
+                    if length > reach and (second is None or second in following):
+                        reach = length
+            if not reach:
+                continue  # only cues of two words or more start here, and none goes on
+            end = min(size, i + reach)
             if windows and i < windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
             else:

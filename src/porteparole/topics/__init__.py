@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.records import Analysis, Mention, Topic, Turn
-from porteparole.text.cues import CueMatcher
 from porteparole.text.doc_table import table
+from porteparole.text.sparse_cues import SparseCueMatcher
 from porteparole.topics.scoring import Hit, score_unit
 from porteparole.topics.taxonomy import ActorCue, Taxonomy, load_taxonomy
 
@@ -41,7 +41,7 @@ def assign_topics(analysis: Analysis, doc: Doc, knowledge: Knowledge | None = No
     taxonomy = taxonomy or (knowledge if knowledge is not None else default_knowledge()).taxonomy
     columns = _Columns(doc)
     hits = _Hits(_hits(analysis, doc, taxonomy, columns))
-    actors = _Actors(analysis.mentions)
+    actors = _Actors(analysis.mentions, _co_mentioned(taxonomy))
     topics: list[Topic] = []
     for turns in _exchanges(analysis.turns):
         spans = [(t.start, t.end) for t in turns]
@@ -71,7 +71,7 @@ def _hits(analysis: Analysis, doc: Doc, taxonomy: Taxonomy, columns: _Columns) -
     starts, end = columns.starts, columns.end
     hits = [
         Hit(label, starts[m.start], end(m.end - 1), weight, key)
-        for m in _matcher(taxonomy, analysis.document.language).find(doc)
+        for m in _matcher(taxonomy, analysis.document.language).find(doc).matches
         for (label, weight, key) in [m.payload]
     ]
     covered = _mentions_by_actor(analysis.mentions)
@@ -113,19 +113,23 @@ def _covers(actor: str) -> tuple[str, ...]:
 
 
 @cache
-def _matcher(taxonomy: Taxonomy, language: str) -> CueMatcher:
+def _matcher(taxonomy: Taxonomy, language: str) -> SparseCueMatcher:
+    """The language's cue phrases, matched only where one may start (``text.sparse_cues``)."""
     cues = [
         (phrase, (label, weight, phrase)) for phrase, (label, weight) in taxonomy.cues(language)
     ]
-    return CueMatcher(language, cues)
+    return SparseCueMatcher(language, cues)
 
 
 class _Actors:
-    """The resolved mentions of a document by start offset, to find those inside a unit
-    by bisection rather than by a pass over all of them for every turn and paragraph."""
+    """The resolved mentions of a document that count for a multi-actor cue, by start
+    offset, to find those inside a unit by bisection rather than by a pass over all of them
+    for every turn and paragraph. Mentions of other actors are left out: they cannot
+    complete a cue."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        located = sorted((m.start, m.end, m.actor_id) for m in mentions if m.actor_id)
+    def __init__(self, mentions: Sequence[Mention], wanted: frozenset[str]) -> None:
+        located = sorted((m.start, m.end, m.actor_id) for m in mentions
+                         if m.actor_id and not wanted.isdisjoint(_covers(m.actor_id)))
         self._starts = [start for start, _, _ in located]
         self._located = located
 
@@ -146,9 +150,10 @@ def _co_mentions(
 ) -> list[Hit]:
     """One hit per multi-actor cue whose actors are all mentioned inside the spans."""
     cues = _multi_actor_cues(taxonomy)
-    if not cues:
+    present = actors.inside(spans) if cues else set()
+    if not present:
         return []
-    covered = {key for actor in actors.inside(spans) for key in _covers(actor)}
+    covered = {key for actor in present for key in _covers(actor)}
     return [
         Hit(label_id, -1, -1, cue.weight, "+".join(cue.ids))
         for label_id, cue in cues
@@ -160,6 +165,12 @@ def _co_mentions(
 def _multi_actor_cues(taxonomy: Taxonomy) -> tuple[tuple[str, ActorCue], ...]:
     return tuple((label.id, cue) for label in taxonomy.labels for cue in label.actors
                  if len(cue.ids) > 1)
+
+
+@cache
+def _co_mentioned(taxonomy: Taxonomy) -> frozenset[str]:
+    """The actor ids the multi-actor cues name."""
+    return frozenset(i for _, cue in _multi_actor_cues(taxonomy) for i in cue.ids)
 
 
 def _exchanges(turns: Sequence[Turn]) -> list[list[Turn]]:

@@ -44,6 +44,8 @@ def score_unit(hits: Iterable[Hit], words: int, scoring: Scoring) -> list[tuple[
     by_label: dict[str, list[Hit]] = {}
     for hit in hits:
         by_label.setdefault(hit.label, []).append(hit)
+    if not by_label:
+        return []
     length = (max(words, scoring.reference_length) / scoring.reference_length)
     divisor = length ** scoring.length_exponent
     scored = []
