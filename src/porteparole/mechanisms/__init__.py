@@ -17,6 +17,7 @@ resolved mention the check is skipped, so the stage still works on its own.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from functools import cache
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from porteparole.nlp import doc_text
 from porteparole.records import Analysis, MechanismUpdate
 from porteparole.text.cues import CueMatch, CueMatcher
 from porteparole.text.doc_table import table
+from porteparole.text.sparse_cues import SparseCueMatcher
 from porteparole.text.typography import QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -51,16 +53,19 @@ def track_mechanisms(analysis: Analysis, doc: Doc, knowledge: Knowledge | None =
         return analysis
     names_matcher, cues_matcher = _matchers(catalog, language)
     allowed = _allowed(catalog, analysis)
+    names_found = names_matcher.find(doc)  # the whole Doc once, read line by line
+    if not any(m.payload in allowed for m in names_found.matches):
+        return analysis  # most documents name no mechanism: their lines are never cut
+    text = doc_text(doc)
     updates: list[MechanismUpdate] = []
     for start, end in _lines(doc):
-        span = doc[start:end]
-        # The document's text, sliced: ``Span.text`` joins its tokens anew.
-        text = doc_text(doc)[span.start_char:span.end_char]
-        if text.rstrip(f" \n){QUOTE_MARKS}").endswith("?"):  # a question, quoted or not
-            continue
-        names = [m for m in _longest(names_matcher.find(doc, start, end)) if m.payload in allowed]
+        names = [m for m in _longest(names_found.within(start, end)) if m.payload in allowed]
         if not names:
             continue
+        span = doc[start:end]
+        # The document's text, sliced: ``Span.text`` joins its tokens anew.
+        if text[span.start_char:span.end_char].rstrip(f" \n){QUOTE_MARKS}").endswith("?"):
+            continue  # a question, quoted or not
         grammar = Grammar(
             modality, catalog.future, catalog.carriers.get(language, frozenset()),
             catalog.circumstantial.get(language, frozenset()),
@@ -97,37 +102,64 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of each sentence cut at line breaks, without edge spaces.
 
     A title and the dateline under it are never one clause, whatever the parser says.
+    No Token or sentence Span is built: the sentence starts and the verbs are read as one
+    array, the forms from the token table (a lower-cased form is white space, or holds a
+    line break, exactly when the text does).
     """
-    ranges = []
-    # ``is_space`` and the text of a token read from the token table: no Token is built.
-    # A lower-cased form is white space, or holds a line break, exactly when the text does.
+    from spacy.attrs import POS, SENT_START
+    from spacy.symbols import AUX, VERB
+
     lower = table(doc).lower
-    for sentence in doc.sents:
-        start = sentence.start
-        for i in range(sentence.start, sentence.end):
-            space = lower[i].isspace()
-            if space and "\n" in lower[i] or i == sentence.end - 1:
-                end = i if space else i + 1
-                while start < end and lower[start].isspace():
-                    start += 1
-                if start < end:
-                    ranges.append((start, end))
-                start = i + 1
-    return _merge_verbless(doc, ranges)
+    rows = doc.to_array([SENT_START, POS])
+    # ``Doc.sents`` starts a sentence at the first token and at each token flagged 1.
+    starts = [0, *((rows[1:, 0] == 1).nonzero()[0] + 1).tolist()] if len(doc) else []
+    verbs = ((rows[:, 1] == VERB) | (rows[:, 1] == AUX)).nonzero()[0].tolist()
+    breaks = _line_breaks(doc, lower)
+    ranges = []
+    for first, last in zip(starts, [*starts[1:], len(doc)], strict=True):
+        start = first
+        for i in [*breaks[bisect.bisect_left(breaks, first):bisect.bisect_left(breaks, last)],
+                  last - 1]:
+            if i < start:
+                continue  # the sentence's last token, already read as a break
+            end = i if lower[i].isspace() else i + 1
+            while start < end and lower[start].isspace():
+                start += 1
+            if start < end:
+                ranges.append((start, end))
+            start = i + 1
+    return _merge_verbless(verbs, lower, ranges)
 
 
-def _merge_verbless(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _line_breaks(doc: Doc, lower: list[str]) -> list[int]:
+    """The space tokens that hold a line break, in text order: where a line may end inside
+    a sentence. Found from the line breaks of the text (few) rather than by reading every
+    token: each break lies in the token that starts at or before it."""
+    text, starts = doc_text(doc), table(doc).idx
+    found: set[int] = set()
+    at = text.find("\n")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and "\n" in lower[i] and lower[i].isspace():
+            found.add(i)
+        at = text.find("\n", at + 1)
+    return sorted(found)
+
+
+def _merge_verbless(verbs: list[int], lower: list[str],
+                    ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a verbless fragment to the next range on the same line ("Pékin" | "a suspendu...").
 
     The parser sometimes ends a sentence after a subject; the evidence must hold it.
+    ``verbs`` are the indices of the tokens tagged VERB or AUX, in text order.
     """
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
         if merged:
             previous = merged[-1]
-            between = doc[previous[1]:start]
-            verbless = not any(t.pos_ in {"VERB", "AUX"} for t in doc[previous[0]:previous[1]])
-            if verbless and not any("\n" in t.text for t in between):
+            first_verb = bisect.bisect_left(verbs, previous[0])
+            verbless = first_verb == len(verbs) or verbs[first_verb] >= previous[1]
+            if verbless and not any("\n" in lower[i] for i in range(previous[1], start)):
                 merged[-1] = (previous[0], end)
                 continue
         merged.append((start, end))
@@ -135,7 +167,9 @@ def _merge_verbless(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 @cache
-def _matchers(catalog: Catalog, language: str) -> tuple[CueMatcher, CueMatcher]:
+def _matchers(catalog: Catalog, language: str) -> tuple[SparseCueMatcher, CueMatcher]:
+    """The mechanisms' names (few, and rare in a text: matched only where one may start)
+    and the status cue words (matched in the lines that name a mechanism)."""
     names = [
         (alias, mechanism.id)
         for mechanism in catalog.mechanisms
@@ -147,20 +181,20 @@ def _matchers(catalog: Catalog, language: str) -> tuple[CueMatcher, CueMatcher]:
         for part, words in parts.items()
         for word in words
     ]
-    return CueMatcher(language, names), CueMatcher(language, cues)
+    return SparseCueMatcher(language, names), CueMatcher(language, cues)
 
 
 def _allowed(catalog: Catalog, analysis: Analysis) -> set[str]:
-    """Mechanisms whose required actors the document mentions (all, without mentions)."""
+    """Mechanisms whose required actors the document mentions (all, without mentions).
+
+    A required actor names a state or an organization and is mentioned by its institutions
+    too (``CHN`` by ``CHN-MFA``): the ids the mentions count for are listed once, each
+    mentioned actor with every id it extends, and the required ids looked up in them."""
     present = {m.actor_id for m in analysis.mentions if m.actor_id}
-    return {m.id for m in catalog.mechanisms if not present or _mentions_all(m, present)}
-
-
-def _mentions_all(mechanism: Mechanism, present: set[str]) -> bool:
-    return all(
-        any(actor == wanted or actor.startswith(wanted + "-") for actor in present)
-        for wanted in mechanism.requires
-    )
+    if not present:
+        return {m.id for m in catalog.mechanisms}
+    covered = present | {actor[:i] for actor in present for i, c in enumerate(actor) if c == "-"}
+    return {m.id for m in catalog.mechanisms if all(w in covered for w in m.requires)}
 
 
 def _longest(matches: list[CueMatch]) -> list[CueMatch]:

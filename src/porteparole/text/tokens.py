@@ -38,10 +38,40 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    """The text's tokens with their offsets and folded keys."""
-    facts, make = _word_facts, tuple.__new__  # the tuple built directly: no __new__ call
-    return [make(Token, (match.start(), match.end(), *facts(match.group())))
-            for match in _TOKEN.finditer(text)]
+    """The text's tokens with their offsets and folded keys.
+
+    Read chunk by chunk: a token never holds white space, so the text's runs of non-space
+    characters (``str.split``, in C) are cut into the very tokens the expression finds in
+    the whole text. A chunk ("Chine,", "l'OTAN") recurs across documents, so each is cut and
+    folded once (``_pieces``); only its offset is looked for in the text, from where the
+    previous chunk ended, over white space alone.
+    """
+    make, pieces, find = tuple.__new__, _CHUNKS.get, text.find  # tuples built directly
+    if len(_CHUNKS) > _CHUNK_LIMIT:
+        _CHUNKS.clear()
+    tokens: list[Token] = []
+    append = tokens.append
+    end = 0
+    for chunk in text.split():
+        start = find(chunk, end)
+        end = start + len(chunk)
+        cut = pieces(chunk)
+        if cut is None:
+            cut = _CHUNKS[chunk] = _pieces(chunk)
+        for first, last, key, upper, caps in cut:
+            append(make(Token, (start + first, start + last, key, upper, caps)))
+    return tokens
+
+
+# Chunks cut and folded, by text; emptied past this many, so memory stays bounded.
+_CHUNK_LIMIT = 200_000
+_CHUNKS: dict[str, tuple[tuple[int, int, str, bool, bool], ...]] = {}
+
+
+def _pieces(chunk: str) -> tuple[tuple[int, int, str, bool, bool], ...]:
+    """The tokens of one run of non-space characters, offsets counted from its start."""
+    return tuple((match.start(), match.end(), *_word_facts(match.group()))
+                 for match in _TOKEN.finditer(chunk))
 
 
 @lru_cache(maxsize=100_000)
