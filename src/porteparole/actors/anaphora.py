@@ -47,10 +47,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from itertools import compress, count
+from typing import TYPE_CHECKING, TypeVar
 
 from porteparole.kb import printed_person_name
 from porteparole.nlp import doc_text
@@ -59,7 +61,7 @@ from porteparole.text.doc_table import table
 from porteparole.text.folds import fold_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from porteparole.actors.lexicon import Lexicon
     from porteparole.quotes.lexicon import QuoteLexicon
@@ -73,6 +75,7 @@ _NAME_PARTS = ("compound", "flat", "appos", "amod")  # a name's tokens up to its
 # (by the relation's base: French parses mark a name's parts « flat:name »)
 
 Lookup = Callable[[str], Actor | None]
+_Entry = TypeVar("_Entry", str, int)  # a token table's string or integer column
 
 
 # -- agreement ---------------------------------------------------------------------------------
@@ -122,6 +125,91 @@ def is_word(token: Token, words: frozenset[str]) -> bool:
 def _bare(words: frozenset[str]) -> frozenset[str]:
     """``words`` without their clitic hyphens, computed once per word list."""
     return frozenset(w.lstrip("-") for w in words)
+
+
+# -- the candidate tokens -----------------------------------------------------------------------
+
+def positions(column: Iterable[_Entry], wanted: AbstractSet[_Entry]) -> list[int]:
+    """The indices of ``column`` (a token table column) whose entry is in ``wanted``, in
+    order. Why not a comprehension over the column: a document's few pronouns are picked
+    by ``map`` and ``compress``, in C, instead of a Python test per token."""
+    if not wanted:
+        return []
+    return list(compress(count(), map(wanted.__contains__, column)))
+
+
+class _Spellings:
+    """The spellings (a token's ORTH hash or its lower-cased form) found to be one of a
+    word list, and those found not to be, kept across documents: a word recurs in every
+    document, so a document's distinct spellings are mostly known already and sorted out
+    by set operations, and only new ones are tested."""
+
+    _LIMIT = 200_000  # spellings remembered at most; then forgotten, to bound memory
+
+    def __init__(self) -> None:
+        self.seen: set[str | int] = set()
+        self.listed: set[str | int] = set()
+
+    def listed_among(self, spellings: set[_Entry], test: Callable[[_Entry], bool]
+                     ) -> set[_Entry]:
+        """The ``spellings`` that pass ``test`` (the same test on every call)."""
+        if len(self.seen) > self._LIMIT:
+            self.seen.clear()
+            self.listed.clear()
+        new = spellings - self.seen
+        self.listed.update(spelling for spelling in new if test(spelling))
+        self.seen.update(new)
+        return spellings & self.listed
+
+
+@cache
+def _spellings(words: frozenset[str], column: str) -> _Spellings:
+    """The remembered spellings of one word list, by the column they are read from."""
+    return _Spellings()
+
+
+def _folded_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose folded form (``fold_token``), clitic hyphen aside, is one of
+    ``words``. Spellings (ORTH hashes) are folded once each, not each token: no other stage
+    reads the table's folded column."""
+    if not len(doc) or not words:
+        return []
+    orth = table(doc).orth
+    strings = doc.vocab.strings
+
+    def listed(key: int) -> bool:
+        return fold_token(strings[key]).lstrip("-") in words
+
+    return positions(orth, _spellings(words, "orth").listed_among(set(orth), listed))
+
+
+def _lower_positions(lower: list[str], words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-cased form, clitic hyphen aside, is one of ``words``."""
+    bare = _bare(words)
+
+    def listed(word: str) -> bool:
+        return word.lstrip("-") in bare
+
+    return positions(lower, _spellings(words, "lower").listed_among(set(lower), listed))
+
+
+class Sentences:
+    """A document's sentences, read once (``Doc.sents``) when first asked for. Why:
+    ``Token.sent`` walks the document from the token to its sentence's bounds and builds
+    two spans on every call; a pass that asks it for each pronoun is cheaper with the
+    token's sentence found by bisection among sentences built once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._spans: list[Span] = []
+        self._firsts: list[int] = []  # the first token of each sentence
+
+    def of(self, token: Token) -> Span:
+        """``token.sent``: the sentence holding the token."""
+        if not self._spans:
+            self._spans = list(self._doc.sents)
+            self._firsts = [sentence.start for sentence in self._spans]
+        return self._spans[bisect_right(self._firsts, token.i) - 1]
 
 
 # -- the window ---------------------------------------------------------------------------------
@@ -177,9 +265,11 @@ class Lookback:
         self.pronoun_words = lexicon.pronouns | lexicon.stressed_pronouns
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
-        """Mentions that overlap ``[start, end)``, in text order."""
+        """Mentions that overlap ``[start, end)``, in text order: of those that start
+        before ``end``, the ones that start late enough to reach past ``start``."""
         first = bisect_left(self.starts, start - self.longest)
-        return [m for m in self.mentions[first:] if m.start < end and m.end > start]
+        last = bisect_left(self.starts, end)
+        return [m for m in self.mentions[first:last] if m.end > start]
 
     def person_before(self, word: Token, start: int, end: int, window: int, *,
                       subjects_only: bool = True) -> Antecedent | None:
@@ -272,30 +362,30 @@ def anaphora_mentions(
     """
     if not lexicon.pronouns or not doc.has_annotation("DEP"):
         return []
-    starts = [sentence.start_char for sentence in doc.sents]
+    # Only a token whose folded form is a listed pronoun is built and parsed further.
+    pronouns = [token for token in map(doc.__getitem__, _folded_positions(doc, lexicon.pronouns))
+                if _is_speaker_pronoun(token, lexicon)]
+    if not pronouns:
+        return []
     ordered = sorted((m for m in mentions if m.entity_type in SPEAKER_TYPES),
                      key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     found = []
-    # Only a token whose folded form is a listed pronoun is built and parsed further.
-    folded = table(doc).folded
-    for i in (i for i, word in enumerate(folded) if word.lstrip("-") in lexicon.pronouns):
-        token = doc[i]
-        if not _is_speaker_pronoun(token, lexicon):
-            continue
+    for token in pronouns:
         start, end = _pronoun_span(token)
         if any(a <= start < b for a, b in skip):
             continue
-        actor = _one_person(ordered, starts, start)
+        actor = _one_person(ordered, starts, _sentence_window(token), start)
         if actor is not None:
             found.append(Mention(document_id, start, end, doc_text(doc)[start:end], "PRON",
                                  actor, PRONOUN_CONFIDENCE, "coreference"))
     return found
 
 
-def _speaks_after(lookback: Lookback, token: Token, window: int) -> bool:
+def _speaks_after(lookback: Lookback, token: Token, window: int, sentences: Sentences) -> bool:
     """An organization or a state named in the pronoun's own sentence after the last person
     named before it: a pronoun that does not keep to persons may stand for it."""
-    own = max(token.sent.start_char, window)
+    own = max(sentences.of(token).start_char, window)
     before = lookback.overlapping(window, token.idx)
     people = [i for i, m in enumerate(before) if m.entity_type in PERSON_TYPES]
     after = before[people[-1] + 1:] if people else before
@@ -314,17 +404,29 @@ def _pronoun_span(token: Token) -> tuple[int, int]:
     return token.idx + offset, token.idx + len(token.text)
 
 
-def _one_person(mentions: Sequence[Mention], starts: Sequence[int], position: int) -> str | None:
-    """The one person named in the window, if nothing else that speaks came after it.
+def _sentence_window(token: Token) -> tuple[int, int]:
+    """Where the sentence before the token's own starts (its own, for a first sentence),
+    and where its own starts: read from the token's sentence, for the few speaker pronouns
+    of a document, not from every sentence of the document."""
+    sentence = token.sent
+    own = sentence.start_char
+    if sentence.start == 0:
+        return own, own
+    return token.doc[sentence.start - 1].sent.start_char, own
+
+
+def _one_person(mentions: Sequence[Mention], starts: Sequence[int], window: tuple[int, int],
+                position: int) -> str | None:
+    """The one person named in the window (``mentions`` in text order, ``starts`` their
+    starts, ``window`` the starts of the previous sentence and of the pronoun's own), if
+    nothing else that speaks came after it.
 
     An organization or a state between the person and the pronoun in the pronoun's own
     sentence ("le Pentagone a abattu ce qu'il a qualifié…") may be what the pronoun stands
     for: then it is left unresolved.
     """
-    sentence = bisect_right(starts, position) - 1
-    window = starts[max(sentence - 1, 0)] if sentence >= 0 else 0
-    own = starts[sentence] if sentence >= 0 else 0
-    recent = [m for m in mentions if window <= m.start < position]
+    first, own = window
+    recent = mentions[bisect_left(starts, first):bisect_left(starts, position)]
     people = [i for i, m in enumerate(recent) if m.entity_type in PERSON_TYPES]
     if not people or any(m.start >= own for m in recent[people[-1] + 1:]):
         return None
@@ -370,17 +472,16 @@ def lookback_mentions(
     text = doc_text(doc)
     starts = paragraph_starts(text)
     found = []
-    bare = _bare(words)
     # Only a token whose lower-cased form is one of the words is built (``text.doc_table``).
-    lower = table(doc).lower
-    for i in (i for i, word in enumerate(lower) if word.lstrip("-") in bare):
+    sentences = Sentences(doc)
+    for i in _lower_positions(table(doc).lower, words):
         token = doc[i]
         end = token.idx + len(token.text)
         if lookback.overlapping(token.idx, end):
             continue  # already resolved (``coreference``) or named
         window = window_start(text, starts, token.idx, turns)
         if not is_word(token, lexicon.person_pronouns) and _speaks_after(
-                lookback, token, window):
+                lookback, token, window, sentences):
             continue  # « le Pentagone a réagi et il a déclaré »: « il » may be the Pentagon
         antecedent, method = lookback.person_before(token, token.idx, end, window), ANTECEDENT
         if antecedent is None and is_word(token, lexicon.stressed_pronouns):
@@ -388,27 +489,29 @@ def lookback_mentions(
                 token, token.idx, end, window, subjects_only=False), NAMED
         actor_id = None if antecedent is None else antecedent.actor_id
         if antecedent is None:
-            actor_id, method = _one_in_sentence(token, lookback, turns, lexicon), SENTENCE
+            actor_id, method = _one_in_sentence(token, lookback, turns, lexicon,
+                                                sentences.of(token)), SENTENCE
         if antecedent is not None or actor_id is not None:
             start, end = _pronoun_span(token)
             found.append(Mention(document_id, start, end, text[start:end], "PRON",
                                  actor_id, ANTECEDENT_CONFIDENCE, method))
-    return found + _latter_mentions(doc, lookback, lexicon, document_id, turns)
+    return found + _latter_mentions(doc, lookback, lexicon, document_id, turns, starts)
 
 
 def _one_in_sentence(token: Token, lookback: Lookback, turns: Sequence[Turn],
-                     lexicon: QuoteLexicon) -> str | None:
+                     lexicon: QuoteLexicon, sentence: Span) -> str | None:
     """ "… le déplacement du ministre Jean Dupont, où il s'est entretenu avec …", "after
     Smith's trip, during which he met …": a singular personal subject pronoun ("il",
     "elle", "he", "she") of a clause below its sentence's main one stands for the one
     person known to the base named earlier in that sentence, subject or not. A main
-    clause's pronoun continues the previous sentence: not this rule's."""
-    if token.dep_ not in lexicon.dep("subject") or token.head.i == token.sent.root.i:
+    clause's pronoun continues the previous sentence: not this rule's. (``sentence`` is
+    the token's own.)"""
+    if token.dep_ not in lexicon.dep("subject") or token.head.i == sentence.root.i:
         return None
     if "Sing" not in token.morph.get("Number", []) or not token.morph.get("Gender", []) or (
             "Neut" in token.morph.get("Gender", [])):
         return None
-    start = max(token.sent.start_char, turn_start(turns, token.idx))
+    start = max(sentence.start_char, turn_start(turns, token.idx))
     persons = {m.actor_id for m in lookback.overlapping(start, token.idx)
                if m.actor_id is not None and m.start >= start and m.end <= token.idx
                and (actor := lookback.lookup(m.actor_id)) is not None
@@ -417,19 +520,18 @@ def _one_in_sentence(token: Token, lookback: Lookback, turns: Sequence[Turn],
 
 
 def _latter_mentions(doc: Doc, lookback: Lookback, lexicon: QuoteLexicon, document_id: str,
-                     turns: Sequence[Turn]) -> list[Mention]:
+                     turns: Sequence[Turn], starts: Sequence[int]) -> list[Mention]:
     """ "the latter", « ce dernier », « l'intéressé » (``latter`` of the quote lexicon): the
-    last person named before, subject or not, within the window."""
+    last person named before, subject or not, within the window (``starts``: the
+    document's ``paragraph_starts``)."""
     text = doc_text(doc)
-    starts = paragraph_starts(text)
     lowered = text.lower()
-    token_ends = {t.idx + len(t.text): t for t in doc}
     found = []
     for phrase in sorted(lexicon.latter):
         at = lowered.find(phrase)
         while at >= 0:
             end = at + len(phrase)
-            word = token_ends.get(end)
+            word = _token_ending(doc, lookback.token_starts, end)
             if word is not None and (at == 0 or not lowered[at - 1].isalnum()) and not (
                     lookback.overlapping(at, end)):
                 window = window_start(text, starts, at, turns)
@@ -439,3 +541,14 @@ def _latter_mentions(doc: Doc, lookback: Lookback, lexicon: QuoteLexicon, docume
                                          antecedent.actor_id, ANTECEDENT_CONFIDENCE, LATTER))
             at = lowered.find(phrase, end)
     return found
+
+
+def _token_ending(doc: Doc, token_starts: Sequence[int], end: int) -> Token | None:
+    """The token whose text ends at character ``end``, if one does. Tokens do not overlap
+    and none is empty, so only the last token starting before ``end`` can: one bisect and
+    one ``Token``, where a table of every token's end built a ``Token`` per token."""
+    last = bisect_left(token_starts, end) - 1
+    if last < 0:
+        return None
+    token = doc[last]
+    return token if token.idx + len(token.text) == end else None

@@ -14,8 +14,10 @@ acronym must be printed in capitals ("US", "UN", not the words "us", "un").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
 from typing import Any
 
 from porteparole.actors.lexicon import Lexicon
@@ -26,6 +28,14 @@ from porteparole.text.tokens import Token, keys
 ANY_CASE, CAPITALIZED, ACRONYM = 0, 1, 2
 TITLE = "title"
 _END = ""  # trie key holding the candidates of the sequence ending at a node
+_KEY = attrgetter("key")
+
+
+def starting(tokens: Sequence[Token], first_keys: Container[str]) -> list[int]:
+    """The indices of the tokens whose key is in ``first_keys`` (the first words of names,
+    of role wordings), in text order. Most words start nothing: they are passed over by
+    ``map`` and ``compress``, in C, instead of a Python test per token."""
+    return list(compress(count(), map(first_keys.__contains__, map(_KEY, tokens))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +56,27 @@ class Match:
     start: int  # character offsets in the document
     end: int
     candidates: tuple[Candidate, ...]
+    # The candidates' kinds, given once (asked several times of each match).
+    kinds: frozenset[str] = field(compare=False, repr=False)
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        return frozenset(c.kind for c in self.candidates)
+
+class _Ends:
+    """The candidates of the names that end at a trie node. Most fit whatever the text
+    (any case, not a prefix): those nodes keep their candidates and kinds ready-made, so a
+    match there is made without testing each candidate against the text."""
+
+    __slots__ = ("candidates", "fixed", "kinds")
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.fixed: tuple[Candidate, ...] | None = None  # when every candidate always fits
+        self.kinds: frozenset[str] = frozenset()
+
+    def add(self, candidate: Candidate) -> None:
+        self.candidates.append(candidate)
+        unconditional = all(c.case == ANY_CASE and c.kind != "prefix" for c in self.candidates)
+        self.fixed = tuple(self.candidates) if unconditional else None
+        self.kinds = frozenset(c.kind for c in self.candidates)
 
 
 def _case_of(text: str) -> int:
@@ -74,9 +101,9 @@ class KnowledgeMatcher:
         node = self._root
         for key in tokens:
             node = node.setdefault(key, {})
-        found = node.setdefault(_END, [])
-        if candidate not in found:
-            found.append(candidate)
+        found = node.setdefault(_END, _Ends())
+        if candidate not in found.candidates:
+            found.add(candidate)
             self.size += 1
 
     def contains(self, tokens: Sequence[str]) -> bool:
@@ -90,18 +117,17 @@ class KnowledgeMatcher:
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Leftmost-longest matches whose case and context fit."""
         matches: list[Match] = []
-        position, count = 0, len(tokens)
-        root = self._root
-        while position < count:
-            if tokens[position].key not in root:  # most words start no name: no call
-                position += 1
-                continue
+        after, root, last = 0, self._root, len(tokens) - 1
+        for position in starting(tokens, root):
+            if position < after:
+                continue  # inside the last match: a match does not overlap it
+            node = root[tokens[position].key]
+            if _END not in node and (position == last or tokens[position + 1].key not in node):
+                continue  # the first word of names only, not followed by a second: no call
             match = self._longest(tokens, position)
-            if match is None:
-                position += 1
-            else:
+            if match is not None:
                 matches.append(match)
-                position = match.last
+                after = match.last
         return matches
 
     def _longest(self, tokens: Sequence[Token], first: int) -> Match | None:
@@ -112,13 +138,17 @@ class KnowledgeMatcher:
             if child is None:
                 break
             node = child
-            ends = node.get(_END)
-            if ends:
-                fitting = tuple(c for c in ends if _fits(c, tokens, first, index + 1))
-                if fitting:
-                    best = Match(
-                        first, index + 1, tokens[first].start, tokens[index].end, fitting
-                    )
+            ends: _Ends | None = node.get(_END)
+            if ends is None:
+                continue
+            if ends.fixed is not None:
+                fitting, kinds = ends.fixed, ends.kinds
+            else:
+                fitting = tuple(c for c in ends.candidates if _fits(c, tokens, first, index + 1))
+                kinds = frozenset(c.kind for c in fitting)
+            if fitting:
+                best = Match(first, index + 1, tokens[first].start, tokens[index].end, fitting,
+                             kinds)
         return best
 
 

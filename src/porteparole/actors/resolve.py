@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +61,7 @@ _KIND_METHOD = {"name": "alias", "alias": "alias", "capital": "metonymy",
 _FOREIGN_LABELS = frozenset({"ORG", "PER", "PERSON", "MISC", "FAC", "WORK_OF_ART"})
 _APPOSITION_SKIP = frozenset({",", "(", ")"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_START = attrgetter("start")
 
 
 class Resolver:
@@ -78,12 +81,13 @@ class Resolver:
         document = analysis.document
         text = document.text
         skip = label_spans(text, analysis.turns)
+        labels = Spans(skip)
         tokens = tokenize(text)
-        matches = [m for m in self.matcher.find(tokens) if not _inside(m.start, m.end, skip)]
+        matches = [m for m in self.matcher.find(tokens) if not labels.overlaps(m.start, m.end)]
         ents = [
             (e.start_char, e.end_char, e.label_)
             for e in getattr(doc, "ents", ())
-            if not _inside(e.start_char, e.end_char, skip)
+            if not labels.overlaps(e.start_char, e.end_char)
         ]
         work = _Work(document.id, text, tokens, matches, ents, self.kb)
         self._names(work)
@@ -288,10 +292,13 @@ class _Work:
         self.matches = matches
         self.ents = ents
         self.kb = kb
-        self.mentions: list[Mention] = []
+        self.mentions: list[Mention] = []  # appended to, never taken from
+        self._spans = Spans(())  # the spans of ``mentions`` (see ``overlaps``)
+        self._filed = 0  # how many of ``mentions`` ``_spans`` holds
         self._titles_ending = {m.end: m for m in matches if TITLE in m.kinds}
         self._titles_starting = {m.start: m for m in matches if TITLE in m.kinds}
-        self._starts = {t.start: i for i, t in enumerate(tokens)}
+        # The tokens' starts, increasing: the tokens at or after an offset by bisection.
+        self._starts = list(map(_START, tokens))
         self._surnames = [m for m in matches if m.kinds == {"surname"}]
         self._by_first = {m.first: m for m in matches}
         self.role_spans: list[tuple[int, int]] = []
@@ -358,12 +365,13 @@ class _Work:
         return not {c.actor_id for c in match.candidates} & self.named_persons()
 
     def overlaps(self, start: int, end: int) -> bool:
-        # A plain loop, not ``any`` over a generator: asked for every entity and surname,
-        # against every mention so far, it is the stage's innermost test.
-        for mention in self.mentions:  # noqa: SIM110 - see above
-            if mention.start < end and start < mention.end:
-                return True
-        return False
+        """A mention so far overlaps ``[start, end)``. Asked for every entity and surname
+        while mentions are being added: the mentions added since the last question are
+        filed first, then the few that start near the span are looked at."""
+        for mention in self.mentions[self._filed:]:
+            self._spans.add(mention.start, mention.end)
+        self._filed = len(self.mentions)
+        return self._spans.overlaps(start, end)
 
     def covered_by_actor(self, start: int, end: int, actor_id: str) -> bool:
         return any(m.start <= start and end <= m.end and m.actor_id == actor_id
@@ -387,8 +395,7 @@ class _Work:
             if label in ("PER", "PERSON") and start <= match.start and match.end <= end:
                 return all(
                     t.key == "-" or self._surname_or_title(t.start)
-                    for t in self.tokens
-                    if start <= t.start < end
+                    for t in self.tokens[self._first_at(start):self._first_at(end)]
                 )
         return False
 
@@ -446,12 +453,16 @@ class _Work:
     def after_titles(self, start: int, end: int) -> int:
         """The entity's start once leading titles ("M.", "le général") are skipped."""
         while start in self._titles_starting and self._titles_starting[start].end < end:
-            title_end = self._titles_starting[start].end
-            following = [t.start for t in self.tokens if title_end <= t.start < end]
-            if not following:
+            following = self._first_at(self._titles_starting[start].end)
+            if following == len(self.tokens) or self.tokens[following].start >= end:
                 break
-            start = following[0]
+            start = self.tokens[following].start
         return start
+
+    def _first_at(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset`` (the token count
+        when none does)."""
+        return bisect_left(self._starts, offset)
 
     def named_persons(self) -> set[str]:
         return {m.actor_id for m in self.mentions
@@ -482,14 +493,7 @@ class _Work:
         title = self._titles_starting.get(token.start)
         if title is None:
             return position + 1
-        return self._starts.get(_next_start(self.tokens, title.end), len(self.tokens))
-
-
-def _next_start(tokens: Sequence[Token], offset: int) -> int:
-    for token in tokens:
-        if token.start >= offset:
-            return token.start
-    return -1
+        return self._first_at(title.end)
 
 
 def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -500,11 +504,32 @@ def _best_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
     return [c for c in ranked if _KIND_RANK[c.kind] == top]
 
 
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    for a, b in spans:  # noqa: SIM110 - a plain loop: asked for every match and entity
-        if a < end and start < b:
-            return True
-    return False
+class Spans:
+    """Character spans sorted by start, asked whether any overlaps a span. Why not a scan:
+    a document's matches and entities are each tested against every turn label, and its
+    entities and surnames against every mention found so far."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []  # the end of the span starting at ``_starts[i]``
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span ``(a, b)`` has ``a < end`` and ``start < b``. Only a span starting
+        after ``start - longest`` can end after ``start``: those are found by bisection."""
+        starts, ends = self._starts, self._ends
+        for at in range(bisect_left(starts, start - self._longest), bisect_left(starts, end)):
+            if ends[at] > start:
+                return True
+        return False
 
 
 def label_spans(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:

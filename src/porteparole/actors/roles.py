@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from porteparole.actors.lexicon import SLOT, InstitutionPattern, Lexicon, RolePattern
-from porteparole.actors.matcher import TITLE, Match
+from porteparole.actors.matcher import TITLE, Match, starting
 from porteparole.kb import KnowledgeBase
 from porteparole.records import Actor
 from porteparole.text.folds import fold_key
@@ -97,8 +97,8 @@ class RoleFinder:
     def institutions(self, tokens: Sequence[Token], index: MatchIndex) -> list[Institution]:
         """Every state institution written with the state's adjective, resolved when unique."""
         found = []
-        for position, token in enumerate(tokens):
-            for pattern in self._institutions.get(token.key, ()):
+        for position in starting(tokens, self._institutions):
+            for pattern in self._institutions[tokens[position].key]:
                 hit = _match_pattern(pattern.tokens, tokens, position, index)
                 if hit is None or hit[1] is None:
                     continue
@@ -115,14 +115,14 @@ class RoleFinder:
         by_first = {i.first: i for i in institutions}
         by_last = {i.last: i for i in institutions}
         spans: list[RoleSpan] = []
-        position = 0
-        while position < len(tokens):
+        after = 0  # the token after the last description: descriptions do not overlap
+        for position in starting(tokens, self._roles):  # a word that starts a wording
+            if position < after:
+                continue
             span = self._role_at(tokens, position, index, by_first, by_last)
-            if span is None:
-                position += 1
-            else:
+            if span is not None:
                 spans.append(span)
-                position = span.last
+                after = span.last
         return spans
 
     def _role_at(

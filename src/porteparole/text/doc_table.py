@@ -120,6 +120,12 @@ class TokenTable:
         lower, lemma = self.lower, self.lemma
         return [i for i in range(start, stop) if lower[i] in wanted or lemma[i] in wanted]
 
+    @property
+    def orth(self) -> list[int]:
+        """``doc[i].orth`` for each token: the hash of its text, read with the table (the
+        actors stage folds each distinct spelling once instead of each token)."""
+        return self._orth
+
 
 class _Syntax:
     """The parse columns of one Doc, read in one ``to_array`` call and turned into lists by
