@@ -153,8 +153,10 @@ class _Extractor:
             if not cues:
                 continue
             token = doc[i]
-            most = max(len(c.needs) for c in cues)
-            for cue in (c for c in cues if len(c.needs) == most):
+            if len(cues) > 1:  # the cues needing most words around the token win
+                most = max(len(c.needs) for c in cues)
+                cues = [c for c in cues if len(c.needs) == most]
+            for cue in cues:
                 matches.append(_Match(token, cue))
                 if cue.needs and not cue.keep_needs:
                     consumed |= _needed_tokens(parse, i, cue, self.lexicon.partitives)

@@ -114,9 +114,19 @@ def _fields(text: str) -> dict[str, frozenset[str]]:
 _PARSES: weakref.WeakKeyDictionary[Doc, Parse] = weakref.WeakKeyDictionary()
 
 
+# The parse last asked for: the stage asks thousands of times in a row for the same Doc's,
+# and the weak dictionary's look-up (a new weak reference each time) costs more than a walk.
+_last: Parse | None = None
+
+
 def parse_of(doc: Doc) -> Parse:
     """The Doc's parse, read on first use and dropped with the Doc."""
+    global _last
+    last = _last
+    if last is not None and last._doc() is doc and last.size == len(doc):
+        return last
     found = _PARSES.get(doc)
     if found is None or found.size != len(doc):  # a retokenized Doc: read it again
         found = _PARSES[doc] = Parse(doc)
+    _last = found
     return found

@@ -48,6 +48,7 @@ class Voices:
         quotes = sorted((q for q in analysis.quotes if q.speaker_actor),
                         key=lambda q: (q.start, q.end))
         self._quotes = [(q.start, q.end, q.speaker_actor) for q in quotes]
+        self._quote_starts = [q.start for q in quotes]
         turns = sorted(analysis.turns, key=lambda t: t.start)
         self._turns = [(t.start, t.end, t) for t in turns]
         self._turn_starts = [t.start for t in turns]
@@ -64,7 +65,8 @@ class Voices:
 
     def _voice(self, token: Token) -> str | None:
         offset = token.idx
-        for start, end, speaker in self._quotes:
+        # quotes are sorted by start: none past those starting at or before the offset holds it
+        for start, end, speaker in self._quotes[:bisect.bisect_right(self._quote_starts, offset)]:
             if start <= offset < end:
                 return speaker
         reported = self.reported_by(token)
