@@ -26,15 +26,17 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from porteparole.events import modality as modality_reader
 from porteparole.events.arguments import Arguments, relative_subject
 from porteparole.events.memo import per_document
 from porteparole.events.ontology import Ontology
-from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_words
+from porteparole.events.parse import Parse, parse_of
+from porteparole.events.patterns import Cue, Lexicon, load_lexicon, near_indices
 from porteparole.events.speech import Voices
-from porteparole.events.timing import event_date
+from porteparole.events.timing import event_date_at
 from porteparole.kb import KnowledgeBase
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.nlp import doc_text
@@ -103,6 +105,7 @@ class _Extractor:
         self.doc = doc
         self.lexicon = lexicon
         self.ontology = ontology
+        self.parse = parse_of(doc)
         self.args = Arguments(analysis, doc, lexicon, kb)
         self.voices = Voices(analysis, lexicon, self._subject_actors, self._phrase_actors)
         self.args.voice = self.voices
@@ -115,7 +118,7 @@ class _Extractor:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
-        for sentence in self.doc.sents:
+        for sentence in self._cue_sentences():
             if _is_question(sentence):
                 continue  # a question asserts nothing ("Comment évaluez-vous la coopération…?")
             seen: set[tuple[str | None, str, str | None]] = set()
@@ -128,19 +131,35 @@ class _Extractor:
                         events.append(event)
         return events
 
+    def _cue_sentences(self) -> list[Span]:
+        """The sentences that hold a cue candidate, in text order: no other sentence can
+        give an event, so no other becomes a ``Span`` (``Doc.sents`` builds them all)."""
+        every = self._cue_candidates()
+        if not every:
+            return []
+        sentence_of = self.parse.sentence
+        bounds = self.parse.sentences()
+        numbers = dict.fromkeys(sentence_of[i] for i in every)
+        return [self.doc[bounds[n][0]:bounds[n][1]] for n in numbers]
+
     def _matches(self, sentence: Span) -> list[_Match]:
         """Cue matches of a sentence; the words a multi-word cue needs are not cues again."""
         matches: list[_Match] = []
         consumed: set[int] = set()
         every = self._cue_candidates()
+        doc, parse = self.doc, self.parse
         for i in every[bisect_left(every, sentence.start):bisect_left(every, sentence.end)]:
-            token = self.doc[i]
-            cues = self.lexicon.cues_for(token)
-            most = max((len(c.needs) for c in cues), default=0)
-            for cue in (c for c in cues if len(c.needs) == most):
+            cues = self.lexicon.cues_at(parse, i)
+            if not cues:
+                continue
+            token = doc[i]
+            if len(cues) > 1:  # the cues needing most words around the token win
+                most = max(len(c.needs) for c in cues)
+                cues = [c for c in cues if len(c.needs) == most]
+            for cue in cues:
                 matches.append(_Match(token, cue))
                 if cue.needs and not cue.keep_needs:
-                    consumed |= _needed_tokens(token, cue, self.lexicon.partitives)
+                    consumed |= _needed_tokens(parse, i, cue, self.lexicon.partitives)
         return [m for m in matches if m.token.i not in consumed]
 
     @per_document
@@ -150,13 +169,16 @@ class _Extractor:
 
     def _events(self, match: _Match, sentence: Span) -> Iterator[Event]:
         token, cue = match.token, match.cue
-        predicate = token.head if token.dep_.startswith("aux") else token
-        if predicate.dep_ in _RELATIVE_CLAUSES and not relative_subject(predicate) or (
-                cue.is_noun and self._background(token)):
+        doc, parse = self.doc, self.parse
+        at = parse.head[token.i] if parse.dep[token.i].startswith("aux") else token.i
+        if parse.dep[at] in _RELATIVE_CLAUSES and not relative_subject(doc[at]) or (
+                cue.is_noun and self._background(token.i)):
             return
-        if cue.pos == "NOUN" and (_scare_quoted(token) or self.args.names_others(token)):
+        if cue.pos == "NOUN" and (_scare_quoted(parse, token.i) or self.args.names_others(
+                token)):
             return  # la « menace chinoise »; "contacts between al Qaeda and …"
-        reading = modality_reader.read(predicate, self.lexicon)
+        predicate = token if at == token.i else doc[at]
+        reading = modality_reader.read_at(parse, at, self.lexicon)
         if reading.hypothetical or (reading.prepared and not self._prepared(cue, reading)):
             return  # a summit being prepared has not taken place; a war readied is a threat
         source_roles = cue.source
@@ -189,13 +211,16 @@ class _Extractor:
         if not targets and cue.default_target and self.args.code(cue.default_target):
             targets = [cue.default_target]  # a veto: against the body it is cast in
         # A refusal or an offer to meet is one side's act: a meeting is mutual, a refusal not.
+        date: list[str | None] = []  # the predicate's date, read for the first event alone
         for source, target in self._pairs(cue, sources, targets,
                                           reciprocal=cue.reciprocal and kind == cue.type):
             codes = self.args.code(source), self.args.code(target)
             if None in codes or codes[0] == codes[1]:
                 continue
+            if not date:
+                date.append(self._date(at))
             yield self._event(match, sentence, source, target, kind, negated, modality,
-                              speaker, predicate)
+                              speaker, predicate, date[0])
 
     def _implicit_target(self, cue: Cue) -> bool:
         """A noun cue of a response may leave its target unsaid ("prendra les contre-mesures
@@ -241,7 +266,7 @@ class _Extractor:
 
     def _event(self, match: _Match, sentence: Span, source: str, target: str, kind: str,
                negated: bool, modality: str | None, speaker: str | None,
-               predicate: Token) -> Event:
+               predicate: Token, date: str | None) -> Event:
         cue = match.cue
         mode = cue.mode if kind == cue.type else None
         root, goldstein = self.ontology.score(kind, mode)
@@ -258,11 +283,15 @@ class _Extractor:
             goldstein=goldstein,
             negated=negated,
             modality=modality,
-            date=event_date(modality_reader.verbal_chain(predicate)[-1],
-                            self.analysis.document.date, self.lexicon),
+            date=date,
             confidence=round(confidence, 2),
             speaker_actor=speaker,
         )
+
+    def _date(self, predicate: int) -> str | None:
+        """The date of the clause that ends the predicate's verbal chain (``timing``)."""
+        clause = modality_reader.verbal_chain_at(self.parse, predicate)[-1]
+        return event_date_at(self.parse, clause, self.analysis.document.date, self.lexicon)
 
     def _evidence_start(self, sentence: Span, predicate: Token) -> int:
         """The sentence's start, or its turn's when the sentence runs over a turn label."""
@@ -270,13 +299,16 @@ class _Extractor:
         start: int = sentence.start_char
         return max(start, turn.start) if turn is not None else start
 
-    def _background(self, token: Token) -> bool:
+    def _background(self, token: int) -> bool:
         """A noun cue in a background phrase ("dans son invasion de …"), or one that
         describes a participant ("le directeur du bureau pour la coopération militaire")."""
-        return any(c.dep_ in ("case", "prep") and c.lower_ in self.lexicon.background
-                   for c in token.children) or (
-            token.head.dep_ == "prep" and token.head.lower_ in self.lexicon.background
-        ) or _describes_participant(token)
+        parse = self.parse
+        dep, lower, head = parse.dep, parse.lower, parse.head[token]
+        background = self.lexicon.background
+        return any(dep[c] in ("case", "prep") and lower[c] in background
+                   for c in parse.children[token]) or (
+            dep[head] == "prep" and lower[head] in background
+        ) or _describes_participant(parse, token)
 
 
 def _before_subject(roles: tuple[str, ...], role: str) -> tuple[str, ...]:
@@ -287,59 +319,65 @@ def _before_subject(roles: tuple[str, ...], role: str) -> tuple[str, ...]:
     return (*roles[:at], role, *roles[at:])
 
 
-def _describes_participant(token: Token) -> bool:
+def _describes_participant(parse: Parse, token: int) -> bool:
     """Whether a noun cue hangs, below its own head, from an apposition ("Huang, directeur
     du bureau pour la coopération militaire"): it describes an actor, it is not an event."""
-    current = token.head
+    heads, pos, dep = parse.head, parse.pos, parse.dep
+    current = heads[token]
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+        if pos[current] in ("VERB", "AUX") or heads[current] == current:
             return False
-        if current.dep_ == "appos":
+        if dep[current] == "appos":
             return True
-        current = current.head
+        current = heads[current]
     return False
 
 
-def _needed_tokens(token: Token, cue: Cue, partitives: frozenset[str]) -> set[int]:
+def _needed_tokens(parse: Parse, token: int, cue: Cue, partitives: frozenset[str]) -> set[int]:
     wanted = set().union(*cue.needs)
-    return {t.i for t in near_words(token, partitives)
-            if t.lemma_.lower() in wanted or t.lower_ in wanted}
+    lemma, lower = parse.lemma, parse.lower
+    return {t for t in near_indices(parse, token, partitives)
+            if lemma[t] in wanted or lower[t] in wanted}
 
 
 _SCARE_WIDTH = 3  # words: a longer quoted stretch is a quotation, not a scare quote
 
 
-def _scare_quoted(token: Token) -> bool:
+def _scare_quoted(parse: Parse, token: int) -> bool:
     """Whether a noun stands inside quotation marks that hold only a few words around it
     ("la « menace chinoise »", "so-called 'talks'"): a word held at a distance, not the
     report of an event."""
-    sentence = token.sent
+    start, end = parse.sentence_bounds(token)
     left = right = None
-    for i in range(token.i - 1, max(sentence.start, token.i - _SCARE_WIDTH) - 1, -1):
-        if _is_quote_mark(token.doc[i]):
+    for i in range(token - 1, max(start, token - _SCARE_WIDTH) - 1, -1):
+        if _is_quote_mark(parse, i):
             left = i
             break
-    for i in range(token.i + 1, min(sentence.end, token.i + _SCARE_WIDTH + 1)):
-        if _is_quote_mark(token.doc[i]):
+    for i in range(token + 1, min(end, token + _SCARE_WIDTH + 1)):
+        if _is_quote_mark(parse, i):
             right = i
             break
     return left is not None and right is not None and right - left - 1 <= _SCARE_WIDTH
 
 
-def _is_quote_mark(token: Token) -> bool:
-    return token.is_quote and token.text not in ("'s", "’s", "'", "’")
+def _is_quote_mark(parse: Parse, i: int) -> bool:
+    return bool(parse.quote[i]) and parse.doc[i].text not in ("'s", "’s", "'", "’")
 
 
 def _cue_indices(doc: Doc, lexicon: Lexicon) -> list[int]:
     """The tokens whose lemma or form (typographic apostrophe folded,
-    as ``patterns._keys`` folds it) is a cue's, or whose form is a cue verb's regular
-    inflection (``Lexicon.by_form``): ``cues_for`` finds nothing for any other, so only these
-    become ``Token`` objects (``text.doc_table``)."""
+    as ``patterns._word_keys`` folds it) is a cue's, or whose form is a cue verb's regular
+    inflection (``Lexicon.by_form``): ``cues_at`` finds nothing for any other, so only these
+    are looked at. Each distinct word of the document is tested once, then the tokens are
+    picked by set membership."""
     keys, forms = lexicon.by_lemma, lexicon.by_form
     columns = doc_table.table(doc)
     lower, lemma = columns.lower, columns.lemma
-    return [i for i, (word, base) in enumerate(zip(lower, lemma, strict=True))
-            if _apostrophe(word) in keys or _apostrophe(base) in keys or word in forms]
+    words = {w for w in set(lower) if _apostrophe(w) in keys or w in forms}
+    bases = {b for b in set(lemma) if _apostrophe(b) in keys}
+    found = set(compress(count(), map(words.__contains__, lower)))
+    found.update(compress(count(), map(bases.__contains__, lemma)))
+    return sorted(found)
 
 
 def _apostrophe(word: str) -> str:

@@ -19,6 +19,13 @@ from typing import ParamSpec, TypeVar, cast
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# Arguments that are their own key. The memo is asked tens of thousands of times per run,
+# mostly with these alone: their key is the argument tuple itself, built by no call.
+_PLAIN = frozenset({str, bool, int, float, type(None), tuple, frozenset})
+# The classes seen keyed by index (spaCy's Token), so that the next one is known by its type.
+_INDEXED: set[type] = set()
+_MISSING = object()
+
 
 def per_document(method: Callable[P, R]) -> Callable[P, R]:
     """``method`` with its answers kept on the instance, by positional arguments."""
@@ -28,20 +35,32 @@ def per_document(method: Callable[P, R]) -> Callable[P, R]:
     def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
         if kwargs or not args:  # not keyed: computed every time
             return method(*args, **kwargs)
-        memo: dict[tuple[Hashable, ...], R] = vars(args[0]).setdefault(name, {})
-        key = tuple(_key(a) for a in args[1:])
-        if key not in memo:
-            memo[key] = method(*args, **kwargs)
-        found = memo[key]
-        return cast(R, list(found)) if isinstance(found, list) else found
+        answers = vars(args[0])
+        memo: dict[tuple[Hashable, ...], R] | None = answers.get(name)
+        if memo is None:
+            memo = answers[name] = {}
+        key: tuple[Hashable, ...] = args[1:]
+        for argument in key:
+            if type(argument) not in _PLAIN:
+                key = tuple([a if type(a) in _PLAIN else _key(a) for a in key])
+                break
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = memo[key] = method(*args, **kwargs)
+        return cast(R, list(found)) if isinstance(found, list) else cast(R, found)
 
     return remembered
 
 
 def _key(argument: object) -> Hashable:
     """A Token by its index (the instance reads one document), anything else as itself."""
+    kind = type(argument)
+    if kind in _INDEXED:
+        return ("token", argument.i)  # type: ignore[attr-defined]
     index = getattr(argument, "i", None)
     if isinstance(index, int) and hasattr(argument, "doc"):
+        if kind.__module__.startswith("spacy."):
+            _INDEXED.add(kind)
         return ("token", index)
     # The other arguments of a memoized method are strings, booleans, None or tuples; an
     # unhashable one raises when keyed, it does not pass silently.

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.events.ontology import Ontology, load_ontology
+from porteparole.events.parse import Parse, parse_of
 from porteparole.knowledge import knowledge_path, per_root, read_yaml
 
 if TYPE_CHECKING:
@@ -144,45 +145,63 @@ class Lexicon:
     # ("conteste" with lemma "conteste"): built from the language file's ``inflections``
     by_form: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     mood_lemmas: frozenset[str] = frozenset()  # cues that need a mood ("devrait"): not modal
+    # Unions the stage asks for every cue, made once here from the fields above (not set by
+    # callers, not compared): see ``__post_init__``.
+    stance_nouns: frozenset[str] = field(init=False, repr=False, compare=False)
+    markers: frozenset[str] = field(init=False, repr=False, compare=False)
+    date_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def stance_nouns(self) -> frozenset[str]:
-        """Nouns whose infinitive tells what their owner decided, intends or refuses to do
-        (« la décision de X de … », « sa volonté de … », "its refusal to …")."""
-        return self.decision_nouns | self.intent | self.refusal
+    def __post_init__(self) -> None:
+        # stance_nouns: nouns whose infinitive tells what their owner decided, intends or
+        # refuses to do (« la décision de X de … », « sa volonté de … », "its refusal to …");
+        # markers: the words that open a condition, an ultimatum's included; date_words: the
+        # words a relative date is read from (``timing``).
+        object.__setattr__(self, "stance_nouns",
+                           self.decision_nouns | self.intent | self.refusal)
+        object.__setattr__(self, "markers", self.condition | self.ultimatum)
+        object.__setattr__(self, "date_words", frozenset(self.relative_days)
+                           | frozenset(self.weekdays) | frozenset(self.months))
 
     def cues_for(self, token: Token) -> list[Cue]:
         """The cues whose lemma, part of speech, mood and needed words fit this token."""
+        return self.cues_at(parse_of(token.doc), token.i)
+
+    def cues_at(self, parse: Parse, i: int) -> list[Cue]:
+        """``cues_for`` the token ``i`` of a Doc's ``Parse``: no ``Token`` is built for a
+        word that is no cue, nor for the words near it."""
+        lower, tag = parse.lower[i], parse.pos[i]
         found: list[Cue] = []
-        candidates = [c for key in _keys(token) for c in self.by_lemma.get(key, ())]
-        if not candidates and token.pos_ in _POS["VERB"]:
-            candidates = list(self.by_form.get(token.lower_, ()))  # a form left unlemmatized
+        candidates = [c for key in _word_keys(parse.lemma[i], lower)
+                      for c in self.by_lemma.get(key, ())]
+        if not candidates and tag in _POS["VERB"]:
+            candidates = list(self.by_form.get(lower, ()))  # a form left unlemmatized
         for cue in candidates:
-            if token.pos_ in _POS[cue.pos] and _has_mood(token, cue) and _has_needs(
-                    token, cue, self.partitives) and not _figurative(token, cue) and (
+            if tag in _POS[cue.pos] and _has_mood(parse, i, cue) and _has_needs(
+                    parse, i, cue, self.partitives) and not _figurative(parse, i, cue) and (
                     cue not in found):
                 found.append(cue)
         return found
 
 
-def _keys(token: Token) -> tuple[str, ...]:
-    """The token's lemma and form, typographic apostrophes folded ("s’" is "s'")."""
-    lemma, lower = token.lemma_.lower(), token.lower_
+def _word_keys(lemma: str, lower: str) -> tuple[str, ...]:
+    """A token's lemma and form, typographic apostrophes folded ("s’" is "s'")."""
     if "’" in lower or "’" in lemma:
         lemma, lower = lemma.replace("’", "'"), lower.replace("’", "'")
     return (lemma,) if lemma == lower else (lemma, lower)
 
 
-def _has_mood(token: Token, cue: Cue) -> bool:
-    return cue.mood is None or cue.mood in token.morph.get("Mood", [])
+def _has_mood(parse: Parse, i: int, cue: Cue) -> bool:
+    return cue.mood is None or cue.mood in parse.morph(i, "Mood")
 
 
-def _has_needs(token: Token, cue: Cue, partitives: frozenset[str] = frozenset()) -> bool:
+def _has_needs(parse: Parse, i: int, cue: Cue,
+               partitives: frozenset[str] = frozenset()) -> bool:
     """Each needed word is a child or grandchild of the cue ("mettre sur liste noire"), or
     stands below a partitive ("suspended part of a military aid program")."""
     if not cue.needs:
         return True
-    near = {w for t in near_words(token, partitives) for w in _keys(t)}
+    lemma, lower = parse.lemma, parse.lower
+    near = {w for t in near_indices(parse, i, partitives) for w in _word_keys(lemma[t], lower[t])}
     return all(alternatives & near for alternatives in cue.needs)
 
 
@@ -191,15 +210,16 @@ def _has_needs(token: Token, cue: Cue, partitives: frozenset[str] = frozenset())
 _PARTICIPLE = frozenset({"acl", "amod"})
 
 
-def _figurative(token: Token, cue: Cue) -> bool:
+def _figurative(parse: Parse, i: int, cue: Cue) -> bool:
     """A word near the cue that makes it a figure of speech ("meet someone halfway"), or the
     noun a participle cue describes ("the resolution proposed by China")."""
     if not cue.unless_near:
         return False
-    near = list(near_words(token))
-    if token.dep_ in _PARTICIPLE and token.head.i != token.i:
-        near.append(token.head)
-    return any(w in cue.unless_near for t in near for w in _keys(t))
+    near = near_indices(parse, i)
+    if parse.dep[i] in _PARTICIPLE and parse.head[i] != i:
+        near.append(parse.head[i])
+    lemma, lower = parse.lemma, parse.lower
+    return any(w in cue.unless_near for t in near for w in _word_keys(lemma[t], lower[t]))
 
 
 # Dependents that start another predication: a needed word there belongs to another verb
@@ -212,27 +232,39 @@ def near_words(token: Token, partitives: frozenset[str] = frozenset()) -> Iterab
     """Children and grandchildren of a cue within its own clause, the dependents of a
     prepositional object counted as grandchildren; a partitive child ("part of", "a new
     round of", « une partie de ») is see-through: the phrase it quantifies is near too."""
-    for child in token.children:
-        if child.dep_ in _OTHER_CLAUSE:
+    doc = token.doc
+    return [doc[i] for i in near_indices(parse_of(doc), token.i, partitives)]
+
+
+def near_indices(parse: Parse, i: int, partitives: frozenset[str] = frozenset()) -> list[int]:
+    """``near_words`` as token indices, in the same order, walked over the Doc's parse."""
+    dep, children, lemma, lower = parse.dep, parse.children, parse.lemma, parse.lower
+    near: list[int] = []
+    for child in children[i]:
+        if dep[child] in _OTHER_CLAUSE:
             continue
-        yield child
-        yield from child.children
-        if child.dep_ == "prep":  # ClearNLP spends a level on the preposition: "designated
-            yield from (w for g in child.children if g.dep_ == "pobj"  # … as a terrorist
-                        for w in g.children  # group" reaches "terrorist" as UD's obl would,
-                        if w.dep_ not in _FUNCTION)  # not another phrase's preposition
-        if child.lemma_.lower() in partitives or child.lower_ in partitives:
-            yield from _quantified(child)
+        near.append(child)
+        near += children[child]
+        if dep[child] == "prep":  # ClearNLP spends a level on the preposition: "designated
+            near += [w for g in children[child] if dep[g] == "pobj"  # … as a terrorist
+                     for w in children[g]  # group" reaches "terrorist" as UD's obl would,
+                     if dep[w] not in _FUNCTION]  # not another phrase's preposition
+        if lemma[child] in partitives or lower[child] in partitives:
+            near += _quantified(parse, child)
+    return near
 
 
-def _quantified(partitive: Token) -> Iterable[Token]:
+def _quantified(parse: Parse, partitive: int) -> list[int]:
     """The noun phrase a partitive quantifies, and that noun's own dependents."""
-    for link in partitive.children:
-        nouns = [g for g in link.children if g.dep_ == "pobj"] if link.dep_ == "prep" else (
-            [link] if link.dep_ == "nmod" else [])
+    dep, children = parse.dep, parse.children
+    found: list[int] = []
+    for link in children[partitive]:
+        nouns = [g for g in children[link] if dep[g] == "pobj"] if dep[link] == "prep" else (
+            [link] if dep[link] == "nmod" else [])
         for noun in nouns:
-            yield noun
-            yield from noun.children
+            found.append(noun)
+            found += children[noun]
+    return found
 
 
 def load_lexicon(language: str, directory: str | Path | None = None) -> Lexicon | None:

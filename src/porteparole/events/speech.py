@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeAlias
 
+from porteparole.events.parse import Parse, parse_of
 from porteparole.events.patterns import Lexicon
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Turn
@@ -47,6 +48,7 @@ class Voices:
         quotes = sorted((q for q in analysis.quotes if q.speaker_actor),
                         key=lambda q: (q.start, q.end))
         self._quotes = [(q.start, q.end, q.speaker_actor) for q in quotes]
+        self._quote_starts = [q.start for q in quotes]
         turns = sorted(analysis.turns, key=lambda t: t.start)
         self._turns = [(t.start, t.end, t) for t in turns]
         self._turn_starts = [t.start for t in turns]
@@ -62,58 +64,74 @@ class Voices:
         return self._cache[token.i]
 
     def _voice(self, token: Token) -> str | None:
-        for start, end, speaker in self._quotes:
-            if start <= token.idx < end:
+        offset = token.idx
+        # quotes are sorted by start: none past those starting at or before the offset holds it
+        for start, end, speaker in self._quotes[:bisect.bisect_right(self._quote_starts, offset)]:
+            if start <= offset < end:
                 return speaker
         reported = self.reported_by(token)
         if reported is not None:
             return reported
-        turn = self.turn_at(token.idx)
+        turn = self.turn_at(offset)
         if turn is not None and turn.role in _SPEAKING_ROLES:
             return turn.speaker_actor
         return None
 
     def reported_by(self, token: Token) -> str | None:
-        """The subject of a speech verb governing the token's clause, or a "selon X"."""
-        current = token
+        """The subject of a speech verb governing the token's clause, or a "selon X".
+
+        The climb walks the Doc's parse (``events.parse``): only a speech verb or an
+        "according to" phrase whose actors are asked for becomes a ``Token``."""
+        doc = token.doc
+        parse = parse_of(doc)
+        heads, dep, lemma = parse.head, parse.dep, parse.lemma
+        current = token.i
         for _ in range(_MAX_CLIMB):
-            according = self._according(current)
+            according = self._according(parse, current)
             if according:
                 return according[0]
-            incise = self._incise(current, token)
+            incise = self._incise(parse, current, token.i)
             if incise is not None:
                 return incise
-            head = current.head
-            if head.i == current.i:
+            head = heads[current]
+            if head == current:
                 return None
-            if head.lemma_.lower() in self.speech and current.dep_ in _COMPLEMENTS:
-                found = self.subject_actors(head)
+            if lemma[head] in self.speech and dep[current] in _COMPLEMENTS:
+                found = self.subject_actors(doc[head])
                 if found:
                     return found[0]
             current = head
         return None
 
-    def _incise(self, clause: Token, token: Token) -> str | None:
+    def _incise(self, parse: Parse, clause: int, token: int) -> str | None:
         """The subject of a speech verb set in after the words it reports, which parsers
         hang below them (« « Nous condamnons … », a déclaré le ministre chilien », "…,
         the minister said" as ``parataxis``)."""
-        for child in clause.children:
-            if child.dep_ == "parataxis" and child.i > token.i and (
-                    child.lemma_.lower() in self.speech):
-                found = self.subject_actors(child)
+        dep, lemma = parse.dep, parse.lemma
+        for child in parse.children[clause]:
+            if dep[child] == "parataxis" and child > token and lemma[child] in self.speech:
+                found = self.subject_actors(parse.doc[child])
                 if found:
                     return found[0]
         return None
 
-    def _according(self, token: Token) -> list[str]:
-        for child in token.children:
-            if child.lower_ in self.lexicon.according or any(
-                    g.dep_ in ("case", "prep") and g.lower_ in self.lexicon.according
-                    for g in child.children):
-                found = self.according_actors(child)
+    def _according(self, parse: Parse, token: int) -> list[str]:
+        lower, children = parse.lower, parse.children
+        according = self.lexicon.according
+        for child in children[token]:
+            if lower[child] in according or self._according_case(parse, child):
+                found = self.according_actors(parse.doc[child])
                 if found:
                     return found
         return []
+
+    def _according_case(self, parse: Parse, phrase: int) -> bool:
+        """Whether a phrase is introduced by an "according to" preposition (« selon X »)."""
+        dep, lower, according = parse.dep, parse.lower, self.lexicon.according
+        for word in parse.children[phrase]:
+            if lower[word] in according and dep[word] in ("case", "prep"):
+                return True
+        return False
 
     def turn_at(self, offset: int) -> Turn | None:
         position = bisect.bisect_right(self._turn_starts, offset) - 1

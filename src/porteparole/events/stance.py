@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from porteparole.events.parse import Parse, parse_of
 from porteparole.events.patterns import Lexicon
 
 if TYPE_CHECKING:
@@ -30,32 +31,53 @@ if TYPE_CHECKING:
 
 _OBJECT = frozenset({"obj", "dobj"})
 _POSSESSIVE = frozenset({"poss", "nmod:poss"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+
+# Each question has a ``Token`` form, for callers that hold Tokens, and an ``_at`` form over
+# token indices of the Doc's ``Parse``, which builds no Token: the events stage asks these
+# for every cue.
 
 
-def _infinitive(token: Token) -> bool:
-    return "Inf" in token.morph.get("VerbForm", [])
+def infinitive_at(parse: Parse, i: int) -> bool:
+    """Whether token ``i`` is an infinitive (``VerbForm=Inf``)."""
+    return "Inf" in parse.morph(i, "VerbForm")
 
 
 def qualified_noun(verb: Token) -> Token | None:
     """The noun an infinitive qualifies ("Germany's decision to send …", "a summit to
     hammer out …"), or None when the verb is not such an infinitive."""
-    if _infinitive(verb) and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+    found = qualified_noun_at(parse_of(verb.doc), verb.i)
+    return None if found is None else verb.doc[found]
+
+
+def qualified_noun_at(parse: Parse, i: int) -> int | None:
+    """``qualified_noun`` over token indices."""
+    head = parse.head[i]
+    if parse.dep[i] == "acl" and parse.pos[head] in _NOUNS and infinitive_at(parse, i):
+        return head
     return None
 
 
 def stance_noun(verb: Token, lexicon: Lexicon) -> Token | None:
     """The decision, intention or refusal noun whose infinitive ``verb`` is, if any."""
-    nouns = lexicon.stance_nouns
-    head = qualified_noun(verb)
+    found = stance_noun_at(parse_of(verb.doc), verb.i, lexicon)
+    return None if found is None else verb.doc[found]
+
+
+def stance_noun_at(parse: Parse, i: int, lexicon: Lexicon) -> int | None:
+    """``stance_noun`` over token indices."""
+    dep, pos, lemma, heads = parse.dep, parse.pos, parse.lemma, parse.head
+    head = qualified_noun_at(parse, i)
     if head is not None:
-        if head.dep_ == "nmod" and head.head.i < head.i:
-            head = head.head  # hung on the owner: « la décision de la Grèce de sanctionner »
-        return head if head.pos_ == "NOUN" and head.lemma_.lower() in nouns else None
-    if verb.dep_ == "xcomp" and _infinitive(verb):
-        for child in verb.head.children:
-            if child.dep_ in _OBJECT and child.pos_ == "NOUN" and (
-                    child.lemma_.lower() in nouns) and child.i < verb.i:
+        if dep[head] == "nmod" and heads[head] < head:
+            head = heads[head]  # hung on the owner: « la décision de la Grèce de sanctionner »
+        return head if pos[head] == "NOUN" and lemma[head] in lexicon.stance_nouns else None
+    if dep[i] == "xcomp" and infinitive_at(parse, i):
+        nouns = lexicon.stance_nouns
+        for child in parse.children[heads[i]]:
+            if dep[child] in _OBJECT and pos[child] == "NOUN" and (
+                    lemma[child] in nouns) and child < i:
                 return child
     return None
 
@@ -64,22 +86,29 @@ def owners(noun: Token, lexicon: Lexicon) -> list[Token]:
     """Where a noun's owner is named: a possessive, else a genitive complement (UD ``nmod``
     with its ``case``, ClearNLP ``prep`` + ``pobj``), else, for « sa décision » as the object
     of a verb, that verb's subject."""
+    doc = noun.doc
+    return [doc[i] for i in owners_at(parse_of(doc), noun.i, lexicon)]
+
+
+def owners_at(parse: Parse, i: int, lexicon: Lexicon) -> list[int]:
+    """``owners`` over token indices."""
+    dep, children = parse.dep, parse.children
     genitive = lexicon.genitive
-    found = [c for c in noun.children if c.dep_ in _POSSESSIVE]
+    found = [c for c in children[i] if dep[c] in _POSSESSIVE]
     if found:
         return found
-    for child in noun.children:
-        if child.dep_ == "nmod" and any(g.dep_ == "case" and _one_of(g, genitive)
-                                        for g in child.children):
+    for child in children[i]:
+        if dep[child] == "nmod" and any(dep[g] == "case" and _one_of(parse, g, genitive)
+                                        for g in children[child]):
             found.append(child)
-        elif child.dep_ == "prep" and _one_of(child, genitive):
-            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif dep[child] == "prep" and _one_of(parse, child, genitive):
+            found += [g for g in children[child] if dep[g] == "pobj"]
     if found:
         return found
-    if noun.dep_ in _OBJECT and any("Yes" in c.morph.get("Poss", []) for c in noun.children):
-        return [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if dep[i] in _OBJECT and any("Yes" in parse.morph(c, "Poss") for c in children[i]):
+        return [c for c in children[parse.head[i]] if dep[c] in _SUBJECTS]
     return []
 
 
-def _one_of(token: Token, words: frozenset[str]) -> bool:
-    return token.lower_ in words or token.lemma_.lower() in words
+def _one_of(parse: Parse, i: int, words: frozenset[str]) -> bool:
+    return parse.lower[i] in words or parse.lemma[i] in words

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from porteparole.events.parse import Parse, parse_of
 from porteparole.events.patterns import Lexicon
 from porteparole.nlp import doc_text
 from porteparole.text.dates import find_date_span
@@ -24,32 +25,47 @@ _CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "relcl", "parataxis"})
 
 def event_date(predicate: Token, document_date: str | None, lexicon: Lexicon) -> str | None:
     """The date the predicate's own clause gives, else the document's date."""
-    tokens = _own_clause(predicate)
-    if not tokens:
-        return document_date
-    text = doc_text(predicate.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return event_date_at(parse_of(predicate.doc), predicate.i, document_date, lexicon)
+
+
+def event_date_at(parse: Parse, predicate: int, document_date: str | None,
+                  lexicon: Lexicon) -> str | None:
+    """``event_date`` of the token ``predicate`` of a Doc's ``Parse``: its clause is walked
+    over the parse, so only the clause's last word and a month word's neighbours become
+    ``Token`` objects."""
+    tokens = _own_clause(parse, predicate)
+    doc = parse.doc
+    last = tokens[-1]
+    text = doc_text(doc)[parse.idx[tokens[0]]:parse.idx[last] + len(doc[last])]
     full = find_date_span(text, [lexicon.language] if lexicon.language else [])
     if full is not None:
         return full[0]
     anchor = _parse_iso(document_date)
     if anchor is None:
         return document_date
+    lower, dated = parse.lower, lexicon.date_words
     for token in tokens:
-        found = _relative(token, anchor, lexicon)
+        if lower[token] not in dated:
+            continue  # no relative day, weekday or month: ``_relative`` finds nothing
+        found = _relative(parse, token, anchor, lexicon)
         if found is not None:
             return found.isoformat()
     return document_date
 
 
-def _own_clause(predicate: Token) -> list[Token]:
+def _own_clause(parse: Parse, predicate: int) -> list[int]:
     """The predicate's subtree without embedded clauses, in text order."""
+    dep, children = parse.dep, parse.children
     out = []
     stack = [predicate]
     while stack:
         token = stack.pop()
         out.append(token)
-        stack += [c for c in token.children if c.dep_ not in _CLAUSES]
-    return sorted(out, key=lambda t: t.i)
+        for child in children[token]:
+            if dep[child] not in _CLAUSES:
+                stack.append(child)
+    out.sort()
+    return out
 
 
 def _parse_iso(value: str | None) -> datetime.date | None:
@@ -59,15 +75,16 @@ def _parse_iso(value: str | None) -> datetime.date | None:
         return None
 
 
-def _relative(token: Token, anchor: datetime.date, lexicon: Lexicon) -> datetime.date | None:
-    word = token.lower_
+def _relative(parse: Parse, token: int, anchor: datetime.date,
+              lexicon: Lexicon) -> datetime.date | None:
+    word = parse.lower[token]
     if word in lexicon.relative_days:
         return anchor + datetime.timedelta(days=lexicon.relative_days[word])
     if word in lexicon.weekdays:
         back = (anchor.weekday() - lexicon.weekdays[word]) % 7
         return anchor - datetime.timedelta(days=back)
     if word in lexicon.months:
-        return _day_month(token, anchor, lexicon.months[word])
+        return _day_month(parse.doc[token], anchor, lexicon.months[word])
     return None
 
 

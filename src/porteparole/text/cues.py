@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import not_
 from typing import TYPE_CHECKING, Any
 
 from porteparole.text.folds import fold_key
@@ -84,26 +86,29 @@ class CueMatcher:
                 self._index.setdefault(keys[0], []).append(_Cue(keys, acronym, payload))
         for entries in self._index.values():
             entries.sort(key=lambda c: -len(c.keys))
+        self._firsts = frozenset(self._index)  # the keys a cue starts with
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._index.values())
 
     def find(self, doc: Doc, start: int = 0, end: int | None = None) -> list[CueMatch]:
-        """Matches inside tokens ``[start, end)``; several cues may match at one position."""
+        """Matches inside tokens ``[start, end)``; several cues may match at one position.
+
+        Only the tokens one of whose keys starts a cue are tried: they are picked from the
+        Doc's keys by set tests run in C (``isdisjoint`` over every token), so a range where
+        no cue starts costs no Python loop."""
         end = len(doc) if end is None else end
         all_keys, all_caps = doc_keys(doc)
         keys, caps = all_keys[start:end], all_caps[start:end]
+        index = self._index
         found: list[CueMatch] = []
-        for offset, token_keys in enumerate(keys):
-            for cue in self._candidates(token_keys):
-                if _fits(cue, keys, caps, offset):
-                    found.append(CueMatch(start + offset, start + offset + len(cue.keys),
-                                          cue.payload))
+        for offset in compress(count(), map(not_, map(self._firsts.isdisjoint, keys))):
+            for key in keys[offset]:
+                for cue in index.get(key, ()):
+                    if _fits(cue, keys, caps, offset):
+                        found.append(CueMatch(start + offset, start + offset + len(cue.keys),
+                                              cue.payload))
         return found
-
-    def _candidates(self, token_keys: tuple[str, ...]) -> Iterable[_Cue]:
-        for key in token_keys:
-            yield from self._index.get(key, ())
 
 
 def doc_keys(doc: Doc) -> tuple[list[tuple[str, ...]], list[bool]]:
@@ -149,8 +154,11 @@ def _text_keys(text: str, lemma_text: str) -> tuple[str, ...]:
 
 
 def _fits(cue: _Cue, keys: list[tuple[str, ...]], caps: list[bool], offset: int) -> bool:
-    if offset + len(cue.keys) > len(keys):
+    size = len(cue.keys)
+    if offset + size > len(keys):
         return False
+    if size == 1:  # a one-word cue was found by its key: only its capitals remain to check
+        return not cue.acronym[0] or caps[offset]
     for position, (key, acronym) in enumerate(zip(cue.keys, cue.acronym, strict=True)):
         index = offset + position
         if key not in keys[index] or (acronym and not caps[index]):
