@@ -20,15 +20,18 @@ The dependency labels of both schemes in use are understood: Universal Dependenc
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from porteparole.events.patterns import Lexicon
 from porteparole.events.stance import owners, qualified_noun
 from porteparole.text import doc_table
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
     from spacy.tokens import Doc, Token
 
 SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
@@ -47,8 +50,8 @@ _FEATURES: dict[int, dict[str, frozenset[str]]] = {}
 class Tree:
     """One Doc's parse as integer and string columns, with morphology and subtrees on demand."""
 
-    __slots__ = ("_doc", "_features", "_punct", "_starts", "_subtrees", "dep", "head", "idx",
-                 "kids", "lemma", "lower", "pos", "sentence", "table", "tag")
+    __slots__ = ("_doc", "_features", "_lexical", "_phrases", "_starts", "_subtrees", "dep",
+                 "head", "idx", "kids", "lemma", "lower", "pos", "sentence", "table", "tag")
 
     def __init__(self, doc: Doc) -> None:
         columns = doc_table.table(doc)
@@ -63,8 +66,9 @@ class Tree:
         self.idx: list[int] = columns.idx
         self.sentence: list[int] = columns.sentence
         self._doc = weakref.ref(doc)  # the tree lives as long as the Doc, not longer
-        self._features: list[dict[str, frozenset[str]]] | None = None
-        self._punct: list[bool] | None = None
+        self._lexical: NDArray[np.uint64] | None = None  # see ``_columns``
+        self._phrases: dict[int, dict[str, list[int]]] = {}  # see ``phrases``
+        self._features: dict[int, dict[str, frozenset[str]]] = {}
         self._starts: list[int] | None = None
         self._subtrees: dict[int, frozenset[int]] = {}
 
@@ -81,28 +85,52 @@ class Tree:
 
     def morph(self, i: int, field: str) -> frozenset[str]:
         """The values of one morphological feature of token ``i`` (``morph.get(field)``)."""
-        if self._features is None:
-            self._read_morphology()
-            assert self._features is not None
-        return self._features[i].get(field, _NOTHING)
+        features = self._features.get(i)
+        if features is None:
+            key = int(self._columns()[i, 0])
+            features = _FEATURES.get(key)
+            if features is None:
+                if len(_FEATURES) > _FEATURES_LIMIT:
+                    _FEATURES.clear()
+                features = _FEATURES[key] = _features(self.doc.vocab.morphology.get(key))
+            self._features[i] = features
+        return features.get(field, _NOTHING)
 
     def is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``."""
-        if self._punct is None:
-            self._read_morphology()
-            assert self._punct is not None
-        return self._punct[i]
+        return bool(self._columns()[i, 1])
 
-    def _read_morphology(self) -> None:
-        from spacy.attrs import IS_PUNCT, MORPH  # spaCy loads when a model does
+    def _columns(self) -> NDArray[np.uint64]:
+        """Each token's morphology hash, punctuation flag, length and trailing space, read
+        in one ``to_array`` call and left as an array: few tokens are ever asked, so none
+        is turned into a Python object before it is."""
+        if self._lexical is None:
+            from spacy.attrs import IS_PUNCT, LENGTH, MORPH, SPACY  # loaded with a model
 
-        doc = self.doc
-        rows = doc.to_array([MORPH, IS_PUNCT]).tolist() if len(doc) else []
-        if len(_FEATURES) > _FEATURES_LIMIT:
-            _FEATURES.clear()
-        morphology = doc.vocab.morphology
-        self._features = [_features(morphology.get(row[0]), row[0]) for row in rows]
-        self._punct = [bool(row[1]) for row in rows]
+            # spaCy's stub types every array as float: these columns are 64-bit integers
+            self._lexical = cast("NDArray[np.uint64]",
+                                 self.doc.to_array([MORPH, IS_PUNCT, LENGTH, SPACY]))
+        return self._lexical
+
+    def token_range(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """The tokens ``doc.char_span(start_char, end_char, alignment_mode="expand")``
+        covers, as ``(start, end)`` indices, or None where it gives no span; found by
+        bisection over the offsets instead of building a ``Span``."""
+        start = self._token_at(start_char)
+        end = self._token_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == self.idx[start] + int(self._columns()[start, 2]):
+            start += 1  # on the white space after a token: not that token
+        return start, end + 1
+
+    def _token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char``, else -1."""
+        i = bisect.bisect_right(self.idx, char) - 1
+        if i < 0:
+            return -1
+        columns = self._columns()
+        return i if char < self.idx[i] + int(columns[i, 2]) + int(columns[i, 3]) else -1
 
     def sentence_start(self, number: int) -> int:
         """The index of the first token of sentence ``number``."""
@@ -149,16 +177,13 @@ class Tree:
         return found
 
 
-def _features(analysis: str, key: int) -> dict[str, frozenset[str]]:
-    """The fields of a UD FEATS string ("Number=Sing|PronType=Int,Rel"), memoized by hash."""
-    found = _FEATURES.get(key)
-    if found is None:
-        found = {}
-        if analysis and analysis != "_":
-            for feature in analysis.split("|"):
-                field, _, values = feature.partition("=")
-                found[field] = frozenset(values.split(","))
-        _FEATURES[key] = found
+def _features(analysis: str) -> dict[str, frozenset[str]]:
+    """The fields of a UD FEATS string ("Number=Sing|PronType=Int,Rel")."""
+    found: dict[str, frozenset[str]] = {}
+    if analysis and analysis != "_":
+        for feature in analysis.split("|"):
+            field, _, values = feature.partition("=")
+            found[field] = frozenset(values.split(","))
     return found
 
 
@@ -230,7 +255,9 @@ def with_conjuncts(t: Tree, tokens: Iterable[int], blocked: Set[int]) -> list[in
         if token in blocked or token in out:
             continue
         out.append(token)
-        stack += [c for c in kids[token] if dep[c] == "conj"]
+        for child in kids[token]:
+            if dep[child] == "conj":
+                stack.append(child)
     return out
 
 
@@ -395,30 +422,80 @@ def _deep_prepositional(t: Tree, i: int, preposition: str, depth: int) -> list[i
 
 
 _OBLIQUES = frozenset({"obl", "nmod", "iobj", "obj"})
+_BASES: dict[str, str] = {}  # a label without its subtype: "obl:mod" -> "obl"
+
+
+def _base(label: str) -> str:
+    """``label.split(":")[0]``, remembered (a parser has a few dozen labels)."""
+    found = _BASES.get(label)
+    if found is None:
+        found = _BASES[label] = label.split(":")[0]
+    return found
+
+
 _ADVERBIAL_PHRASES = frozenset({"obl", "nmod", "dep"})
 
 
 def one_preposition(t: Tree, i: int, preposition: str) -> list[int]:
     """The phrases of one preposition hung on the token itself, in either scheme."""
-    dep, kids = t.dep, t.kids
-    out: list[int] = []
-    for child in kids[i]:
-        label = dep[child]
-        if label in ("prep", "agent", "dative") and word(t, child, preposition):
-            out += [g for g in kids[child] if dep[g] in ("pobj", "pcomp")]
-        elif label.split(":")[0] in _OBLIQUES and any(
-                dep[g] == "case" and word(t, g, preposition) for g in kids[child]):
-            out.append(child)
-        elif label in ("advmod", "dep") and word(t, child, preposition):  # "auprès de
-            out += [g for g in kids[child]  # Pékin", « près de la frontière »
-                    if dep[g].split(":")[0] in _ADVERBIAL_PHRASES]
-        elif label == "prep" and not any(dep[g] == "pobj" for g in kids[child]):
-            out += [p for g in kids[child]  # a two-word preposition: "pulled out of X"
-                    if dep[g] == "prep" and word(t, g, preposition)
-                    for p in kids[g] if dep[p] == "pobj"]
+    out = list(phrases(t, i).get(preposition, ()))
     if out:
         out += _coordinated_phrases(t, i, preposition, out)
     return out
+
+
+def phrases(t: Tree, i: int) -> dict[str, list[int]]:
+    """The phrases hung on token ``i``, by the word (form or lemma) of their preposition,
+    found in one pass over its children and kept: a cue is asked for several prepositions
+    (its source's and its target's), and the same tokens are passed through again for the
+    next cue. Each word's list is what asking for that word alone gives, in the same order:
+
+    - ClearNLP ``prep`` (also ``agent``, ``dative``) of that word: its ``pobj``/``pcomp``;
+    - UD ``obl``/``nmod``/``iobj``/``obj`` with a ``case`` of that word: the phrase itself;
+    - ``advmod``/``dep`` of that word ("auprès de Pékin", « près de la frontière »): its
+      oblique or nominal dependents;
+    - a ``prep`` without a ``pobj`` (a two-word preposition: "pulled out of X"): the
+      ``pobj`` of its own ``prep`` of that word, unless the first is that word itself.
+    """
+    found = t._phrases.get(i)
+    if found is None:
+        found = t._phrases[i] = _phrases(t, i)
+    return found
+
+
+def _phrases(t: Tree, i: int) -> dict[str, list[int]]:
+    dep, kids = t.dep, t.kids
+    found: dict[str, list[int]] = {}
+    for child in kids[i]:
+        label = dep[child]
+        words = _words(t, child)
+        if label in ("prep", "agent", "dative"):
+            heads = [g for g in kids[child] if dep[g] in ("pobj", "pcomp")]
+            for form in words:
+                found.setdefault(form, []).extend(heads)
+            if label == "prep" and not any(dep[g] == "pobj" for g in kids[child]):
+                for inner in kids[child]:
+                    if dep[inner] != "prep":
+                        continue
+                    objects = [g for g in kids[inner] if dep[g] == "pobj"]
+                    for form in _words(t, inner):
+                        if form not in words:
+                            found.setdefault(form, []).extend(objects)
+        elif _base(label) in _OBLIQUES:
+            cases = {form for g in kids[child] if dep[g] == "case" for form in _words(t, g)}
+            for form in cases:
+                found.setdefault(form, []).append(child)
+        elif label in ("advmod", "dep"):
+            heads = [g for g in kids[child] if _base(dep[g]) in _ADVERBIAL_PHRASES]
+            for form in words:
+                found.setdefault(form, []).extend(heads)
+    return found
+
+
+def _words(t: Tree, i: int) -> tuple[str, ...]:
+    """The words a token answers to: its lower-cased form and its lemma, once each."""
+    lower, lemma = t.lower[i], t.lemma[i]
+    return (lower,) if lower == lemma else (lower, lemma)
 
 
 def _coordinated_phrases(t: Tree, i: int, preposition: str, found: list[int]) -> list[int]:

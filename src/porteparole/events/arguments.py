@@ -107,8 +107,12 @@ class Arguments:
         self.kb = kb
         self.voice = voice or (lambda token: None)
         self._tree = argument_tree.tree(doc)
+        # The two questions asked tens of thousands of times per document are remembered in
+        # plain dicts: ``memo.per_document``'s general keying costs as much as their answers.
+        self._codes: dict[str | None, str | None] = {}
+        self._heads: dict[tuple[int, str, bool], list[int]] = {}
         mentions = analysis.mentions  # with the anaphora of the actors stage on pronouns
-        self._by_token = _mentions_by_token(doc, mentions)
+        self._by_token = _mentions_by_token(self._tree, mentions)
         self._states = _state_mentions(mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
         self._people = _person_states(mentions, kb, self.code)
@@ -188,9 +192,14 @@ class Arguments:
 
     # -- codes ----------------------------------------------------------------------------
 
-    @per_document
     def code(self, actor_id: str | None) -> str | None:
         """The state or IGO an actor acts for in events (None for outlets and unknowns)."""
+        if actor_id in self._codes:
+            return self._codes[actor_id]
+        found = self._codes[actor_id] = self._code(actor_id)
+        return found
+
+    def _code(self, actor_id: str | None) -> str | None:
         actor = self.kb.actor(actor_id) if actor_id else None
         if actor is None or actor.type == "outlet":
             return None
@@ -211,9 +220,17 @@ class Arguments:
 
     # -- roles ----------------------------------------------------------------------------
 
-    @per_document
     def role_heads(self, cue: int, role: str, is_noun: bool) -> list[int]:
-        """The head tokens (indices) of one argument role of a cue (an index)."""
+        """The head tokens (indices) of one argument role of a cue (an index), found once:
+        an event's source and target, the other party's phrases and the pronoun rules all
+        ask for them. A copy is given, so that a caller may extend it."""
+        key = (cue, role, is_noun)
+        found = self._heads.get(key)
+        if found is None:
+            found = self._heads[key] = self._role_heads(cue, role, is_noun)
+        return list(found)
+
+    def _role_heads(self, cue: int, role: str, is_noun: bool) -> list[int]:
         t = self._tree
         dep, kids = t.dep, t.kids
         if role == "subj":
@@ -291,9 +308,14 @@ class Arguments:
         """Whether a verb judges what someone else did ("condemned the sanctions", "welcomed
         the withdrawal", « a dénoncé les manœuvres »): a verb cue of a stance type. The event
         noun it governs is another party's act, so the verb's subject is not its source."""
-        if self._tree.pos[verb] not in ("VERB", "AUX"):
+        t = self._tree
+        if t.pos[verb] not in ("VERB", "AUX"):
             return False
-        token = self._tree.token(verb)
+        lemmas, forms = _stance_words(self.lexicon)
+        if not (_apostrophe(t.lemma[verb]) in lemmas or _apostrophe(t.lower[verb]) in lemmas
+                or t.lower[verb] in forms):
+            return False  # no stance cue among those ``cues_for`` could find: no Token built
+        token = t.token(verb)
         return any(cue.type in STANCE_TYPES and not cue.is_noun
                    and _needs_in_predicate(token, cue) for cue in self.lexicon.cues_for(token))
 
@@ -379,13 +401,15 @@ class Arguments:
     def _other_party(self, cue: int, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""
         fenced: set[int] = set()
+        # only a preposition's phrase is unambiguous about its role
+        prepositions = [r for r in roles if r not in ROLES and r not in ("agent", "poss")]
+        if not prepositions:
+            return fenced
         # A passive verb's own agent is its subject ("Venezuela was condemned by Colombia",
         # « a été condamné par la Colombie »), even where the other party's role is that
         # preposition's phrase below the object ("condemned the attack by X").
         agents = set() if is_noun else set(agent_of(self._tree, cue))
-        for role in roles:
-            if role in ROLES or role in ("agent", "poss"):
-                continue  # only a preposition's phrase is unambiguous about its role
+        for role in prepositions:
             for head in self.role_heads(cue, role, is_noun):
                 if head not in agents:
                     fenced |= self._tree.subtree(head)
@@ -644,7 +668,8 @@ class Arguments:
     def _nearest(self, head: int, excluded: set[str], blocked: Set[int]) -> list[str]:
         """The actors nearest to a head, breadth-first (conjuncts at the same depth)."""
         t = self._tree
-        dep, kids = t.dep, t.kids
+        dep, kids, lower = t.dep, t.kids, t.lower
+        first_person, by_token = self.lexicon.first_person, self._by_token
         frontier = with_conjuncts(t, [head], blocked)
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
@@ -653,9 +678,11 @@ class Arguments:
             if found:
                 return found
             seen.update(frontier)
+            # (``_leader`` and ``_first_person`` written out: asked of every child)
             children = [c for i in frontier for c in kids[i]
-                        if (dep[c] in EXPAND or self._leader(i, c)) and c not in blocked
-                        and c not in seen or self._first_person(c)]
+                        if (dep[c] in EXPAND or dep[c] == "npadvmod" and self._leader(i, c))
+                        and c not in blocked and c not in seen
+                        or lower[c] in first_person and c not in by_token]
             shared = self._conjoined(children, excluded, blocked | seen)
             if shared:
                 return shared
@@ -692,27 +719,30 @@ class Arguments:
         """The actors a token stands for: its mention, a pair phrase, a definite description
         of a state (the nearest state named before, not on the ``excluded`` side), or a first
         person."""
-        if self._first_person(i):
+        mention = self._by_token.get(i)
+        t, lexicon = self._tree, self.lexicon
+        lower, lemma = t.lower[i], t.lemma[i]
+        if lower in lexicon.first_person and mention is None:  # ``_first_person``
             speaker = self.state_of(self._voice_of(i))
             return [speaker] if speaker else []
-        mention = self._by_token.get(i)
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
         printed = self._printed.get(i)
         if printed is not None:  # "Duque", after "Colombian President Ivan Duque"
             return [printed]
-        t = self._tree
-        count = self._group_size(i)
+        # Each reading below is asked only of the words its own first test accepts.
+        count = self._group_size(i) if lower in lexicon.pair_numbers or (
+            lemma in lexicon.pair_nouns or lower in lexicon.pair_nouns) else 0
         if count:
-            if t.lemma[i] in self.lexicon.pair_people or t.lower[i] in self.lexicon.pair_people:
+            if lemma in lexicon.pair_people or lower in lexicon.pair_people:
                 people = _last_distinct(self._people, self._people_starts, t.idx[i], count,
                                         set(excluded))
                 if people:  # "the two ministers": the states of the last two named
                     return people
             return self.last_states(t.idx[i], count, set(excluded))
-        if self._is_description(i):
+        if lemma in lexicon.descriptions and self._is_description(i):
             return self.last_states(t.idx[i], 1, set(excluded))
-        if self._is_own_government(i):
+        if lemma in lexicon.own_government and self._is_own_government(i):
             speaker = self.state_of(self._voice_of(i))
             return [speaker] if speaker and self.code(speaker) not in set(excluded) else []
         return []
@@ -771,6 +801,31 @@ def relative_subject(verb: Token) -> bool:
     return argument_tree.relative_subject(argument_tree.tree(verb.doc), verb.i)
 
 
+# Lexicon (by identity) -> the lemmas and forms that have a verb cue of a stance type.
+_STANCE_WORDS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _stance_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of ``Lexicon.by_lemma`` and ``by_form`` under which ``cues_for`` may find a
+    verb cue of a stance type (the words ``evaluates`` can be true of), made once per
+    lexicon: a verb without any is answered without a ``Token``."""
+    found = _STANCE_WORDS.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        def judging(cues: Sequence[Cue]) -> bool:
+            return any(cue.type in STANCE_TYPES and not cue.is_noun for cue in cues)
+
+        found = _STANCE_WORDS[id(lexicon)] = (
+            lexicon,
+            frozenset(key for key, cues in lexicon.by_lemma.items() if judging(cues)),
+            frozenset(key for key, cues in lexicon.by_form.items() if judging(cues)))
+    return found[1], found[2]
+
+
+def _apostrophe(word: str) -> str:
+    """A word with its typographic apostrophe folded, as ``patterns`` keys its cues."""
+    return word.replace("’", "'") if "’" in word else word
+
+
 def _needs_in_predicate(verb: Token, cue: Cue) -> bool:
     """Whether a cue's needed words are found outside the verb's subject: "expressed concern
     over …" is a judgement, « les responsables … ont tenu » is not "tenir responsable"."""
@@ -798,15 +853,15 @@ def _anaphoric(t: Tree, head: int, lexicon: Lexicon) -> bool:
             and not any(t.dep[c] in _COMPLEMENTS for c in t.kids[head]))
 
 
-def _mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+def _mentions_by_token(tree: Tree, mentions: Sequence[Mention]) -> dict[int, Mention]:
     """Each token's resolved mention; the longest wins where mentions nest."""
     out: dict[int, Mention] = {}
     for mention in sorted((m for m in mentions if m.actor_id),
                           key=lambda m: m.end - m.start):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        tokens = tree.token_range(mention.start, mention.end)  # ``char_span``'s, "expand"
+        if tokens is None:
             continue
-        for i in range(span.start, span.end):
+        for i in range(*tokens):
             out[i] = mention
     return out
 
