@@ -120,17 +120,22 @@ class Tree:
         end = self._token_at(end_char - 1)
         if start < 0 or end < 0:
             return None
-        if start_char == self.idx[start] + int(self._columns()[start, 2]):
+        if start_char != self.idx[start] and (
+                start_char == self.idx[start] + int(self._columns()[start, 2])):
             start += 1  # on the white space after a token: not that token
         return start, end + 1
 
     def _token_at(self, char: int) -> int:
-        """The token whose text or trailing space holds character ``char``, else -1."""
+        """The token whose text or trailing space holds character ``char``, else -1: the
+        tokens tile the text, each from its offset to the next one's."""
         i = bisect.bisect_right(self.idx, char) - 1
         if i < 0:
             return -1
-        columns = self._columns()
-        return i if char < self.idx[i] + int(columns[i, 2]) + int(columns[i, 3]) else -1
+        if i == len(self.idx) - 1:  # the last token ends where the text does
+            columns = self._columns()
+            if char >= self.idx[i] + int(columns[i, 2]) + int(columns[i, 3]):
+                return -1
+        return i
 
     def sentence_start(self, number: int) -> int:
         """The index of the first token of sentence ``number``."""
@@ -437,18 +442,25 @@ _ADVERBIAL_PHRASES = frozenset({"obl", "nmod", "dep"})
 
 
 def one_preposition(t: Tree, i: int, preposition: str) -> list[int]:
-    """The phrases of one preposition hung on the token itself, in either scheme."""
-    out = list(phrases(t, i).get(preposition, ()))
-    if out:
-        out += _coordinated_phrases(t, i, preposition, out)
-    return out
+    """The phrases of one preposition hung on the token itself, in either scheme.
+
+    The phrases of every preposition on a token are found in one pass over its children
+    and kept (``_phrases``): a cue is asked for several prepositions (its source's and its
+    target's), and the same tokens are passed through again for the next cue.
+    """
+    table = t._phrases.get(i)
+    if table is None:
+        table = t._phrases[i] = _phrases(t, i)
+    found = table.get(preposition)
+    if not found:
+        return []
+    return [*found, *_coordinated_phrases(t, i, preposition, found)]
 
 
-def phrases(t: Tree, i: int) -> dict[str, list[int]]:
-    """The phrases hung on token ``i``, by the word (form or lemma) of their preposition,
-    found in one pass over its children and kept: a cue is asked for several prepositions
-    (its source's and its target's), and the same tokens are passed through again for the
-    next cue. Each word's list is what asking for that word alone gives, in the same order:
+def _phrases(t: Tree, i: int) -> dict[str, list[int]]:
+    """The phrases hung on token ``i``, by the word (form or lemma) of their preposition.
+    Each word's list is what ``one_preposition`` gave when it looked for that word alone,
+    in the same order:
 
     - ClearNLP ``prep`` (also ``agent``, ``dative``) of that word: its ``pobj``/``pcomp``;
     - UD ``obl``/``nmod``/``iobj``/``obj`` with a ``case`` of that word: the phrase itself;
@@ -457,13 +469,6 @@ def phrases(t: Tree, i: int) -> dict[str, list[int]]:
     - a ``prep`` without a ``pobj`` (a two-word preposition: "pulled out of X"): the
       ``pobj`` of its own ``prep`` of that word, unless the first is that word itself.
     """
-    found = t._phrases.get(i)
-    if found is None:
-        found = t._phrases[i] = _phrases(t, i)
-    return found
-
-
-def _phrases(t: Tree, i: int) -> dict[str, list[int]]:
     dep, kids = t.dep, t.kids
     found: dict[str, list[int]] = {}
     for child in kids[i]:

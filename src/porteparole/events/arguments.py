@@ -658,19 +658,21 @@ class Arguments:
         """
         conjuncts = with_conjuncts(self._tree, [head], blocked)
         if len(conjuncts) == 1:
-            return self._nearest(head, excluded, blocked)
+            return self._nearest(head, excluded, blocked, conjuncts)
         inner = blocked | set(conjuncts)
         found: list[str] = []
         for conjunct in conjuncts:
             found += self._nearest(conjunct, excluded, inner - {conjunct})
         return list(dict.fromkeys(found))
 
-    def _nearest(self, head: int, excluded: set[str], blocked: Set[int]) -> list[str]:
-        """The actors nearest to a head, breadth-first (conjuncts at the same depth)."""
+    def _nearest(self, head: int, excluded: set[str], blocked: Set[int],
+                 conjuncts: list[int] | None = None) -> list[str]:
+        """The actors nearest to a head, breadth-first (conjuncts at the same depth, given as
+        ``conjuncts`` when the caller has found them already)."""
         t = self._tree
         dep, kids, lower = t.dep, t.kids, t.lower
         first_person, by_token = self.lexicon.first_person, self._by_token
-        frontier = with_conjuncts(t, [head], blocked)
+        frontier = with_conjuncts(t, [head], blocked) if conjuncts is None else conjuncts
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
             found = [a for i in frontier for a in self._token_actors(i, excluded)]
@@ -683,9 +685,11 @@ class Arguments:
                         if (dep[c] in EXPAND or dep[c] == "npadvmod" and self._leader(i, c))
                         and c not in blocked and c not in seen
                         or lower[c] in first_person and c not in by_token]
-            shared = self._conjoined(children, excluded, blocked | seen)
-            if shared:
-                return shared
+            # only a child with a conjunct of its own makes a group (``_conjoined``)
+            if any(dep[g] == "conj" for c in children for g in kids[c]):
+                shared = self._conjoined(children, excluded, blocked | seen)
+                if shared:
+                    return shared
             frontier = [i for i in with_conjuncts(t, children, blocked) if i not in seen]
             if not frontier:
                 break
