@@ -28,20 +28,39 @@ sentence (a few at most, never across a press-conference turn: ``actors.anaphora
 rule) that names any, and not on the source's or the speaker's side. Two candidates there
 and nothing is guessed.
 
-The dependency labels of both schemes in use are understood: Universal Dependencies
-(French models: ``obl`` + ``case``) and ClearNLP (English models: ``prep`` + ``pobj``).
+The public methods take and give ``Token`` objects; inside, the parse is walked over token
+indices (``events.argument_tree``), which also holds the dependency helpers of both label
+schemes, and a ``Token`` is built only for what another module reads (a voice, a stance
+noun, an agreement check).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING, TypeAlias
 
 from porteparole.actors.anaphora import lookback_for, turn_start
+from porteparole.events import argument_tree
+from porteparole.events.argument_tree import (
+    OBJECT,
+    PASSIVE_SUBJECT,
+    SUBJECT,
+    Tree,
+    agent_of,
+    governor,
+    infinitive,
+    is_passive_participle,
+    objects_of,
+    one_preposition,
+    prepositional,
+    reflexive,
+    subject_of,
+    with_conjuncts,
+)
 from porteparole.events.memo import per_document
 from porteparole.events.patterns import ROLES, Cue, Lexicon, near_words
-from porteparole.events.stance import owners, qualified_noun, stance_noun
+from porteparole.events.stance import owners, stance_noun
 from porteparole.kb import KnowledgeBase, actor_code
 from porteparole.knowledge.speech import load_speech_lexicon
 from porteparole.records import Analysis, Mention
@@ -49,10 +68,6 @@ from porteparole.records import Analysis, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SUBJECT = frozenset({"nsubj", "csubj", "expl:subj"})
-PASSIVE_SUBJECT = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass"})
-OBJECT = frozenset({"obj", "dobj", "iobj", "dative"})
-PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 # Children through which an argument phrase is searched for its actors (never a subject of
 # an embedded clause: "la tentative du Japon qui …" is about Japan, not about "qui").
 EXPAND = frozenset({"nmod", "nmod:poss", "poss", "amod", "appos", "compound", "flat",
@@ -70,6 +85,8 @@ ANTECEDENT_SENTENCES = 4  # sentences searched back for the target of "cette dé
 # région"): such a phrase is not pointing back.
 _COMPLEMENTS = frozenset({"nmod", "prep", "acl", "acl:relcl", "relcl", "appos", "compound",
                           "nmod:poss", "poss", "conj"})
+_DESCRIBED = _COMPLEMENTS | {"amod"}  # … or an adjective: "the government", not "the Thai"
+_POINTING_OBJECTS = frozenset({"obj", "iobj", "obl", "obl:arg", "dobj", "dative", "expl:comp"})
 
 # Entity types of a person's name, and the links between a name, its title and its modifiers.
 _PERSON_TYPES = frozenset({"PER", "PERSON"})
@@ -89,13 +106,19 @@ class Arguments:
         self.lexicon = lexicon
         self.kb = kb
         self.voice = voice or (lambda token: None)
+        self._tree = argument_tree.tree(doc)
+        # The two questions asked tens of thousands of times per document are remembered in
+        # plain dicts: ``memo.per_document``'s general keying costs as much as their answers.
+        self._codes: dict[str | None, str | None] = {}
+        self._heads: dict[tuple[int, str, bool], list[int]] = {}
         mentions = analysis.mentions  # with the anaphora of the actors stage on pronouns
-        self._by_token = _mentions_by_token(doc, mentions)
+        self._by_token = _mentions_by_token(self._tree, mentions)
         self._states = _state_mentions(mentions, self.code)
         self._state_starts = [start for start, _ in self._states]
         self._people = _person_states(mentions, kb, self.code)
         self._people_starts = [start for start, _ in self._people]
         self._mentions = sorted((m for m in mentions if m.actor_id), key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self._mentions]
         self._lookback = lookback_for(doc, mentions, kb.actor, lexicon.language)
         self._printed = self._printed_states(mentions)
 
@@ -109,7 +132,8 @@ class Arguments:
         a name printed with two different states is left out."""
         unknown = [m for m in sorted(mentions, key=lambda m: m.start) if m.actor_id is None]
         by_name: dict[str, str | None] = {}
-        spans: list[tuple[Span, list[str]]] = []
+        spans: list[tuple[range, list[str]]] = []
+        lower = self._tree.lower
         for mention in unknown:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -117,8 +141,8 @@ class Arguments:
             person = mention.entity_type in _PERSON_TYPES
             # a later bare family name may be tagged anything ("Duque" as ORG): it matches
             # a name whole; a person's name matches by its family name too
-            names = [mention.surface.lower(), span[-1].lower_ if person else ""]
-            spans.append((span, names))
+            names = [mention.surface.lower(), lower[span.end - 1] if person else ""]
+            spans.append((range(span.start, span.end), names))
             state = self._state_in_phrase(span) if person and len(span) > 1 else None
             if state is None:
                 continue
@@ -126,36 +150,37 @@ class Arguments:
                 if by_name.setdefault(name, state) != state:
                     by_name[name] = None  # two persons of that name, two states
         out: dict[int, str] = {}
-        for span, names in spans:
+        for tokens, names in spans:
             state = by_name.get(names[0]) or (by_name.get(names[1]) if names[1] else None)
             if state is not None:
-                out.update((token.i, state) for token in span)
+                out.update((i, state) for i in tokens)
         return out
 
     def _state_in_phrase(self, span: Span) -> str | None:
         """The one state named around an unknown person's name: its modifiers and title
         (compound, adjective, apposition, possessive), or an apposition set off by commas
         right after it."""
-        root = span.root
+        t = self._tree
+        root = span.root.i
         starts = [root]
-        if root.dep_ in _NAME_LINKS and root.head.i != root.i:
-            starts.append(root.head)  # « le président colombien Ivan Duque »: on the title
-        seen = {t.i for t in span}
+        if t.dep[root] in _NAME_LINKS and t.head[root] != root:
+            starts.append(t.head[root])  # « le président colombien Ivan Duque »: on the title
+        seen = set(range(span.start, span.end))
         frontier = list(starts)
         found: set[str] = set()
+        by_token = self._by_token
         for _ in range(3):
-            found |= {self._by_token[t.i].actor_id or "" for t in frontier
-                      if t.i in self._by_token}
-            seen |= {t.i for t in frontier}
-            frontier = [c for t in frontier for c in t.children
-                        if c.dep_ in _NAME_LINKS and c.i not in seen]
+            found |= {by_token[i].actor_id or "" for i in frontier if i in by_token}
+            seen |= set(frontier)
+            frontier = [c for i in frontier for c in t.kids[i]
+                        if t.dep[c] in _NAME_LINKS and c not in seen]
         after = span.end
-        if after < len(self.doc) - 1 and self.doc[after].text == ",":
-            for token in self.doc[after + 1:min(after + 8, len(self.doc))]:
-                if token.text == "," or token.pos_ in ("VERB", "AUX"):
+        if after < len(t.idx) - 1 and t.lower[after] == ",":
+            for i in range(after + 1, min(after + 8, len(t.idx))):
+                if t.lower[i] == "," or t.pos[i] in ("VERB", "AUX"):
                     break
-                if token.i in self._by_token:
-                    found.add(self._by_token[token.i].actor_id or "")
+                if i in by_token:
+                    found.add(by_token[i].actor_id or "")
         states = {a for a in found if a and self._is_state(a)}
         return states.pop() if len(states) == 1 else None
 
@@ -167,9 +192,14 @@ class Arguments:
 
     # -- codes ----------------------------------------------------------------------------
 
-    @per_document
     def code(self, actor_id: str | None) -> str | None:
         """The state or IGO an actor acts for in events (None for outlets and unknowns)."""
+        if actor_id in self._codes:
+            return self._codes[actor_id]
+        found = self._codes[actor_id] = self._code(actor_id)
+        return found
+
+    def _code(self, actor_id: str | None) -> str | None:
         actor = self.kb.actor(actor_id) if actor_id else None
         if actor is None or actor.type == "outlet":
             return None
@@ -184,83 +214,110 @@ class Arguments:
             return actor.id
         return actor.country if self.kb.actor(actor.country) else None
 
+    def _voice_of(self, i: int) -> str | None:
+        """The voice token ``i`` is in (the voice reads ``Token`` objects)."""
+        return self.voice(self._tree.token(i))
+
     # -- roles ----------------------------------------------------------------------------
 
-    @per_document
-    def role_heads(self, cue_token: Token, role: str, is_noun: bool) -> list[Token]:
-        """The head tokens of one argument role of a cue."""
+    def role_heads(self, cue: int, role: str, is_noun: bool) -> list[int]:
+        """The head tokens (indices) of one argument role of a cue (an index), found once:
+        an event's source and target, the other party's phrases and the pronoun rules all
+        ask for them. A copy is given, so that a caller may extend it."""
+        key = (cue, role, is_noun)
+        found = self._heads.get(key)
+        if found is None:
+            found = self._heads[key] = self._role_heads(cue, role, is_noun)
+        return list(found)
+
+    def _role_heads(self, cue: int, role: str, is_noun: bool) -> list[int]:
+        t = self._tree
+        dep, kids = t.dep, t.kids
         if role == "subj":
             if is_noun:
-                governor = _governor(cue_token)
-                if governor is not None and cue_token.dep_ in PASSIVE_SUBJECT:
+                verb = governor(t, cue)
+                if verb is not None and dep[cue] in PASSIVE_SUBJECT:
                     return []  # "the attack was condemned by France": France did not attack
-                if governor is not None and self.evaluates(governor):
+                if verb is not None and self.evaluates(verb):
                     return []  # "Russia condemned the sanctions": Russia imposed none
-                return subject_of(governor, self.lexicon)
-            return subject_of(cue_token, self.lexicon)
+                return subject_of(t, verb, self.lexicon)
+            return subject_of(t, cue, self.lexicon)
         if role == "obj":
-            found = objects_of(cue_token)
+            found = objects_of(t, cue)
             if not found and not is_noun:  # "condemned and rejected the decision": the
-                found = [o for c in cue_token.children  # object the next verb has
-                         if c.dep_ == "conj" and c.pos_ in ("VERB", "ADJ") and c.i > cue_token.i
-                         and not any(g.dep_ in SUBJECT for g in c.children)
-                         for o in objects_of(c)]
+                found = [o for c in kids[cue]  # object the next verb has
+                         if dep[c] == "conj" and t.pos[c] in ("VERB", "ADJ") and c > cue
+                         and not any(dep[g] in SUBJECT for g in kids[c])
+                         for o in objects_of(t, c)]
             if not found:  # "a accusé dimanche la Chine": parsed as the weekday's object
                 days = self.lexicon.weekdays.keys() | self.lexicon.relative_days.keys()
-                found = [o for c in cue_token.children if c.lower_ in days
-                         for o in c.children if o.dep_ in OBJECT]
+                found = [o for c in kids[cue] if t.lower[c] in days
+                         for o in kids[c] if dep[o] in OBJECT]
             return found
         if role == "agent":  # "the attack by X on Y", « l'attaque menée par X »: the noun's own
             own = [h for word in self.lexicon.noun_agent  # agent, never its governor's
-                   for h in prepositional(cue_token, word)]
-            return own or [h for c in cue_token.children if c.dep_ in ("acl", "acl:relcl")
-                           and is_passive_participle(c) for h in agent_of(c)]
+                   for h in prepositional(t, cue, word)]
+            return own or [h for c in kids[cue] if dep[c] in ("acl", "acl:relcl")
+                           and is_passive_participle(t, c) for h in agent_of(t, c)]
         if role == "passive_agent":  # "talks were held by X and Y", « menés par X »: the
-            governor = _governor(cue_token)  # agent of the verb a joint noun is the subject of
-            if governor is None or cue_token.head.i != governor.i or (
-                    cue_token.dep_ not in PASSIVE_SUBJECT) or self.evaluates(governor):
+            verb = governor(t, cue)  # agent of the verb a joint noun is the subject of
+            if verb is None or t.head[cue] != verb or (
+                    dep[cue] not in PASSIVE_SUBJECT) or self.evaluates(verb):
                 return []
-            return agent_of(governor)
+            return agent_of(t, verb)
         if role == "poss":
-            return [c for c in cue_token.children if c.dep_ in ("poss", "nmod:poss") or (
-                c.dep_ == "det" and "Yes" in c.morph.get("Poss", []))]
+            return [c for c in kids[cue] if dep[c] in ("poss", "nmod:poss") or (
+                dep[c] == "det" and "Yes" in t.morph(c, "Poss"))]
         if role == "amod":  # "Israeli strikes", « des frappes israéliennes », "US sanctions"
-            return [c for c in cue_token.children if c.dep_ in ("amod", "compound")]
+            return [c for c in kids[cue] if dep[c] in ("amod", "compound")]
         if role == "head":  # the noun a participle or an adjective cue qualifies
-            return [cue_token.head] if cue_token.dep_.startswith("acl") or (
-                cue_token.dep_ == "amod") else []
+            return [t.head[cue]] if dep[cue].startswith("acl") or dep[cue] == "amod" else []
         if role == "ccomp_subj":  # "hopes that X …"; a noun's content clause: "the hope that X"
-            return [s for c in cue_token.children if c.dep_ in ("ccomp", "xcomp") or (
-                is_noun and c.dep_.startswith("acl") and any(
-                    g.dep_ == "mark" for g in c.children)) for s in subject_of(c, self.lexicon)]
+            return [s for c in kids[cue] if dep[c] in ("ccomp", "xcomp") or (
+                is_noun and dep[c].startswith("acl") and any(
+                    dep[g] == "mark" for g in kids[c])) for s in subject_of(t, c, self.lexicon)]
         if role == "xcomp":  # "threatened to suspend licences for Icelandic vessels"
-            return [c for c in cue_token.children if c.dep_ == "xcomp" or (
-                c.dep_ == "ccomp" and _infinitive(c))]
-        heads = prepositional(cue_token, role)
+            return [c for c in kids[cue] if dep[c] == "xcomp" or (
+                dep[c] == "ccomp" and infinitive(t, c))]
+        return self._prepositional_heads(cue, role, is_noun)
+
+    def _prepositional_heads(self, cue: int, role: str, is_noun: bool) -> list[int]:
+        """The phrases of a preposition role: on the cue, else where parsers hang them."""
+        t = self._tree
+        dep, kids = t.dep, t.kids
+        heads = prepositional(t, cue, role)
         if not heads and not is_noun:  # « s'est entretenu au téléphone avec X »: the phrase
-            heads = [h for c in cue_token.children  # hung on the means of communication
-                     if c.lemma_.lower() in self.lexicon.channels
-                     for h in _prepositional(c, role)]
-        if not heads and is_noun and cue_token.dep_ == "compound":  # "a mediation effort
-            heads = prepositional(cue_token.head, role)  # between X and Y"
+            heads = [h for c in kids[cue]  # hung on the means of communication
+                     if t.lemma[c] in self.lexicon.channels
+                     for h in one_preposition(t, c, role)]
+        if not heads and is_noun and dep[cue] == "compound":  # "a mediation effort
+            heads = prepositional(t, t.head[cue], role)  # between X and Y"
         if not heads and is_noun:  # "accusations made by X against Y": on the participle
-            heads = [t for c in cue_token.children if c.dep_ == "acl"
-                     for t in prepositional(c, role)]
+            heads = [h for c in kids[cue] if dep[c] == "acl"
+                     for h in prepositional(t, c, role)]
         if not heads and is_noun:
-            governor = _governor(cue_token)
-            if governor is not None and governor.i != cue_token.i:
-                heads = prepositional(governor, role)
+            verb = governor(t, cue)
+            if verb is not None and verb != cue:
+                heads = prepositional(t, verb, role)
                 if not heads and role in self.lexicon.dative:  # "sent Moscow an offer"
-                    heads = [c for c in governor.children if c.dep_ in ("dative", "iobj")]
+                    heads = [c for c in kids[verb] if dep[c] in ("dative", "iobj")]
         return heads
 
-    def evaluates(self, verb: Token) -> bool:
+    @per_document
+    def evaluates(self, verb: int) -> bool:
         """Whether a verb judges what someone else did ("condemned the sanctions", "welcomed
         the withdrawal", « a dénoncé les manœuvres »): a verb cue of a stance type. The event
         noun it governs is another party's act, so the verb's subject is not its source."""
-        return verb.pos_ in ("VERB", "AUX") and any(
-            cue.type in STANCE_TYPES and not cue.is_noun and _needs_in_predicate(verb, cue)
-            for cue in self.lexicon.cues_for(verb))
+        t = self._tree
+        if t.pos[verb] not in ("VERB", "AUX"):
+            return False
+        lemmas, forms = _stance_words(self.lexicon)
+        if not (_apostrophe(t.lemma[verb]) in lemmas or _apostrophe(t.lower[verb]) in lemmas
+                or t.lower[verb] in forms):
+            return False  # no stance cue among those ``cues_for`` could find: no Token built
+        token = t.token(verb)
+        return any(cue.type in STANCE_TYPES and not cue.is_noun
+                   and _needs_in_predicate(token, cue) for cue in self.lexicon.cues_for(token))
 
     def actors(self, cue_token: Token, roles: Sequence[str], is_noun: bool,
                exclude: Iterable[str] = (), avoid: Sequence[str] = ()) -> list[str]:
@@ -269,8 +326,9 @@ class Arguments:
         ``avoid`` names the roles of the other party: their phrases are not searched for this
         one ("la visite du président chinois au Japon", with « au Japon » hung on
         « président »: Japan is where the visit goes, not who visits)."""
+        cue = cue_token.i
         excluded = set(exclude)
-        fenced = self._other_party(cue_token, [r for r in avoid if r not in roles], is_noun)
+        fenced = self._other_party(cue, [r for r in avoid if r not in roles], is_noun)
         named = False  # an earlier role names someone the mentions do not resolve
         for role in roles:
             if role == "speaker":
@@ -280,17 +338,16 @@ class Arguments:
                 found = [speaker] if speaker and self.code(speaker) not in excluded else []
             else:
                 inside = role == "head" or (role == "subj" and is_noun)
-                blocked = {t.i for t in cue_token.subtree} if inside else {cue_token.i}
-                blocked |= fenced
+                blocked = (self._tree.subtree(cue) if inside else {cue}) | fenced
                 found = []
-                for head in self.role_heads(cue_token, role, is_noun):
-                    found += self.phrase_actors(head, excluded, blocked)
-                    named = named or head.i not in blocked
+                for head in self.role_heads(cue, role, is_noun):
+                    found += self._phrase_actors(head, excluded, blocked)
+                    named = named or head not in blocked
             if not found and role == "subj":
-                found = (self._stance_owner(cue_token, is_noun)
-                         or self._reported_pronoun(cue_token, is_noun)
-                         or self._previous_subject(cue_token, is_noun)
-                         or self._previous_party(cue_token, is_noun))
+                found = (self._stance_owner(cue, is_noun)
+                         or self._reported_pronoun(cue, is_noun)
+                         or self._previous_subject(cue, is_noun)
+                         or self._previous_party(cue, is_noun))
             found = [a for a in dict.fromkeys(found) if self.code(a) not in excluded]
             if found:
                 return found
@@ -303,21 +360,21 @@ class Arguments:
         mention, a hyphen or a word holding one, with a hyphen somewhere and at least two
         states or organizations in it. Read on the surface, since parsers split such pairs
         in many ways."""
-        doc = noun.doc  # not its sentence: a split hyphen may end one for the parser
+        t = self._tree  # not its sentence: a split hyphen may end one for the parser
+        lower, pos = t.lower, t.pos
         for step in (-1, 1):
-            run: list[Token] = []
+            run: list[int] = []
             index = noun.i + step
-            while 0 <= index < len(doc) and len(run) < _PAIR_RUN:
-                token = doc[index]
-                if token.i not in self._by_token and token.text not in ("-", "–") and not (
-                        "-" in token.text and token.pos_ in ("ADJ", "PROPN", "NOUN")):
+            while 0 <= index < len(lower) and len(run) < _PAIR_RUN:
+                if index not in self._by_token and lower[index] not in ("-", "–") and not (
+                        "-" in lower[index] and pos[index] in ("ADJ", "PROPN", "NOUN")):
                     break
-                run.append(token)
+                run.append(index)
                 index += step
-            if not any("-" in t.text or "–" in t.text for t in run):
+            if not any("-" in lower[i] or "–" in lower[i] for i in run):
                 continue
-            start = min(t.idx for t in run)
-            end = max(t.idx + len(t.text) for t in run)
+            start = min(t.idx[i] for i in run)
+            end = max(token.idx + len(token.text) for token in map(t.token, run))
             found = [m.actor_id for m in self._mentions
                      if start <= m.start and m.end <= end and m.actor_id]
             codes = {self.code(a) for a in found} - {None}
@@ -329,95 +386,106 @@ class Arguments:
         """Co-subjects set between the subject and the verb ("Egypt, along with Jordan,
         condemned …", "Egypt, together with Jordan, …", « l'Égypte, aux côtés de la
         Jordanie, a condamné … »); never after the verb, where "along with" joins objects."""
+        t = self._tree
         excluded: set[str] = set()
         blocked = {verb.i}
         found: list[str] = []
-        heads = [verb, *subject_of(verb, self.lexicon)]
-        for child in (c for h in heads for c in h.children if c.i < verb.i):
-            words = {child.lower_, child.lemma_.lower()} | {
-                g.lower_ for g in child.children if g.dep_ in ("advmod", "case")}
+        heads = [verb.i, *subject_of(t, verb.i, self.lexicon)]
+        for child in (c for h in heads for c in t.kids[h] if c < verb.i):
+            words = {t.lower[child], t.lemma[child]} | {
+                t.lower[g] for g in t.kids[child] if t.dep[g] in ("advmod", "case")}
             if words & self.lexicon.companions:
-                found += self.phrase_actors(child, excluded, blocked)
+                found += self._phrase_actors(child, excluded, blocked)
         return found
 
-    def _other_party(self, cue_token: Token, roles: Sequence[str], is_noun: bool) -> set[int]:
+    def _other_party(self, cue: int, roles: Sequence[str], is_noun: bool) -> set[int]:
         """Tokens of the prepositional phrases of the other party's roles."""
         fenced: set[int] = set()
+        # only a preposition's phrase is unambiguous about its role
+        prepositions = [r for r in roles if r not in ROLES and r not in ("agent", "poss")]
+        if not prepositions:
+            return fenced
         # A passive verb's own agent is its subject ("Venezuela was condemned by Colombia",
         # « a été condamné par la Colombie »), even where the other party's role is that
         # preposition's phrase below the object ("condemned the attack by X").
-        agents = set() if is_noun else {t.i for t in agent_of(cue_token)}
-        for role in roles:
-            if role in ROLES or role in ("agent", "poss"):
-                continue  # only a preposition's phrase is unambiguous about its role
-            for head in self.role_heads(cue_token, role, is_noun):
-                if head.i not in agents:
-                    fenced |= {t.i for t in head.subtree}
+        agents = set() if is_noun else set(agent_of(self._tree, cue))
+        for role in prepositions:
+            for head in self.role_heads(cue, role, is_noun):
+                if head not in agents:
+                    fenced |= self._tree.subtree(head)
         return fenced
 
     def names_others(self, cue_token: Token) -> bool:
         """Whether a noun cue names its own participants and none is a state or an
         organization ("contacts between al Qaeda and Baath members"): the noun is about them,
         not an event of the verb's subject."""
-        heads = [h for word in self.lexicon.joint for h in _prepositional(cue_token, word)]
-        return bool(heads) and not any(self.phrase_actors(h, set(), {cue_token.i})
-                                       for h in heads)
+        cue = cue_token.i
+        heads = [h for word in self.lexicon.joint for h in one_preposition(self._tree, cue, word)]
+        return bool(heads) and not any(self._phrase_actors(h, set(), {cue}) for h in heads)
 
-    def _reported_pronoun(self, cue_token: Token, is_noun: bool) -> list[str]:
+    def _reported_pronoun(self, cue: int, is_noun: bool) -> list[str]:
         """ "X said he had raised …": a third-person subject pronoun in a clause that a
         speech verb governs stands for the one who speaks."""
-        heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(h.pos_ == "PRON" and "3" in h.morph.get("Person", [])
-                   and h.i not in self._by_token
-                   and h.lower_ not in self.lexicon.first_person for h in heads):
+        t = self._tree
+        heads = self.role_heads(cue, "subj", is_noun)
+        if not any(t.pos[h] == "PRON" and "3" in t.morph(h, "Person")
+                   and h not in self._by_token
+                   and t.lower[h] not in self.lexicon.first_person for h in heads):
             return []
         reported_by = getattr(self.voice, "reported_by", None)
-        speaker = reported_by(cue_token) if reported_by is not None else None
+        speaker = reported_by(t.token(cue)) if reported_by is not None else None
         return [speaker] if speaker else []
 
-    def _stance_owner(self, cue_token: Token, is_noun: bool) -> list[str]:
+    def _stance_owner(self, cue: int, is_noun: bool) -> list[str]:
         """« la décision de la Chine de sanctionner … »: the owner of the decision,
         intention or refusal noun the cue's infinitive hangs from is its subject."""
-        noun = None if is_noun else stance_noun(cue_token, self.lexicon)
+        # ``stance_noun`` finds a noun only for an ``acl`` or an ``xcomp`` infinitive: any
+        # other cue is answered here without building its Token.
+        if is_noun or self._tree.dep[cue] not in ("acl", "xcomp"):
+            return []
+        noun = stance_noun(self._tree.token(cue), self.lexicon)
         if noun is None:
             return []
         found: list[str] = []
-        inside = {t.i for t in cue_token.subtree}  # never the infinitive's own object
+        inside = self._tree.subtree(cue)  # never the infinitive's own object
         for head in owners(noun, self.lexicon):
-            found += self.phrase_actors(head, set(), inside)
+            found += self._phrase_actors(head.i, set(), inside)
         return found
 
-    def _previous_subject(self, cue_token: Token, is_noun: bool) -> list[str]:
+    def _previous_subject(self, cue: int, is_noun: bool) -> list[str]:
         """ "The ministry's spokesperson says … . However, he blamed …": a third-person
         singular personal subject pronoun stands for the one who spoke in the previous
         sentence (the subject of its speech verb, in the same press-conference turn)."""
-        heads = self.role_heads(cue_token, "subj", is_noun)
-        if not any(self._third_person_pronoun(h) and "Sing" in h.morph.get("Number", [])
-                   and "Neut" not in h.morph.get("Gender", []) for h in heads):
+        t = self._tree
+        heads = self.role_heads(cue, "subj", is_noun)
+        if not any(self._third_person_pronoun(h) and "Sing" in t.morph(h, "Number")
+                   and "Neut" not in t.morph(h, "Gender") for h in heads):
             return []  # "he", "she", "il", "elle": a person, not "it" or "they"
         pronoun = next(h for h in heads if self._third_person_pronoun(h))
-        previous = self._previous_sentence(cue_token, speech=True)
+        previous = self._previous_sentence(cue, speech=True)
         if previous is None:
-            return self._previous_person(cue_token, pronoun)
+            return self._previous_person(cue, pronoun)
         found: list[str] = []
-        for subject in subject_of(previous.root, self.lexicon):
-            found += self.phrase_actors(subject, set(), set())
+        for subject in subject_of(t, t.root(previous), self.lexicon):
+            found += self._phrase_actors(subject, set(), set())
         return found
 
-    def _previous_person(self, cue_token: Token, pronoun: Token) -> list[str]:
+    def _previous_person(self, cue: int, pronoun: int) -> list[str]:
         """ "Biden arrived in Tokyo on Monday. He met Kishida …", « Macron est arrivé à
         Pékin. Il a rencontré Xi … »: after a sentence that is not speech, "he"/"she" stands
         for its subject when that subject is one named person and no other person is
         named in that sentence (two would leave the pronoun open)."""
-        previous = self._previous_sentence(cue_token, speech=False)
+        t = self._tree
+        previous = self._previous_sentence(cue, speech=False)
         if previous is None:
             return []
-        subjects = subject_of(previous.root, self.lexicon)
+        subjects = subject_of(t, t.root(previous), self.lexicon)
         if len(subjects) != 1:
             return []
-        found = self.phrase_actors(subjects[0], set(), set())
+        found = self._phrase_actors(subjects[0], set(), set())
+        start, end = t.start_char(previous), t.end_char(previous)
         persons = {m.actor_id for m in self._mentions
-                   if previous.start_char <= m.start < previous.end_char
+                   if start <= m.start < end
                    and m.actor_id and (actor := self.kb.actor(m.actor_id)) is not None
                    and actor.type == "person"}
         if len(found) != 1 or len(persons) != 1 or found[0] not in persons:
@@ -426,33 +494,39 @@ class Arguments:
             return []  # « Le ministre X est arrivé. Elle a … »: not him
         return found
 
-    def _agrees(self, pronoun: Token, persons: Sequence[str], sentence: Span) -> bool:
-        """Whether ``pronoun`` can stand for each person of ``persons`` as ``sentence``
-        names them (the agreement rules of ``actors.anaphora``, the same as the quotes')."""
-        return all(self._lookback.agrees_with(pronoun, m) for m in self._mentions
-                   if m.actor_id in persons
-                   and m.end > sentence.start_char and m.start < sentence.end_char)
+    def _agrees(self, pronoun: int, persons: Sequence[str], sentence: int) -> bool:
+        """Whether ``pronoun`` can stand for each person of ``persons`` as sentence number
+        ``sentence`` names them (the agreement rules of ``actors.anaphora``, the same as the
+        quotes')."""
+        t = self._tree
+        start, end = t.start_char(sentence), t.end_char(sentence)
+        word = t.token(pronoun)
+        return all(self._lookback.agrees_with(word, m) for m in self._mentions
+                   if m.actor_id in persons and m.end > start and m.start < end)
 
-    def _third_person_pronoun(self, head: Token) -> bool:
+    def _third_person_pronoun(self, head: int) -> bool:
         """A third-person personal pronoun no mention covers: not a relative, interrogative
         or reflexive one."""
-        return (head.pos_ == "PRON" and "3" in head.morph.get("Person", [])
-                and head.i not in self._by_token and "Rel" not in head.morph.get("PronType", [])
-                and head.tag_ not in ("WP", "WDT") and not _reflexive(head))
+        t = self._tree
+        return (t.pos[head] == "PRON" and "3" in t.morph(head, "Person")
+                and head not in self._by_token and "Rel" not in t.morph(head, "PronType")
+                and t.tag[head] not in ("WP", "WDT") and not reflexive(t, head))
 
-    def _previous_sentence(self, cue_token: Token, *, speech: bool) -> Span | None:
-        """The sentence before the cue's, in the same turn, when its main verb is (or, with
-        ``speech`` False, is not) a speech verb; otherwise None."""
-        sentence = cue_token.sent
-        if sentence.start == 0:
+    def _previous_sentence(self, cue: int, *, speech: bool) -> int | None:
+        """The number of the sentence before the cue's, in the same turn, when its main verb
+        is (or, with ``speech`` False, is not) a speech verb; otherwise None."""
+        t = self._tree
+        sentence = t.sentence[cue]
+        if sentence == 0:
             return None
-        previous = cue_token.doc[sentence.start - 1].sent
-        if previous.start_char < self._floor(cue_token.idx):
+        previous = sentence - 1
+        if t.start_char(previous) < self._floor(t.idx[cue]):
             return None
-        spoken = previous.root.lemma_.lower() in load_speech_lexicon(self.lexicon.language).lemmas
+        lemmas = load_speech_lexicon(self.lexicon.language).lemmas
+        spoken = t.lemma[t.root(previous)] in lemmas
         return previous if spoken == speech else None
 
-    def _previous_party(self, cue_token: Token, is_noun: bool) -> list[str]:
+    def _previous_party(self, cue: int, is_noun: bool) -> list[str]:
         """ "China sent warships to the strait. It also …", « Le Japon a convoqué … . Il a … »:
         a third-person subject pronoun ("it", "they", « il », « elle », « ils », « elles »)
         stands for the subject of the previous sentence, when that sentence is not speech
@@ -460,37 +534,38 @@ class Arguments:
         candidate: it names actors and agrees with the pronoun in number (and in French, in
         gender when both are marked). "he"/"she" stand for persons and are left to the
         speaker rule; anything ambiguous is skipped."""
-        pronouns = [h for h in self.role_heads(cue_token, "subj", is_noun)
-                    if self._third_person_pronoun(h) and h.lower_ in self.lexicon.party_pronouns]
+        t = self._tree
+        pronouns = [h for h in self.role_heads(cue, "subj", is_noun)
+                    if self._third_person_pronoun(h)
+                    and t.lower[h] in self.lexicon.party_pronouns]
         if len(pronouns) != 1:
             return []
         pronoun = pronouns[0]
-        previous = self._previous_sentence(cue_token, speech=False)
+        previous = self._previous_sentence(cue, speech=False)
         if previous is None:
             return []  # after speech, "it" may be anything the speaker talked about
-        subjects = subject_of(previous.root, self.lexicon)
+        subjects = subject_of(t, t.root(previous), self.lexicon)
         if len(subjects) != 1:
             return []
         subject = subjects[0]
-        found = self.phrase_actors(subject, set(), set())
+        found = self._phrase_actors(subject, set(), set())
         if not found:
             return []
-        plural = len(found) > 1 or any(c.dep_ == "conj" for c in subject.children) or (
-            "Plur" in subject.morph.get("Number", []))
-        wanted_plural = "Plur" in pronoun.morph.get("Number", [])
+        conjoined = any(t.dep[c] == "conj" for c in t.kids[subject])
+        plural = len(found) > 1 or conjoined or "Plur" in t.morph(subject, "Number")
+        wanted_plural = "Plur" in t.morph(pronoun, "Number")
         persons = [a for a in found if (actor := self.kb.actor(a)) and actor.type == "person"]
         if not self._agrees(pronoun, persons, previous):
             return []  # a person the pronoun cannot stand for
         if self.lexicon.language == "en":
             if persons:
                 return []  # "it", "they" of a named person: not this rule
-            if wanted_plural != (len(found) > 1 or any(c.dep_ == "conj"
-                                                       for c in subject.children)):
+            if wanted_plural != (len(found) > 1 or conjoined):
                 return []  # "The United States … It": a plural name is still one state
         elif wanted_plural != plural:
             return []
-        gender, subject_gender = pronoun.morph.get("Gender", []), subject.morph.get("Gender", [])
-        if gender and subject_gender and not set(gender) & set(subject_gender):
+        gender, subject_gender = t.morph(pronoun, "Gender"), t.morph(subject, "Gender")
+        if gender and subject_gender and not gender & subject_gender:
             return []
         return found
 
@@ -501,15 +576,17 @@ class Arguments:
         """Whether a cue's target phrase is anaphoric: a pronoun, a demonstrative or bare
         definite noun phrase, or, when ``implicit`` (a hostile noun cue: "prendra les
         contre-mesures nécessaires"), no target phrase at all."""
+        t = self._tree
+        cue = cue_token.i
         heads = [h for role in roles if role != "speaker"
-                 for h in self.role_heads(cue_token, role, is_noun)]
-        heads += [c for c in cue_token.children if c.pos_ in ("PRON", "DET") and c.dep_ in (
-            "obj", "iobj", "obl", "obl:arg", "dobj", "dative", "expl:comp") and not _reflexive(c)
-            and c.lower_ in self.lexicon.anaphors]
+                 for h in self.role_heads(cue, role, is_noun)]
+        heads += [c for c in t.kids[cue] if t.pos[c] in ("PRON", "DET")
+                  and t.dep[c] in _POINTING_OBJECTS and not reflexive(t, c)
+                  and t.lower[c] in self.lexicon.anaphors]
         if not heads:
             return implicit
-        return any(_anaphoric(h, self.lexicon) and not any(
-            t.i in self._by_token or self._first_person(t) for t in h.subtree) for h in heads)
+        return any(_anaphoric(t, h, self.lexicon) and not any(
+            i in self._by_token or self._first_person(i) for i in t.subtree(h)) for h in heads)
 
     def target_named_before(self, cue_token: Token, excluded: Iterable[str],
                    whole_sentence: bool = False) -> list[str]:
@@ -522,35 +599,41 @@ class Arguments:
         names anyone decides: one candidate is the target, two are not guessed between.
         A first-person word counts for its speaker's state ("We will not be intimidated").
         """
+        t = self._tree
         excluded = set(excluded)
-        sentence = cue_token.sent
+        sentence = t.sentence[cue_token.i]
         floor = self._floor(cue_token.idx)
-        end = sentence.end_char if whole_sentence else cue_token.idx
-        here = self._codes_in(sentence, max(sentence.start_char, floor), end, excluded)
+        end = t.end_char(sentence) if whole_sentence else cue_token.idx
+        here = self._codes_in(sentence, max(t.start_char(sentence), floor), end, excluded)
         if here:
             return here if len(here) == 1 else []
         for _ in range(ANTECEDENT_SENTENCES):
-            if sentence.start == 0:
+            if sentence == 0:
                 return []
-            sentence = cue_token.doc[sentence.start - 1].sent
-            if sentence.end_char <= floor:
+            sentence -= 1
+            if t.end_char(sentence) <= floor:
                 return []
-            before = self._codes_in(sentence, max(sentence.start_char, floor),
-                                    sentence.end_char, excluded)
+            before = self._codes_in(sentence, max(t.start_char(sentence), floor),
+                                    t.end_char(sentence), excluded)
             if before:
                 return before if len(before) == 1 else []
         return []
 
-    def _codes_in(self, sentence: Span, start: int, end: int, excluded: set[str]) -> list[str]:
+    def _codes_in(self, sentence: int, start: int, end: int, excluded: set[str]) -> list[str]:
+        """The actors (one per code) named in ``[start, end)`` of sentence number
+        ``sentence``, by a mention or a first-person word, none of the ``excluded`` codes."""
         found: dict[str, str] = {}
-        for mention in self._mentions:
-            if start <= mention.start < end:
-                code = self.code(mention.actor_id)
-                if code is not None and code not in excluded and mention.actor_id:
-                    found.setdefault(code, mention.actor_id)
-        for token in sentence:
-            if start <= token.idx < end and self._first_person(token):
-                speaker = self.state_of(self.voice(token))
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end)
+        for mention in self._mentions[first:last]:  # those starting in [start, end)
+            code = self.code(mention.actor_id)
+            if code is not None and code not in excluded and mention.actor_id:
+                found.setdefault(code, mention.actor_id)
+        t = self._tree
+        idx = t.idx
+        for i in range(t.sentence_start(sentence), t.sentence_end(sentence)):
+            if start <= idx[i] < end and self._first_person(i):
+                speaker = self.state_of(self._voice_of(i))
                 code = self.code(speaker)
                 if speaker and code is not None and code not in excluded:
                     found.setdefault(code, speaker)
@@ -564,138 +647,150 @@ class Arguments:
         return turn_start(self.analysis.turns, offset)
 
     def phrase_actors(self, head: Token, excluded: set[str], blocked: set[int]) -> list[str]:
+        """The nearest actors of a phrase and of each of its conjuncts (``_phrase_actors``)."""
+        return self._phrase_actors(head.i, excluded, blocked)
+
+    def _phrase_actors(self, head: int, excluded: set[str], blocked: Set[int]) -> list[str]:
         """The nearest actors of a phrase and of each of its conjuncts.
 
         Each conjunct is searched on its own, so that "Biden et son homologue chinois Xi"
         gives both presidents, not only the one named at the shallower depth.
         """
-        conjuncts = _with_conjuncts([head], blocked)
+        conjuncts = with_conjuncts(self._tree, [head], blocked)
         if len(conjuncts) == 1:
-            return self._nearest(head, excluded, blocked)
-        inner = blocked | {t.i for t in conjuncts}
+            return self._nearest(head, excluded, blocked, conjuncts)
+        inner = blocked | set(conjuncts)
         found: list[str] = []
         for conjunct in conjuncts:
-            found += self._nearest(conjunct, excluded, inner - {conjunct.i})
+            found += self._nearest(conjunct, excluded, inner - {conjunct})
         return list(dict.fromkeys(found))
 
-    def _nearest(self, head: Token, excluded: set[str], blocked: set[int]) -> list[str]:
-        """The actors nearest to a head, breadth-first (conjuncts at the same depth)."""
-        frontier = _with_conjuncts([head], blocked)
+    def _nearest(self, head: int, excluded: set[str], blocked: Set[int],
+                 conjuncts: list[int] | None = None) -> list[str]:
+        """The actors nearest to a head, breadth-first (conjuncts at the same depth, given as
+        ``conjuncts`` when the caller has found them already)."""
+        t = self._tree
+        dep, kids, lower = t.dep, t.kids, t.lower
+        first_person, by_token = self.lexicon.first_person, self._by_token
+        frontier = with_conjuncts(t, [head], blocked) if conjuncts is None else conjuncts
         seen: set[int] = set()
         for _ in range(MAX_DEPTH):
-            found = [a for t in frontier for a in self.token_actors(t, excluded)]
+            found = [a for i in frontier for a in self._token_actors(i, excluded)]
             found = [a for a in found if (code := self.code(a)) and code not in excluded]
             if found:
                 return found
-            seen.update(t.i for t in frontier)
-            children = [c for t in frontier for c in t.children
-                        if (c.dep_ in EXPAND or self._leader(t, c)) and c.i not in blocked
-                        and c.i not in seen or self._first_person(c)]
-            shared = self._conjoined(children, excluded, blocked | seen)
-            if shared:
-                return shared
-            frontier = [t for t in _with_conjuncts(children, blocked) if t.i not in seen]
+            seen.update(frontier)
+            # (``_leader`` and ``_first_person`` written out: asked of every child)
+            children = [c for i in frontier for c in kids[i]
+                        if (dep[c] in EXPAND or dep[c] == "npadvmod" and self._leader(i, c))
+                        and c not in blocked and c not in seen
+                        or lower[c] in first_person and c not in by_token]
+            # only a child with a conjunct of its own makes a group (``_conjoined``)
+            if any(dep[g] == "conj" for c in children for g in kids[c]):
+                shared = self._conjoined(children, excluded, blocked | seen)
+                if shared:
+                    return shared
+            frontier = [i for i in with_conjuncts(t, children, blocked) if i not in seen]
             if not frontier:
                 break
         return []
 
-    def _leader(self, participle: Token, child: Token) -> bool:
+    def _leader(self, participle: int, child: int) -> bool:
         """Whether ``child`` is the hyphenated leader of a "led" participle ("Saudi-led
         coalition jets", parsed as the participle's ``npadvmod``): the group acts for it."""
-        return child.dep_ == "npadvmod" and participle.dep_ == "amod" and (
-            participle.lemma_.lower() in self.lexicon.leading) and child.i < participle.i
+        t = self._tree
+        return t.dep[child] == "npadvmod" and t.dep[participle] == "amod" and (
+            t.lemma[participle] in self.lexicon.leading) and child < participle
 
-    def _conjoined(self, children: list[Token], excluded: set[str],
-                   blocked: set[int]) -> list[str]:
+    def _conjoined(self, children: list[int], excluded: set[str],
+                   blocked: Set[int]) -> list[str]:
         """Conjuncts met below the head are searched each on its own: in "les ministres de
         la défense du Japon et de la Chine" the parser hangs "la Chine" on "défense", one
         level above "Japon", and both are the ministers' states."""
         for child in children:
-            group = _with_conjuncts([child], blocked)
+            group = with_conjuncts(self._tree, [child], blocked)
             if len(group) < 2:
                 continue
-            members = {t.i for t in group}
+            members = set(group)
             found: list[str] = []
             for member in group:
-                found += self._nearest(member, excluded, blocked | (members - {member.i}))
+                found += self._nearest(member, excluded, blocked | (members - {member}))
             if len(set(found)) > 1:
                 return list(dict.fromkeys(found))
         return []
 
-    def token_actors(self, token: Token, excluded: Iterable[str] = ()) -> list[str]:
+    def _token_actors(self, i: int, excluded: Iterable[str] = ()) -> list[str]:
         """The actors a token stands for: its mention, a pair phrase, a definite description
         of a state (the nearest state named before, not on the ``excluded`` side), or a first
         person."""
-        if self._first_person(token):
-            speaker = self.state_of(self.voice(token))
+        mention = self._by_token.get(i)
+        t, lexicon = self._tree, self.lexicon
+        lower, lemma = t.lower[i], t.lemma[i]
+        if lower in lexicon.first_person and mention is None:  # ``_first_person``
+            speaker = self.state_of(self._voice_of(i))
             return [speaker] if speaker else []
-        mention = self._by_token.get(token.i)
         if mention is not None:
             return [mention.actor_id] if mention.actor_id else []
-        printed = self._printed.get(token.i)
+        printed = self._printed.get(i)
         if printed is not None:  # "Duque", after "Colombian President Ivan Duque"
             return [printed]
-        count = self.group_size(token)
+        # Each reading below is asked only of the words its own first test accepts.
+        count = self._group_size(i) if lower in lexicon.pair_numbers or (
+            lemma in lexicon.pair_nouns or lower in lexicon.pair_nouns) else 0
         if count:
-            if token.lemma_.lower() in self.lexicon.pair_people or (
-                    token.lower_ in self.lexicon.pair_people):
-                people = _last_distinct(self._people, self._people_starts, token.idx, count,
+            if lemma in lexicon.pair_people or lower in lexicon.pair_people:
+                people = _last_distinct(self._people, self._people_starts, t.idx[i], count,
                                         set(excluded))
                 if people:  # "the two ministers": the states of the last two named
                     return people
-            return self.last_states(token.idx, count, set(excluded))
-        if self.is_description(token):
-            return self.last_states(token.idx, 1, set(excluded))
-        if self.is_own_government(token):
-            speaker = self.state_of(self.voice(token))
+            return self.last_states(t.idx[i], count, set(excluded))
+        if lemma in lexicon.descriptions and self._is_description(i):
+            return self.last_states(t.idx[i], 1, set(excluded))
+        if lemma in lexicon.own_government and self._is_own_government(i):
+            speaker = self.state_of(self._voice_of(i))
             return [speaker] if speaker and self.code(speaker) not in set(excluded) else []
         return []
 
-    def is_own_government(self, token: Token) -> bool:
+    def _is_own_government(self, i: int) -> bool:
         """ "the government", « le gouvernement » with nothing saying whose, in someone's
         speech ("Hayashi said the government lodged a protest"): the speaker's own."""
-        if token.lemma_.lower() not in self.lexicon.own_government or token.pos_ != "NOUN":
+        t = self._tree
+        if t.lemma[i] not in self.lexicon.own_government or t.pos[i] != "NOUN":
             return False
-        if any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children):
+        if any(t.dep[c] in _DESCRIBED for c in t.kids[i]):
             return False
-        determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
-        plural = "Plur" in token.morph.get("Number", [])
+        determiners = {t.lower[c] for c in t.kids[i] if t.dep[c] == "det"}
+        plural = "Plur" in t.morph(i, "Number")
         return bool(determiners & self.lexicon.definites) and not plural
 
-    def _first_person(self, token: Token) -> bool:
-        return token.lower_ in self.lexicon.first_person and token.i not in self._by_token
+    def _first_person(self, i: int) -> bool:
+        return self._tree.lower[i] in self.lexicon.first_person and i not in self._by_token
 
-    def is_pair(self, token: Token) -> bool:
-        """ "les deux pays", "the two sides", "both commanders"."""
-        return self.group_size(token) == 2
-
-    def group_size(self, token: Token) -> int:
+    def _group_size(self, i: int) -> int:
         """How many parties a counted group names: "les deux pays", "the two sides", "les
         trois pays" (2, 2, 3), "Both have …" (the number alone as the subject); else 0."""
+        t = self._tree
         numbers = self.lexicon.pair_numbers
-        if token.lower_ in numbers and token.dep_ in SUBJECT:
-            return numbers[token.lower_]
-        if token.lemma_.lower() not in self.lexicon.pair_nouns and (
-                token.lower_ not in self.lexicon.pair_nouns):
+        lower = t.lower
+        if lower[i] in numbers and t.dep[i] in SUBJECT:
+            return numbers[lower[i]]
+        if t.lemma[i] not in self.lexicon.pair_nouns and lower[i] not in self.lexicon.pair_nouns:
             return 0
-        return next((numbers[c.lower_] for c in token.children if c.lower_ in numbers), 0)
+        return next((numbers[lower[c]] for c in t.kids[i] if lower[c] in numbers), 0)
 
-    def is_description(self, token: Token) -> bool:
+    def _is_description(self, i: int) -> bool:
         """ "the archipelago", "le royaume", "the island nation": a definite description of a
         state that says nothing more about it (no complement naming someone)."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in self.lexicon.descriptions:
+        t = self._tree
+        if t.pos[i] != "NOUN" or t.lemma[i] not in self.lexicon.descriptions:
             return False
-        determiners = [c for c in token.children if c.dep_ == "det"]
+        determiners = [c for c in t.kids[i] if t.dep[c] == "det"]
         pointing = self.lexicon.definites | self.lexicon.demonstratives
-        if not {d.lower_ for d in determiners} & pointing:
+        if not {t.lower[d] for d in determiners} & pointing:
             return False
-        if any("Plur" in t.morph.get("Number", []) for t in [token, *determiners]):
+        if any("Plur" in t.morph(d, "Number") for d in [i, *determiners]):
             return False  # "appelle les pays à …": countries in general
-        return not any(c.dep_ in _COMPLEMENTS or c.dep_ == "amod" for c in token.children)
-
-    def last_two_states(self, offset: int) -> list[str]:
-        """The last two distinct states named before ``offset`` (nearby), else nothing."""
-        return self.last_states(offset, 2)
+        return not any(t.dep[c] in _DESCRIBED for c in t.kids[i])
 
     def last_states(self, offset: int, count: int, excluded: set[str] | None = None
                     ) -> list[str]:
@@ -704,7 +799,35 @@ class Arguments:
         return _last_distinct(self._states, self._state_starts, offset, count, excluded)
 
 
-# -- dependency helpers (both label schemes) -----------------------------------------------
+def relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
+    "X, who threatened …"): the clause then tells what its antecedent did."""
+    return argument_tree.relative_subject(argument_tree.tree(verb.doc), verb.i)
+
+
+# Lexicon (by identity) -> the lemmas and forms that have a verb cue of a stance type.
+_STANCE_WORDS: dict[int, tuple[Lexicon, frozenset[str], frozenset[str]]] = {}
+
+
+def _stance_words(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of ``Lexicon.by_lemma`` and ``by_form`` under which ``cues_for`` may find a
+    verb cue of a stance type (the words ``evaluates`` can be true of), made once per
+    lexicon: a verb without any is answered without a ``Token``."""
+    found = _STANCE_WORDS.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        def judging(cues: Sequence[Cue]) -> bool:
+            return any(cue.type in STANCE_TYPES and not cue.is_noun for cue in cues)
+
+        found = _STANCE_WORDS[id(lexicon)] = (
+            lexicon,
+            frozenset(key for key, cues in lexicon.by_lemma.items() if judging(cues)),
+            frozenset(key for key, cues in lexicon.by_form.items() if judging(cues)))
+    return found[1], found[2]
+
+
+def _apostrophe(word: str) -> str:
+    """A word with its typographic apostrophe folded, as ``patterns`` keys its cues."""
+    return word.replace("’", "'") if "’" in word else word
 
 
 def _needs_in_predicate(verb: Token, cue: Cue) -> bool:
@@ -715,254 +838,35 @@ def _needs_in_predicate(verb: Token, cue: Cue) -> bool:
     return all(alternatives & words for alternatives in cue.needs)
 
 
-def _infinitive(token: Token) -> bool:
-    return "Inf" in token.morph.get("VerbForm", [])
-
-
-def _reflexive(token: Token) -> bool:
-    return "Yes" in token.morph.get("Reflex", []) or token.lower_ in ("se", "s'", "s’")
-
-
-def _anaphoric(head: Token, lexicon: Lexicon) -> bool:
+def _anaphoric(t: Tree, head: int, lexicon: Lexicon) -> bool:
     """A target phrase that points back: "it", "leur", "cette démarche", "the account"."""
-    if head.pos_ == "PRON" or head.pos_ == "DET" and head.dep_ in OBJECT:  # "leur", as DET
-        return (head.lower_ in lexicon.anaphors and not _reflexive(head)
-                and head.lower_ not in lexicon.first_person)
-    if head.pos_ != "NOUN":
+    pos, lower = t.pos[head], t.lower[head]
+    if pos == "PRON" or pos == "DET" and t.dep[head] in OBJECT:  # "leur", as DET
+        return (lower in lexicon.anaphors and not reflexive(t, head)
+                and lower not in lexicon.first_person)
+    if pos != "NOUN":
         return False
-    determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+    determiners = {t.lower[c] for c in t.kids[head] if t.dep[c] == "det"}
     if determiners & lexicon.demonstratives:
         return True
     # A bare definite only as a singular direct object ("rejected the account"): a plural
     # ("appelle les pays à …") or a place ("autour de l'île") is generic more often than not.
-    return (bool(determiners & lexicon.definites) and head.dep_ in OBJECT
-            and "Plur" not in head.morph.get("Number", [])
-            and head.lemma_.lower() not in lexicon.pair_nouns
-            and not any(c.dep_ in _COMPLEMENTS for c in head.children))
+    return (bool(determiners & lexicon.definites) and t.dep[head] in OBJECT
+            and "Plur" not in t.morph(head, "Number")
+            and t.lemma[head] not in lexicon.pair_nouns
+            and not any(t.dep[c] in _COMPLEMENTS for c in t.kids[head]))
 
 
-
-def relative_subject(verb: Token) -> bool:
-    """Whether a relative clause's subject is its relative pronoun ("X, qui a menacé …",
-    "X, who threatened …"): the clause then tells what its antecedent did."""
-    return verb.dep_ in ("acl:relcl", "relcl") and any(
-        c.dep_ in SUBJECT and ("Rel" in c.morph.get("PronType", []) or c.tag_ in ("WP", "WDT"))
-        for c in verb.children)
-
-
-def is_passive(token: Token) -> bool:
-    return any(c.dep_ in PASSIVE_AUX or c.dep_ in PASSIVE_SUBJECT for c in token.children)
-
-
-def agent_of(token: Token) -> list[Token]:
-    """The agent of a passive verb ("par les États-Unis", "by the Pentagon")."""
-    out = []
-    for child in token.children:
-        if child.dep_ == "obl:agent":
-            out.append(child)
-        elif child.dep_ == "agent":
-            out += [g for g in child.children if g.dep_ == "pobj"]
-    if not out and any(c.dep_ in PASSIVE_AUX for c in token.children):
-        # « a été sanctionné par les États-Unis » parsed as obl:mod: on a verb with a passive
-        # auxiliary, an oblique introduced by « par » is still the agent.
-        out = [c for c in token.children if c.dep_.startswith("obl") and any(
-            g.dep_ == "case" and g.lower_ == "par" for g in c.children)]
-    return out
-
-
-def subject_of(token: Token | None, lexicon: Lexicon) -> list[Token]:
-    """The subject of a verb: its own, a passive's agent, or its controller's."""
-    for _ in range(6):
-        if token is None:
-            return []
-        own = [c for c in token.children if c.dep_ in SUBJECT]
-        if own and relative_subject(token):
-            return [token.head]  # "Maas, qui effectuera une visite": Maas visits
-        if own:
-            return own
-        agent = agent_of(token)
-        if agent:
-            return agent
-        passive = [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
-        if passive:
-            return passive
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.lower_ == "as":
-            controller = [c for c in token.head.head.children if c.dep_ in OBJECT]
-            if controller:  # "quoted an official as urging …": the official urges
-                return controller
-        owner = qualified_noun(token)
-        if owner is not None:  # "Germany's decision to send …", "made an offer to host …"
-            found = owners(owner, lexicon)
-            if found or owner.dep_ not in OBJECT:
-                return found
-            token = owner.head
-            continue
-        if token.dep_ not in ("xcomp", "conj", "advcl", "acomp") or token.head.i == token.i:
-            return _left_subject(token)
-        controller = [c for c in token.head.children if c.dep_ in OBJECT]
-        if token.dep_ == "xcomp" and controller:
-            return controller  # "exhorter X à cesser": X ceases
-        token = token.head
-    return []
-
-
-_CLAUSE_EDGE = frozenset({"mark", "punct", "cc"})
-
-
-def _left_subject(verb: Token) -> list[Token]:
-    """A finite verb the parser left without a subject: the noun phrase just before it.
-
-    Parsers often attach a subordinate clause's subject elsewhere ("… a déclaré le 30
-    novembre que Pékin et les États-Unis discutaient …"); the words between the clause's
-    opening and the verb are then its subject.
-    """
-    if "Fin" not in verb.morph.get("VerbForm", []) and not any(
-            c.dep_.startswith("aux") for c in verb.children):
-        return []
-    doc = verb.doc
-    found: list[Token] = []
-    index = verb.i - 1
-    while index >= verb.sent.start and verb.i - index <= 12:
-        token = doc[index]
-        if token.pos_ in ("VERB", "SCONJ") or token.dep_ == "mark" or (
-                token.is_punct and token.text not in (",", "'", "’")):
-            break
-        if token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
-            found.append(token)
-        index -= 1
-    return list(reversed(found))
-
-
-def objects_of(token: Token) -> list[Token]:
-    """Objects; for a passive with an agent, its subject ("X a été sanctionné par Y")."""
-    out = [c for c in token.children if c.dep_ in OBJECT]
-    out += [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "PROPN"]
-    if is_passive(token) and agent_of(token):
-        out += [c for c in token.children if c.dep_ in PASSIVE_SUBJECT]
-    if token.dep_.startswith("acl") and is_passive_participle(token):
-        out.append(token.head)
-    return out
-
-
-def is_passive_participle(token: Token) -> bool:
-    return "Part" in token.morph.get("VerbForm", []) and bool(agent_of(token))
-
-
-def prepositional(token: Token, preposition: str) -> list[Token]:
-    """Objects of a preposition on a token, else on its objects ("imposer des sanctions
-    contre X", where parsers hang "contre X" on the noun), else, for a noun, on its noun
-    complements ("une vente d'armes à X"), else its head when the head is itself that
-    preposition's object ("d'accord avec X")."""
-    found = _prepositional(token, preposition)
-    if not found:  # hung on a modifier: "un avertissement agressif aux États-Unis"
-        found = [t for mod in token.children if mod.dep_ == "amod"
-                 for t in _prepositional(mod, preposition)]
-    if not found:
-        found = [t for obj in token.children if obj.dep_ in OBJECT
-                 for t in _prepositional(obj, preposition)]
-    if not found and token.pos_ in ("NOUN", "PROPN"):  # hung on the noun's complement:
-        found = [t for mod in _noun_complements(token)  # « une vente d'armes à la Pologne »,
-                 for t in _prepositional(mod, preposition)]  # "the visit of X to Y"
-    if not found and any(c.dep_ == "case" and _word(c, preposition) for c in token.head.children):
-        found = [token.head]
-    if not found:  # deeper in the object: "trained hackers capable of attacks against X"
-        found = [t for obj in token.children if obj.dep_ in OBJECT
-                 for t in _deep_prepositional(obj, preposition, _DEEP_PREPOSITION)]
-    return found
-
-
-_DEEP_PREPOSITION = 5  # levels below an object searched for a preposition's phrase
-
-
-def _noun_complements(token: Token) -> list[Token]:
-    """A noun's prepositional complements: ``nmod`` (UD), the ``pobj`` of a ``prep``
-    (ClearNLP)."""
-    return [c for c in token.children if c.dep_ == "nmod"] + [
-        g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-
-
-def _deep_prepositional(token: Token, preposition: str, depth: int) -> list[Token]:
-    if depth == 0:
-        return []
-    found = _prepositional(token, preposition)
-    if found:
-        return found
-    for child in token.children:
-        if child.dep_ in ("amod", "prep", "pcomp", "pobj", "acl", "dobj", "obj", "nmod", "obl"):
-            found = _deep_prepositional(child, preposition, depth - 1)
-            if found:
-                return found
-    return []
-
-
-def _prepositional(token: Token, preposition: str) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and _word(child, preposition):
-            out += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-        elif child.dep_.split(":")[0] in ("obl", "nmod", "iobj", "obj") and any(
-                g.dep_ == "case" and _word(g, preposition) for g in child.children):
-            out.append(child)
-        elif child.dep_ in ("advmod", "dep") and _word(child, preposition):  # "auprès de
-            out += [g for g in child.children  # Pékin", « près de la frontière »
-                    if g.dep_.split(":")[0] in ("obl", "nmod", "dep")]
-        elif child.dep_ == "prep" and not any(g.dep_ == "pobj" for g in child.children):
-            out += [p for g in child.children  # a two-word preposition: "pulled out of X"
-                    if g.dep_ == "prep" and _word(g, preposition)
-                    for p in g.children if p.dep_ == "pobj"]
-    if out:
-        out += _coordinated_phrases(token, preposition, out)
-    return out
-
-
-def _coordinated_phrases(token: Token, preposition: str, found: list[Token]) -> list[Token]:
-    """Coordinated phrases of the same preposition that the parser hung on the token
-    itself rather than on the first phrase ("l'action des États-Unis, de la France et de la
-    Grande-Bretagne": "France" and "Grande-Bretagne" as conjuncts of "action"). Only after a
-    first phrase of that preposition, so that a coordinated noun is never taken for one."""
-    first = min(t.i for t in found)
-    return [c for c in token.children if c.dep_ == "conj" and c.i > first and c not in found
-            and any(g.dep_ == "case" and _word(g, preposition) for g in c.children)]
-
-
-def _word(token: Token, word: str) -> bool:
-    return bool(token.lower_ == word or token.lemma_.lower() == word)
-
-
-def _governor(token: Token) -> Token | None:
-    """The verb a noun cue depends on (through other nouns and prepositions)."""
-    current = token
-    for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") and current is not token:
-            return current
-        if current.head.i == current.i:
-            return current if current is not token else None
-        current = current.head
-    return None
-
-
-def _with_conjuncts(tokens: Iterable[Token], blocked: set[int]) -> list[Token]:
-    out: list[Token] = []
-    stack = list(tokens)
-    while stack:
-        token = stack.pop(0)
-        if token.i in blocked or token in out:
-            continue
-        out.append(token)
-        stack += [c for c in token.children if c.dep_ == "conj"]
-    return out
-
-
-def _mentions_by_token(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+def _mentions_by_token(tree: Tree, mentions: Sequence[Mention]) -> dict[int, Mention]:
     """Each token's resolved mention; the longest wins where mentions nest."""
     out: dict[int, Mention] = {}
     for mention in sorted((m for m in mentions if m.actor_id),
                           key=lambda m: m.end - m.start):
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        tokens = tree.token_range(mention.start, mention.end)  # ``char_span``'s, "expand"
+        if tokens is None:
             continue
-        for token in span:
-            out[token.i] = mention
+        for i in range(*tokens):
+            out[i] = mention
     return out
 
 
