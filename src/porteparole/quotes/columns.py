@@ -1,16 +1,20 @@
-"""The token attributes the quotes stage reads besides the shared token table, as plain lists.
+"""The token attributes the quotes stage reads, as integer columns decoded on demand.
 
 Why: the attribution rules look at the few words around each speech verb (a comma, an
 auxiliary, a quotation mark, a verb form) many times per verb, and every ``doc[i]`` builds a
-new ``Token`` whose attributes each cross into Cython again. ``columns(doc)`` reads the
-attributes the stage needs once per Doc (``Doc.to_array``), next to ``text.doc_table``'s
-``lower``/``lemma``/``head``/``dep``/``pos`` columns, so the hot walks run over lists of
-strings, flags and integers and a ``Token`` is built only for what a rule returns.
+new ``Token`` whose attributes each cross into Cython again; ``token.morph.get(...)`` alone
+costs as much as building a dozen tokens. ``columns(doc)`` reads the attributes once per Doc
+in one ``Doc.to_array`` call and keeps them as integers (string hashes, flags, head
+indices); a string is looked up only when a rule asks for it, through a memo shared by
+every Doc (a hash is a hash of its string, whatever the model). Decoding nothing up front
+keeps the cost of a long document to a few array operations, since the rules visit only
+the tokens around the few speech cues.
 
-The values are exactly the ``Token``'s: ``text[i]`` is ``doc[i].text``, ``newline[i]`` is
-``"\\n" in doc[i].text_with_ws``, ``spaced[i]`` is ``bool(doc[i].whitespace_)``, the flags are
-``is_alpha``/``is_punct``/``is_quote``/``is_space``, ``ent_type[i]`` is ``doc[i].ent_type_``
-and ``feature(i, name)`` is ``doc[i].morph.get(name, [])``.
+The values are exactly the ``Token``'s: ``text(i)`` is ``doc[i].text``, ``pos(i)``/
+``dep(i)``/``ent_type(i)`` are ``pos_``/``dep_``/``ent_type_``, ``head[i]`` is
+``doc[i].head.i``, ``children(i)`` is ``[c.i for c in doc[i].children]``, ``feature(i,
+name)`` holds the values of ``doc[i].morph.get(name)``, ``newline(i)`` is ``"\\n" in
+doc[i].text_with_ws`` and the flags are ``is_punct``/``is_quote``/``is_alpha``/``is_space``.
 """
 
 from __future__ import annotations
@@ -20,77 +24,143 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
 
 Features = dict[str, tuple[str, ...]]
 
-# A hash is a hash of its string, whatever the model: one memo serves every Doc; emptied
-# when it grows past this many entries, so that a long ingest keeps a bounded memory.
+# Memos shared by every Doc, emptied when they grow past this many entries, so that a long
+# ingest keeps a bounded memory.
 _MEMO_LIMIT = 200_000
-_TEXTS: dict[int, str] = {}
+_STRINGS: dict[int, str] = {}
 _FEATURES: dict[int, Features] = {}
+_FLAGS: dict[tuple[str, int], int] = {}
 _NONE: tuple[str, ...] = ()
+
+PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 
 
 class QuoteColumns:
-    """Per-token columns of one Doc that the quotes stage reads (see the module docstring)."""
+    """Per-token columns of one Doc (see the module docstring)."""
 
-    __slots__ = ("__weakref__", "alpha", "ent_type", "morph", "newline", "punct", "quote",
-                 "space", "spaced", "text")
+    __slots__ = ("__weakref__", "_children", "_deps", "_ents", "_language", "_morphs", "_orths",
+                 "_poss", "_strings", "_vocab", "head", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
+        import numpy
         from spacy.attrs import (
-            ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, MORPH, ORTH, SPACY)
+            DEP,
+            ENT_TYPE,
+            HEAD,
+            MORPH,
+            ORTH,
+            POS,
+            SENT_START,
+        )
 
-        rows = doc.to_array([ORTH, MORPH, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, ENT_TYPE, SPACY]
-                            ).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        if len(_TEXTS) > _MEMO_LIMIT:
-            _TEXTS.clear()
+        self._strings: StringStore = doc.vocab.strings
+        if len(_STRINGS) > _MEMO_LIMIT:
+            _STRINGS.clear()
             _FEATURES.clear()
-        self.text: list[str] = [_text(strings, row[0]) for row in rows]
-        self.morph: list[Features] = [_features(strings, row[1]) for row in rows]
-        self.alpha: list[bool] = [bool(row[2]) for row in rows]
-        self.punct: list[bool] = [bool(row[3]) for row in rows]
-        self.quote: list[bool] = [bool(row[4]) for row in rows]
-        self.space: list[bool] = [bool(row[5]) for row in rows]
-        names: dict[int, str] = {}
-        self.ent_type: list[str] = [_name(strings, names, row[6]) for row in rows]
-        self.spaced: list[bool] = [bool(row[7]) for row in rows]
-        # ``text_with_ws`` is the text and at most one space: a line break is in the text
-        self.newline: list[bool] = ["\n" in word for word in self.text]
+            _FLAGS.clear()
+        size = len(doc)
+        rows = doc.to_array([ORTH, MORPH, POS, DEP, ENT_TYPE, HEAD, SENT_START]) if size else (
+            numpy.zeros((0, 7), dtype="uint64"))
+        self._orths: list[int] = rows[:, 0].tolist()
+        self._morphs: list[int] = rows[:, 1].tolist()
+        self._poss: list[int] = rows[:, 2].tolist()
+        self._deps: list[int] = rows[:, 3].tolist()
+        self._ents: list[int] = rows[:, 4].tolist()
+        # HEAD is an offset from the token, stored unsigned: read back as signed
+        self.head: list[int] = (rows[:, 5].view("int64") + numpy.arange(size)).tolist()
+        # SENT_START is 1 at a sentence start (the first token always starts one)
+        starts = rows[:, 6].view("int64") == 1
+        if size:
+            starts[0] = True
+        self.sentence_start: list[bool] = starts.tolist()
+        self._vocab: Vocab = doc.vocab
+        self._language: str = doc.lang_
+        self._children: tuple[list[int], list[int]] | None = None
+
+    def _string(self, key: int) -> str:
+        found = _STRINGS.get(key)
+        if found is None:
+            found = _STRINGS[key] = self._strings[key] if key else ""
+        return found
+
+    def text(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self._string(self._orths[i])
+
+    def pos(self, i: int) -> str:
+        """``doc[i].pos_``."""
+        return self._string(self._poss[i])
+
+    def dep(self, i: int) -> str:
+        """``doc[i].dep_``."""
+        return self._string(self._deps[i])
+
+    def ent_type(self, i: int) -> str:
+        """``doc[i].ent_type_``."""
+        return self._string(self._ents[i])
+
+    def newline(self, i: int) -> bool:
+        """``"\\n" in doc[i].text_with_ws``: the trailing whitespace is one space at most,
+        so a line break is in the token's own text."""
+        return "\n" in self.text(i)
+
+    def _flags(self, i: int) -> int:
+        """The lexical flags of token ``i`` (bits ``PUNCT``, ...): a word's, read once per
+        language (the flags belong to the word, not to the token)."""
+        key = (self._language, self._orths[i])
+        found = _FLAGS.get(key)
+        if found is None:
+            word = self._vocab[key[1]]
+            found = _FLAGS[key] = (PUNCT * word.is_punct + QUOTE * word.is_quote
+                                   + ALPHA * word.is_alpha + SPACE * word.is_space)
+        return found
+
+    def is_punct(self, i: int) -> bool:
+        return bool(self._flags(i) & PUNCT)
+
+    def is_quote(self, i: int) -> bool:
+        return bool(self._flags(i) & QUOTE)
+
+    def is_alpha(self, i: int) -> bool:
+        return bool(self._flags(i) & ALPHA)
+
+    def is_space(self, i: int) -> bool:
+        return bool(self._flags(i) & SPACE)
 
     def feature(self, i: int, name: str) -> tuple[str, ...]:
         """The values of morphological feature ``name`` of token ``i`` (empty: none)."""
-        return self.morph[i].get(name, _NONE)
+        key = self._morphs[i]
+        found = _FEATURES.get(key)
+        if found is None:
+            found = _FEATURES[key] = _features(self._string(key))
+        return found.get(name, _NONE)
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in order."""
+        if self._children is None:
+            import numpy
+
+            heads = numpy.asarray(self.head, dtype="int64")
+            order = numpy.argsort(heads, kind="stable")  # by head, then by index
+            bounds = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1))
+            self._children = (order.tolist(), bounds.tolist())
+        order, bounds = self._children
+        return [j for j in order[bounds[i] : bounds[i + 1]] if j != i]
 
 
-def _text(strings: StringStore, key: int) -> str:
-    found = _TEXTS.get(key)
-    if found is None:
-        found = _TEXTS[key] = strings[key]
-    return found
-
-
-def _name(strings: StringStore, names: dict[int, str], key: int) -> str:
-    found = names.get(key)
-    if found is None:
-        found = names[key] = strings[key] if key else ""
-    return found
-
-
-def _features(strings: StringStore, key: int) -> Features:
+def _features(analysis: str) -> Features:
     """A morphological analysis as feature -> values: "VerbForm=Part|Tense=Past" gives
     {"VerbForm": ("Part",), "Tense": ("Past",)}; several values are comma-separated."""
-    found = _FEATURES.get(key)
-    if found is None:
-        analysis: str = strings[key] if key else ""
-        found = {}
-        if analysis and analysis != "_":
-            for part in analysis.split("|"):
-                name, _, values = part.partition("=")
-                found[name] = tuple(values.split(","))
-        _FEATURES[key] = found
+    found: Features = {}
+    if analysis and analysis != "_":
+        for part in analysis.split("|"):
+            name, _, values = part.partition("=")
+            found[name] = tuple(values.split(","))
     return found
 
 
@@ -100,6 +170,12 @@ _COLUMNS: weakref.WeakKeyDictionary[Doc, QuoteColumns] = weakref.WeakKeyDictiona
 def columns(doc: Doc) -> QuoteColumns:
     """The Doc's quote columns, built on first use and dropped with the Doc."""
     found = _COLUMNS.get(doc)
-    if found is None or len(found.text) != len(doc):  # a retokenized Doc: read it again
+    if found is None or len(found.head) != len(doc):  # a retokenized Doc: read it again
         found = _COLUMNS[doc] = QuoteColumns(doc)
     return found
+
+
+def feature(token: Token, name: str) -> tuple[str, ...]:
+    """``token.morph.get(name, [])`` as a tuple, read from the Doc's columns: building the
+    ``MorphAnalysis`` costs more than the rest of most rules that ask."""
+    return columns(token.doc).feature(token.i, name)

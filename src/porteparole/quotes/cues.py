@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from porteparole.nlp import doc_text
+from porteparole.quotes.columns import feature
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.text.doc_table import table
@@ -120,7 +121,7 @@ def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
     part de sa désapprobation », « afin de dénoncer … »): what someone set out to say, not
     speech the text reports. The marker (``purpose_markers``) stands right before the
     infinitive, with only clitic pronouns and negation between."""
-    if "Inf" not in token.morph.get("VerbForm", []) or not lexicon.purpose_markers:
+    if "Inf" not in feature(token, "VerbForm") or not lexicon.purpose_markers:
         return False
     doc, i = token.doc, token.i - 1
     while i >= 0 and token.i - i <= 3 and doc[i].pos_ in ("PRON", "ADV", "AUX") and (
@@ -137,7 +138,7 @@ def is_negated(token: Token, lexicon: QuoteLexicon) -> bool:
     """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
     negation = lexicon.dep("negation")
     return any(
-        c.dep_ in negation or "Neg" in c.morph.get("Polarity", []) for c in token.children
+        c.dep_ in negation or "Neg" in feature(c, "Polarity") for c in token.children
     )
 
 
@@ -192,11 +193,11 @@ def modifies_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
     background the text already named, not content of its own."""
     if split_auxiliary(verb, lexicon) is not None:
         return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
-    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm", []):
+    if verb.dep_ == "acl" and "Fin" in feature(verb, "VerbForm"):
         return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
         # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
-        "Part" in verb.morph.get("VerbForm", []) and "Pass" in verb.morph.get("Voice", [])
+        "Part" in feature(verb, "VerbForm") and "Pass" in feature(verb, "Voice")
         and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
@@ -249,10 +250,10 @@ def _bare_infinitive(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             continue
         if any(c.dep_ == "mark" and c.i < child.i for c in child.children):
             continue
-        if child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm", []):
+        if child.pos_ in ("VERB", "AUX") and "Inf" in feature(child, "VerbForm"):
             return child
         if any(c.i < child.i and c.dep_.startswith(("aux", "cop"))
-               and "Inf" in c.morph.get("VerbForm", []) for c in child.children):
+               and "Inf" in feature(c, "VerbForm") for c in child.children):
             return child
     return None
 
@@ -263,8 +264,8 @@ def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
             continue
         if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
             return True
-        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in g.morph.get(
-                "VerbForm", []) for g in child.children):
+        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in feature(g, "VerbForm")
+               for g in child.children):
             return True  # « d'avoir procédé à … » with the participle tagged as a noun
     if any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children):
         return True
@@ -276,7 +277,7 @@ def _object_infinitive(obj: Token) -> bool:
     """Parser slip: the infinitive of "a exhorté les alliés à augmenter …" hung on the
     object as its modifier; a marked infinitive right after the object is still the verb's
     complement (the object controls it)."""
-    return any(c.i > obj.i and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm", [])
+    return any(c.i > obj.i and c.pos_ == "VERB" and "Inf" in feature(c, "VerbForm")
                and any(m.dep_ == "mark" for m in c.children) for c in obj.children)
 
 

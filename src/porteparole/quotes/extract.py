@@ -43,6 +43,7 @@ from porteparole.actors.anaphora import (
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
 from porteparole.quotes.boundaries import before_other_voice
+from porteparole.quotes.columns import feature
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -126,7 +127,7 @@ _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
 def _present_participle(verb: Token) -> bool:
-    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
+    return "Part" in feature(verb, "VerbForm") and "Pres" in feature(verb, "Tense")
 
 
 def _passive(verb: Token) -> bool:
@@ -138,7 +139,7 @@ def _passive_auxiliary(verb: Token) -> bool:
     """A verb with a passive auxiliary ("was asked to", « a été appelé à »): the surest
     mark of the passive; a passive subject label alone may be a parse slip on a
     compound tense (« Xi a également accusé »)."""
-    if "Part" not in verb.morph.get("VerbForm", []):
+    if "Part" not in feature(verb, "VerbForm"):
         return False  # a finite verb the parse gave a passive auxiliary from a quotation
     return any(c.dep_ in ("aux:pass", "auxpass") and c.i < verb.i for c in verb.children)
 
@@ -148,8 +149,7 @@ def _bare_participle(verb: Token, lexicon: QuoteLexicon) -> bool:
     "Asked about the report, …", "the plan announced on Monday"): passive in sense, its
     understood subject is whoever was asked or what was announced, not a speaker. A
     participle the parse split from its auxiliary (``compound``) is a compound tense."""
-    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get(
-            "Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Past" not in feature(verb, "Tense"):
         return False
     if any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
         return False
@@ -225,6 +225,11 @@ class _Extractor:
         self.printed = PrintedNames(named, analysis.document.language)
         self.lookback = Lookback(doc, named, lookup, lexicon, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
+        # readings of one verb several rules ask for, by token index (see ``_inverted_tag``)
+        self._inverted_tags: dict[int, Content | None] = {}
+        self._contents: dict[int, Content | None] = {}
+        self._subjects: dict[int, Token | None] = {}
+        self._named_subjects: dict[int, bool] = {}
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
                 self.first_named[mention.actor_id] = mention.start
@@ -272,9 +277,9 @@ class _Extractor:
             content = None
             tags = "clause" in self.lexicon.needs(token) and not _present_participle(token)
             if tags:  # « …, ajoutant que »: a participle adds, it tags nothing before it
-                content = inverted_tag(token, self.lexicon, self._quoted_at)
+                content = self._inverted_tag(token)
             if content is None:
-                content = reported_content(token, self.lexicon, self.units)
+                content = self._reported_content(token)
                 if content is not None and content.first > token.i:
                     content = before_other_voice(token, content, self.lexicon)
             if content is None and tags:
@@ -322,7 +327,7 @@ class _Extractor:
         span = next((s for s in self.spans if s.start <= verb.idx < s.end), None)
         if span is None or self._words(span.start, span.end) > MAX_QUOTED_VERB_WORDS:
             return None
-        subject = subject_of(verb, self.lexicon)
+        subject = self._subject_of(verb)
         if subject is None or subject.idx >= span.open_at:
             return None
         tokens = self._tokens_in(span.start, span.end)
@@ -361,7 +366,7 @@ class _Extractor:
         must open with the inner verb's subject, then only its auxiliaries and adverbs."""
         if not content.first < inner.i <= content.last:
             return False
-        subject = adjacent_subject(inner, subject_of(inner, self.lexicon), self.lexicon)
+        subject = adjacent_subject(inner, self._subject_of(inner), self.lexicon)
         if subject is None or subject.i > inner.i:
             return False
         words = {t.i for t in subject.subtree}
@@ -371,8 +376,15 @@ class _Extractor:
 
     def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
-        that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
-        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        that subject ("Trump said he would cut tariffs, after Xi promised to …"); asked of
+        a verb once (``_innermost``, then ``_reported``), decided once."""
+        found = self._named_subjects.get(verb.i)
+        if found is None:
+            found = self._named_subjects[verb.i] = self._reads_named_subject(verb)
+        return found
+
+    def _reads_named_subject(self, verb: Token) -> bool:
+        subject = quoted_speaker(verb, self.lexicon) or self._subject_of(verb)
         antecedent = relative_antecedent(verb, subject, self.lexicon)
         if antecedent is not subject and antecedent is not None:
             subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
@@ -394,6 +406,26 @@ class _Extractor:
         # voice named by what it is speaks for itself; the outer tag only relays
         return self._voice(subject, speaker) is not None
 
+    # -- per-verb readings, asked by several rules: each made once per verb ----------------
+
+    def _inverted_tag(self, verb: Token) -> Content | None:
+        """``leading.inverted_tag`` of the verb."""
+        if verb.i not in self._inverted_tags:
+            self._inverted_tags[verb.i] = inverted_tag(verb, self.lexicon, self._quoted_at)
+        return self._inverted_tags[verb.i]
+
+    def _reported_content(self, verb: Token) -> Content | None:
+        """``cues.reported_content`` of the verb."""
+        if verb.i not in self._contents:
+            self._contents[verb.i] = reported_content(verb, self.lexicon, self.units)
+        return self._contents[verb.i]
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        """``speaker.subject_of`` of the verb (the same Token each time it is asked)."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = subject_of(verb, self.lexicon)
+        return self._subjects[verb.i]
+
     def _adjacent(self, verb: Token, subject: Token) -> bool:
         """The subject's phrase ends right before the verb group (auxiliaries, adverbs)."""
         last = max(t.i for t in subject.subtree if t.i < verb.i) if any(
@@ -405,8 +437,8 @@ class _Extractor:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
         affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
         that …`) the participle carries content of its own."""
-        participle = ("Part" in verb.morph.get("VerbForm", [])
-                      and "Pres" in verb.morph.get("Tense", []))
+        participle = ("Part" in feature(verb, "VerbForm")
+                      and "Pres" in feature(verb, "Tense"))
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
         if not self.lexicon.needs(verb.head) - {"direct"}:
@@ -414,13 +446,13 @@ class _Extractor:
         # `"…," said Lavrov, adding that …`: a tag with no clause has nothing to elaborate;
         # "a souligné la nécessité de X, notant que Y": an object's content stops before the
         # participle, whose clause is a quote of its own
-        content = reported_content(verb.head, self.lexicon, self.units)
+        content = self._reported_content(verb.head)
         return content is not None and content.first <= verb.i <= content.last
 
     def _attribution(self, verb: Token) -> Attribution | None:
         cue_text = self._cue_text(verb)
-        participle = ("Part" in verb.morph.get("VerbForm", [])
-                      and "Pres" in verb.morph.get("Tense", []))
+        participle = ("Part" in feature(verb, "VerbForm")
+                      and "Pres" in feature(verb, "Tense"))
         if participle and not any(
                 c.dep_ in self.lexicon.dep("subject") for c in verb.children):
             issuer = self._issuer(verb, cue_text)  # "issued a statement calling for …"
@@ -429,7 +461,7 @@ class _Extractor:
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
-        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or self._subject_of(verb)
         if self._addressed_passive(verb):
             subject = self._agent(verb)  # "was urged by X to …": X speaks, not the subject
             if subject is None:
@@ -438,8 +470,8 @@ class _Extractor:
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
-        if subject is None or (subject.i < verb.i and inverted_tag(
-                verb, self.lexicon, self._quoted_at) is not None):
+        if subject is None or (subject.i < verb.i and self._inverted_tag(
+                verb) is not None):
             subject = after_subject(verb, self.lexicon) or subject
         if subject is None and self._narrative(verb):
             return Attribution(verb, cue_text, self._recent_speaker(verb.idx))
@@ -574,7 +606,7 @@ class _Extractor:
         ("quoted an official as urging the Japanese government to …")."""
         if subject.dep_ in self.lexicon.dep("subject") or subject.i < verb.i:
             return True
-        return inverted_tag(verb, self.lexicon, self._quoted_at) is not None or (
+        return self._inverted_tag(verb) is not None or (
             self._after_quote(verb))
 
     def _after_quote(self, verb: Token) -> bool:
@@ -747,7 +779,7 @@ class _Extractor:
             verb = token.head.head if token.head.pos_ == "ADP" else token.head
             if verb.pos_ != "VERB" or verb.i == token.i:
                 continue
-            issuer = subject_of(verb, self.lexicon)
+            issuer = self._subject_of(verb)
             if issuer is None or issuer.i > verb.i:
                 continue
             first = self._named_person(self._institution(
@@ -805,7 +837,7 @@ class _Extractor:
 
     def _definite(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
-            "Def" in c.morph.get("Definite", []) for c in token.children if c.i < token.i)
+            "Def" in feature(c, "Definite") for c in token.children if c.i < token.i)
 
     def _named_before(self, head: Token, speaker: Speaker) -> Speaker:
         """"The ministry said …" after "the Chinese commerce ministry": a definite noun names
@@ -992,7 +1024,7 @@ class _Extractor:
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm", []) and t.i not in auxiliaries
+            if any("Fin" in feature(t, "VerbForm") and t.i not in auxiliaries
                    for t in between):
                 return speaker
             opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
@@ -1033,7 +1065,7 @@ class _Extractor:
                 return own
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
-                candidate = subject_of(token, self.lexicon)
+                candidate = self._subject_of(token)
                 if candidate is not None and not is_word(candidate, self.lexicon.pronouns):
                     found = speaker_from_head(candidate, self.lexicon, self.index)
                     if found.actor_id is not None:
@@ -1041,13 +1073,13 @@ class _Extractor:
             if token.head.i == token.i:
                 break
             token, hops = token.head, hops + 1
-        subject = subject_of(verb, self.lexicon)
+        subject = self._subject_of(verb)
         previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
-            subject = subject_of(verb, self.lexicon)
+            subject = self._subject_of(verb)
             # "Mao Ning held a briefing. She said …": the person named before
-            if subject is not None and subject.morph.get("Gender", []) and (
-                    "Neut" not in subject.morph.get("Gender", [])):
+            if subject is not None and feature(subject, "Gender") and (
+                    "Neut" not in feature(subject, "Gender")):
                 return self._anaphor(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
@@ -1058,7 +1090,7 @@ class _Extractor:
         himself. Only a person (a state or ministry before "it said" is what is spoken of),
         and one the pronoun agrees with."""
         content = self.leading_contents.get(verb.i)
-        pronoun = subject_of(verb, self.lexicon)
+        pronoun = self._subject_of(verb)
         if content is None or pronoun is None:
             return None
         for token in self.doc[content.first : content.last + 1]:
@@ -1073,7 +1105,7 @@ class _Extractor:
     def _narrative(self, verb: Token) -> bool:
         """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
         with the speaker before (its words: ``narrative_markers``)."""
-        if "Inf" not in verb.morph.get("VerbForm", []):
+        if "Inf" not in feature(verb, "VerbForm"):
             return False
         first = self.units.first[verb.i]
         opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
@@ -1462,8 +1494,8 @@ class _Extractor:
                 if following is not None and following.start > span.start:
                     return self._after(following, depth + 1)
             if token.i in self.attributions:
-                if ("Pres" in token.morph.get("Tense", [])
-                        and "Part" in token.morph.get("VerbForm", [])):
+                if ("Pres" in feature(token, "Tense")
+                        and "Part" in feature(token, "VerbForm")):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 speaker = self.attributions[token.i].speaker
                 if speaker is not None and speaker.start <= span.start < speaker.end:
@@ -1601,7 +1633,7 @@ class _Extractor:
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
         return office and any(
-            "Ind" in c.morph.get("Definite", []) for c in subject.children if c.i < subject.i)
+            "Ind" in feature(c, "Definite") for c in subject.children if c.i < subject.i)
 
     def _named_later(self) -> None:
         """A description resolved by a name that comes after it (FORMAT.md: a person is

@@ -68,17 +68,17 @@ def inverted_tag(
     comma = _tag_comma(verb, lexicon)
     if comma is None:
         return None
-    at, words, parse = verb.i, columns(verb.doc), table(verb.doc)
-    dep, pos, children = parse.dep, parse.pos, parse.children[verb.i]
-    auxiliaries = {c for c in children if dep[c].startswith("aux")}
-    if not all(i in auxiliaries or words.text[i].startswith("-") for i in range(comma + 1, at)):
+    at, words = verb.i, columns(verb.doc)
+    dep, pos, children = words.dep, words.pos, words.children(at)
+    auxiliaries = {c for c in children if dep(c).startswith("aux")}
+    if not all(i in auxiliaries or words.text(i).startswith("-") for i in range(comma + 1, at)):
         return None
     verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
-    if any(c > at and dep[c] in verbal and pos[c] in ("VERB", "AUX")
+    if any(c > at and dep(c) in verbal and pos(c) in ("VERB", "AUX")
            and "Pres" not in words.feature(c, "Tense")  # "…, ajoutant que": a participle
            for c in children):
         return None  # "Dong, according to a readout, urged the United States to …"
-    if any(word in lexicon.complementizers for word in parse.lower[at + 1 : at + 4]):
+    if any(word in lexicon.complementizers for word in table(verb.doc).lower[at + 1 : at + 4]):
         return None
     return leading_content(verb, lexicon, quoted_at, inverted=True)
 
@@ -154,23 +154,22 @@ def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
     Doc's columns: it runs on every cue, back over up to ``MAX_TAG_TOKENS`` words.
     """
     at = verb.i
-    words, parse = columns(verb.doc), table(verb.doc)
-    text, newline, lower, pos, head = words.text, words.newline, parse.lower, parse.pos, parse.head
-    dep = parse.dep
-    auxiliaries = {c for c in parse.children[at] if dep[c].startswith("aux")}
+    words, lower = columns(verb.doc), table(verb.doc).lower
+    auxiliaries = {c for c in words.children(at) if words.dep(c).startswith("aux")}
     start = max(at - MAX_TAG_TOKENS, 0)
     for i in range(at - 1, start - 1, -1):
-        word = text[i]
+        word = words.text(i)
         if word == ",":
             return i if i > 0 else None
-        if word in _ENDS or word in (";", ":") or newline[i]:
+        if word in _ENDS or word in (";", ":") or "\n" in word:  # ``text_with_ws``'s break
             return None
         if lower[i] in lexicon.complementizers:
             return None
-        finite = "Fin" in words.feature(i, "VerbForm") or pos[i] == "VERB"
-        if finite and i not in auxiliaries and pos[i] != "AUX":
+        pos = words.pos(i)
+        finite = "Fin" in words.feature(i, "VerbForm") or pos == "VERB"
+        if finite and i not in auxiliaries and pos != "AUX":
             return None
-        if pos[i] == "AUX" and i not in auxiliaries and head[i] != at:
+        if pos == "AUX" and i not in auxiliaries and words.head[i] != at:
             return None
     return None
 
@@ -179,13 +178,14 @@ def _sentence_start(doc: Doc, comma: int, quoted_at: Callable[[int], bool]) -> i
     """The first token after the last sentence end or line break before ``comma``; a full
     stop inside quotation marks does not end the sentence (the parser's sentences may)."""
     words = columns(doc)
-    text, newline, idx = words.text, words.newline, table(doc).idx
+    idx = table(doc).idx
     first = comma
     while first > 0 and comma - first < MAX_REACH:
         previous = first - 1
-        if newline[previous]:
+        word = words.text(previous)
+        if "\n" in word:  # a line break is in the token (``text_with_ws``: one space at most)
             break
-        if text[previous] in _ENDS and not quoted_at(idx[previous]):
+        if word in _ENDS and not quoted_at(idx[previous]):
             break
         first -= 1
     return first
@@ -197,8 +197,8 @@ def _clause_verb(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
     from the Doc's columns: the test runs over every word of a sentence."""
     if "Fin" in columns(doc).feature(i, "VerbForm"):
         return True
-    parse = table(doc)
-    if parse.pos[i] != "VERB":
+    words = columns(doc)
+    if words.pos(i) != "VERB":
         return False
-    subjects, dep = lexicon.dep("subject"), parse.dep
-    return any(dep[c] in subjects for c in parse.children[i])
+    subjects = lexicon.dep("subject")
+    return any(words.dep(c) in subjects for c in words.children(i))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from porteparole.nlp import doc_text
+from porteparole.quotes.columns import feature
 from porteparole.quotes.compound import split_subject
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
@@ -174,15 +175,15 @@ def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
     """
     if token.head.i == token.i:
         return False
-    participle = ("Part" in token.morph.get("VerbForm", [])
-                  and "Pres" in token.morph.get("Tense", []))
+    participle = ("Part" in feature(token, "VerbForm")
+                  and "Pres" in feature(token, "Tense"))
     if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
         return True
     # "is believed to have called for …": a perfect infinitive, its participle under "have"
-    perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", [])
+    perfect = any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm")
                   for c in token.children if c.i < token.i)
     if not cue or token.dep_ != "xcomp" or (
-            "Inf" not in token.morph.get("VerbForm", []) and not perfect):
+            "Inf" not in feature(token, "VerbForm") and not perfect):
         return False
     if token.head.pos_ != "VERB":
         return False
