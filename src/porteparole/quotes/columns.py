@@ -20,7 +20,11 @@ doc[i].text_with_ws`` and the flags are ``is_punct``/``is_quote``/``is_alpha``/`
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from typing import TYPE_CHECKING
+
+from porteparole.nlp import doc_text
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -44,7 +48,7 @@ class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
     __slots__ = ("__weakref__", "_children", "_deps", "_ents", "_language", "_morphs", "_orths",
-                 "_poss", "_strings", "_vocab", "head", "sentence_start")
+                 "_poss", "_starts", "_strings", "_vocab", "head", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
@@ -78,6 +82,7 @@ class QuoteColumns:
         if size:
             starts[0] = True
         self.sentence_start: list[bool] = starts.tolist()
+        self._starts = starts  # for ``unit_bounds``
         self._vocab: Vocab = doc.vocab
         self._language: str = doc.lang_
         self._children: tuple[list[int], list[int]] | None = None
@@ -108,6 +113,33 @@ class QuoteColumns:
         """``"\\n" in doc[i].text_with_ws``: the trailing whitespace is one space at most,
         so a line break is in the token's own text."""
         return "\n" in self.text(i)
+
+    def unit_bounds(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """The first and last token of each token's unit in ``doc`` (these columns' Doc): a
+        sentence cut after a token holding a line break (``cues.Units``). Computed over
+        arrays and the text's line breaks: it covers every token of the document."""
+        import numpy
+
+        starts = self._starts
+        size = len(starts)
+        if not size:
+            return [], []
+        # A line break is never between tokens (spaCy makes whitespace other than one space
+        # a token): the token holding each break of the text is found from its offset.
+        text, offsets = doc_text(doc), table(doc).idx
+        opens = starts.copy()
+        at = text.find("\n")
+        while at >= 0:
+            holder = bisect_right(offsets, at) - 1
+            if holder + 1 < size:
+                opens[holder + 1] = True  # the token after a line break
+            at = text.find("\n", at + 1)
+        positions = numpy.arange(size)
+        first = numpy.maximum.accumulate(numpy.where(opens, positions, 0))
+        unit_starts = numpy.flatnonzero(opens)
+        following = numpy.append(unit_starts[1:], size)  # where the next unit starts
+        last = following[numpy.cumsum(opens) - 1] - 1
+        return first.tolist(), last.tolist()
 
     def _flags(self, i: int) -> int:
         """The lexical flags of token ``i`` (bits ``PUNCT``, ...): a word's, read once per
