@@ -69,11 +69,14 @@ def cue_candidates(doc: Doc, lexicon: QuoteLexicon) -> list[int]:
     speech = lexicon.speech
     cue_lemmas, support = speech.cue_lemmas, lexicon.support_verbs
     parse = table(doc)
-    pairs = list(zip(parse.lower, parse.lemma, strict=True))
-    # a document repeats its words: each distinct (form, lemma) pair is decided once
-    wanted = {pair for pair in set(pairs)
+    lower, lemmas = parse.lower, parse.lemma
+    # a document repeats its words: each distinct (form, lemma) pair is decided once, and
+    # a token is looked at only when its lemma is among the accepted pairs' lemmas
+    wanted = {pair for pair in set(zip(lower, lemmas, strict=True))
               if pair[1] in support or speech.lemma_of(pair[0], pair[1]) in cue_lemmas}
-    return [i for i, pair in enumerate(pairs) if pair in wanted]
+    wanted_lemmas = {lemma for _, lemma in wanted}
+    return [i for i, lemma in enumerate(lemmas)
+            if lemma in wanted_lemmas and (lower[i], lemma) in wanted]
 
 
 def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
