@@ -11,7 +11,7 @@ keeps the cost of a long document to a few array operations, since the rules vis
 the tokens around the few speech cues.
 
 The values are exactly the ``Token``'s: ``text(i)`` is ``doc[i].text``, ``pos(i)``/
-``dep(i)``/``ent_type(i)`` are ``pos_``/``dep_``/``ent_type_``, ``head[i]`` is
+``dep(i)`` are ``pos_``/``dep_``, ``head[i]`` is
 ``doc[i].head.i``, ``children(i)`` is ``[c.i for c in doc[i].children]``, ``feature(i,
 name)`` holds the values of ``doc[i].morph.get(name)``, ``newline(i)`` is ``"\\n" in
 doc[i].text_with_ws`` and the flags are ``is_punct``/``is_quote``/``is_alpha``/``is_space``.
@@ -47,14 +47,13 @@ PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
-    __slots__ = ("__weakref__", "_children", "_deps", "_ents", "_language", "_morphs", "_orths",
+    __slots__ = ("__weakref__", "_children", "_deps", "_language", "_morphs", "_orths",
                  "_poss", "_starts", "_strings", "_vocab", "head", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
         from spacy.attrs import (
             DEP,
-            ENT_TYPE,
             HEAD,
             MORPH,
             ORTH,
@@ -68,17 +67,16 @@ class QuoteColumns:
             _FEATURES.clear()
             _FLAGS.clear()
         size = len(doc)
-        rows = doc.to_array([ORTH, MORPH, POS, DEP, ENT_TYPE, HEAD, SENT_START]) if size else (
-            numpy.zeros((0, 7), dtype="uint64"))
+        rows = doc.to_array([ORTH, MORPH, POS, DEP, HEAD, SENT_START]) if size else (
+            numpy.zeros((0, 6), dtype="uint64"))
         self._orths: list[int] = rows[:, 0].tolist()
         self._morphs: list[int] = rows[:, 1].tolist()
         self._poss: list[int] = rows[:, 2].tolist()
         self._deps: list[int] = rows[:, 3].tolist()
-        self._ents: list[int] = rows[:, 4].tolist()
         # HEAD is an offset from the token, stored unsigned: read back as signed
-        self.head: list[int] = (rows[:, 5].view("int64") + numpy.arange(size)).tolist()
+        self.head: list[int] = (rows[:, 4].view("int64") + numpy.arange(size)).tolist()
         # SENT_START is 1 at a sentence start (the first token always starts one)
-        starts = rows[:, 6].view("int64") == 1
+        starts = rows[:, 5].view("int64") == 1
         if size:
             starts[0] = True
         self.sentence_start: list[bool] = starts.tolist()
@@ -104,10 +102,6 @@ class QuoteColumns:
     def dep(self, i: int) -> str:
         """``doc[i].dep_``."""
         return self._string(self._deps[i])
-
-    def ent_type(self, i: int) -> str:
-        """``doc[i].ent_type_``."""
-        return self._string(self._ents[i])
 
     def newline(self, i: int) -> bool:
         """``"\\n" in doc[i].text_with_ws``: the trailing whitespace is one space at most,

@@ -42,8 +42,9 @@ from porteparole.actors.anaphora import (
 )
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.nlp import doc_text
 from porteparole.quotes.boundaries import before_other_voice
-from porteparole.quotes.columns import feature
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -60,6 +61,7 @@ from porteparole.quotes.headline import headline_tags, title_span
 from porteparole.quotes.institutions import (
     content_words,
     earlier_institution,
+    phrase_words,
     state_institutions,
 )
 from porteparole.quotes.leading import interrupted_content, inverted_tag, leading_content
@@ -207,6 +209,7 @@ class _Extractor:
         self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = table(doc).idx  # read only
+        self.doc_text = doc_text(doc)
         self.units = Units(doc)
         self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
@@ -230,6 +233,7 @@ class _Extractor:
         self._contents: dict[int, Content | None] = {}
         self._subjects: dict[int, Token | None] = {}
         self._named_subjects: dict[int, bool] = {}
+        self._speakers: dict[int, Speaker] = {}
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
                 self.first_named[mention.actor_id] = mention.start
@@ -388,7 +392,7 @@ class _Extractor:
         antecedent = relative_antecedent(verb, subject, self.lexicon)
         if antecedent is not subject and antecedent is not None:
             subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
-            return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
+            return self._speaker_from(subject).actor_id is not None
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is None or subject.i > verb.i:
             return False
@@ -399,7 +403,7 @@ class _Extractor:
         if subject.pos_ == "PROPN" and self.index.best(
                 subject.idx, subject.idx + len(subject.text)) is not None:
             return True
-        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        speaker = self._speaker_from(subject)
         if self._institution(subject, speaker).actor_id is not None:
             return True
         # « Le gouvernement japonais a annoncé que …, a rapporté l'agence Kyodo »: a state's
@@ -425,6 +429,13 @@ class _Extractor:
         if verb.i not in self._subjects:
             self._subjects[verb.i] = subject_of(verb, self.lexicon)
         return self._subjects[verb.i]
+
+    def _speaker_from(self, head: Token) -> Speaker:
+        """``speaker.speaker_from_head`` of the token (the phrase and mention it names)."""
+        found = self._speakers.get(head.i)
+        if found is None:
+            found = self._speakers[head.i] = speaker_from_head(head, self.lexicon, self.index)
+        return found
 
     def _adjacent(self, verb: Token, subject: Token) -> bool:
         """The subject's phrase ends right before the verb group (auxiliaries, adverbs)."""
@@ -484,7 +495,7 @@ class _Extractor:
             return None
         if is_word(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
-        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        speaker = self._speaker_from(subject)
         if self._indefinite_office(subject):
             self.indefinite[speaker.start] = subject.text.lower()
         office = self._is_office(subject)
@@ -567,7 +578,7 @@ class _Extractor:
         agent = agent_of(noun, self.lexicon)
         if agent is not None:
             speaker = self._named_person(self._institution(
-                agent, speaker_from_head(agent, self.lexicon, self.index)))
+                agent, self._speaker_from(agent)))
             if speaker.actor_id is not None or speaker.person is not None:
                 return Attribution(verb, cue_text, speaker)
         if noun.dep_ not in self.lexicon.dep("object") or noun.head.pos_ != "VERB" or (
@@ -642,12 +653,12 @@ class _Extractor:
             if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
                 if self._apposed_holder(subject, child):
                     continue
-                other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
+                other = self._named_person(self._speaker_from(child))
                 if other.actor_id is not None or other.person is not None:
                     found.append(other)
         first = self._detached_conjunct(subject)
         if first is not None:
-            other = self._named_person(speaker_from_head(first, self.lexicon, self.index))
+            other = self._named_person(self._speaker_from(first))
             if other.actor_id is not None or other.person is not None:
                 found.insert(0, other)
         if found or speaker.actor_id is not None:
@@ -783,7 +794,7 @@ class _Extractor:
             if issuer is None or issuer.i > verb.i:
                 continue
             first = self._named_person(self._institution(
-                issuer, speaker_from_head(issuer, self.lexicon, self.index)))
+                issuer, self._speaker_from(issuer)))
             speakers = [s for s in (first, *self._joint(issuer, first))
                         if s.actor_id is not None or s.person is not None]
             return tuple(speakers)
@@ -796,7 +807,7 @@ class _Extractor:
         found = {a.speaker.actor_id for a in self.attributions.values()
                  if a.cue.idx < position and a.speaker is not None
                  and a.speaker.actor_id is not None and self._is_institution(a.speaker.actor_id)
-                 and wanted and wanted <= set(content_words([a.speaker.text]))}
+                 and wanted and wanted <= phrase_words(a.speaker.text)}
         return found.pop() if len(found) == 1 else None
 
     def _is_state(self, actor_id: str) -> bool:
@@ -1046,9 +1057,11 @@ class _Extractor:
 
     def _cue_text(self, verb: Token) -> str:
         """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
-        tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
-        first = min(t.i for t in tokens)
-        return str(self.doc[first : verb.i + 1].text)
+        words = columns(self.doc)
+        first = min([verb.i, *(c for c in words.children(verb.i)
+                               if words.dep(c).startswith("aux") and c < verb.i)])
+        # a span's text is the document's text between its first and last token's ends
+        return self.doc_text[self.token_starts[first] : verb.idx + len(verb.text)]
 
     def _antecedent(self, verb: Token, speaker: Speaker) -> Speaker:
         """An unresolved "il": the subject of the clause it depends on, else the last speaker.
@@ -1067,7 +1080,7 @@ class _Extractor:
             if not self._quoted_at(token.idx):
                 candidate = self._subject_of(token)
                 if candidate is not None and not is_word(candidate, self.lexicon.pronouns):
-                    found = speaker_from_head(candidate, self.lexicon, self.index)
+                    found = self._speaker_from(candidate)
                     if found.actor_id is not None:
                         return dataclasses.replace(speaker, actor_id=found.actor_id)
             if token.head.i == token.i:
@@ -1096,7 +1109,7 @@ class _Extractor:
         for token in self.doc[content.first : content.last + 1]:
             if token.dep_ not in self.lexicon.dep("subject") or self._quoted_at(token.idx):
                 continue
-            found = self._named_person(speaker_from_head(token, self.lexicon, self.index))
+            found = self._named_person(self._speaker_from(token))
             if self._is_person(found.actor_id, found) and self._agrees(pronoun, found):
                 return found
             return None  # the first subject is the content's own: no one further in
@@ -1340,7 +1353,7 @@ class _Extractor:
             if self._quoted_at(found.noun.idx):
                 continue
             speaker = self._named_person(self._institution(
-                found.agent, speaker_from_head(found.agent, self.lexicon, self.index)))
+                found.agent, self._speaker_from(found.agent)))
             if speaker.actor_id is None and speaker.person is None:
                 continue
             start, end = found.content.chars(self.doc)
@@ -1357,7 +1370,7 @@ class _Extractor:
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
                 continue
-            speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
+            speaker = self._institution(head, self._speaker_from(head))
             if speaker.actor_id is not None:
                 cue = self.doc[source.cue_first]
                 found.append(Attribution(cue, cue.text, speaker))
@@ -1368,7 +1381,7 @@ class _Extractor:
         a relay noun whose phrase names the outlet or institution it comes from is that
         source (FORMAT.md: "selon Xinhua"); a state's adjective or name alone ("Chinese
         state media", "according to media reports") names no source."""
-        speaker = speaker_from_head(head, self.lexicon, self.index)
+        speaker = self._speaker_from(head)
         found = []
         for mention in self.index.overlapping(speaker.start, speaker.end):
             actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
@@ -1388,10 +1401,10 @@ class _Extractor:
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_word(head, self.lexicon.self_pronouns):
-            pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
+            pronoun = self._speaker_from(head)  # "According to
             return self._recent_speaker(head.idx) or self._anaphor(  # "According to her, …"
                 head, pronoun)
-        speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
+        speaker = self._institution(head, self._speaker_from(head))
         if speaker.actor_id is not None:
             return speaker
         printed = self.printed.name(speaker)

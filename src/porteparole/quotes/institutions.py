@@ -104,12 +104,12 @@ def earlier_institution(
         return None
     found = {m.actor_id for m in before
              if m.actor_id is not None and is_institution(m.actor_id)
-             and wanted <= _surface_words(m.surface)}
+             and wanted <= phrase_words(m.surface)}
     return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=4096)
-def _surface_words(surface: str) -> frozenset[str]:
-    """``content_words`` of a mention's surface, made once per surface: every speaker
-    phrase is matched against every institution named before it."""
+def phrase_words(surface: str) -> frozenset[str]:
+    """``content_words`` of one phrase (a mention's surface, a speaker's text), made once
+    per phrase: every speaker phrase is matched against every institution named before."""
     return frozenset(content_words([surface]))

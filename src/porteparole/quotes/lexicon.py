@@ -9,6 +9,7 @@ without files gets empty lexicons and yields no quotes instead of failing.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,7 @@ from porteparole.knowledge import check_version, knowledge_path, per_root, read_
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
@@ -86,8 +87,19 @@ class QuoteLexicon:
         return self.forms.get(word) or self.speech.lemma(token)
 
     def needs(self, token: Token) -> frozenset[str]:
-        """What the token needs to carry content as a speech verb (empty: not a cue)."""
-        return self.speech.frames(token)
+        """What the token needs to carry content as a speech verb (empty: not a cue).
+
+        Asked of the same token by several rules (is it a cue, does its head take a
+        clause, does a sentence hold another speech verb): decided once per token of a Doc.
+        """
+        doc = token.doc
+        remembered = _NEEDS.get(doc)
+        if remembered is None or remembered[0] is not self:
+            remembered = _NEEDS[doc] = (self, {})  # the lexicon is kept: ``is`` stays true
+        found = remembered[1].get(token.i)
+        if found is None:
+            found = remembered[1][token.i] = self.speech.frames(token)
+        return found
 
     def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
@@ -96,6 +108,10 @@ class QuoteLexicon:
 
     def dep(self, key: str) -> frozenset[str]:
         return self.deps.get(key, frozenset())
+
+
+_NEEDS: weakref.WeakKeyDictionary[Doc, tuple[QuoteLexicon, dict[int, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary())
 
 
 @per_root
