@@ -232,8 +232,8 @@ class _Extractor:
         self._inverted_tags: dict[int, Content | None] = {}
         self._contents: dict[int, Content | None] = {}
         self._subjects: dict[int, Token | None] = {}
-        self._named_subjects: dict[int, bool] = {}
         self._speakers: dict[int, Speaker] = {}
+        self._institutions_and_states: tuple[list[Mention], list[Mention]] | None = None
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
                 self.first_named[mention.actor_id] = mention.start
@@ -343,7 +343,11 @@ class _Extractor:
         """Content before its tag that holds a speech verb of its own with a named subject
         and content belongs to that inner speaker alone ("La Chine estime que X, a déclaré
         Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
+        # only a verb inside another tag's content can make that content inner speech:
+        # the named-subject test, which resolves a speaker, is made for those alone
+        spans = [(c.first, c.last, t.i) for t, c in cues if c is not None]
         inner = [t.i for t, c in cues if c is not None and t.i not in leading
+                 and any(first <= t.i <= last and i != t.i for first, last, i in spans)
                  and self._named_subject(t)]
         if not inner:
             return cues
@@ -380,14 +384,7 @@ class _Extractor:
 
     def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
-        that subject ("Trump said he would cut tariffs, after Xi promised to …"); asked of
-        a verb once (``_innermost``, then ``_reported``), decided once."""
-        found = self._named_subjects.get(verb.i)
-        if found is None:
-            found = self._named_subjects[verb.i] = self._reads_named_subject(verb)
-        return found
-
-    def _reads_named_subject(self, verb: Token) -> bool:
+        that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
         subject = quoted_speaker(verb, self.lexicon) or self._subject_of(verb)
         antecedent = relative_antecedent(verb, subject, self.lexicon)
         if antecedent is not subject and antecedent is not None:
@@ -768,14 +765,26 @@ class _Extractor:
         if actor is not None:
             found = state_institutions().find(actor.id, words)
         else:
-            before = [m for m in self.index.mentions if m.end <= speaker.start]
+            institutions, states = self._typed_mentions()
+            before = [m for m in institutions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
             if found is None:
                 found = self._earlier_speaker_named(words, speaker.start)
             if found is None:
-                named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
+                named = [m.actor_id for m in states if m.end <= speaker.start]
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _typed_mentions(self) -> tuple[list[Mention], list[Mention]]:
+        """The mentions resolved to an institution and those resolved to a state, in text
+        order: ``_institution`` looks among those before each speaker phrase, and sorting
+        them out of every mention once per document spares a pass per phrase."""
+        if self._institutions_and_states is None:
+            resolved = [m for m in self.index.mentions if m.actor_id]
+            self._institutions_and_states = (
+                [m for m in resolved if self._is_institution(m.actor_id or "")],
+                [m for m in resolved if self._is_state(m.actor_id or "")])
+        return self._institutions_and_states
 
     def _document_issuers(self, subject: Token) -> tuple[Speaker, ...]:
         """"The statement said …" after "China and Russia issued a joint statement" (or
