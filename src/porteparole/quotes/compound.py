@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from porteparole.quotes.columns import feature
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.lexicon import QuoteLexicon
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,14 +30,14 @@ def split_auxiliary(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The finite auxiliary of a past participle the parse detached from it, or None."""
     if "Part" not in feature(verb, "VerbForm") or "Past" not in feature(verb, "Tense"):
         return None
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return None  # the parse already joined them
     doc = verb.doc
+    words, lemma = columns(doc), table(doc).lemma  # a walk over words, not Tokens
+    if any(words.dep(c).startswith("aux") for c in words.children(verb.i)):
+        return None  # the parse already joined them
     for i in range(verb.i - 1, max(verb.i - MAX_GAP - 2, -1), -1):
-        token = doc[i]
-        if token.lemma_.lower() in lexicon.auxiliaries and "Fin" in feature(token, "VerbForm"):
-            return token if i < verb.i - 1 else None  # adjacent: the parse would have joined
-        if token.pos_ not in _BETWEEN:
+        if lemma[i] in lexicon.auxiliaries and "Fin" in words.feature(i, "VerbForm"):
+            return doc[i] if i < verb.i - 1 else None  # adjacent: the parse would have joined
+        if words.pos(i) not in _BETWEEN:
             return None
     return None
 

@@ -210,6 +210,7 @@ class _Extractor:
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = table(doc).idx  # read only
         self.doc_text = doc_text(doc)
+        self.columns = columns(doc)
         self.units = Units(doc)
         self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
@@ -1479,16 +1480,18 @@ class _Extractor:
 
     def _governing(self, span: QuotedSpan) -> Attribution | None:
         """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""
-        tokens = self._tokens_in(span.start, span.end)
-        inside = {t.i for t in tokens}
-        for token in tokens:
-            if token.head.i in inside:
+        inside = self._indices_in(span.start, span.end)
+        head = self.columns.head  # the walk up runs over indices; a Token for a cue only
+        for i in inside:
+            if head[i] in inside:
                 continue
-            child, ancestor, hops = token, token.head, 0
-            while hops < 4 and ancestor.i not in inside and child.i != ancestor.i:
-                if ancestor.i in self.attributions and not self._cannot_quote(ancestor):
-                    return self.attributions[ancestor.i] if self._carries(ancestor, child) else None
-                child, ancestor, hops = ancestor, ancestor.head, hops + 1
+            child, ancestor, hops = i, head[i], 0
+            while hops < 4 and ancestor not in inside and child != ancestor:
+                if ancestor in self.attributions and not self._cannot_quote(
+                        self.doc[ancestor]):
+                    return self.attributions[ancestor] if self._carries(
+                        self.doc[ancestor], self.doc[child]) else None
+                child, ancestor, hops = ancestor, head[ancestor], hops + 1
         return None
 
     def _cannot_quote(self, verb: Token) -> bool:
@@ -1556,13 +1559,14 @@ class _Extractor:
 
     def _colon(self, span: QuotedSpan) -> Attribution | None:
         """"Wu Qian a déclaré : « … »": a cue before a colon that opens the quote."""
-        before = self._tokens_in(max(span.open_at - 400, 0), span.open_at)
-        if not before or before[-1].text != ":":
+        before = self._indices_in(max(span.open_at - 400, 0), span.open_at)
+        words = self.columns
+        if not before or words.text(before[-1]) != ":":
             return None
-        for token in reversed(before[:-1]):
-            if token.i in self.attributions:
-                return self.attributions[token.i]
-            if token.text in ".!?\n" or token.is_space:
+        for i in reversed(before[:-1]):  # read from the columns: most quotes stop at once
+            if i in self.attributions:
+                return self.attributions[i]
+            if words.text(i) in ".!?\n" or words.is_space(i):
                 return None
         return None
 
@@ -1822,11 +1826,16 @@ class _Extractor:
         at = bisect_right(self.span_starts, position) - 1
         return at >= 0 and position < self.span_ends[at]
 
+    def _indices_in(self, start: int, end: int) -> range:
+        """The indices of the tokens that start in ``[start, end)`` (``_tokens_in`` without
+        building them)."""
+        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
+
     def _words(self, start: int, end: int) -> int:
-        return sum(1 for t in self._tokens_in(start, end) if t.is_alpha)
+        alpha = self.columns.is_alpha
+        return sum(1 for i in self._indices_in(start, end) if alpha(i))
 
     def _words_outside_quotes(self, start: int, end: int) -> int:
-        return sum(
-            1 for t in self._tokens_in(start, end)
-            if t.is_alpha and not self._quoted_at(t.idx)
-        )
+        alpha, starts = self.columns.is_alpha, self.token_starts
+        return sum(1 for i in self._indices_in(start, end)
+                   if alpha(i) and not self._quoted_at(starts[i]))
