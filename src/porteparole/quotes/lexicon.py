@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import check_version, knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
+from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,8 +99,20 @@ class QuoteLexicon:
             remembered = _NEEDS[doc] = (self, {})  # the lexicon is kept: ``is`` stays true
         found = remembered[1].get(token.i)
         if found is None:
-            found = remembered[1][token.i] = self.speech.frames(token)
+            found = remembered[1][token.i] = self._frames(token)
         return found
+
+    def _frames(self, token: Token) -> frozenset[str]:
+        """``speech.frames``: a token whose lemma is the cue word of no phrase has its
+        verb's frames alone, so the phrases are tried only for the few lemmas they have
+        (``frames`` compares every phrase with every token it is asked about). The lemma
+        is read from the Doc's token table."""
+        speech = self.speech
+        columns = table(token.doc)
+        lemma = speech.lemma_of(columns.lower[token.i], columns.lemma[token.i])
+        if lemma in _phrase_cues(speech):
+            return speech.frames(token)
+        return speech.verbs.get(lemma, frozenset())
 
     def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
@@ -112,6 +125,19 @@ class QuoteLexicon:
 
 _NEEDS: weakref.WeakKeyDictionary[Doc, tuple[QuoteLexicon, dict[int, frozenset[str]]]] = (
     weakref.WeakKeyDictionary())
+
+
+_PHRASE_CUES: dict[int, tuple[SpeechLexicon, frozenset[str]]] = {}
+
+
+def _phrase_cues(speech: SpeechLexicon) -> frozenset[str]:
+    """The cue words of the lexicon's phrases, gathered once per lexicon (kept with it, so
+    that its ``id`` stays its own)."""
+    found = _PHRASE_CUES.get(id(speech))
+    if found is None or found[0] is not speech:
+        found = _PHRASE_CUES[id(speech)] = (
+            speech, frozenset(phrase.words[phrase.cue] for phrase in speech.phrases))
+    return found[1]
 
 
 @per_root
