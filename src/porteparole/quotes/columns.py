@@ -172,9 +172,9 @@ class QuoteColumns:
             import numpy
 
             heads = numpy.asarray(self.head, dtype="int64")
-            order = numpy.argsort(heads, kind="stable")  # by head, then by index
-            bounds = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1))
-            self._children = (order.tolist(), bounds.tolist())
+            by_head = numpy.argsort(heads, kind="stable")  # by head, then by index
+            limits = numpy.searchsorted(heads[by_head], numpy.arange(len(heads) + 1))
+            self._children = (by_head.tolist(), limits.tolist())
         order, bounds = self._children
         return [j for j in order[bounds[i] : bounds[i + 1]] if j != i]
 

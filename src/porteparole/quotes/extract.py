@@ -766,13 +766,13 @@ class _Extractor:
         if actor is not None:
             found = state_institutions().find(actor.id, words)
         else:
-            institutions, states = self._typed_mentions()
+            institutions, state_mentions = self._typed_mentions()
             before = [m for m in institutions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
             if found is None:
                 found = self._earlier_speaker_named(words, speaker.start)
             if found is None:
-                named = [m.actor_id for m in states if m.end <= speaker.start]
+                named = [m.actor_id or "" for m in state_mentions if m.end <= speaker.start]
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
 
