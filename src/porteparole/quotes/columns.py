@@ -48,7 +48,8 @@ class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
     __slots__ = ("__weakref__", "_children", "_deps", "_language", "_morphs", "_orths",
-                 "_poss", "_starts", "_strings", "_vocab", "head", "sentence_start")
+                 "_poss", "_starts", "_strings", "_vocab", "head", "idx", "lemma", "lower", "needs",
+                 "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
@@ -81,6 +82,11 @@ class QuoteColumns:
             starts[0] = True
         self.sentence_start: list[bool] = starts.tolist()
         self._starts = starts  # for ``unit_bounds``
+        shared = table(doc)  # the token table's columns, reachable from here in one look-up
+        self.idx: list[int] = shared.idx
+        self.lower: list[str] = shared.lower
+        self.lemma: list[str] = shared.lemma
+        self.needs: tuple[object, dict[int, frozenset[str]]] | None = None  # ``lexicon.needs``
         self._vocab: Vocab = doc.vocab
         self._language: str = doc.lang_
         self._children: tuple[list[int], list[int]] | None = None
@@ -120,7 +126,7 @@ class QuoteColumns:
             return [], []
         # A line break is never between tokens (spaCy makes whitespace other than one space
         # a token): the token holding each break of the text is found from its offset.
-        text, offsets = doc_text(doc), table(doc).idx
+        text, offsets = doc_text(doc), self.idx
         opens = starts.copy()
         at = text.find("\n")
         while at >= 0:
@@ -193,11 +199,20 @@ def _features(analysis: str) -> Features:
 _COLUMNS: weakref.WeakKeyDictionary[Doc, QuoteColumns] = weakref.WeakKeyDictionary()
 
 
+_LAST: list[tuple[weakref.ref[Doc], QuoteColumns]] = []  # the Doc asked for last
+
+
 def columns(doc: Doc) -> QuoteColumns:
-    """The Doc's quote columns, built on first use and dropped with the Doc."""
+    """The Doc's quote columns, built on first use and dropped with the Doc.
+
+    The rules ask for them at every step, about one Doc at a time: the last Doc's are
+    answered without a weak-dictionary look-up (which makes a weak reference per call)."""
+    if _LAST and _LAST[0][0]() is doc and len(_LAST[0][1].head) == len(doc):
+        return _LAST[0][1]
     found = _COLUMNS.get(doc)
     if found is None or len(found.head) != len(doc):  # a retokenized Doc: read it again
         found = _COLUMNS[doc] = QuoteColumns(doc)
+    _LAST[:] = [(weakref.ref(doc), found)]
     return found
 
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.lexicon import QuoteLexicon
-from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,7 +30,8 @@ def split_auxiliary(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     if "Part" not in feature(verb, "VerbForm") or "Past" not in feature(verb, "Tense"):
         return None
     doc = verb.doc
-    words, lemma = columns(doc), table(doc).lemma  # a walk over words, not Tokens
+    words = columns(doc)
+    lemma = words.lemma  # a walk over words, not Tokens
     if any(words.dep(c).startswith("aux") for c in words.children(verb.i)):
         return None  # the parse already joined them
     for i in range(verb.i - 1, max(verb.i - MAX_GAP - 2, -1), -1):

@@ -198,7 +198,7 @@ def _clause(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     if clauses:
         start = min(t.i for c in clauses for t in doc[c].subtree)
         return trim(doc, max(start, at + 1), stop, lexicon)
-    lower = table(doc).lower
+    lower = words.lower
     for i in range(at + 1, min(at + 5, stop + 1, len(doc))):
         if lower[i] in lexicon.complementizers:
             return trim(doc, i + 1, stop, lexicon)
@@ -269,7 +269,7 @@ def _complements(
     verb: Token, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
-    particles = lexicon.speech.particles(verb)
+    particles = lexicon.particles(verb)
     chosen = [c for c in verb.children if c.i > verb.i and not _when(c) and (
         c.dep_ in deps or _introduced_by(c, particles))]
     if not chosen:
@@ -308,7 +308,8 @@ _MAX_WHEN_TOKENS = 8
 
 def trim(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
     """The span without the spaces, punctuation and complementizer at its edges."""
-    words, lower = columns(doc), table(doc).lower
+    words = columns(doc)
+    lower = words.lower
     while first <= last and (
         words.is_space(first)
         or words.text(first) in _TRAILING
@@ -393,7 +394,7 @@ def _apposed_name(doc: Doc, comma: int, unit_last: int) -> tuple[Token, int] | N
 def _source_at(doc: Doc, i: int, sources: tuple[tuple[str, ...], ...]) -> int:
     """The length of the source phrase (``sources``) that starts at token ``i``, else 0;
     read from the lower-cased column, without a Token or a slice."""
-    lower = table(doc).lower
+    lower = columns(doc).lower
     first = lower[i]
     for words in sources:
         if words[0] != first:

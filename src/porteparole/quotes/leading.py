@@ -21,7 +21,6 @@ from porteparole.quotes.columns import columns
 from porteparole.quotes.cues import Content, modifies_noun, trim
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import subject_of
-from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,7 +50,7 @@ def leading_content(
     if content is None:
         return None
     if not any(_clause_verb(doc, i, lexicon) for i in range(content.first, content.last + 1)
-               ) and not quoted_at(table(doc).idx[content.first]):
+               ) and not quoted_at(columns(doc).idx[content.first]):
         return None  # "Le porte-parole, a déclaré …": a clause, not a noun phrase
     return content
 
@@ -78,7 +77,7 @@ def inverted_tag(
            and "Pres" not in words.feature(c, "Tense")  # "…, ajoutant que": a participle
            for c in children):
         return None  # "Dong, according to a readout, urged the United States to …"
-    if any(word in lexicon.complementizers for word in table(verb.doc).lower[at + 1 : at + 4]):
+    if any(word in lexicon.complementizers for word in words.lower[at + 1 : at + 4]):
         return None
     return leading_content(verb, lexicon, quoted_at, inverted=True)
 
@@ -154,7 +153,8 @@ def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
     Doc's columns: it runs on every cue, back over up to ``MAX_TAG_TOKENS`` words.
     """
     at = verb.i
-    words, lower = columns(verb.doc), table(verb.doc).lower
+    words = columns(verb.doc)
+    lower = words.lower
     auxiliaries = {c for c in words.children(at) if words.dep(c).startswith("aux")}
     start = max(at - MAX_TAG_TOKENS, 0)
     for i in range(at - 1, start - 1, -1):
@@ -178,7 +178,7 @@ def _sentence_start(doc: Doc, comma: int, quoted_at: Callable[[int], bool]) -> i
     """The first token after the last sentence end or line break before ``comma``; a full
     stop inside quotation marks does not end the sentence (the parser's sentences may)."""
     words = columns(doc)
-    idx = table(doc).idx
+    idx = words.idx
     first = comma
     while first > 0 and comma - first < MAX_REACH:
         previous = first - 1

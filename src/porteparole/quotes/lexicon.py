@@ -9,17 +9,16 @@ without files gets empty lexicons and yields no quotes instead of failing.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import check_version, knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
-from porteparole.text.doc_table import table
+from porteparole.quotes.columns import columns
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 DEP_KEYS = (
     "subject", "clause", "infinitive", "complement", "apposition", "nominal_modifier",
@@ -93,13 +92,13 @@ class QuoteLexicon:
         Asked of the same token by several rules (is it a cue, does its head take a
         clause, does a sentence hold another speech verb): decided once per token of a Doc.
         """
-        doc = token.doc
-        remembered = _NEEDS.get(doc)
-        if remembered is None or remembered[0] is not self:
-            remembered = _NEEDS[doc] = (self, {})  # the lexicon is kept: ``is`` stays true
-        found = remembered[1].get(token.i)
+        words = columns(token.doc)
+        if words.needs is None or words.needs[0] is not self:
+            words.needs = (self, {})  # the lexicon is kept with them: ``is`` stays true
+        remembered = words.needs[1]
+        found = remembered.get(token.i)
         if found is None:
-            found = remembered[1][token.i] = self._frames(token)
+            found = remembered[token.i] = self._frames(token)
         return found
 
     def _frames(self, token: Token) -> frozenset[str]:
@@ -108,11 +107,20 @@ class QuoteLexicon:
         (``frames`` compares every phrase with every token it is asked about). The lemma
         is read from the Doc's token table."""
         speech = self.speech
-        columns = table(token.doc)
-        lemma = speech.lemma_of(columns.lower[token.i], columns.lemma[token.i])
+        words = columns(token.doc)
+        lemma = speech.lemma_of(words.lower[token.i], words.lemma[token.i])
         if lemma in _phrase_cues(speech):
             return speech.frames(token)
         return speech.verbs.get(lemma, frozenset())
+
+    def particles(self, token: Token) -> frozenset[str]:
+        """``speech.particles``: none for a token whose lemma is the cue word of no phrase
+        (the phrases are compared only for the few lemmas they have)."""
+        words = columns(token.doc)
+        lemma = self.speech.lemma_of(words.lower[token.i], words.lemma[token.i])
+        if lemma in _phrase_cues(self.speech):
+            return self.speech.particles(token)
+        return frozenset()
 
     def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
@@ -121,10 +129,6 @@ class QuoteLexicon:
 
     def dep(self, key: str) -> frozenset[str]:
         return self.deps.get(key, frozenset())
-
-
-_NEEDS: weakref.WeakKeyDictionary[Doc, tuple[QuoteLexicon, dict[int, frozenset[str]]]] = (
-    weakref.WeakKeyDictionary())
 
 
 _PHRASE_CUES: dict[int, tuple[SpeechLexicon, frozenset[str]]] = {}

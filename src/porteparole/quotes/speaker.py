@@ -19,7 +19,6 @@ from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.compound import split_subject
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
-from porteparole.text.doc_table import table
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,7 +105,7 @@ def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     while i >= 0 and (dep(i).startswith("aux") or pos(i) in ("ADV", "AUX") or (
             words.head[i] == verb.i and pos(i) in ("VERB", "PRON") and dep(i) not in subjects)):
         i -= 1  # auxiliaries, adverbs, a light verb (« fait »), clitics (« s'en est pris »)
-    text, starts = doc_text(doc), table(doc).idx
+    text, starts = doc_text(doc), words.idx
     for phrase in lexicon.latter:  # « …, ce dernier ayant jugé … »: an absolute clause
         size = len(phrase.split())
         # the words' text as a span of the document gives it, spaces and all
@@ -205,7 +204,8 @@ def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
 def _inverted_name(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject;
     never one inside the content ("to stress that Taiwan …")."""
-    doc, words, lower = verb.doc, columns(verb.doc), table(verb.doc).lower
+    doc, words = verb.doc, columns(verb.doc)
+    lower = words.lower
     for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
         pos = words.pos(i)
         if pos == "PROPN":
