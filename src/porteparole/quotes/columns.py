@@ -47,9 +47,9 @@ PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
-    __slots__ = ("__weakref__", "_children", "_deps", "_language", "_morphs", "_orths",
-                 "_poss", "_starts", "_strings", "_vocab", "head", "idx", "lemma", "lower", "needs",
-                 "sentence_start")
+    __slots__ = ("__weakref__", "_children", "_deps", "_flag_list", "_language", "_morphs",
+                 "_orths", "_poss", "_starts", "_strings", "_vocab", "head", "idx", "lemma",
+                 "lower", "needs", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
@@ -89,6 +89,7 @@ class QuoteColumns:
         self.needs: tuple[object, dict[int, frozenset[str]]] | None = None  # ``lexicon.needs``
         self._vocab: Vocab = doc.vocab
         self._language: str = doc.lang_
+        self._flag_list: list[int] = [-1] * size  # filled as tokens are asked about
         self._children: tuple[list[int], list[int]] | None = None
 
     def _string(self, key: int) -> str:
@@ -143,13 +144,16 @@ class QuoteColumns:
 
     def _flags(self, i: int) -> int:
         """The lexical flags of token ``i`` (bits ``PUNCT``, ...): a word's, read once per
-        language (the flags belong to the word, not to the token)."""
-        key = (self._language, self._orths[i])
-        found = _FLAGS.get(key)
-        if found is None:
-            word = self._vocab[key[1]]
-            found = _FLAGS[key] = (PUNCT * word.is_punct + QUOTE * word.is_quote
-                                   + ALPHA * word.is_alpha + SPACE * word.is_space)
+        language (the flags belong to the word, not to the token), then kept per token."""
+        found = self._flag_list[i]
+        if found < 0:
+            key = (self._language, self._orths[i])
+            known = _FLAGS.get(key)
+            if known is None:
+                word = self._vocab[key[1]]
+                known = _FLAGS[key] = (PUNCT * word.is_punct + QUOTE * word.is_quote
+                                       + ALPHA * word.is_alpha + SPACE * word.is_space)
+            found = self._flag_list[i] = known
         return found
 
     def is_punct(self, i: int) -> bool:

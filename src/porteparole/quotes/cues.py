@@ -81,7 +81,8 @@ def cue_candidates(doc: Doc, lexicon: QuoteLexicon) -> list[int]:
 
 def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
-    if token.pos_ != "VERB" and not lexicon.listed_form(token) and not _inverted(token):
+    if columns(token.doc).pos(token.i) != "VERB" and not lexicon.listed_form(token) and (
+            not _inverted(token)):
         return False
     return bool(lexicon.needs(token))
 
@@ -91,10 +92,10 @@ def _inverted(token: Token) -> bool:
     (« juge-t-on », « estime-t-il »)."""
     doc = token.doc
     if token.whitespace_ or token.i + 1 >= len(doc):
-        return False  # checked before any Token is made: this runs on every token
-    following = doc[token.i + 1]
-    word: str = following.text
-    return word == "-t" or (word.startswith("-") and following.pos_ == "PRON")
+        return False  # checked before the next word is read: this runs on every candidate
+    words = columns(doc)
+    word = words.text(token.i + 1)
+    return word == "-t" or (word.startswith("-") and words.pos(token.i + 1) == "PRON")
 
 
 def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:

@@ -124,13 +124,14 @@ class QuoteLexicon:
 
     def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
-        word = token.text.lower()
+        word = columns(token.doc).lower[token.i]  # ``token.text.lower()``
         return word in self.forms or word in self.speech.forms
 
     def dep(self, key: str) -> frozenset[str]:
-        return self.deps.get(key, frozenset())
+        return self.deps.get(key, _NO_DEPS)
 
 
+_NO_DEPS: frozenset[str] = frozenset()
 _PHRASE_CUES: dict[int, tuple[SpeechLexicon, frozenset[str]]] = {}
 
 
