@@ -337,7 +337,8 @@ def find_sources(
     firsts = {words[0] for words in (*lexicon.sources, *lexicon.view_sources)}
     parse, words = table(doc), columns(doc)
     lower, idx, text = parse.lower, parse.idx, words.text
-    for i in (i for i, word in enumerate(lower) if word in firsts):
+    firsts &= set(lower)  # the first words this document holds: often none
+    for i in ([i for i, word in enumerate(lower) if word in firsts] if firsts else []):
         length = _source_at(doc, i, lexicon.sources)
         view = not length and bool(_source_at(doc, i, lexicon.view_sources))
         if view:
