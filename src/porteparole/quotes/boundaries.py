@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from porteparole.quotes.columns import columns
 from porteparole.quotes.cues import Content, is_cue, trim
 from porteparole.quotes.lexicon import QuoteLexicon
 
@@ -26,8 +27,12 @@ def before_other_voice(verb: Token, content: Content, lexicon: QuoteLexicon) -> 
     doc = verb.doc
     adverbial = lexicon.dep("adverbial")
     subjects = lexicon.dep("subject")
-    for token in doc[content.first : content.last + 1]:
-        if token.i == verb.i or token.dep_ not in adverbial or not is_cue(token, lexicon):
+    words = columns(doc)  # the content's words are read as columns; a Token for an adverbial
+    for i in range(content.first, content.last + 1):
+        if i == verb.i or words.dep(i) not in adverbial:
+            continue
+        token = doc[i]
+        if not is_cue(token, lexicon):
             continue
         children = list(token.children)
         marks = [c for c in children

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.lexicon import QuoteLexicon
 
 if TYPE_CHECKING:
@@ -26,16 +27,17 @@ _BETWEEN = frozenset({"ADV", "DET", "NOUN", "ADJ"})
 
 def split_auxiliary(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """The finite auxiliary of a past participle the parse detached from it, or None."""
-    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Past" not in feature(verb, "Tense"):
         return None
-    if any(c.dep_.startswith("aux") for c in verb.children):
-        return None  # the parse already joined them
     doc = verb.doc
+    words = columns(doc)
+    lemma = words.lemma  # a walk over words, not Tokens
+    if any(words.dep(c).startswith("aux") for c in words.children(verb.i)):
+        return None  # the parse already joined them
     for i in range(verb.i - 1, max(verb.i - MAX_GAP - 2, -1), -1):
-        token = doc[i]
-        if token.lemma_.lower() in lexicon.auxiliaries and "Fin" in token.morph.get("VerbForm", []):
-            return token if i < verb.i - 1 else None  # adjacent: the parse would have joined
-        if token.pos_ not in _BETWEEN:
+        if lemma[i] in lexicon.auxiliaries and "Fin" in words.feature(i, "VerbForm"):
+            return doc[i] if i < verb.i - 1 else None  # adjacent: the parse would have joined
+        if words.pos(i) not in _BETWEEN:
             return None
     return None
 

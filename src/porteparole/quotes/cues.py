@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from porteparole.nlp import doc_text
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.text.doc_table import table
@@ -53,25 +53,10 @@ class Units:
     """
 
     def __init__(self, doc: Doc) -> None:
-        starts = {s.start for s in doc.sents}
-        self.first: list[int] = []
-        current = 0
-        after_break = False  # the previous token holds a line break
-        text = doc_text(doc)
-        # A token's ``text_with_ws`` runs from its offset to the next token's: read from the
-        # text and the offsets table, without building a Token per token.
-        offsets = [*table(doc).idx, len(text)]
-        for i in range(len(doc)):
-            if i in starts or after_break:
-                current = i
-            self.first.append(current)
-            after_break = text.find("\n", offsets[i], offsets[i + 1]) >= 0
-        self.last = [0] * len(doc)
-        end = len(doc) - 1
-        for i in range(len(doc) - 1, -1, -1):
-            self.last[i] = end
-            if self.first[i] == i:
-                end = i - 1
+        # A unit starts at a sentence start or after a token holding a line break (its
+        # ``text_with_ws`` has at most one space after the text: the break is in the text),
+        # read from the Doc's columns, without building a Token or a sentence Span
+        self.first, self.last = columns(doc).unit_bounds(doc)
 
     def bounds(self, i: int) -> tuple[int, int]:
         return self.first[i], self.last[i]
@@ -83,23 +68,21 @@ def cue_candidates(doc: Doc, lexicon: QuoteLexicon) -> list[int]:
     or its model lemma among the support verbs, so no other token is built (``doc_table``)."""
     speech = lexicon.speech
     cue_lemmas, support = speech.cue_lemmas, lexicon.support_verbs
-    columns = table(doc)
-    verdicts: dict[tuple[str, str], bool] = {}  # a document repeats its words: decide once
-    found = []
-    for i, pair in enumerate(zip(columns.lower, columns.lemma, strict=True)):
-        verdict = verdicts.get(pair)
-        if verdict is None:
-            word, lemma = pair
-            verdict = verdicts[pair] = (lemma in support
-                                        or speech.lemma_of(word, lemma) in cue_lemmas)
-        if verdict:
-            found.append(i)
-    return found
+    parse = table(doc)
+    lower, lemmas = parse.lower, parse.lemma
+    # a document repeats its words: each distinct (form, lemma) pair is decided once, and
+    # a token is looked at only when its lemma is among the accepted pairs' lemmas
+    wanted = {pair for pair in set(zip(lower, lemmas, strict=True))
+              if pair[1] in support or speech.lemma_of(pair[0], pair[1]) in cue_lemmas}
+    wanted_lemmas = {lemma for _, lemma in wanted}
+    return [i for i, lemma in enumerate(lemmas)
+            if lemma in wanted_lemmas and (lower[i], lemma) in wanted]
 
 
 def is_cue(token: Token, lexicon: QuoteLexicon) -> bool:
     """A speech verb, as the parse tags it (or as a listed form when it mistags it)."""
-    if token.pos_ != "VERB" and not lexicon.listed_form(token) and not _inverted(token):
+    if columns(token.doc).pos(token.i) != "VERB" and not lexicon.listed_form(token) and (
+            not _inverted(token)):
         return False
     return bool(lexicon.needs(token))
 
@@ -109,10 +92,10 @@ def _inverted(token: Token) -> bool:
     (« juge-t-on », « estime-t-il »)."""
     doc = token.doc
     if token.whitespace_ or token.i + 1 >= len(doc):
-        return False  # checked before any Token is made: this runs on every token
-    following = doc[token.i + 1]
-    word: str = following.text
-    return word == "-t" or (word.startswith("-") and following.pos_ == "PRON")
+        return False  # checked before the next word is read: this runs on every candidate
+    words = columns(doc)
+    word = words.text(token.i + 1)
+    return word == "-t" or (word.startswith("-") and words.pos(token.i + 1) == "PRON")
 
 
 def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
@@ -120,7 +103,7 @@ def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
     part de sa désapprobation », « afin de dénoncer … »): what someone set out to say, not
     speech the text reports. The marker (``purpose_markers``) stands right before the
     infinitive, with only clitic pronouns and negation between."""
-    if "Inf" not in token.morph.get("VerbForm", []) or not lexicon.purpose_markers:
+    if "Inf" not in feature(token, "VerbForm") or not lexicon.purpose_markers:
         return False
     doc, i = token.doc, token.i - 1
     while i >= 0 and token.i - i <= 3 and doc[i].pos_ in ("PRON", "ADV", "AUX") and (
@@ -135,10 +118,9 @@ def is_purpose(token: Token, lexicon: QuoteLexicon) -> bool:
 
 def is_negated(token: Token, lexicon: QuoteLexicon) -> bool:
     """Negated speech ("n'a pas déclaré", "did not say") is not a quote."""
-    negation = lexicon.dep("negation")
-    return any(
-        c.dep_ in negation or "Neg" in c.morph.get("Polarity", []) for c in token.children
-    )
+    negation, words = lexicon.dep("negation"), columns(token.doc)
+    return any(words.dep(c) in negation or "Neg" in words.feature(c, "Polarity")
+               for c in words.children(token.i))
 
 
 def reported_content(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
@@ -192,11 +174,11 @@ def modifies_noun(verb: Token, lexicon: QuoteLexicon) -> bool:
     background the text already named, not content of its own."""
     if split_auxiliary(verb, lexicon) is not None:
         return False  # « a plusieurs fois appelé à … »: a compound tense, not a modifier
-    if verb.dep_ == "acl" and "Fin" in verb.morph.get("VerbForm", []):
+    if verb.dep_ == "acl" and "Fin" in feature(verb, "VerbForm"):
         return False  # « …, à la demande de ce dernier, rapporte l'agence »: a finite verb
         # the parse hung on a noun is a tag, not a participle describing it
     return verb.dep_ in lexicon.dep("relative") or (
-        "Part" in verb.morph.get("VerbForm", []) and "Pass" in verb.morph.get("Voice", [])
+        "Part" in feature(verb, "VerbForm") and "Pass" in feature(verb, "Voice")
         and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
@@ -207,17 +189,21 @@ def _clause(verb: Token, lexicon: QuoteLexicon, units: Units) -> Content | None:
     steadier bound.
     """
     first, last = units.bounds(verb.i)
+    doc, at, words = verb.doc, verb.i, columns(verb.doc)
+    children = words.children(at)
     # a coordinated verb's own words (« , a rapporté l'agence »: its auxiliary) stop it too
-    stop = min([c.left_edge.i - 1 if c.dep_ == "conj" else c.i - 1 for c in verb.children
-                if c.i > verb.i and c.dep_ in _COORDINATION] + [last])
-    clauses = [c for c in verb.children if verb.i < c.i <= stop and c.dep_ in lexicon.dep("clause")]
+    stop = min([doc[c].left_edge.i - 1 if words.dep(c) == "conj" else c - 1 for c in children
+                if c > at and words.dep(c) in _COORDINATION] + [last])
+    clause_deps = lexicon.dep("clause")
+    clauses = [c for c in children if at < c <= stop and words.dep(c) in clause_deps]
     if clauses:
-        start = min(t.i for c in clauses for t in c.subtree)
-        return trim(verb.doc, max(start, verb.i + 1), stop, lexicon)
-    for token in verb.doc[verb.i + 1 : min(verb.i + 5, stop + 1)]:
-        if token.text.lower() in lexicon.complementizers:
-            return trim(verb.doc, token.i + 1, stop, lexicon)
-        if token.is_punct and token.text != ",":
+        start = min(t.i for c in clauses for t in doc[c].subtree)
+        return trim(doc, max(start, at + 1), stop, lexicon)
+    lower = words.lower
+    for i in range(at + 1, min(at + 5, stop + 1, len(doc))):
+        if lower[i] in lexicon.complementizers:
+            return trim(doc, i + 1, stop, lexicon)
+        if words.is_punct(i) and words.text(i) != ",":
             return None
     return _clause_in_setting(verb, lexicon, stop)
 
@@ -249,10 +235,10 @@ def _bare_infinitive(verb: Token, lexicon: QuoteLexicon) -> Token | None:
             continue
         if any(c.dep_ == "mark" and c.i < child.i for c in child.children):
             continue
-        if child.pos_ in ("VERB", "AUX") and "Inf" in child.morph.get("VerbForm", []):
+        if child.pos_ in ("VERB", "AUX") and "Inf" in feature(child, "VerbForm"):
             return child
         if any(c.i < child.i and c.dep_.startswith(("aux", "cop"))
-               and "Inf" in c.morph.get("VerbForm", []) for c in child.children):
+               and "Inf" in feature(c, "VerbForm") for c in child.children):
             return child
     return None
 
@@ -263,8 +249,8 @@ def _has_verbal_complement(verb: Token, lexicon: QuoteLexicon) -> bool:
             continue
         if child.pos_ in ("VERB", "AUX") or any(g.pos_ == "VERB" for g in child.children):
             return True
-        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in g.morph.get(
-                "VerbForm", []) for g in child.children):
+        if any(g.i < child.i and g.dep_.startswith("aux") and "Inf" in feature(g, "VerbForm")
+               for g in child.children):
             return True  # « d'avoir procédé à … » with the participle tagged as a noun
     if any(c.i > verb.i and c.dep_ in lexicon.dep("argument") for c in verb.children):
         return True
@@ -276,7 +262,7 @@ def _object_infinitive(obj: Token) -> bool:
     """Parser slip: the infinitive of "a exhorté les alliés à augmenter …" hung on the
     object as its modifier; a marked infinitive right after the object is still the verb's
     complement (the object controls it)."""
-    return any(c.i > obj.i and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm", [])
+    return any(c.i > obj.i and c.pos_ == "VERB" and "Inf" in feature(c, "VerbForm")
                and any(m.dep_ == "mark" for m in c.children) for c in obj.children)
 
 
@@ -284,7 +270,7 @@ def _complements(
     verb: Token, lexicon: QuoteLexicon, deps: frozenset[str], units: Units
 ) -> Content | None:
     unit_first, unit_last = units.bounds(verb.i)
-    particles = lexicon.speech.particles(verb)
+    particles = lexicon.particles(verb)
     chosen = [c for c in verb.children if c.i > verb.i and not _when(c) and (
         c.dep_ in deps or _introduced_by(c, particles))]
     if not chosen:
@@ -323,13 +309,15 @@ _MAX_WHEN_TOKENS = 8
 
 def trim(doc: Doc, first: int, last: int, lexicon: QuoteLexicon) -> Content | None:
     """The span without the spaces, punctuation and complementizer at its edges."""
+    words = columns(doc)
+    lower = words.lower
     while first <= last and (
-        doc[first].is_space
-        or doc[first].text in _TRAILING
-        or doc[first].text.lower() in lexicon.complementizers
+        words.is_space(first)
+        or words.text(first) in _TRAILING
+        or lower[first] in lexicon.complementizers
     ):
         first += 1
-    while last >= first and (doc[last].is_space or doc[last].text in _TRAILING):
+    while last >= first and (words.is_space(last) or words.text(last) in _TRAILING):
         last -= 1
     return Content(first, last) if first <= last else None
 
@@ -347,26 +335,27 @@ def find_sources(
     found = []
     # A source phrase starts with one of few words: only tokens with such a form are built.
     firsts = {words[0] for words in (*lexicon.sources, *lexicon.view_sources)}
-    lower = table(doc).lower
-    for i in (i for i, word in enumerate(lower) if word in firsts):
-        token = doc[i]
-        length = _source_at(doc, token.i, lexicon.sources)
-        view = not length and bool(_source_at(doc, token.i, lexicon.view_sources))
+    parse, words = table(doc), columns(doc)
+    lower, idx, text = parse.lower, parse.idx, words.text
+    firsts &= set(lower)  # the first words this document holds: often none
+    for i in ([i for i, word in enumerate(lower) if word in firsts] if firsts else []):
+        length = _source_at(doc, i, lexicon.sources)
+        view = not length and bool(_source_at(doc, i, lexicon.view_sources))
         if view:
-            length = _source_at(doc, token.i, lexicon.view_sources)
+            length = _source_at(doc, i, lexicon.view_sources)
         if not length:
             continue
-        first, last = token.i, token.i + length - 1
+        first, last = i, i + length - 1
         unit_first = units.first[first]
-        opens = first == unit_first or token.idx in starts
+        opens = first == unit_first or idx[i] in starts
         if view:  # « Pour Pékin, … » opens its sentence; « une victoire pour Pékin » no source
             if opens:
                 source = _source(doc, first, last, True, lexicon, units)
                 if source is not None:
                     found.append(replace(source, view=True))
             continue
-        after_comma = first > unit_first and (doc[first - 1].text == "," or (
-            first - 1 > unit_first and doc[first - 1].is_quote and doc[first - 2].text == ","))
+        after_comma = first > unit_first and (text(first - 1) == "," or (
+            first - 1 > unit_first and words.is_quote(first - 1) and text(first - 2) == ","))
         if opens or after_comma:
             source = _source(doc, first, last, opens, lexicon, units)
             if source is not None:
@@ -405,14 +394,14 @@ def _apposed_name(doc: Doc, comma: int, unit_last: int) -> tuple[Token, int] | N
 
 
 def _source_at(doc: Doc, i: int, sources: tuple[tuple[str, ...], ...]) -> int:
-    first = doc[i].lower_
+    """The length of the source phrase (``sources``) that starts at token ``i``, else 0;
+    read from the lower-cased column, without a Token or a slice."""
+    lower = columns(doc).lower
+    first = lower[i]
     for words in sources:
         if words[0] != first:
-            continue  # most tokens start no source phrase: no slice built for them
-        tokens = doc[i : i + len(words)]
-        if len(tokens) == len(words) and all(
-            t.text.lower() == w for t, w in zip(tokens, words, strict=True)
-        ):
+            continue  # most tokens start no source phrase
+        if tuple(lower[i : i + len(words)]) == words:
             return len(words)
     return 0
 

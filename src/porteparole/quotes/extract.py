@@ -42,7 +42,9 @@ from porteparole.actors.anaphora import (
 )
 from porteparole.kb import printed_person_name
 from porteparole.knowledge.bundle import Knowledge, default_knowledge
+from porteparole.nlp import doc_text
 from porteparole.quotes.boundaries import before_other_voice
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.compound import split_auxiliary
 from porteparole.quotes.cues import (
     Content,
@@ -59,6 +61,7 @@ from porteparole.quotes.headline import headline_tags, title_span
 from porteparole.quotes.institutions import (
     content_words,
     earlier_institution,
+    phrase_words,
     state_institutions,
 )
 from porteparole.quotes.leading import interrupted_content, inverted_tag, leading_content
@@ -126,7 +129,7 @@ _PASSIVE_DEPS = frozenset({"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"})
 
 
 def _present_participle(verb: Token) -> bool:
-    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
+    return "Part" in feature(verb, "VerbForm") and "Pres" in feature(verb, "Tense")
 
 
 def _passive(verb: Token) -> bool:
@@ -138,7 +141,7 @@ def _passive_auxiliary(verb: Token) -> bool:
     """A verb with a passive auxiliary ("was asked to", « a été appelé à »): the surest
     mark of the passive; a passive subject label alone may be a parse slip on a
     compound tense (« Xi a également accusé »)."""
-    if "Part" not in verb.morph.get("VerbForm", []):
+    if "Part" not in feature(verb, "VerbForm"):
         return False  # a finite verb the parse gave a passive auxiliary from a quotation
     return any(c.dep_ in ("aux:pass", "auxpass") and c.i < verb.i for c in verb.children)
 
@@ -148,8 +151,7 @@ def _bare_participle(verb: Token, lexicon: QuoteLexicon) -> bool:
     "Asked about the report, …", "the plan announced on Monday"): passive in sense, its
     understood subject is whoever was asked or what was announced, not a speaker. A
     participle the parse split from its auxiliary (``compound``) is a compound tense."""
-    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get(
-            "Tense", []):
+    if "Part" not in feature(verb, "VerbForm") or "Past" not in feature(verb, "Tense"):
         return False
     if any(c.dep_.startswith(("aux", "nsubj", "expl")) for c in verb.children):
         return False
@@ -207,6 +209,8 @@ class _Extractor:
         self.title = title_span(self.text, analysis.document.title)
         self.openers = marks.openers | marks.weak_openers
         self.token_starts = table(doc).idx  # read only
+        self.doc_text = doc_text(doc)
+        self.columns = columns(doc)
         self.units = Units(doc)
         self.paragraph_starts = paragraph_starts(self.text)
         self.turn_starts = [t.start for t in analysis.turns]
@@ -225,6 +229,12 @@ class _Extractor:
         self.printed = PrintedNames(named, analysis.document.language)
         self.lookback = Lookback(doc, named, lookup, lexicon, analysis.document.language)
         self.first_named: dict[str, int] = {}  # actor id -> where the text first names it
+        # readings of one verb several rules ask for, by token index (see ``_inverted_tag``)
+        self._inverted_tags: dict[int, Content | None] = {}
+        self._contents: dict[int, Content | None] = {}
+        self._subjects: dict[int, Token | None] = {}
+        self._speakers: dict[int, Speaker] = {}
+        self._institutions_and_states: tuple[list[Mention], list[Mention]] | None = None
         for mention in reversed(self.index.mentions):
             if mention.actor_id and mention.method != "role" and mention.entity_type != "PRON":
                 self.first_named[mention.actor_id] = mention.start
@@ -272,9 +282,9 @@ class _Extractor:
             content = None
             tags = "clause" in self.lexicon.needs(token) and not _present_participle(token)
             if tags:  # « …, ajoutant que »: a participle adds, it tags nothing before it
-                content = inverted_tag(token, self.lexicon, self._quoted_at)
+                content = self._inverted_tag(token)
             if content is None:
-                content = reported_content(token, self.lexicon, self.units)
+                content = self._reported_content(token)
                 if content is not None and content.first > token.i:
                     content = before_other_voice(token, content, self.lexicon)
             if content is None and tags:
@@ -322,7 +332,7 @@ class _Extractor:
         span = next((s for s in self.spans if s.start <= verb.idx < s.end), None)
         if span is None or self._words(span.start, span.end) > MAX_QUOTED_VERB_WORDS:
             return None
-        subject = subject_of(verb, self.lexicon)
+        subject = self._subject_of(verb)
         if subject is None or subject.idx >= span.open_at:
             return None
         tokens = self._tokens_in(span.start, span.end)
@@ -334,7 +344,11 @@ class _Extractor:
         """Content before its tag that holds a speech verb of its own with a named subject
         and content belongs to that inner speaker alone ("La Chine estime que X, a déclaré
         Wang Yi": X is China's; FORMAT.md, nested speech): the tag's quote is dropped."""
+        # only a verb inside another tag's content can make that content inner speech:
+        # the named-subject test, which resolves a speaker, is made for those alone
+        spans = [(c.first, c.last, t.i) for t, c in cues if c is not None]
         inner = [t.i for t, c in cues if c is not None and t.i not in leading
+                 and any(first <= t.i <= last and i != t.i for first, last, i in spans)
                  and self._named_subject(t)]
         if not inner:
             return cues
@@ -361,7 +375,7 @@ class _Extractor:
         must open with the inner verb's subject, then only its auxiliaries and adverbs."""
         if not content.first < inner.i <= content.last:
             return False
-        subject = adjacent_subject(inner, subject_of(inner, self.lexicon), self.lexicon)
+        subject = adjacent_subject(inner, self._subject_of(inner), self.lexicon)
         if subject is None or subject.i > inner.i:
             return False
         words = {t.i for t in subject.subtree}
@@ -372,11 +386,11 @@ class _Extractor:
     def _named_subject(self, verb: Token) -> bool:
         """A speech verb inside another's content with a named subject of its own speaks for
         that subject ("Trump said he would cut tariffs, after Xi promised to …")."""
-        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or self._subject_of(verb)
         antecedent = relative_antecedent(verb, subject, self.lexicon)
         if antecedent is not subject and antecedent is not None:
             subject = antecedent  # "… Trump, qui a menacé de …": Trump's own words
-            return speaker_from_head(subject, self.lexicon, self.index).actor_id is not None
+            return self._speaker_from(subject).actor_id is not None
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is None or subject.i > verb.i:
             return False
@@ -387,12 +401,39 @@ class _Extractor:
         if subject.pos_ == "PROPN" and self.index.best(
                 subject.idx, subject.idx + len(subject.text)) is not None:
             return True
-        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        speaker = self._speaker_from(subject)
         if self._institution(subject, speaker).actor_id is not None:
             return True
         # « Le gouvernement japonais a annoncé que …, a rapporté l'agence Kyodo »: a state's
         # voice named by what it is speaks for itself; the outer tag only relays
         return self._voice(subject, speaker) is not None
+
+    # -- per-verb readings, asked by several rules: each made once per verb ----------------
+
+    def _inverted_tag(self, verb: Token) -> Content | None:
+        """``leading.inverted_tag`` of the verb."""
+        if verb.i not in self._inverted_tags:
+            self._inverted_tags[verb.i] = inverted_tag(verb, self.lexicon, self._quoted_at)
+        return self._inverted_tags[verb.i]
+
+    def _reported_content(self, verb: Token) -> Content | None:
+        """``cues.reported_content`` of the verb."""
+        if verb.i not in self._contents:
+            self._contents[verb.i] = reported_content(verb, self.lexicon, self.units)
+        return self._contents[verb.i]
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        """``speaker.subject_of`` of the verb (the same Token each time it is asked)."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = subject_of(verb, self.lexicon)
+        return self._subjects[verb.i]
+
+    def _speaker_from(self, head: Token) -> Speaker:
+        """``speaker.speaker_from_head`` of the token (the phrase and mention it names)."""
+        found = self._speakers.get(head.i)
+        if found is None:
+            found = self._speakers[head.i] = speaker_from_head(head, self.lexicon, self.index)
+        return found
 
     def _adjacent(self, verb: Token, subject: Token) -> bool:
         """The subject's phrase ends right before the verb group (auxiliaries, adverbs)."""
@@ -405,8 +446,8 @@ class _Extractor:
         """A participle elaborating another speech verb's clause ("a déclaré que …,
         affirmant que …"); after a tag with no clause of its own (`"…," said X, adding
         that …`) the participle carries content of its own."""
-        participle = ("Part" in verb.morph.get("VerbForm", [])
-                      and "Pres" in verb.morph.get("Tense", []))
+        participle = ("Part" in feature(verb, "VerbForm")
+                      and "Pres" in feature(verb, "Tense"))
         if not participle or verb.head.i == verb.i or not is_cue(verb.head, self.lexicon):
             return False
         if not self.lexicon.needs(verb.head) - {"direct"}:
@@ -414,13 +455,13 @@ class _Extractor:
         # `"…," said Lavrov, adding that …`: a tag with no clause has nothing to elaborate;
         # "a souligné la nécessité de X, notant que Y": an object's content stops before the
         # participle, whose clause is a quote of its own
-        content = reported_content(verb.head, self.lexicon, self.units)
+        content = self._reported_content(verb.head)
         return content is not None and content.first <= verb.i <= content.last
 
     def _attribution(self, verb: Token) -> Attribution | None:
         cue_text = self._cue_text(verb)
-        participle = ("Part" in verb.morph.get("VerbForm", [])
-                      and "Pres" in verb.morph.get("Tense", []))
+        participle = ("Part" in feature(verb, "VerbForm")
+                      and "Pres" in feature(verb, "Tense"))
         if participle and not any(
                 c.dep_ in self.lexicon.dep("subject") for c in verb.children):
             issuer = self._issuer(verb, cue_text)  # "issued a statement calling for …"
@@ -429,7 +470,7 @@ class _Extractor:
             head = self._cue_before(verb)
             if head is not None:  # "…, a souligné M. Liu, ajoutant que …": he goes on
                 return Attribution(verb, cue_text, head.speaker, head.others)
-        subject = quoted_speaker(verb, self.lexicon) or subject_of(verb, self.lexicon)
+        subject = quoted_speaker(verb, self.lexicon) or self._subject_of(verb)
         if self._addressed_passive(verb):
             subject = self._agent(verb)  # "was urged by X to …": X speaks, not the subject
             if subject is None:
@@ -438,8 +479,8 @@ class _Extractor:
         subject = adjacent_subject(verb, subject, self.lexicon)
         if subject is not None and subject.i < verb.i and self._quoted_at(subject.idx):
             subject = None  # "« Ceux qui … », a ajouté Fidan": the quote's words, not its tag
-        if subject is None or (subject.i < verb.i and inverted_tag(
-                verb, self.lexicon, self._quoted_at) is not None):
+        if subject is None or (subject.i < verb.i and self._inverted_tag(
+                verb) is not None):
             subject = after_subject(verb, self.lexicon) or subject
         if subject is None and self._narrative(verb):
             return Attribution(verb, cue_text, self._recent_speaker(verb.idx))
@@ -452,7 +493,7 @@ class _Extractor:
             return None
         if is_word(subject, self.lexicon.addressee_pronouns):
             return Attribution(verb, cue_text, self._addressee(subject))
-        speaker = speaker_from_head(subject, self.lexicon, self.index)
+        speaker = self._speaker_from(subject)
         if self._indefinite_office(subject):
             self.indefinite[speaker.start] = subject.text.lower()
         office = self._is_office(subject)
@@ -535,7 +576,7 @@ class _Extractor:
         agent = agent_of(noun, self.lexicon)
         if agent is not None:
             speaker = self._named_person(self._institution(
-                agent, speaker_from_head(agent, self.lexicon, self.index)))
+                agent, self._speaker_from(agent)))
             if speaker.actor_id is not None or speaker.person is not None:
                 return Attribution(verb, cue_text, speaker)
         if noun.dep_ not in self.lexicon.dep("object") or noun.head.pos_ != "VERB" or (
@@ -574,7 +615,7 @@ class _Extractor:
         ("quoted an official as urging the Japanese government to …")."""
         if subject.dep_ in self.lexicon.dep("subject") or subject.i < verb.i:
             return True
-        return inverted_tag(verb, self.lexicon, self._quoted_at) is not None or (
+        return self._inverted_tag(verb) is not None or (
             self._after_quote(verb))
 
     def _after_quote(self, verb: Token) -> bool:
@@ -610,12 +651,12 @@ class _Extractor:
             if child.dep_ in self.lexicon.dep("conjunct") and child.pos_ in ("PROPN", "NOUN"):
                 if self._apposed_holder(subject, child):
                     continue
-                other = self._named_person(speaker_from_head(child, self.lexicon, self.index))
+                other = self._named_person(self._speaker_from(child))
                 if other.actor_id is not None or other.person is not None:
                     found.append(other)
         first = self._detached_conjunct(subject)
         if first is not None:
-            other = self._named_person(speaker_from_head(first, self.lexicon, self.index))
+            other = self._named_person(self._speaker_from(first))
             if other.actor_id is not None or other.person is not None:
                 found.insert(0, other)
         if found or speaker.actor_id is not None:
@@ -725,14 +766,26 @@ class _Extractor:
         if actor is not None:
             found = state_institutions().find(actor.id, words)
         else:
-            before = [m for m in self.index.mentions if m.end <= speaker.start]
+            institutions, state_mentions = self._typed_mentions()
+            before = [m for m in institutions if m.end <= speaker.start]
             found = earlier_institution(words, before, self._is_institution)
             if found is None:
                 found = self._earlier_speaker_named(words, speaker.start)
             if found is None:
-                named = [m.actor_id for m in before if m.actor_id and self._is_state(m.actor_id)]
+                named = [m.actor_id or "" for m in state_mentions if m.end <= speaker.start]
                 found = state_institutions().find_among(named, words)
         return speaker if found is None else dataclasses.replace(speaker, actor_id=found)
+
+    def _typed_mentions(self) -> tuple[list[Mention], list[Mention]]:
+        """The mentions resolved to an institution and those resolved to a state, in text
+        order: ``_institution`` looks among those before each speaker phrase, and sorting
+        them out of every mention once per document spares a pass per phrase."""
+        if self._institutions_and_states is None:
+            resolved = [m for m in self.index.mentions if m.actor_id]
+            self._institutions_and_states = (
+                [m for m in resolved if self._is_institution(m.actor_id or "")],
+                [m for m in resolved if self._is_state(m.actor_id or "")])
+        return self._institutions_and_states
 
     def _document_issuers(self, subject: Token) -> tuple[Speaker, ...]:
         """"The statement said …" after "China and Russia issued a joint statement" (or
@@ -747,11 +800,11 @@ class _Extractor:
             verb = token.head.head if token.head.pos_ == "ADP" else token.head
             if verb.pos_ != "VERB" or verb.i == token.i:
                 continue
-            issuer = subject_of(verb, self.lexicon)
+            issuer = self._subject_of(verb)
             if issuer is None or issuer.i > verb.i:
                 continue
             first = self._named_person(self._institution(
-                issuer, speaker_from_head(issuer, self.lexicon, self.index)))
+                issuer, self._speaker_from(issuer)))
             speakers = [s for s in (first, *self._joint(issuer, first))
                         if s.actor_id is not None or s.person is not None]
             return tuple(speakers)
@@ -764,7 +817,7 @@ class _Extractor:
         found = {a.speaker.actor_id for a in self.attributions.values()
                  if a.cue.idx < position and a.speaker is not None
                  and a.speaker.actor_id is not None and self._is_institution(a.speaker.actor_id)
-                 and wanted and wanted <= set(content_words([a.speaker.text]))}
+                 and wanted and wanted <= phrase_words(a.speaker.text)}
         return found.pop() if len(found) == 1 else None
 
     def _is_state(self, actor_id: str) -> bool:
@@ -805,7 +858,7 @@ class _Extractor:
 
     def _definite(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
-            "Def" in c.morph.get("Definite", []) for c in token.children if c.i < token.i)
+            "Def" in feature(c, "Definite") for c in token.children if c.i < token.i)
 
     def _named_before(self, head: Token, speaker: Speaker) -> Speaker:
         """"The ministry said …" after "the Chinese commerce ministry": a definite noun names
@@ -992,7 +1045,7 @@ class _Extractor:
             if mention.actor_id is None or self._quoted_at(mention.start):
                 continue
             between = self._tokens_in(mention.end, verb.idx)
-            if any("Fin" in t.morph.get("VerbForm", []) and t.i not in auxiliaries
+            if any("Fin" in feature(t, "VerbForm") and t.i not in auxiliaries
                    for t in between):
                 return speaker
             opens = not self.text[start : mention.start].strip(" \t\n«“\"'")
@@ -1014,9 +1067,11 @@ class _Extractor:
 
     def _cue_text(self, verb: Token) -> str:
         """The cue as printed: the verb with its auxiliaries ("a déclaré", "a-t-il déclaré")."""
-        tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
-        first = min(t.i for t in tokens)
-        return str(self.doc[first : verb.i + 1].text)
+        words = columns(self.doc)
+        first = min([verb.i, *(c for c in words.children(verb.i)
+                               if words.dep(c).startswith("aux") and c < verb.i)])
+        # a span's text is the document's text between its first and last token's ends
+        return self.doc_text[self.token_starts[first] : verb.idx + len(verb.text)]
 
     def _antecedent(self, verb: Token, speaker: Speaker) -> Speaker:
         """An unresolved "il": the subject of the clause it depends on, else the last speaker.
@@ -1033,21 +1088,21 @@ class _Extractor:
                 return own
         while token.i != verb.i and first <= token.i <= last and hops < 6:
             if not self._quoted_at(token.idx):
-                candidate = subject_of(token, self.lexicon)
+                candidate = self._subject_of(token)
                 if candidate is not None and not is_word(candidate, self.lexicon.pronouns):
-                    found = speaker_from_head(candidate, self.lexicon, self.index)
+                    found = self._speaker_from(candidate)
                     if found.actor_id is not None:
                         return dataclasses.replace(speaker, actor_id=found.actor_id)
             if token.head.i == token.i:
                 break
             token, hops = token.head, hops + 1
-        subject = subject_of(verb, self.lexicon)
+        subject = self._subject_of(verb)
         previous = self._recent_speaker(verb.idx, pronoun=subject)
         if previous is None:
-            subject = subject_of(verb, self.lexicon)
+            subject = self._subject_of(verb)
             # "Mao Ning held a briefing. She said …": the person named before
-            if subject is not None and subject.morph.get("Gender", []) and (
-                    "Neut" not in subject.morph.get("Gender", [])):
+            if subject is not None and feature(subject, "Gender") and (
+                    "Neut" not in feature(subject, "Gender")):
                 return self._anaphor(subject, speaker) or speaker
             return speaker
         return dataclasses.replace(speaker, actor_id=previous.actor_id, person=previous.person)
@@ -1058,13 +1113,13 @@ class _Extractor:
         himself. Only a person (a state or ministry before "it said" is what is spoken of),
         and one the pronoun agrees with."""
         content = self.leading_contents.get(verb.i)
-        pronoun = subject_of(verb, self.lexicon)
+        pronoun = self._subject_of(verb)
         if content is None or pronoun is None:
             return None
         for token in self.doc[content.first : content.last + 1]:
             if token.dep_ not in self.lexicon.dep("subject") or self._quoted_at(token.idx):
                 continue
-            found = self._named_person(speaker_from_head(token, self.lexicon, self.index))
+            found = self._named_person(self._speaker_from(token))
             if self._is_person(found.actor_id, found) and self._agrees(pronoun, found):
                 return found
             return None  # the first subject is the content's own: no one further in
@@ -1073,7 +1128,7 @@ class _Extractor:
     def _narrative(self, verb: Token) -> bool:
         """« Et de préciser que … »: the narrative infinitive opening a sentence goes on
         with the speaker before (its words: ``narrative_markers``)."""
-        if "Inf" not in verb.morph.get("VerbForm", []):
+        if "Inf" not in feature(verb, "VerbForm"):
             return False
         first = self.units.first[verb.i]
         opening = " ".join(t.lower_ for t in self.doc[first : verb.i])
@@ -1308,7 +1363,7 @@ class _Extractor:
             if self._quoted_at(found.noun.idx):
                 continue
             speaker = self._named_person(self._institution(
-                found.agent, speaker_from_head(found.agent, self.lexicon, self.index)))
+                found.agent, self._speaker_from(found.agent)))
             if speaker.actor_id is None and speaker.person is None:
                 continue
             start, end = found.content.chars(self.doc)
@@ -1325,7 +1380,7 @@ class _Extractor:
             if head.lower_ in self.lexicon.relay_nouns or (
                     head.lemma_.lower() in self.lexicon.relay_nouns):
                 continue
-            speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
+            speaker = self._institution(head, self._speaker_from(head))
             if speaker.actor_id is not None:
                 cue = self.doc[source.cue_first]
                 found.append(Attribution(cue, cue.text, speaker))
@@ -1336,7 +1391,7 @@ class _Extractor:
         a relay noun whose phrase names the outlet or institution it comes from is that
         source (FORMAT.md: "selon Xinhua"); a state's adjective or name alone ("Chinese
         state media", "according to media reports") names no source."""
-        speaker = speaker_from_head(head, self.lexicon, self.index)
+        speaker = self._speaker_from(head)
         found = []
         for mention in self.index.overlapping(speaker.start, speaker.end):
             actor = None if mention.actor_id is None else self.lookup(mention.actor_id)
@@ -1356,10 +1411,10 @@ class _Extractor:
         if head.text.lower() in self.lexicon.relay_nouns or word in self.lexicon.relay_nouns:
             return self._named_relay(head)
         if head.pos_ == "PRON" and not is_word(head, self.lexicon.self_pronouns):
-            pronoun = speaker_from_head(head, self.lexicon, self.index)  # "According to
+            pronoun = self._speaker_from(head)  # "According to
             return self._recent_speaker(head.idx) or self._anaphor(  # "According to her, …"
                 head, pronoun)
-        speaker = self._institution(head, speaker_from_head(head, self.lexicon, self.index))
+        speaker = self._institution(head, self._speaker_from(head))
         if speaker.actor_id is not None:
             return speaker
         printed = self.printed.name(speaker)
@@ -1425,16 +1480,18 @@ class _Extractor:
 
     def _governing(self, span: QuotedSpan) -> Attribution | None:
         """The speech verb the quote depends on in the parse ("a déclaré que « … »")."""
-        tokens = self._tokens_in(span.start, span.end)
-        inside = {t.i for t in tokens}
-        for token in tokens:
-            if token.head.i in inside:
+        inside = self._indices_in(span.start, span.end)
+        head = self.columns.head  # the walk up runs over indices; a Token for a cue only
+        for i in inside:
+            if head[i] in inside:
                 continue
-            child, ancestor, hops = token, token.head, 0
-            while hops < 4 and ancestor.i not in inside and child.i != ancestor.i:
-                if ancestor.i in self.attributions and not self._cannot_quote(ancestor):
-                    return self.attributions[ancestor.i] if self._carries(ancestor, child) else None
-                child, ancestor, hops = ancestor, ancestor.head, hops + 1
+            child, ancestor, hops = i, head[i], 0
+            while hops < 4 and ancestor not in inside and child != ancestor:
+                if ancestor in self.attributions and not self._cannot_quote(
+                        self.doc[ancestor]):
+                    return self.attributions[ancestor] if self._carries(
+                        self.doc[ancestor], self.doc[child]) else None
+                child, ancestor, hops = ancestor, head[ancestor], hops + 1
         return None
 
     def _cannot_quote(self, verb: Token) -> bool:
@@ -1462,8 +1519,8 @@ class _Extractor:
                 if following is not None and following.start > span.start:
                     return self._after(following, depth + 1)
             if token.i in self.attributions:
-                if ("Pres" in token.morph.get("Tense", [])
-                        and "Part" in token.morph.get("VerbForm", [])):
+                if ("Pres" in feature(token, "Tense")
+                        and "Part" in feature(token, "VerbForm")):
                     return None  # "…« Guide », affirmant que …": the participle has its own
                 speaker = self.attributions[token.i].speaker
                 if speaker is not None and speaker.start <= span.start < speaker.end:
@@ -1502,13 +1559,14 @@ class _Extractor:
 
     def _colon(self, span: QuotedSpan) -> Attribution | None:
         """"Wu Qian a déclaré : « … »": a cue before a colon that opens the quote."""
-        before = self._tokens_in(max(span.open_at - 400, 0), span.open_at)
-        if not before or before[-1].text != ":":
+        before = self._indices_in(max(span.open_at - 400, 0), span.open_at)
+        words = self.columns
+        if not before or words.text(before[-1]) != ":":
             return None
-        for token in reversed(before[:-1]):
-            if token.i in self.attributions:
-                return self.attributions[token.i]
-            if token.text in ".!?\n" or token.is_space:
+        for i in reversed(before[:-1]):  # read from the columns: most quotes stop at once
+            if i in self.attributions:
+                return self.attributions[i]
+            if words.text(i) in ".!?\n" or words.is_space(i):
                 return None
         return None
 
@@ -1601,7 +1659,7 @@ class _Extractor:
         office = subject.text.lower() in self.lexicon.office_nouns or (
             subject.lemma_.lower() in self.lexicon.office_nouns)
         return office and any(
-            "Ind" in c.morph.get("Definite", []) for c in subject.children if c.i < subject.i)
+            "Ind" in feature(c, "Definite") for c in subject.children if c.i < subject.i)
 
     def _named_later(self) -> None:
         """A description resolved by a name that comes after it (FORMAT.md: a person is
@@ -1768,11 +1826,16 @@ class _Extractor:
         at = bisect_right(self.span_starts, position) - 1
         return at >= 0 and position < self.span_ends[at]
 
+    def _indices_in(self, start: int, end: int) -> range:
+        """The indices of the tokens that start in ``[start, end)`` (``_tokens_in`` without
+        building them)."""
+        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
+
     def _words(self, start: int, end: int) -> int:
-        return sum(1 for t in self._tokens_in(start, end) if t.is_alpha)
+        alpha = self.columns.is_alpha
+        return sum(1 for i in self._indices_in(start, end) if alpha(i))
 
     def _words_outside_quotes(self, start: int, end: int) -> int:
-        return sum(
-            1 for t in self._tokens_in(start, end)
-            if t.is_alpha and not self._quoted_at(t.idx)
-        )
+        alpha, starts = self.columns.is_alpha, self.token_starts
+        return sum(1 for i in self._indices_in(start, end)
+                   if alpha(i) and not self._quoted_at(starts[i]))

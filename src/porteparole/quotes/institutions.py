@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from porteparole.kb import KnowledgeBase, load_knowledge_base
 from porteparole.records import Mention
@@ -40,18 +40,20 @@ class StateInstitutions:
     def find(self, state: str, words: Iterable[str]) -> str | None:
         """The one institution of ``state`` whose alias, without its state words, is
         ``words`` (folded, in any order), else None."""
-        rest = frozenset(content_words(words)) - self.state_words.get(state, frozenset())
+        return self._find(state, frozenset(content_words(words)))
+
+    def _find(self, state: str, content: frozenset[str]) -> str | None:
+        rest = content - self.state_words.get(state, frozenset())
         if not rest:
             return None
         found = self.by_rest.get((state, rest), frozenset())
         return next(iter(found)) if len(found) == 1 else None
 
-
     def find_among(self, states: Iterable[str], words: Iterable[str]) -> str | None:
         """The one institution of any of ``states`` that ``words`` name ("the Joint Chiefs
         of Staff" in a text that names South Korea and no other state with such a body)."""
-        words = list(words)
-        found = {f for state in set(states) if (f := self.find(state, words)) is not None}
+        content = frozenset(content_words(words))  # folded once for every state
+        found = {f for state in set(states) if (f := self._find(state, content)) is not None}
         return found.pop() if len(found) == 1 else None
 
 
@@ -102,5 +104,12 @@ def earlier_institution(
         return None
     found = {m.actor_id for m in before
              if m.actor_id is not None and is_institution(m.actor_id)
-             and wanted <= set(content_words([m.surface]))}
+             and wanted <= phrase_words(m.surface)}
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4096)
+def phrase_words(surface: str) -> frozenset[str]:
+    """``content_words`` of one phrase (a mention's surface, a speaker's text), made once
+    per phrase: every speaker phrase is matched against every institution named before."""
+    return frozenset(content_words([surface]))

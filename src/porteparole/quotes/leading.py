@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from porteparole.quotes.columns import columns
 from porteparole.quotes.cues import Content, modifies_noun, trim
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import subject_of
@@ -48,8 +49,8 @@ def leading_content(
     content = trim(doc, first, comma - 1, lexicon)
     if content is None:
         return None
-    tokens = doc[content.first : content.last + 1]
-    if not any(_clause_verb(t, lexicon) for t in tokens) and not quoted_at(tokens[0].idx):
+    if not any(_clause_verb(doc, i, lexicon) for i in range(content.first, content.last + 1)
+               ) and not quoted_at(columns(doc).idx[content.first]):
         return None  # "Le porte-parole, a déclaré …": a clause, not a noun phrase
     return content
 
@@ -66,18 +67,18 @@ def inverted_tag(
     comma = _tag_comma(verb, lexicon)
     if comma is None:
         return None
-    auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
-    if not all(i in auxiliaries or verb.doc[i].text.startswith("-")
-               for i in range(comma + 1, verb.i)):
+    at, words = verb.i, columns(verb.doc)
+    dep, pos, children = words.dep, words.pos, words.children(at)
+    auxiliaries = {c for c in children if dep(c).startswith("aux")}
+    if not all(i in auxiliaries or words.text(i).startswith("-") for i in range(comma + 1, at)):
         return None
     verbal = lexicon.dep("clause") | lexicon.dep("infinitive")
-    if any(c.i > verb.i and c.dep_ in verbal and c.pos_ in ("VERB", "AUX")
-           and "Pres" not in c.morph.get("Tense", [])  # "…, ajoutant que": a participle
-           for c in verb.children):
+    if any(c > at and dep(c) in verbal and pos(c) in ("VERB", "AUX")
+           and "Pres" not in words.feature(c, "Tense")  # "…, ajoutant que": a participle
+           for c in children):
         return None  # "Dong, according to a readout, urged the United States to …"
-    for token in verb.doc[verb.i + 1 : verb.i + 4]:
-        if token.text.lower() in lexicon.complementizers:
-            return None
+    if any(word in lexicon.complementizers for word in words.lower[at + 1 : at + 4]):
+        return None
     return leading_content(verb, lexicon, quoted_at, inverted=True)
 
 
@@ -104,7 +105,7 @@ def interrupted_content(
         return None  # "Wang, the minister, said, …": the commas are the subject's
     first = _sentence_start(doc, first_comma, quoted_at)
     opening = doc[first:first_comma]
-    if not len(opening) or any(_clause_verb(t, lexicon) for t in opening):
+    if not len(opening) or any(_clause_verb(doc, i, lexicon) for i in range(first, first_comma)):
         return None
     last = second_comma + 1
     while last < len(doc) and not (doc[last].text in _ENDS and not quoted_at(doc[last].idx)):
@@ -112,7 +113,7 @@ def interrupted_content(
             break
         last += 1
     rest = doc[second_comma + 1 : min(last + 1, len(doc))]
-    if not any(_clause_verb(t, lexicon) for t in rest):
+    if not any(_clause_verb(doc, t.i, lexicon) for t in rest):
         return None
     if any(lexicon.needs(t) and t.pos_ == "VERB" for t in (*opening, *rest)):
         return None  # another speech verb in the sentence: its own attribution decides
@@ -148,23 +149,27 @@ def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
     """The comma that closes the content: only the tag's own words between it and the cue.
 
     The tag's words are the subject phrase, the cue's auxiliaries and adverbs; a finite verb
-    or a complementizer there means the comma belongs to something else.
+    or a complementizer there means the comma belongs to something else. Read from the
+    Doc's columns: it runs on every cue, back over up to ``MAX_TAG_TOKENS`` words.
     """
-    doc = verb.doc
-    auxiliaries = {c.i for c in verb.children if c.dep_.startswith("aux")}
-    start = max(verb.i - MAX_TAG_TOKENS, 0)
-    for i in range(verb.i - 1, start - 1, -1):
-        token = doc[i]
-        if token.text == ",":
+    at = verb.i
+    words = columns(verb.doc)
+    lower = words.lower
+    auxiliaries = {c for c in words.children(at) if words.dep(c).startswith("aux")}
+    start = max(at - MAX_TAG_TOKENS, 0)
+    for i in range(at - 1, start - 1, -1):
+        word = words.text(i)
+        if word == ",":
             return i if i > 0 else None
-        if token.text in _ENDS or token.text in (";", ":") or "\n" in token.text_with_ws:
+        if word in _ENDS or word in (";", ":") or "\n" in word:  # ``text_with_ws``'s break
             return None
-        if token.text.lower() in lexicon.complementizers:
+        if lower[i] in lexicon.complementizers:
             return None
-        finite = "Fin" in token.morph.get("VerbForm", []) or token.pos_ == "VERB"
-        if finite and i not in auxiliaries and token.pos_ != "AUX":
+        pos = words.pos(i)
+        finite = "Fin" in words.feature(i, "VerbForm") or pos == "VERB"
+        if finite and i not in auxiliaries and pos != "AUX":
             return None
-        if token.pos_ == "AUX" and i not in auxiliaries and token.head.i != verb.i:
+        if pos == "AUX" and i not in auxiliaries and words.head[i] != at:
             return None
     return None
 
@@ -172,20 +177,28 @@ def _tag_comma(verb: Token, lexicon: QuoteLexicon) -> int | None:
 def _sentence_start(doc: Doc, comma: int, quoted_at: Callable[[int], bool]) -> int:
     """The first token after the last sentence end or line break before ``comma``; a full
     stop inside quotation marks does not end the sentence (the parser's sentences may)."""
+    words = columns(doc)
+    idx = words.idx
     first = comma
     while first > 0 and comma - first < MAX_REACH:
-        previous = doc[first - 1]
-        if "\n" in previous.text_with_ws:
+        previous = first - 1
+        word = words.text(previous)
+        if "\n" in word:  # a line break is in the token (``text_with_ws``: one space at most)
             break
-        if previous.text in _ENDS and not quoted_at(previous.idx):
+        if word in _ENDS and not quoted_at(idx[previous]):
             break
         first -= 1
     return first
 
 
-def _clause_verb(token: Token, lexicon: QuoteLexicon) -> bool:
+def _clause_verb(doc: Doc, i: int, lexicon: QuoteLexicon) -> bool:
     """A finite verb, or a verb with a subject of its own: the tagger reads some past
-    tenses as participles ("The command organized forces …, Li said")."""
-    if "Fin" in token.morph.get("VerbForm", []):
+    tenses as participles ("The command organized forces …, Li said"). Token ``i`` is read
+    from the Doc's columns: the test runs over every word of a sentence."""
+    if "Fin" in columns(doc).feature(i, "VerbForm"):
         return True
-    return token.pos_ == "VERB" and any(c.dep_ in lexicon.dep("subject") for c in token.children)
+    words = columns(doc)
+    if words.pos(i) != "VERB":
+        return False
+    subjects = lexicon.dep("subject")
+    return any(words.dep(c) in subjects for c in words.children(i))

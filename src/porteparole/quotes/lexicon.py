@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from porteparole.errors import KnowledgeError
 from porteparole.knowledge import check_version, knowledge_path, per_root, read_yaml
 from porteparole.knowledge.speech import SpeechLexicon, load_speech_lexicon
+from porteparole.quotes.columns import columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -86,16 +87,62 @@ class QuoteLexicon:
         return self.forms.get(word) or self.speech.lemma(token)
 
     def needs(self, token: Token) -> frozenset[str]:
-        """What the token needs to carry content as a speech verb (empty: not a cue)."""
-        return self.speech.frames(token)
+        """What the token needs to carry content as a speech verb (empty: not a cue).
+
+        Asked of the same token by several rules (is it a cue, does its head take a
+        clause, does a sentence hold another speech verb): decided once per token of a Doc.
+        """
+        words = columns(token.doc)
+        if words.needs is None or words.needs[0] is not self:
+            words.needs = (self, {})  # the lexicon is kept with them: ``is`` stays true
+        remembered = words.needs[1]
+        found = remembered.get(token.i)
+        if found is None:
+            found = remembered[token.i] = self._frames(token)
+        return found
+
+    def _frames(self, token: Token) -> frozenset[str]:
+        """``speech.frames``: a token whose lemma is the cue word of no phrase has its
+        verb's frames alone, so the phrases are tried only for the few lemmas they have
+        (``frames`` compares every phrase with every token it is asked about). The lemma
+        is read from the Doc's token table."""
+        speech = self.speech
+        words = columns(token.doc)
+        lemma = speech.lemma_of(words.lower[token.i], words.lemma[token.i])
+        if lemma in _phrase_cues(speech):
+            return speech.frames(token)
+        return speech.verbs.get(lemma, frozenset())
+
+    def particles(self, token: Token) -> frozenset[str]:
+        """``speech.particles``: none for a token whose lemma is the cue word of no phrase
+        (the phrases are compared only for the few lemmas they have)."""
+        words = columns(token.doc)
+        lemma = self.speech.lemma_of(words.lower[token.i], words.lemma[token.i])
+        if lemma in _phrase_cues(self.speech):
+            return self.speech.particles(token)
+        return frozenset()
 
     def listed_form(self, token: Token) -> bool:
         """Whether the token's form is listed (the model may mistag it)."""
-        word = token.text.lower()
+        word = columns(token.doc).lower[token.i]  # ``token.text.lower()``
         return word in self.forms or word in self.speech.forms
 
     def dep(self, key: str) -> frozenset[str]:
-        return self.deps.get(key, frozenset())
+        return self.deps.get(key, _NO_DEPS)
+
+
+_NO_DEPS: frozenset[str] = frozenset()
+_PHRASE_CUES: dict[int, tuple[SpeechLexicon, frozenset[str]]] = {}
+
+
+def _phrase_cues(speech: SpeechLexicon) -> frozenset[str]:
+    """The cue words of the lexicon's phrases, gathered once per lexicon (kept with it, so
+    that its ``id`` stays its own)."""
+    found = _PHRASE_CUES.get(id(speech))
+    if found is None or found[0] is not speech:
+        found = _PHRASE_CUES[id(speech)] = (
+            speech, frozenset(phrase.words[phrase.cue] for phrase in speech.phrases))
+    return found[1]
 
 
 @per_root

@@ -43,7 +43,8 @@ def noun_speech(doc: Doc, lexicon: QuoteLexicon, units: Units) -> list[NounSpeec
     """Every speech noun of ``doc`` with both a named agent and a content clause."""
     found = []
     lemmas = table(doc).lemma  # only a listed noun's Token is built
-    for i in (i for i, lemma in enumerate(lemmas) if lemma in lexicon.speech_nouns):
+    listed = set(lemmas) & lexicon.speech_nouns  # most documents hold few or none
+    for i in ([i for i, lemma in enumerate(lemmas) if lemma in listed] if listed else []):
         token = doc[i]
         if token.pos_ != "NOUN":
             continue

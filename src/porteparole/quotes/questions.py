@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from porteparole.quotes.columns import columns
 from porteparole.quotes.cues import Units
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.quotes.speaker import clitic_subject
@@ -27,11 +28,11 @@ MAX_HOPS = 6
 def asked_about(verb: Token, lexicon: QuoteLexicon, units: Units) -> bool:
     """Whether ``verb`` is a speech act its question asks about (module docstring)."""
     first, last = units.bounds(verb.i)
-    doc = verb.doc
+    doc, words = verb.doc, columns(verb.doc)
     end = last
-    while end > first and (doc[end].is_space or doc[end].is_quote):
+    while end > first and (words.is_space(end) or words.is_quote(end)):
         end -= 1
-    if doc[end].text != "?":
+    if words.text(end) != "?":  # most units are no question: read without a Token
         return False
     opener = doc[first]
     token, hops = verb, 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from porteparole.nlp import doc_text
+from porteparole.quotes.columns import columns, feature
 from porteparole.quotes.compound import split_subject
 from porteparole.quotes.lexicon import QuoteLexicon
 from porteparole.records import Mention
@@ -69,21 +70,24 @@ def subject_of(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     clitic = clitic_subject(verb)
     if clitic is not None:
         return clitic
-    token: Token | None = verb
-    while token is not None and hops < 4:
-        found = [c for c in token.children if c.dep_ in subjects and c.text != "-t"]
+    doc, words = verb.doc, columns(verb.doc)
+    dep, children = words.dep, words.children
+    at: int | None = verb.i
+    while at is not None and hops < 4:
+        found = [c for c in children(at) if dep(c) in subjects and words.text(c) != "-t"]
         if not found:  # « Il a en outre estimé »: the parse hung « Il » on the auxiliary
-            found = [g for c in token.children if c.dep_.startswith("aux") and c.i < token.i
-                     for g in c.children if g.dep_ in subjects and g.i < c.i]
+            found = [g for c in children(at) if dep(c).startswith("aux") and c < at
+                     for g in children(c) if dep(g) in subjects and g < c]
         if found:
-            before = [c for c in found if c.i < token.i]
+            before = [c for c in found if c < at]
             # "Al Jazeera : selon …, le porte-parole du Kremlin a déclaré": the nearest wins
-            return before[-1] if before else found[-1]
+            return doc[before[-1] if before else found[-1]]
+        token = doc[at]
         if hops == 0 and _incise(token):
             inverted = _inverted_subject(token, lexicon)
             if inverted is not None:
                 return inverted
-        token = token.head if _inherits(token, lexicon, hops == 0) else None
+        at = words.head[at] if _inherits(token, lexicon, hops == 0) else None
         hops += 1
     return split_subject(verb, lexicon) or detached_subject(verb, lexicon) or _inverted_name(
         verb, lexicon)
@@ -95,17 +99,20 @@ def detached_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     phrase that ends right before the verb group (its auxiliaries, adverbs, a light verb
     such as « fait ») and hangs on nothing is the verb's subject: French and English put
     nothing else between a subject and its verb."""
-    doc = verb.doc
+    doc, words = verb.doc, columns(verb.doc)
+    dep, pos, subjects = words.dep, words.pos, lexicon.dep("subject")
     i = verb.i - 1
-    while i >= 0 and (doc[i].dep_.startswith("aux") or doc[i].pos_ in ("ADV", "AUX") or (
-            doc[i].head.i == verb.i and doc[i].pos_ in ("VERB", "PRON")
-            and doc[i].dep_ not in lexicon.dep("subject"))):
+    while i >= 0 and (dep(i).startswith("aux") or pos(i) in ("ADV", "AUX") or (
+            words.head[i] == verb.i and pos(i) in ("VERB", "PRON") and dep(i) not in subjects)):
         i -= 1  # auxiliaries, adverbs, a light verb (« fait »), clitics (« s'en est pris »)
+    text, starts = doc_text(doc), words.idx
     for phrase in lexicon.latter:  # « …, ce dernier ayant jugé … »: an absolute clause
         size = len(phrase.split())
-        if i - size + 1 >= 0 and doc[i - size + 1 : i + 1].text.lower() == phrase:
+        # the words' text as a span of the document gives it, spaces and all
+        if i - size + 1 >= 0 and text[starts[i - size + 1] : starts[i] + len(
+                words.text(i))].lower() == phrase:
             return doc[i]
-    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+    if i < 0 or pos(i) not in ("NOUN", "PROPN"):
         return None
     token, hops = doc[i], 0
     while token.head.i != token.i and token.head.i < verb.i and hops < 4:
@@ -121,25 +128,29 @@ def clitic_subject(verb: Token) -> Token | None:
     """The pronoun of an inverted tag (« ajoute-t-il », « a-t-elle précisé », « juge-t-on »),
     which the parse often hangs as a bare dependent, and whose euphonic « -t » it takes for
     the subject: the hyphenated pronoun right after the verb or its auxiliary."""
-    doc = verb.doc
-    anchors = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
+    doc, words = verb.doc, columns(verb.doc)
+    anchors = [verb.i, *(c for c in words.children(verb.i)
+                         if words.dep(c).startswith("aux") and c < verb.i)]
     for anchor in anchors:
-        for token in doc[anchor.i + 1 : anchor.i + 3]:
-            if token.text == "-t":
+        for i in range(anchor + 1, min(anchor + 3, len(doc))):
+            text = words.text(i)
+            if text == "-t":
                 continue
-            if token.text.startswith("-") and token.pos_ == "PRON" and token.text[1:].isalpha():
-                return token
+            if text.startswith("-") and words.pos(i) == "PRON" and text[1:].isalpha():
+                return doc[i]
             break
     return None
 
 
 def _incise(verb: Token) -> bool:
     """A cue set right after a quote ("« … », a poursuivi X", `"…," said X`)."""
+    words = columns(verb.doc)
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].dep_.startswith("aux"):
+    while i >= 0 and words.dep(i).startswith("aux"):
         i -= 1
-    marks = [t for t in verb.doc[max(i - 1, 0) : i + 1] if t.is_punct]
-    return len(marks) == 2 and any(t.is_quote for t in marks) and any(t.text == "," for t in marks)
+    marks = [j for j in range(max(i - 1, 0), i + 1) if words.is_punct(j)]
+    return len(marks) == 2 and any(words.is_quote(j) for j in marks) and any(
+        words.text(j) == "," for j in marks)
 
 
 def _inverted_subject(verb: Token, lexicon: QuoteLexicon) -> Token | None:
@@ -174,15 +185,15 @@ def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
     """
     if token.head.i == token.i:
         return False
-    participle = ("Part" in token.morph.get("VerbForm", [])
-                  and "Pres" in token.morph.get("Tense", []))
+    participle = ("Part" in feature(token, "VerbForm")
+                  and "Pres" in feature(token, "Tense"))
     if participle or token.dep_ in lexicon.dep("conjunct") | lexicon.dep("adverbial"):
         return True
     # "is believed to have called for …": a perfect infinitive, its participle under "have"
-    perfect = any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", [])
+    perfect = any(c.dep_.startswith("aux") and "Inf" in feature(c, "VerbForm")
                   for c in token.children if c.i < token.i)
     if not cue or token.dep_ != "xcomp" or (
-            "Inf" not in token.morph.get("VerbForm", []) and not perfect):
+            "Inf" not in feature(token, "VerbForm") and not perfect):
         return False
     if token.head.pos_ != "VERB":
         return False
@@ -193,12 +204,15 @@ def _inherits(token: Token, lexicon: QuoteLexicon, cue: bool) -> bool:
 def _inverted_name(verb: Token, lexicon: QuoteLexicon) -> Token | None:
     """A proper name right after the verb ("a déclaré Wu"), when the parse gave no subject;
     never one inside the content ("to stress that Taiwan …")."""
-    for token in verb.doc[verb.i + 1 : verb.i + 3]:
-        if token.pos_ == "PROPN":
-            return token
-        if token.is_punct or token.text.lower() in lexicon.complementizers:
+    doc, words = verb.doc, columns(verb.doc)
+    lower = words.lower
+    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
+        pos = words.pos(i)
+        if pos == "PROPN":
+            return doc[i]
+        if words.is_punct(i) or lower[i] in lexicon.complementizers:
             return None
-        if token.pos_ == "ADP":
+        if pos == "ADP":
             return None  # « s'en est pris à Washington »: the verb's complement, no subject
     return None
 
