@@ -65,3 +65,17 @@ def test_per_document_memo_keys_tokens_and_copies_lists(nlp_en: Language) -> Non
     assert counter.calls == 1
     assert counter.children(root, True) == [t.i for t in root.subtree]
     assert counter.calls == 2
+
+
+def test_morph_answers_what_the_token_morphology_holds(nlp_fr: Language,
+                                                       nlp_en: Language) -> None:
+    """One morphology look-up serves every stage: each field of each token, and a field the
+    token lacks, say what ``Token.morph.get`` says."""
+    fields = ("VerbForm", "Tense", "Mood", "Number", "Gender", "Person", "PronType", "Poss",
+              "Definite", "Polarity", "Reflex", "Voice")
+    for doc in (nlp_fr(FRENCH + " Elle se serait rendue à Pékin."),
+                nlp_en(ENGLISH + " They would have been told.")):
+        columns = table(doc)
+        for token in doc:
+            for field in fields:
+                assert columns.morph(token.i, field) == frozenset(token.morph.get(field))

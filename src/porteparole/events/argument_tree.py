@@ -4,7 +4,7 @@ Why: finding a cue's arguments asks the same few dozen tokens around every cue f
 children, heads, labels and morphology, again and again (a subject, then its conjuncts,
 then a preposition's phrase three levels down). On ``Token`` objects every step builds new
 Python objects (``token.children``, ``token.head``, ``doc[i]``): tens of thousands per
-document. Here the parse is the token table's plain columns (``text.doc_table``: ``head``,
+document. Here the parse is the events stage's ``Parse`` of the token table's columns (``head``,
 ``dep``, ``pos``, ``tag``, ``lower``, ``lemma``, ``children``, ``sentence``), plus the
 morphological features read once per Doc, so a walk is list look-ups on integers and the
 caller builds a ``Token`` only for what leaves the argument finder.
@@ -25,6 +25,7 @@ import weakref
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, cast
 
+from porteparole.events.parse import Parse
 from porteparole.events.patterns import Lexicon
 from porteparole.events.stance import owners, qualified_noun
 from porteparole.text import doc_table
@@ -41,75 +42,39 @@ PASSIVE_AUX = frozenset({"aux:pass", "auxpass"})
 _RELATIVE = frozenset({"acl:relcl", "relcl"})
 _WH = frozenset({"WP", "WDT"})
 _NOTHING: frozenset[str] = frozenset()
-# A morphological analysis is a hash of its string, whatever the model: one memo serves
-# every Doc (emptied past this size, as the token table's string memo is).
-_FEATURES_LIMIT = 100_000
-_FEATURES: dict[int, dict[str, frozenset[str]]] = {}
 
 
-class Tree:
-    """One Doc's parse as integer and string columns, with morphology and subtrees on demand."""
+class Tree(Parse):
+    """One Doc's parse (``Parse``), with punctuation, token ranges, sentence roots,
+    subtrees and prepositional phrases on demand: the questions the argument walks ask."""
 
-    __slots__ = ("_doc", "_features", "_lexical", "_phrases", "_starts", "_subtrees", "dep",
-                 "head", "idx", "kids", "lemma", "lower", "pos", "sentence", "table", "tag")
+    __slots__ = ("_lexical", "_phrases", "_subtrees", "kids")
 
     def __init__(self, doc: Doc) -> None:
-        columns = doc_table.table(doc)
-        self.table = columns
-        self.head: list[int] = columns.head
-        self.dep: list[str] = columns.dep
-        self.pos: list[str] = columns.pos
-        self.tag: list[str] = columns.tag
-        self.lower: list[str] = columns.lower
-        self.lemma: list[str] = columns.lemma
-        self.kids: list[list[int]] = columns.children
-        self.idx: list[int] = columns.idx
-        self.sentence: list[int] = columns.sentence
-        self._doc = weakref.ref(doc)  # the tree lives as long as the Doc, not longer
+        super().__init__(doc)
+        self.kids: list[list[int]] = self.children
         self._lexical: NDArray[np.uint64] | None = None  # see ``_columns``
         self._phrases: dict[int, dict[str, list[int]]] = {}  # see ``phrases``
-        self._features: dict[int, dict[str, frozenset[str]]] = {}
-        self._starts: list[int] | None = None
         self._subtrees: dict[int, frozenset[int]] = {}
-
-    @property
-    def doc(self) -> Doc:
-        doc = self._doc()
-        if doc is None:  # pragma: no cover - a tree is only reached through its Doc
-            raise ReferenceError("the Doc of this parse tree is gone")
-        return doc
 
     def token(self, i: int) -> Token:
         """The ``Token`` of index ``i``, for what leaves the module or another module reads."""
         return self.doc[i]
 
-    def morph(self, i: int, field: str) -> frozenset[str]:
-        """The values of one morphological feature of token ``i`` (``morph.get(field)``)."""
-        features = self._features.get(i)
-        if features is None:
-            key = int(self._columns()[i, 0])
-            features = _FEATURES.get(key)
-            if features is None:
-                if len(_FEATURES) > _FEATURES_LIMIT:
-                    _FEATURES.clear()
-                features = _FEATURES[key] = _features(self.doc.vocab.morphology.get(key))
-            self._features[i] = features
-        return features.get(field, _NOTHING)
-
     def is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``."""
-        return bool(self._columns()[i, 1])
+        return bool(self._columns()[i, 0])
 
     def _columns(self) -> NDArray[np.uint64]:
         """Each token's morphology hash, punctuation flag, length and trailing space, read
         in one ``to_array`` call and left as an array: few tokens are ever asked, so none
         is turned into a Python object before it is."""
         if self._lexical is None:
-            from spacy.attrs import IS_PUNCT, LENGTH, MORPH, SPACY  # loaded with a model
+            from spacy.attrs import IS_PUNCT, LENGTH, SPACY  # loaded with a model
 
             # spaCy's stub types every array as float: these columns are 64-bit integers
             self._lexical = cast("NDArray[np.uint64]",
-                                 self.doc.to_array([MORPH, IS_PUNCT, LENGTH, SPACY]))
+                                 self.doc.to_array([IS_PUNCT, LENGTH, SPACY]))
         return self._lexical
 
     def token_range(self, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -121,7 +86,7 @@ class Tree:
         if start < 0 or end < 0:
             return None
         if start_char != self.idx[start] and (
-                start_char == self.idx[start] + int(self._columns()[start, 2])):
+                start_char == self.idx[start] + int(self._columns()[start, 1])):
             start += 1  # on the white space after a token: not that token
         return start, end + 1
 
@@ -133,23 +98,18 @@ class Tree:
             return -1
         if i == len(self.idx) - 1:  # the last token ends where the text does
             columns = self._columns()
-            if char >= self.idx[i] + int(columns[i, 2]) + int(columns[i, 3]):
+            if char >= self.idx[i] + int(columns[i, 1]) + int(columns[i, 2]):
                 return -1
         return i
 
     def sentence_start(self, number: int) -> int:
         """The index of the first token of sentence ``number``."""
-        if self._starts is None:
-            sentence = self.sentence
-            self._starts = [0] + [i for i in range(1, len(sentence))
-                                  if sentence[i] != sentence[i - 1]]
-        return self._starts[number]
+        return self._sentence_starts[number]
 
     def sentence_end(self, number: int) -> int:
         """The index just past the last token of sentence ``number``."""
-        self.sentence_start(number)
-        assert self._starts is not None
-        return self._starts[number + 1] if number + 1 < len(self._starts) else len(self.idx)
+        starts = self._sentence_starts
+        return starts[number + 1] if number + 1 < len(starts) else self.size
 
     def start_char(self, number: int) -> int:
         """Sentence ``number``'s ``start_char``."""
@@ -180,16 +140,6 @@ class Tree:
                 stack.extend(kids[current])
             found = self._subtrees[i] = frozenset(out)
         return found
-
-
-def _features(analysis: str) -> dict[str, frozenset[str]]:
-    """The fields of a UD FEATS string ("Number=Sing|PronType=Int,Rel")."""
-    found: dict[str, frozenset[str]] = {}
-    if analysis and analysis != "_":
-        for feature in analysis.split("|"):
-            field, _, values = feature.partition("=")
-            found[field] = frozenset(values.split(","))
-    return found
 
 
 _TREES: weakref.WeakKeyDictionary[Doc, Tree] = weakref.WeakKeyDictionary()

@@ -6,9 +6,10 @@ whether a word is a quotation mark (``Token.is_quote``) and where the cue's sent
 and ends (``Token.sent``). Through ``Token`` objects each question builds a ``Token``, a
 ``MorphAnalysis`` or a ``Span`` and looks its strings up again, and those walks cost more
 than the rules they feed. ``parse_of(doc)`` gathers the token table's columns
-(``text.doc_table``) with the two attributes it lacks, read as integer columns
-(``Doc.to_array``) once per Doc and kept as long as the Doc lives; the stage's walks run
-over these integers and strings and build a ``Token`` for their few results alone.
+(``text.doc_table``, which also answers ``morph``) with the two attributes it lacks,
+read as integer columns (``Doc.to_array``) once per Doc and kept as long as the Doc lives;
+the stage's walks run over these integers and strings and build a ``Token`` for their few
+results alone.
 
 The answers are exactly the Token ones: ``head[i]``, ``dep[i]``, ``pos[i]``, ``lower[i]``,
 ``lemma[i]``, ``idx[i]``, ``children[i]`` as in ``text.doc_table``; ``morph(i, field)`` holds
@@ -27,26 +28,22 @@ from porteparole.text import doc_table
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# One morphology string per hash, whatever the Doc: its fields are parsed once for all Docs,
-# and the memo is emptied past this many entries so that a long ingest keeps a bounded memory.
-_MEMO_LIMIT = 50_000
-_PARSED: dict[int, dict[str, frozenset[str]]] = {}
-_NO_VALUES: frozenset[str] = frozenset()
 
 
 class Parse:
     """The parse columns of one Doc, its morphology, quotation flags and sentence starts."""
 
-    __slots__ = ("_doc", "_morph", "_sentence_starts", "_strings", "children", "dep", "head",
-                 "idx", "lemma", "lower", "pos", "quote", "sentence", "size")
+    __slots__ = ("_doc", "_sentence_starts", "children", "dep", "head", "idx", "lemma",
+                 "lower", "pos", "quote", "sentence", "size", "table", "tag")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IS_QUOTE, MORPH, SENT_START  # spaCy loads with a model
+        from spacy.attrs import IS_QUOTE, SENT_START  # spaCy loads with a model
 
-        columns = doc_table.table(doc)
+        columns = self.table = doc_table.table(doc)
         self.head: list[int] = columns.head
         self.dep: list[str] = columns.dep
         self.pos: list[str] = columns.pos
+        self.tag: list[str] = columns.tag
         self.lower: list[str] = columns.lower
         self.lemma: list[str] = columns.lemma
         self.idx: list[int] = columns.idx
@@ -54,19 +51,15 @@ class Parse:
         self.sentence: list[int] = columns.sentence
         self._sentence_starts: list[int] = []
         self.size = len(doc)
-        self._strings = doc.vocab.strings
-        if len(_PARSED) > _MEMO_LIMIT:
-            _PARSED.clear()
         if self.size:
-            rows = doc.to_array([MORPH, IS_QUOTE, SENT_START])
-            self._morph: list[int] = rows[:, 0].tolist()  # hashes, read into fields on demand
-            self.quote: list[int] = rows[:, 1].tolist()  # 1 for a quotation mark, else 0
+            rows = doc.to_array([IS_QUOTE, SENT_START])
+            self.quote: list[int] = rows[:, 0].tolist()  # 1 for a quotation mark, else 0
             # a sentence starts at the first token and wherever SENT_START is 1, as in
             # ``Doc.sents`` and the token table's ``sentence`` column
-            later: list[int] = ((rows[1:, 2] == 1).nonzero()[0] + 1).tolist()
+            later: list[int] = ((rows[1:, 1] == 1).nonzero()[0] + 1).tolist()
             self._sentence_starts = [0, *later]
         else:
-            self._morph, self.quote = [], []
+            self.quote = []
         self._doc = weakref.ref(doc)  # the parse lives as long as the Doc, not longer
 
     @property
@@ -78,14 +71,8 @@ class Parse:
         return doc
 
     def morph(self, i: int, field: str) -> frozenset[str]:
-        """The values of one morphological field of token ``i`` (empty when it has none)."""
-        key = self._morph[i]
-        if not key:
-            return _NO_VALUES
-        fields = _PARSED.get(key)
-        if fields is None:
-            fields = _PARSED[key] = _fields(self._strings[key])
-        return fields.get(field, _NO_VALUES)
+        """The values of one morphological field of token ``i`` (``TokenTable.morph``)."""
+        return self.table.morph(i, field)
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """The token range ``[start, end)`` of the sentence holding token ``i``."""
@@ -99,16 +86,6 @@ class Parse:
         starts = self._sentence_starts
         return [(start, starts[k + 1] if k + 1 < len(starts) else self.size)
                 for k, start in enumerate(starts)]
-
-
-def _fields(text: str) -> dict[str, frozenset[str]]:
-    """``Field=Value,Value|Field=Value`` as a mapping of each field to its values."""
-    fields: dict[str, set[str]] = {}
-    for feature in text.split("|"):
-        field, sep, values = feature.partition("=")
-        if sep:
-            fields.setdefault(field, set()).update(values.split(","))
-    return {field: frozenset(values) for field, values in fields.items()}
 
 
 _PARSES: weakref.WeakKeyDictionary[Doc, Parse] = weakref.WeakKeyDictionary()

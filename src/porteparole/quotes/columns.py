@@ -31,15 +31,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
-Features = dict[str, tuple[str, ...]]
-
 # Memos shared by every Doc, emptied when they grow past this many entries, so that a long
 # ingest keeps a bounded memory.
 _MEMO_LIMIT = 200_000
 _STRINGS: dict[int, str] = {}
-_FEATURES: dict[int, Features] = {}
 _FLAGS: dict[tuple[str, int], int] = {}
-_NONE: tuple[str, ...] = ()
 
 PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 
@@ -47,8 +43,8 @@ PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
-    __slots__ = ("__weakref__", "_children", "_deps", "_flag_list", "_language", "_morphs",
-                 "_orths", "_poss", "_starts", "_strings", "_vocab", "head", "idx", "lemma",
+    __slots__ = ("__weakref__", "_children", "_deps", "_flag_list", "_language", "_orths",
+                 "_poss", "_starts", "_strings", "_table", "_vocab", "head", "idx", "lemma",
                  "lower", "needs", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
@@ -56,7 +52,6 @@ class QuoteColumns:
         from spacy.attrs import (
             DEP,
             HEAD,
-            MORPH,
             ORTH,
             POS,
             SENT_START,
@@ -65,24 +60,22 @@ class QuoteColumns:
         self._strings: StringStore = doc.vocab.strings
         if len(_STRINGS) > _MEMO_LIMIT:
             _STRINGS.clear()
-            _FEATURES.clear()
             _FLAGS.clear()
         size = len(doc)
-        rows = doc.to_array([ORTH, MORPH, POS, DEP, HEAD, SENT_START]) if size else (
-            numpy.zeros((0, 6), dtype="uint64"))
+        rows = doc.to_array([ORTH, POS, DEP, HEAD, SENT_START]) if size else (
+            numpy.zeros((0, 5), dtype="uint64"))
         self._orths: list[int] = rows[:, 0].tolist()
-        self._morphs: list[int] = rows[:, 1].tolist()
-        self._poss: list[int] = rows[:, 2].tolist()
-        self._deps: list[int] = rows[:, 3].tolist()
+        self._poss: list[int] = rows[:, 1].tolist()
+        self._deps: list[int] = rows[:, 2].tolist()
         # HEAD is an offset from the token, stored unsigned: read back as signed
-        self.head: list[int] = (rows[:, 4].view("int64") + numpy.arange(size)).tolist()
+        self.head: list[int] = (rows[:, 3].view("int64") + numpy.arange(size)).tolist()
         # SENT_START is 1 at a sentence start (the first token always starts one)
-        starts = rows[:, 5].view("int64") == 1
+        starts = rows[:, 4].view("int64") == 1
         if size:
             starts[0] = True
         self.sentence_start: list[bool] = starts.tolist()
         self._starts = starts  # for ``unit_bounds``
-        shared = table(doc)  # the token table's columns, reachable from here in one look-up
+        shared = self._table = table(doc)  # its columns, reachable from here in one look-up
         self.idx: list[int] = shared.idx
         self.lower: list[str] = shared.lower
         self.lemma: list[str] = shared.lemma
@@ -168,13 +161,10 @@ class QuoteColumns:
     def is_space(self, i: int) -> bool:
         return bool(self._flags(i) & SPACE)
 
-    def feature(self, i: int, name: str) -> tuple[str, ...]:
-        """The values of morphological feature ``name`` of token ``i`` (empty: none)."""
-        key = self._morphs[i]
-        found = _FEATURES.get(key)
-        if found is None:
-            found = _FEATURES[key] = _features(self._string(key))
-        return found.get(name, _NONE)
+    def feature(self, i: int, name: str) -> frozenset[str]:
+        """The values of morphological feature ``name`` of token ``i`` (empty: none), from
+        the token table's one morphology look-up (``TokenTable.morph``)."""
+        return self._table.morph(i, name)
 
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in order."""
@@ -187,17 +177,6 @@ class QuoteColumns:
             self._children = (by_head.tolist(), limits.tolist())
         order, bounds = self._children
         return [j for j in order[bounds[i] : bounds[i + 1]] if j != i]
-
-
-def _features(analysis: str) -> Features:
-    """A morphological analysis as feature -> values: "VerbForm=Part|Tense=Past" gives
-    {"VerbForm": ("Part",), "Tense": ("Past",)}; several values are comma-separated."""
-    found: Features = {}
-    if analysis and analysis != "_":
-        for part in analysis.split("|"):
-            name, _, values = part.partition("=")
-            found[name] = tuple(values.split(","))
-    return found
 
 
 _COLUMNS: weakref.WeakKeyDictionary[Doc, QuoteColumns] = weakref.WeakKeyDictionary()
@@ -220,7 +199,7 @@ def columns(doc: Doc) -> QuoteColumns:
     return found
 
 
-def feature(token: Token, name: str) -> tuple[str, ...]:
+def feature(token: Token, name: str) -> frozenset[str]:
     """``token.morph.get(name, [])`` as a tuple, read from the Doc's columns: building the
     ``MorphAnalysis`` costs more than the rest of most rules that ask."""
     return columns(token.doc).feature(token.i, name)

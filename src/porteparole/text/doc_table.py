@@ -29,18 +29,21 @@ if TYPE_CHECKING:
     from spacy.strings import StringStore
     from spacy.tokens import Doc
 
-# A hash is a hash of its string, whatever the model: one memo serves every Doc. It is
+# A hash is a hash of its string, whatever the model: one memo serves every Doc. The same
+# holds for a morphological analysis, parsed into its features once (``TokenTable.morph``). It is
 # emptied when it grows past this many entries, so a long ingest keeps a bounded memory.
 _MEMO_LIMIT = 400_000
 _LOWERED: dict[int, str] = {}
 _FOLDED: dict[int, str] = {}
+_FEATURES: dict[int, dict[str, frozenset[str]]] = {}
+_NO_VALUES: frozenset[str] = frozenset()
 
 
 class TokenTable:
     """Per-token columns of one Doc: character offsets, lower-cased forms and lemmas."""
 
-    __slots__ = ("_children", "_doc", "_folded", "_orth", "_strings", "_syntax", "idx", "lemma",
-                 "lower", "sentence_ends")
+    __slots__ = ("_children", "_doc", "_folded", "_morphs", "_orth", "_strings", "_syntax",
+                 "idx", "lemma", "lower", "sentence_ends")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, LEMMA, ORTH  # spaCy loads when a model does, not before
@@ -50,6 +53,7 @@ class TokenTable:
         if len(_LOWERED) > _MEMO_LIMIT:
             _LOWERED.clear()
             _FOLDED.clear()
+            _FEATURES.clear()
         self.idx: list[int] = [row[0] for row in columns]
         self.lower: list[str] = [_lowered(strings, row[1]) for row in columns]
         self.lemma: list[str] = [_lowered(strings, row[2]) for row in columns]
@@ -60,6 +64,7 @@ class TokenTable:
         self._doc = weakref.ref(doc)  # the table lives as long as the Doc, not longer
         self._syntax: _Syntax | None = None
         self._children: list[list[int]] | None = None
+        self._morphs: list[int] | None = None
 
     @property
     def folded(self) -> list[str]:
@@ -105,12 +110,34 @@ class TokenTable:
             self._children = found
         return self._children
 
+    def morph(self, i: int, field: str) -> frozenset[str]:
+        """The values ``doc[i].morph.get(field)`` lists (empty when it has none).
+
+        Building a ``MorphAnalysis`` costs as much as a dozen ``Token`` objects and the
+        stages ask a verb's form or a pronoun's number again and again: the Doc's
+        morphology hashes are read once, and each analysis is parsed once for all Docs."""
+        if self._morphs is None:
+            from spacy.attrs import MORPH
+
+            doc = self._document()
+            self._morphs = doc.to_array(MORPH).tolist() if len(doc) else []
+        key = self._morphs[i]
+        if not key:
+            return _NO_VALUES
+        features = _FEATURES.get(key)
+        if features is None:
+            features = _FEATURES[key] = _features(self._strings[key])
+        return features.get(field, _NO_VALUES)
+
+    def _document(self) -> Doc:
+        doc = self._doc()
+        if doc is None:  # pragma: no cover - a table is only reached through its Doc
+            raise ReferenceError("the Doc of this token table is gone")
+        return doc
+
     def _parse(self) -> _Syntax:
         if self._syntax is None:
-            doc = self._doc()
-            if doc is None:  # pragma: no cover - a table is only reached through its Doc
-                raise ReferenceError("the Doc of this token table is gone")
-            self._syntax = _Syntax(doc)
+            self._syntax = _Syntax(self._document())
         return self._syntax
 
     def where(self, wanted: frozenset[str] | set[str], start: int = 0,
@@ -159,6 +186,16 @@ def _labels(strings: StringStore, column: Any) -> list[str]:
     keys, positions = np.unique(column, return_inverse=True)
     names = [strings[key] if key else "" for key in keys.tolist()]
     return list(map(names.__getitem__, positions.tolist()))
+
+
+def _features(analysis: str) -> dict[str, frozenset[str]]:
+    """``Field=Value,Value|Field=Value`` as each field's values."""
+    fields: dict[str, set[str]] = {}
+    for feature in analysis.split("|"):
+        field, sep, values = feature.partition("=")
+        if sep:
+            fields.setdefault(field, set()).update(values.split(","))
+    return {field: frozenset(values) for field, values in fields.items()}
 
 
 def _lowered(strings: StringStore, key: int) -> str:
