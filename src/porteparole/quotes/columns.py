@@ -1,14 +1,13 @@
-"""The token attributes the quotes stage reads, as integer columns decoded on demand.
+"""The token attributes the quotes stage reads, as columns of the token table.
 
 Why: the attribution rules look at the few words around each speech verb (a comma, an
 auxiliary, a quotation mark, a verb form) many times per verb, and every ``doc[i]`` builds a
 new ``Token`` whose attributes each cross into Cython again; ``token.morph.get(...)`` alone
-costs as much as building a dozen tokens. ``columns(doc)`` reads the attributes once per Doc
-in one ``Doc.to_array`` call and keeps them as integers (string hashes, flags, head
-indices); a string is looked up only when a rule asks for it, through a memo shared by
-every Doc (a hash is a hash of its string, whatever the model). Decoding nothing up front
-keeps the cost of a long document to a few array operations, since the rules visit only
-the tokens around the few speech cues.
+costs as much as building a dozen tokens. ``columns(doc)`` answers from the Doc's token
+table (``text.doc_table``: heads, labels, parts of speech, sentences, morphology, read once
+per Doc) and adds what only this stage asks: a token's text and lexical flags, decoded when
+a rule asks through memos shared by every Doc (a hash is a hash of its string, whatever the
+model), and the units the text's line breaks cut.
 
 The values are exactly the ``Token``'s: ``text(i)`` is ``doc[i].text``, ``pos(i)``/
 ``dep(i)`` are ``pos_``/``dep_``, ``head[i]`` is
@@ -43,47 +42,33 @@ PUNCT, QUOTE, ALPHA, SPACE = 1, 2, 4, 8  # bits of ``flags``
 class QuoteColumns:
     """Per-token columns of one Doc (see the module docstring)."""
 
-    __slots__ = ("__weakref__", "_children", "_deps", "_flag_list", "_language", "_orths",
-                 "_poss", "_starts", "_strings", "_table", "_vocab", "head", "idx", "lemma",
-                 "lower", "needs", "sentence_start")
+    __slots__ = ("__weakref__", "_flag_list", "_language", "_orths", "_starts", "_strings",
+                 "_table", "_vocab", "head", "idx", "lemma", "lower", "needs", "sentence_start")
 
     def __init__(self, doc: Doc) -> None:
         import numpy
-        from spacy.attrs import (
-            DEP,
-            HEAD,
-            ORTH,
-            POS,
-            SENT_START,
-        )
 
         self._strings: StringStore = doc.vocab.strings
         if len(_STRINGS) > _MEMO_LIMIT:
             _STRINGS.clear()
             _FLAGS.clear()
         size = len(doc)
-        rows = doc.to_array([ORTH, POS, DEP, HEAD, SENT_START]) if size else (
-            numpy.zeros((0, 5), dtype="uint64"))
-        self._orths: list[int] = rows[:, 0].tolist()
-        self._poss: list[int] = rows[:, 1].tolist()
-        self._deps: list[int] = rows[:, 2].tolist()
-        # HEAD is an offset from the token, stored unsigned: read back as signed
-        self.head: list[int] = (rows[:, 3].view("int64") + numpy.arange(size)).tolist()
-        # SENT_START is 1 at a sentence start (the first token always starts one)
-        starts = rows[:, 4].view("int64") == 1
-        if size:
-            starts[0] = True
-        self.sentence_start: list[bool] = starts.tolist()
-        self._starts = starts  # for ``unit_bounds``
-        shared = self._table = table(doc)  # its columns, reachable from here in one look-up
+        shared = self._table = table(doc)  # the token table: offsets, strings and the parse
+        self._orths: list[int] = shared.orth
+        self.head: list[int] = shared.head
         self.idx: list[int] = shared.idx
         self.lower: list[str] = shared.lower
         self.lemma: list[str] = shared.lemma
+        # a sentence starts where the sentence number changes (the first token starts one)
+        sentence = numpy.asarray(shared.sentence, dtype="int64")
+        starts = numpy.ones(size, dtype=bool)
+        starts[1:] = sentence[1:] != sentence[:-1]
+        self.sentence_start: list[bool] = starts.tolist()
+        self._starts = starts  # for ``unit_bounds``
         self.needs: tuple[object, dict[int, frozenset[str]]] | None = None  # ``lexicon.needs``
         self._vocab: Vocab = doc.vocab
         self._language: str = doc.lang_
         self._flag_list: list[int] = [-1] * size  # filled as tokens are asked about
-        self._children: tuple[list[int], list[int]] | None = None
 
     def _string(self, key: int) -> str:
         found = _STRINGS.get(key)
@@ -97,11 +82,11 @@ class QuoteColumns:
 
     def pos(self, i: int) -> str:
         """``doc[i].pos_``."""
-        return self._string(self._poss[i])
+        return self._table.pos[i]
 
     def dep(self, i: int) -> str:
         """``doc[i].dep_``."""
-        return self._string(self._deps[i])
+        return self._table.dep[i]
 
     def newline(self, i: int) -> bool:
         """``"\\n" in doc[i].text_with_ws``: the trailing whitespace is one space at most,
@@ -167,16 +152,9 @@ class QuoteColumns:
         return self._table.morph(i, name)
 
     def children(self, i: int) -> list[int]:
-        """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in order."""
-        if self._children is None:
-            import numpy
-
-            heads = numpy.asarray(self.head, dtype="int64")
-            by_head = numpy.argsort(heads, kind="stable")  # by head, then by index
-            limits = numpy.searchsorted(heads[by_head], numpy.arange(len(heads) + 1))
-            self._children = (by_head.tolist(), limits.tolist())
-        order, bounds = self._children
-        return [j for j in order[bounds[i] : bounds[i + 1]] if j != i]
+        """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in order (a
+        new list, which the caller may change)."""
+        return list(self._table.children[i])
 
 
 _COLUMNS: weakref.WeakKeyDictionary[Doc, QuoteColumns] = weakref.WeakKeyDictionary()
