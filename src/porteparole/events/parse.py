@@ -37,7 +37,7 @@ class Parse:
                  "lower", "pos", "quote", "sentence", "size", "table", "tag")
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IS_QUOTE, SENT_START  # spaCy loads with a model
+        from spacy.attrs import IS_QUOTE  # spaCy loads with a model
 
         columns = self.table = doc_table.table(doc)
         self.head: list[int] = columns.head
@@ -49,17 +49,10 @@ class Parse:
         self.idx: list[int] = columns.idx
         self.children: list[list[int]] = columns.children
         self.sentence: list[int] = columns.sentence
-        self._sentence_starts: list[int] = []
+        self._sentence_starts: list[int] = columns.sentence_starts
         self.size = len(doc)
-        if self.size:
-            rows = doc.to_array([IS_QUOTE, SENT_START])
-            self.quote: list[int] = rows[:, 0].tolist()  # 1 for a quotation mark, else 0
-            # a sentence starts at the first token and wherever SENT_START is 1, as in
-            # ``Doc.sents`` and the token table's ``sentence`` column
-            later: list[int] = ((rows[1:, 1] == 1).nonzero()[0] + 1).tolist()
-            self._sentence_starts = [0, *later]
-        else:
-            self.quote = []
+        # 1 for a quotation mark, else 0
+        self.quote: list[int] = doc.to_array(IS_QUOTE).tolist() if self.size else []
         self._doc = weakref.ref(doc)  # the parse lives as long as the Doc, not longer
 
     @property

@@ -102,18 +102,13 @@ def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of each sentence cut at line breaks, without edge spaces.
 
     A title and the dateline under it are never one clause, whatever the parser says.
-    No Token or sentence Span is built: the sentence starts and the verbs are read as one
-    array, the forms from the token table (a lower-cased form is white space, or holds a
-    line break, exactly when the text does).
+    No Token or sentence Span is built: the sentence starts, parts of speech and forms come
+    from the token table (a lower-cased form is white space, or holds a line break, exactly
+    when the text does).
     """
-    from spacy.attrs import POS, SENT_START
-    from spacy.symbols import AUX, VERB
-
-    lower = table(doc).lower
-    rows = doc.to_array([SENT_START, POS])
-    # ``Doc.sents`` starts a sentence at the first token and at each token flagged 1.
-    starts = [0, *((rows[1:, 0] == 1).nonzero()[0] + 1).tolist()] if len(doc) else []
-    verbs = ((rows[:, 1] == VERB) | (rows[:, 1] == AUX)).nonzero()[0].tolist()
+    columns = table(doc)
+    lower, starts = columns.lower, columns.sentence_starts
+    verbs = [i for i, pos in enumerate(columns.pos) if pos in ("VERB", "AUX")]
     breaks = _line_breaks(doc, lower)
     ranges = []
     for first, last in zip(starts, [*starts[1:], len(doc)], strict=True):

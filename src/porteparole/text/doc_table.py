@@ -11,11 +11,13 @@ plain lists and builds ``Token`` objects for those alone.
 
 The strings are exactly what the stages compared before: ``lower[i]`` is
 ``doc[i].text.lower()`` and ``lemma[i]`` is ``doc[i].lemma_.lower()``. The syntax columns
-(``head``, ``dep``, ``pos``, ``tag``, ``sentence``, ``children``) are read on first use, so a
-stage that walks the parse does it over integers and strings, not ``Token`` objects:
+(``head``, ``dep``, ``pos``, ``tag``, ``sentence``, ``sentence_starts``, ``children``) are
+read on first use, so a stage that walks the parse does it over integers and strings, not
+``Token`` objects:
 ``head[i]`` is ``doc[i].head.i``, ``dep[i]`` is ``doc[i].dep_``, ``pos[i]`` is
 ``doc[i].pos_``, ``tag[i]`` is ``doc[i].tag_``, ``sentence[i]`` is the index of the
-sentence holding token ``i`` and ``children[i]`` is ``[c.i for c in doc[i].children]``.
+sentence holding token ``i``, ``sentence_starts`` the first token of each sentence and
+``children[i]`` is ``[c.i for c in doc[i].children]``.
 """
 
 from __future__ import annotations
@@ -100,6 +102,11 @@ class TokenTable:
         return self._parse().sentence
 
     @property
+    def sentence_starts(self) -> list[int]:
+        """The first token of each sentence, in text order (``[s.start for s in doc.sents]``)."""
+        return self._parse().starts
+
+    @property
     def children(self) -> list[list[int]]:
         """``[c.i for c in doc[i].children]`` for each token, in text order."""
         if self._children is None:
@@ -158,7 +165,7 @@ class _Syntax:
     """The parse columns of one Doc, read in one ``to_array`` call and turned into lists by
     numpy (a Python call per token would cost as much as the rules that read them)."""
 
-    __slots__ = ("dep", "head", "pos", "sentence", "tag")
+    __slots__ = ("dep", "head", "pos", "sentence", "starts", "tag")
 
     def __init__(self, doc: Doc) -> None:
         import numpy as np
@@ -177,6 +184,7 @@ class _Syntax:
         if count:
             starts[0] = True
         self.sentence: list[int] = (np.cumsum(starts) - 1).tolist()
+        self.starts: list[int] = np.flatnonzero(starts).tolist()
 
 
 def _labels(strings: StringStore, column: Any) -> list[str]:
